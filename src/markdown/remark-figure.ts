@@ -1,0 +1,69 @@
+import type { Image, Root, RootContent } from 'mdast';
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { VFile } from 'vfile';
+
+/** The figure fields of an article's front matter (see `image` in the content schema). */
+export interface FigureData {
+  src?: string;
+  alt?: string;
+  caption: string;
+  credit?: string;
+  afterParagraph?: number;
+}
+
+/** Words shown where a picture is credited but not available. */
+export const MISSING_PICTURE_NOTE = 'Photograph not reproduced';
+
+function isFigureData(value: unknown): value is FigureData {
+  return typeof value === 'object' && value !== null && typeof (value as FigureData).caption === 'string';
+}
+
+/** The figure as a Markdown tree node, so an `src` goes through Astro's own image pipeline. */
+export function figureNode(image: FigureData): RootContent {
+  const caption: ElementContent[] = [{ type: 'text', value: image.caption.trim() }];
+  if (image.credit) {
+    caption.push({ type: 'text', value: ' ' }, h('span.credit', `(${image.credit.trim()})`));
+  }
+  const children: unknown[] = [];
+  if (image.src) {
+    children.push({ type: 'image', url: image.src, alt: image.alt ?? '' } satisfies Image);
+  } else {
+    children.push({
+      type: 'figureNote',
+      children: [],
+      data: { hName: 'p', hProperties: { className: ['figure-note'] }, hChildren: [{ type: 'text', value: MISSING_PICTURE_NOTE }] },
+    });
+  }
+  children.push({ type: 'figureCaption', children: [], data: { hName: 'figcaption', hChildren: caption } });
+  return {
+    type: 'figureBlock',
+    children,
+    data: { hName: 'figure', hProperties: { className: image.src ? ['figure'] : ['figure', 'figure--no-picture'] } },
+  } as unknown as RootContent;
+}
+
+/**
+ * Places the front matter's `image` in the body after `afterParagraph` top-level paragraphs
+ * (0: before the first). Doing it here, not in a page component, keeps the figure where the
+ * original report had it and puts the same figure in every feed that carries the body.
+ */
+export function remarkFigure() {
+  return (tree: Root, file: VFile) => {
+    const image = (file.data.astro as { frontmatter?: { image?: unknown } } | undefined)?.frontmatter?.image;
+    if (!isFigureData(image)) return;
+    const after = image.afterParagraph ?? 0;
+    let index = 0;
+    let seen = 0;
+    while (seen < after && index < tree.children.length) {
+      if (tree.children[index]!.type === 'paragraph') seen += 1;
+      index += 1;
+    }
+    if (seen < after) {
+      throw new Error(
+        `image.afterParagraph: expected at most ${seen} (the body's paragraph count), found ${after}`,
+      );
+    }
+    tree.children.splice(index, 0, figureNode(image));
+  };
+}

@@ -1,0 +1,100 @@
+import type { ArticleData } from './schema';
+import { SITE } from '../site';
+import { toArticleDate, type ArticleDate } from './dates';
+import { groupByTag, tagSlug, type Tag } from './tags';
+
+/** The parts of a content entry the model reads (an `astro:content` entry has these). */
+export interface ArticleEntry {
+  id: string;
+  data: ArticleData;
+  filePath?: string;
+  rendered?: { html: string; metadata?: { frontmatter?: Record<string, unknown> } };
+}
+
+/** A tag as an article lists it. */
+export interface TagRef {
+  name: string;
+  slug: string;
+}
+
+/** An article as pages, feeds and the sitemap use it. */
+export interface Article {
+  /** The URL slug: the file name without `.md`. */
+  slug: string;
+  /** The content entry id, for `render()`. */
+  id: string;
+  /** Where the article came from, for error messages. */
+  file: string;
+  title: string;
+  standfirst: string;
+  published: ArticleDate;
+  updated: ArticleDate | undefined;
+  section: string;
+  tags: TagRef[];
+  byline: string[];
+  source: ArticleData['source'];
+  image: ArticleData['image'];
+  draft: boolean;
+  /** The body as HTML (site-relative links), rendered once by the content layer. */
+  html: string;
+  readingMinutes: number;
+}
+
+/** Turns a validated content entry into what pages show. */
+export function toArticle(entry: ArticleEntry): Article {
+  const { data } = entry;
+  const file = entry.filePath ?? entry.id;
+  if (!entry.rendered) {
+    throw new Error(`${file}: the body could not be rendered; see the Markdown error printed above.`);
+  }
+  const minutes = entry.rendered.metadata?.frontmatter?.readingMinutes;
+  return {
+    slug: entry.id,
+    id: entry.id,
+    file,
+    title: data.title,
+    standfirst: data.standfirst,
+    published: toArticleDate(data.published, SITE.timeZone),
+    updated: data.updated === undefined ? undefined : toArticleDate(data.updated, SITE.timeZone),
+    section: data.section,
+    tags: data.tags.map((name) => ({ name, slug: tagSlug(name) })),
+    byline: data.byline ?? [],
+    source: data.source,
+    image: data.image,
+    draft: data.draft,
+    html: entry.rendered.html,
+    readingMinutes: typeof minutes === 'number' ? minutes : 1,
+  };
+}
+
+/** Newest first; equal times fall back to the slug so the order never depends on file-system order. */
+export function compareNewestFirst(a: Pick<Article, 'published' | 'slug'>, b: Pick<Article, 'published' | 'slug'>): number {
+  return b.published.instant.getTime() - a.published.instant.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+/** Which articles a production build publishes: no drafts. */
+export function isPublished(article: Pick<Article, 'draft'>): boolean {
+  return !article.draft;
+}
+
+/** Published articles, newest first. Pure: the page layer feeds it the collection. */
+export function selectArticles(entries: readonly ArticleEntry[]): Article[] {
+  return entries.map(toArticle).filter(isPublished).sort(compareNewestFirst);
+}
+
+/** Every tag with its articles, newest first, tags in alphabetical order. */
+export function tagsOf(articles: readonly Article[]): Tag<Article>[] {
+  return groupByTag(articles, (article) => article.tags.map((tag) => tag.name));
+}
+
+/**
+ * Display names follow the tag's page: an article that spells "Nato" links to "NATO" when most
+ * articles use that spelling.
+ */
+export function withCanonicalTagNames(articles: Article[], tags: readonly Tag<Article>[]): Article[] {
+  const names = new Map(tags.map((tag) => [tag.slug, tag.name]));
+  for (const article of articles) {
+    article.tags = article.tags.map((tag) => ({ ...tag, name: names.get(tag.slug) ?? tag.name }));
+  }
+  return articles;
+}

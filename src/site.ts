@@ -1,0 +1,22 @@
+/**
+ * Site settings: the one place for facts about the publication as a whole.
+ * Deployment settings (SITE_URL, BASE_PATH, CONTENT_DIR) come from the environment and are read
+ * in `astro.config.mjs` and `src/content.config.ts`; everything here is editorial.
+ */
+export const SITE = {
+  /** Masthead and `<title>` suffix. */
+  title: 'Broadsheet',
+  /** One line for search engines, feed readers and the home page. */
+  description: 'News reports, read calmly: fast static pages, full-text feeds, no tracking.',
+  /** The `lang` of every page and the feed's `<language>`. */
+  lang: 'en',
+  /** BCP 47 locale used to word dates ("18 June 2024"). */
+  locale: 'en-GB',
+  /**
+   * The newsroom's time zone. A date-only `published: 2024-06-18` means that calendar day here,
+   * whatever time zone the build machine is in.
+   */
+  timeZone: 'America/New_York',
+  /** How many of the newest articles the feeds carry. */
+  feedLimit: 50,
+} as const;

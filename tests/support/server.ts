@@ -1,0 +1,32 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import sirv from 'sirv';
+
+export interface StaticServer {
+  /** The origin, e.g. http://127.0.0.1:41234 */
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Serves a folder as a plain static host would: files as they are, `index.html` for folders,
+ * `404.html` for everything else, nothing rewritten. Listens on 127.0.0.1 only.
+ */
+export async function serveStatic(dir: string): Promise<StaticServer> {
+  const files = sirv(dir, { dev: false, etag: false, dotfiles: true });
+  const notFoundPage = join(dir, '404.html');
+  const server = createServer((req, res) =>
+    files(req, res, () => {
+      const body = existsSync(notFoundPage) ? readFileSync(notFoundPage) : 'Not found';
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
