@@ -1,9 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import rehypeExternalLinks from 'rehype-external-links';
-import { remarkFigure } from './src/markdown/remark-figure.ts';
-import { remarkReadingTime } from './src/markdown/remark-reading-time.ts';
+import { PIPELINE } from './src/markdown/pipeline.ts';
 import { nodeProblem } from './scripts/node-guard.mjs';
 
 const problem = nodeProblem();
@@ -40,14 +38,8 @@ export default defineConfig({
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
   markdown: {
-    // Plugins chosen on measured cost: see bench/markdown.ts and the README.
-    processor: unified({
-      // Copy arrives with its typography in place; SmartyPants would rewrite it (and costs time).
-      smartypants: false,
-      gfm: true,
-      remarkPlugins: [remarkFigure, remarkReadingTime],
-      rehypePlugins: [[rehypeExternalLinks, { rel: ['external', 'noopener'] }]],
-    }),
+    // remark and rehype through Astro's unified processor; plugins chosen on measured cost.
+    processor: unified(PIPELINE),
     // Newsroom copy has no code to colour; Shiki would load a highlighter for nothing.
     syntaxHighlight: false,
   },

@@ -12,12 +12,16 @@ function resolveAll(tree: Root, base: URL): void {
       const value = props[name];
       if (typeof value === 'string' && value !== '') props[name] = new URL(value, base).href;
     }
-    // hast keeps srcset as a list of "url descriptor" candidates.
-    if (Array.isArray(props.srcSet)) {
-      props.srcSet = props.srcSet.map((candidate) => {
-        const [url = '', ...descriptor] = String(candidate).trim().split(/\s+/);
-        return [new URL(url, base).href, ...descriptor].join(' ');
-      });
+    // srcset is a comma-separated list of "address descriptor" candidates.
+    const srcSet = props.srcSet;
+    if (srcSet !== undefined && srcSet !== null) {
+      const candidates = Array.isArray(srcSet) ? srcSet.map(String) : String(srcSet).split(',');
+      props.srcSet = candidates
+        .map((candidate) => {
+          const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+          return [new URL(url, base).href, ...descriptor].join(' ');
+        })
+        .join(', ');
     }
   });
 }

@@ -7,8 +7,9 @@ import { groupByTag, tagSlug, type Tag } from './tags';
 export interface ArticleEntry {
   id: string;
   data: ArticleData;
-  filePath?: string;
-  rendered?: { html: string; metadata?: { frontmatter?: Record<string, unknown> } };
+  filePath?: string | undefined;
+  /** What the content layer rendered; remark plugins' output sits in `metadata.frontmatter`. */
+  rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
 }
 
 /** A tag as an article lists it. */
@@ -47,7 +48,8 @@ export function toArticle(entry: ArticleEntry): Article {
   if (!entry.rendered) {
     throw new Error(`${file}: the body could not be rendered; see the Markdown error printed above.`);
   }
-  const minutes = entry.rendered.metadata?.frontmatter?.readingMinutes;
+  const pluginData = entry.rendered.metadata?.['frontmatter'] as Record<string, unknown> | undefined;
+  const minutes = pluginData?.['readingMinutes'];
   return {
     slug: entry.id,
     id: entry.id,

@@ -19,6 +19,8 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // A date and time, with an optional zone (Z or ±hh:mm). Seconds and fractions are optional.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function validDay(y: number, m: number, d: number): boolean {
   const probe = new Date(Date.UTC(y, m - 1, d));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
@@ -67,7 +69,7 @@ export function toArticleDate(canonical: string, timeZone: string): ArticleDate 
     return { instant: new Date(midnight.getTime()), dateOnly: true, datetime: canonical };
   }
   const instant = new Date(canonical);
-  if (Number.isNaN(instant.getTime())) throw new Error(`Not a canonical date: ${canonical}`);
+  if (!CANONICAL_INSTANT.test(canonical) || Number.isNaN(instant.getTime())) throw new Error(`Not a canonical date: ${canonical}`);
   const zoned = new TZDate(instant.getTime(), timeZone);
   return { instant, dateOnly: false, datetime: format(zoned, "yyyy-MM-dd'T'HH:mm:ssxxx") };
 }

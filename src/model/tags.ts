@@ -35,7 +35,7 @@ export function groupByTag<A>(articles: readonly A[], tagsOf: (article: A) => re
       if (!key) throw new TagError(`Tag "${name}" has no letters or digits to make a URL from.`);
       if (seen.has(key)) continue;
       seen.add(key);
-      const group = groups.get(key) ?? { spellings: new Map(), articles: [] };
+      const group = groups.get(key) ?? { spellings: new Map<string, number>(), articles: [] as A[] };
       group.spellings.set(name, (group.spellings.get(name) ?? 0) + 1);
       group.articles.push(article);
       groups.set(key, group);

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import { loadCatalogue } from '../model/collection';
 import { feedItems } from '../model/feed-items';
 import { absoluteUrl, paths } from '../model/urls';

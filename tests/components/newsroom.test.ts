@@ -1,0 +1,90 @@
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { beforeAll, describe, expect, it } from 'vitest';
+import Byline from '../../src/components/Byline.astro';
+import Dateline from '../../src/components/Dateline.astro';
+import FormattedDate from '../../src/components/FormattedDate.astro';
+import Headline from '../../src/components/Headline.astro';
+import SourceNote from '../../src/components/SourceNote.astro';
+import TagList from '../../src/components/TagList.astro';
+import { toArticleDate } from '../../src/model/dates';
+
+const NY = 'America/New_York';
+let container: AstroContainer;
+beforeAll(async () => {
+  container = await AstroContainer.create();
+});
+
+const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
+
+describe('FormattedDate', () => {
+  it.each([
+    ['2024-06-18', '<time datetime="2024-06-18">18 June 2024</time>'],
+    ['2024-06-18T13:30:00.000Z', '<time datetime="2024-06-18T09:30:00-04:00">18 June 2024, 09:30 EDT</time>'],
+  ])('%s', async (canonical, html) => {
+    expect(await container.renderToString(FormattedDate, { props: { date: toArticleDate(canonical, NY) } })).toBe(html);
+  });
+});
+
+describe('Byline', () => {
+  it.each([
+    [[], 'Breitbart News', 'Breitbart News'],
+    [['Jane Roe'], 'Wire', 'By Jane Roe, Wire'],
+    [['Jane Roe', 'John Doe'], undefined, 'By Jane Roe and John Doe'],
+  ])('%j for %s reads "%s"', async (byline, publication, expected) => {
+    const html = await container.renderToString(Byline, { props: { byline, publication } });
+    expect(text(html)).toBe(expected);
+  });
+
+  it('renders nothing when nobody is credited', async () => {
+    expect(text(await container.renderToString(Byline, { props: { byline: [] } }))).toBe('');
+  });
+});
+
+describe('Dateline', () => {
+  it('gives published, updated and reading time', async () => {
+    const html = await container.renderToString(Dateline, {
+      props: { published: toArticleDate('2024-06-18', NY), updated: toArticleDate('2024-06-19', NY), readingMinutes: 4 },
+    });
+    expect(html).toContain('<time datetime="2024-06-18">18 June 2024</time>');
+    expect(html).toContain('<time datetime="2024-06-19">19 June 2024</time>');
+    expect(text(html)).toBe('Published 18 June 2024 Updated 19 June 2024 4 min read');
+  });
+
+  it('leaves out what it does not have', async () => {
+    const html = await container.renderToString(Dateline, { props: { published: toArticleDate('2024-06-18', NY) } });
+    expect(text(html)).toBe('Published 18 June 2024');
+  });
+});
+
+describe('Headline', () => {
+  it('is the h1 by default', async () => {
+    expect(await container.renderToString(Headline, { props: { text: 'A & B' } })).toBe(
+      '<h1 class="headline headline--1">A &amp; B</h1>',
+    );
+  });
+
+  it('links from listings', async () => {
+    const html = await container.renderToString(Headline, { props: { text: 'T', level: 2, href: '/articles/t/' } });
+    expect(html).toBe('<h2 class="headline headline--2"><a href="/articles/t/">T</a></h2>');
+  });
+});
+
+describe('TagList', () => {
+  it('links each tag to its page', async () => {
+    const html = await container.renderToString(TagList, {
+      props: { tags: [{ name: 'NATO', slug: 'nato' }, { name: '中国', slug: '中国' }] },
+    });
+    expect(html).toContain('<a href="/tags/nato/">NATO</a>');
+    expect(html).toContain('<a href="/tags/%E4%B8%AD%E5%9B%BD/">中国</a>');
+  });
+});
+
+describe('SourceNote', () => {
+  it('credits and links the original, keeping the spaces between words and elements', async () => {
+    const html = await container.renderToString(SourceNote, {
+      props: { source: { name: 'Breitbart News', url: 'https://example.org/a' }, published: toArticleDate('2024-06-18', NY) },
+    });
+    expect(text(html)).toBe('Originally published by Breitbart News on 18 June 2024.');
+    expect(html).toContain('<a href="https://example.org/a" rel="external noopener">Breitbart News</a>');
+  });
+});

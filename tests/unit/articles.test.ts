@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { compareNewestFirst, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type ArticleEntry } from '../../src/model/articles';
+import { creditOf } from '../../src/model/credit';
+import { feedItems } from '../../src/model/feed-items';
+
+function entry(id: string, data: Partial<ArticleEntry['data']> = {}, html = '<p>Body.</p>'): ArticleEntry {
+  return {
+    id,
+    filePath: `content/articles/${id}.md`,
+    data: { title: id, standfirst: `About ${id}.`, published: '2024-06-18', section: 'Asia', tags: ['NATO'], draft: false, ...data },
+    rendered: { html, metadata: { frontmatter: { readingMinutes: 3 } } },
+  };
+}
+
+describe('selectArticles', () => {
+  it('sorts newest first by instant, not by text', () => {
+    const articles = selectArticles([
+      entry('day', { published: '2024-06-18' }),
+      entry('evening', { published: '2024-06-18T23:30:00.000Z' }),
+      entry('older', { published: '2023-12-31' }),
+      entry('morning', { published: '2024-06-18T10:00:00.000Z' }),
+    ]);
+    // 2024-06-18 (date only) is midnight in New York: 04:00Z, before the morning story.
+    expect(articles.map((a) => a.slug)).toEqual(['evening', 'morning', 'day', 'older']);
+  });
+
+  it('breaks ties by slug so file order never matters', () => {
+    const forwards = selectArticles([entry('b'), entry('a'), entry('c')]).map((a) => a.slug);
+    const backwards = selectArticles([entry('c'), entry('a'), entry('b')]).map((a) => a.slug);
+    expect(forwards).toEqual(['a', 'b', 'c']);
+    expect(backwards).toEqual(forwards);
+  });
+
+  it('leaves drafts out', () => {
+    expect(selectArticles([entry('live'), entry('draft', { draft: true })]).map((a) => a.slug)).toEqual(['live']);
+  });
+});
+
+describe('toArticle', () => {
+  it('models what pages show', () => {
+    const article = toArticle(entry('x', { tags: ['Jens Stoltenberg'], updated: '2024-06-19' }));
+    expect(article).toMatchObject({
+      slug: 'x',
+      file: 'content/articles/x.md',
+      tags: [{ name: 'Jens Stoltenberg', slug: 'jens-stoltenberg' }],
+      byline: [],
+      readingMinutes: 3,
+      published: { datetime: '2024-06-18', dateOnly: true },
+      updated: { datetime: '2024-06-19', dateOnly: true },
+    });
+  });
+
+  it('names the file when the body could not be rendered', () => {
+    const broken = { ...entry('broken'), rendered: undefined };
+    expect(() => toArticle(broken)).toThrow('content/articles/broken.md: the body could not be rendered');
+  });
+});
+
+describe('compareNewestFirst', () => {
+  const at = (slug: string, iso: string) => ({ slug, published: { instant: new Date(iso), dateOnly: false, datetime: iso } });
+  it.each([
+    [at('a', '2024-01-02T00:00:00Z'), at('b', '2024-01-01T00:00:00Z'), -1],
+    [at('a', '2024-01-01T00:00:00Z'), at('b', '2024-01-02T00:00:00Z'), 1],
+    [at('a', '2024-01-01T00:00:00Z'), at('b', '2024-01-01T00:00:00Z'), -1],
+    [at('b', '2024-01-01T00:00:00Z'), at('a', '2024-01-01T00:00:00Z'), 1],
+  ])('%#', (a, b, sign) => {
+    expect(Math.sign(compareNewestFirst(a, b))).toBe(sign);
+  });
+});
+
+describe('tags across articles', () => {
+  it('counts, orders and names tags by the spelling most articles use', () => {
+    const articles = selectArticles([
+      entry('a', { tags: ['Nato', 'China'], published: '2024-06-20' }),
+      entry('b', { tags: ['NATO'], published: '2024-06-19' }),
+      entry('c', { tags: ['NATO', 'Russia'], published: '2024-06-18' }),
+    ]);
+    const tags = tagsOf(articles);
+    expect(tags.map((t) => `${t.name}:${t.articles.map((a) => a.slug).join('')}`)).toEqual(['China:a', 'NATO:abc', 'Russia:c']);
+    withCanonicalTagNames(articles, tags);
+    expect(articles[0]!.tags.map((t) => t.name)).toEqual(['NATO', 'China']);
+  });
+});
+
+describe('creditOf', () => {
+  it.each([
+    [[], { name: 'Breitbart News', url: 'https://x.org/' }, 'Breitbart News'],
+    [['Jane Roe'], { name: 'Wire', url: 'https://x.org/' }, 'Jane Roe'],
+    [['Jane Roe', 'John Doe'], undefined, 'Jane Roe and John Doe'],
+    [['A', 'B', 'C'], undefined, 'A, B and C'],
+    [[], undefined, undefined],
+  ])('%j with %j → %s', (byline, source, credit) => {
+    expect(creditOf({ byline, source })).toBe(credit);
+  });
+});
+
+describe('feedItems', () => {
+  it('caps the list and makes every address absolute', () => {
+    const articles = selectArticles([
+      entry('one', { published: '2024-06-20' }, '<p><a href="/tags/nato/">NATO</a></p>'),
+      entry('two', { published: '2024-06-19' }),
+      entry('three', { published: '2024-06-18' }),
+    ]);
+    const items = feedItems(articles, 'https://example.org', 2);
+    expect(items.map((i) => i.url)).toEqual(['https://example.org/articles/one/', 'https://example.org/articles/two/']);
+    expect(items[0]!.contentHtml).toBe(
+      '<p class="standfirst">About one.</p><p><a href="https://example.org/tags/nato/">NATO</a></p>',
+    );
+    expect(items[0]!.published.toISOString()).toBe('2024-06-20T04:00:00.000Z');
+  });
+});

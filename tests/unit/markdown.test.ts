@@ -1,0 +1,109 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { absolutizeHtml } from '../../src/markdown/absolute-urls';
+import { PIPELINE } from '../../src/markdown/pipeline';
+import { MISSING_PICTURE_NOTE } from '../../src/markdown/remark-figure';
+import { readingMinutes } from '../../src/markdown/remark-reading-time';
+import { readingBlocks } from '../support/html';
+
+const processor = await createMarkdownProcessor({ ...PIPELINE, syntaxHighlight: false });
+const render = (markdown: string, frontmatter: Record<string, unknown> = {}) => processor.render(markdown, { frontmatter });
+
+describe('the figure from front matter', () => {
+  const body = 'One.\n\nTwo.\n\n> Quoted.\n\nThree.';
+  const image = { caption: 'A caption.', credit: 'Jane Roe/Agency' };
+
+  it.each([
+    [0, ['A caption. (Jane Roe/Agency)', 'One.', 'Two.', 'Quoted.', 'Three.']],
+    [1, ['One.', 'A caption. (Jane Roe/Agency)', 'Two.', 'Quoted.', 'Three.']],
+    [2, ['One.', 'Two.', 'A caption. (Jane Roe/Agency)', 'Quoted.', 'Three.']],
+    [3, ['One.', 'Two.', 'Quoted.', 'Three.', 'A caption. (Jane Roe/Agency)']],
+  ])('after %i paragraphs', async (afterParagraph, blocks) => {
+    const { code } = await render(body, { image: { ...image, afterParagraph } });
+    expect(readingBlocks(code)).toEqual(blocks);
+  });
+
+  it('says the picture is not reproduced when there is only a caption', async () => {
+    const { code } = await render(body, { image });
+    expect(code).toContain(`<figure class="figure figure--no-picture"><p class="figure-note">${MISSING_PICTURE_NOTE}</p><figcaption>`);
+    expect(code).toContain('<span class="credit">(Jane Roe/Agency)</span></figcaption>');
+    expect(code).not.toContain('<img');
+  });
+
+  it('shows the picture with its alt text when there is one', async () => {
+    const { code } = await render(body, { image: { ...image, src: 'https://example.org/p.jpg', alt: 'Two men shake hands' } });
+    expect(code).toMatch(/<figure class="figure"><img src="https:\/\/example.org\/p.jpg" alt="Two men shake hands"[^>]*><figcaption>/);
+  });
+
+  it('escapes caption text', async () => {
+    const { code } = await render(body, { image: { caption: '<script>alert(1)</script> & co' } });
+    expect(code).toContain('&#x3C;script>alert(1)&#x3C;/script> &#x26; co');
+    expect(code).not.toContain('<script>');
+  });
+
+  it('refuses a position past the last paragraph, naming the field', async () => {
+    await expect(render(body, { image: { ...image, afterParagraph: 4 } })).rejects.toThrow(
+      /image\.afterParagraph: expected at most 3 \(the body's paragraph count\), found 4/,
+    );
+  });
+
+  it('adds nothing without an image', async () => {
+    const { code } = await render(body);
+    expect(code).not.toContain('<figure');
+  });
+});
+
+describe('reading time', () => {
+  it.each([
+    ['', 1],
+    ['word '.repeat(100), 1],
+    ['word '.repeat(1000), 5],
+    ['word '.repeat(2300), 12],
+  ])('%#: %i words → %i min', (text, minutes) => {
+    expect(readingMinutes(text)).toBe(minutes);
+  });
+
+  it('is stored in the rendered metadata', async () => {
+    const { metadata } = await render('word '.repeat(1000));
+    expect(metadata.frontmatter.readingMinutes).toBe(5);
+  });
+});
+
+describe('links and headings', () => {
+  it('marks external links rel="external noopener" and leaves internal ones alone', async () => {
+    const { code } = await render('[out](https://example.org/x) and [in](/tags/nato/)');
+    expect(code).toContain('<a href="https://example.org/x" rel="external noopener">out</a>');
+    expect(code).toContain('<a href="/tags/nato/">in</a>');
+  });
+
+  it('gives headings ids', async () => {
+    const { code } = await render('## What NATO said');
+    expect(code).toContain('<h2 id="what-nato-said">What NATO said</h2>');
+  });
+
+  it('keeps typography exactly as written (no SmartyPants)', async () => {
+    const { code } = await render('He said "no" -- twice... it\'s');
+    expect(code).toBe('<p>He said "no" -- twice... it\'s</p>');
+  });
+});
+
+describe('absolutizeHtml', () => {
+  const page = 'https://example.org/news/articles/x/';
+  it.each([
+    ['<a href="/news/tags/nato/">t</a>', '<a href="https://example.org/news/tags/nato/">t</a>'],
+    ['<a href="../y/">y</a>', '<a href="https://example.org/news/articles/y/">y</a>'],
+    ['<a href="#part">p</a>', '<a href="https://example.org/news/articles/x/#part">p</a>'],
+    ['<img src="pic.jpg" alt="">', '<img src="https://example.org/news/articles/x/pic.jpg" alt="">'],
+    ['<img srcset="a.jpg 1x, /b.jpg 2x" alt="">', '<img srcset="https://example.org/news/articles/x/a.jpg 1x, https://example.org/b.jpg 2x" alt="">'],
+    ['<blockquote cite="/src/"></blockquote>', '<blockquote cite="https://example.org/src/"></blockquote>'],
+    ['<a href="https://other.org/">o</a>', '<a href="https://other.org/">o</a>'],
+  ])('%s', (html, expected) => {
+    expect(absolutizeHtml(html, page)).toBe(expected);
+  });
+
+  it('puts a lead paragraph first, escaped', () => {
+    expect(absolutizeHtml('<p>Body</p>', page, { text: 'A & <b>', className: 'standfirst' })).toBe(
+      '<p class="standfirst">A &#x26; &#x3C;b></p><p>Body</p>',
+    );
+  });
+});

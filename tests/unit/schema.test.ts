@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { articleSchema } from '../../src/model/schema';
+import { ROOT } from '../support/paths';
+import { CAPTION, ORIGINAL_URL, PARAGRAPHS } from '../support/seed';
+
+const SEED_FILE = join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md');
+const seed = parseFrontmatter(readFileSync(SEED_FILE, 'utf8'));
+
+const valid = {
+  title: 'Headline',
+  standfirst: 'Summary.',
+  published: new Date(Date.UTC(2024, 5, 18)),
+  section: 'Asia',
+  tags: ['NATO'],
+};
+
+/** The first issue's field path and message, as an editor would read them. */
+function problem(data: unknown): string {
+  const result = articleSchema.safeParse(data);
+  if (result.success) return 'valid';
+  const [issue] = result.error.issues;
+  return `${issue!.path.join('.')}: ${issue!.message}`;
+}
+
+describe('the seed article front matter', () => {
+  const data = articleSchema.parse(seed.frontmatter);
+
+  it('is what SOURCE.md says is known, and no more', () => {
+    expect(data).toEqual({
+      title: 'NATO Chief: West Should ‘Impose a Cost’ on China for Supporting Russia',
+      standfirst: PARAGRAPHS[0],
+      published: '2024-06-18',
+      section: 'Asia',
+      tags: ['NATO', 'China', 'Russia', 'Ukraine', 'Jens Stoltenberg', 'Vladimir Putin', 'Xi Jinping'],
+      source: { name: 'Breitbart News', url: ORIGINAL_URL },
+      image: {
+        caption: CAPTION.replace(' (Kevin Dietsch/Getty Images)', ''),
+        credit: 'Kevin Dietsch/Getty Images',
+        afterParagraph: 4,
+      },
+      draft: false,
+    });
+    expect(data).not.toHaveProperty('byline');
+  });
+});
+
+describe('articleSchema', () => {
+  it('accepts the minimum and fills defaults', () => {
+    expect(articleSchema.parse(valid)).toEqual({ ...valid, published: '2024-06-18', draft: false });
+  });
+
+  it.each([
+    ['a missing title', { ...valid, title: undefined }, 'title: expected a headline as text'],
+    ['an empty title', { ...valid, title: '  ' }, 'title: expected a headline, found an empty value'],
+    ['a numeric section', { ...valid, section: 7 }, 'section: expected a section name as text'],
+    ['an unparsable date', { ...valid, published: '18/06/2024' }, 'published: expected the publication date as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found "18/06/2024"'],
+    ['no tags', { ...valid, tags: [] }, 'tags: expected at least one tag'],
+    ['tags as a string', { ...valid, tags: 'NATO' }, 'tags: expected a list of tags'],
+    ['a tag of symbols', { ...valid, tags: ['🇺🇦'] }, 'tags.0: expected a tag with at least one letter or digit'],
+    ['an unknown key', { ...valid, author: 'Someone' }, ': Unrecognized key: "author"'],
+    ['an unknown nested key', { ...valid, source: { name: 'X', url: 'https://x.org/', date: 1 } }, 'source: Unrecognized key: "date"'],
+    ['a relative source address', { ...valid, source: { name: 'X', url: '/story' } }, 'source.url: expected an absolute http(s) address like https://example.com/story'],
+    ['a javascript: source address', { ...valid, source: { name: 'X', url: 'javascript:alert(1)' } }, 'source.url: expected an absolute http(s) address like https://example.com/story'],
+    ['a picture without alt text', { ...valid, image: { src: 'p.jpg', caption: 'C' } }, 'image.alt: expected alt text describing the picture when src is given'],
+    ['a fractional figure position', { ...valid, image: { caption: 'C', afterParagraph: 1.5 } }, 'image.afterParagraph: expected a whole number of paragraphs'],
+    ['an empty byline', { ...valid, byline: [] }, 'byline: expected at least one name'],
+    ['a draft flag in words', { ...valid, draft: 'yes' }, 'draft: expected true or false'],
+    ['an update before publication', { ...valid, updated: '2024-06-17' }, 'updated: expected the update date to be on or after the publication date'],
+  ])('names the field for %s', (_label, data, message) => {
+    expect(problem(data)).toBe(message);
+  });
+
+  it('accepts an update on the same day and later', () => {
+    expect(problem({ ...valid, updated: '2024-06-18T10:00:00-04:00' })).toBe('valid');
+  });
+});
