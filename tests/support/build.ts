@@ -14,19 +14,32 @@ export interface BuildOptions {
  * content folder), into .tmp/<name>. `--force` drops the content cache so every build parses
  * the content afresh. Throws with Astro's output when the build fails.
  */
-export function buildSite({ name, env = {} }: BuildOptions): string {
+export function buildSite(options: BuildOptions): string {
+  const { outDir, status, output } = tryBuild(options);
+  if (status !== 0) throw new Error(`astro build (${options.name}) failed with ${status}:\n${output}`);
+  return outDir;
+}
+
+// Vitest mirrors import.meta.env into process.env (BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV=test):
+// a child build would inherit them and Vite would take BASE_URL=/ over the configured base.
+const VITEST_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of VITEST_ENV) delete env[key];
+  return env;
+}
+
+/** Like buildSite, but reports failure instead of throwing: for tests of what a bad build says. */
+export function tryBuild({ name, env = {} }: BuildOptions): { outDir: string; status: number | null; output: string } {
   const outDir = join(TMP, name);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   const result = spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--force', '--outDir', outDir],
-    { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8' },
+    { cwd: ROOT, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8' },
   );
-  if (result.status !== 0) {
-    throw new Error(`astro build (${name}) failed with ${result.status}:\n${result.stdout}\n${result.stderr}`);
-  }
-  return outDir;
+  return { outDir, status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
 /** Every file under a folder, as relative path → contents. */
