@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { ROOT, TMP } from './paths';
 
 export interface BuildOptions {
@@ -39,7 +40,8 @@ export function tryBuild({ name, env = {} }: BuildOptions): { outDir: string; st
     [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--force', '--outDir', outDir],
     { cwd: ROOT, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8' },
   );
-  return { outDir, status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  // Colour codes (forced on in CI) would split the messages tests look for.
+  return { outDir, status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }
 
 /** Every file under a folder, as relative path → contents. */
