@@ -42,6 +42,7 @@ describe('a reader finding their way', () => {
     const hrefs = await page.locator('.tag-index a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.length).toBeGreaterThanOrEqual(5);
     for (const href of hrefs) {
+      expect(href).toMatch(/^\/tags\/[^/]+\/$/);
       const response = await page.request.get(`${origin}${href}`);
       expect(response.status(), href ?? '').toBe(200);
     }
@@ -51,5 +52,8 @@ describe('a reader finding their way', () => {
     const response = await page.goto(`${inject('origin')}/no-such-story/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Page not found');
+    // A 404 names no canonical address (there is none) and asks not to be indexed.
+    expect(await page.locator('link[rel="canonical"]').count()).toBe(0);
+    expect(await page.locator('meta[name="robots"]').getAttribute('content')).toBe('noindex');
   });
 });
