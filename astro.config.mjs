@@ -1,6 +1,7 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { staticHostHeaders } from './src/integrations/headers.ts';
 import { PIPELINE } from './src/markdown/pipeline.ts';
 import { nodeProblem } from './scripts/node-guard.mjs';
 
@@ -37,6 +38,7 @@ export default defineConfig({
   compressHTML: true,
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
+  integrations: [staticHostHeaders()],
   markdown: {
     // remark and rehype through Astro's unified processor; plugins chosen on measured cost.
     processor: unified(PIPELINE),

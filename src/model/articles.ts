@@ -1,6 +1,7 @@
 import type { ArticleData } from './schema';
 import { SITE } from '../site';
 import { toArticleDate, type ArticleDate } from './dates';
+import { articleMedia, type MediaFile } from './media';
 import { groupByTag, tagSlug, type Tag } from './tags';
 
 /** The parts of a content entry the model reads (an `astro:content` entry has these). */
@@ -38,6 +39,10 @@ export interface Article {
   draft: boolean;
   /** The body as HTML (site-relative links), rendered once by the content layer. */
   html: string;
+  /** Local pictures the article uses, published beside it under /media/<slug>/. */
+  media: MediaFile[];
+  /** The front matter's picture, when it is a local file. */
+  leadImage: (MediaFile & { alt: string }) | undefined;
   readingMinutes: number;
 }
 
@@ -50,6 +55,9 @@ export function toArticle(entry: ArticleEntry): Article {
   }
   const pluginData = entry.rendered.metadata?.['frontmatter'] as Record<string, unknown> | undefined;
   const minutes = pluginData?.['readingMinutes'];
+  const localImagePaths = entry.rendered.metadata?.['localImagePaths'];
+  const media = articleMedia(file, Array.isArray(localImagePaths) ? localImagePaths.map(String) : []);
+  const lead = media.find((picture) => picture.source === data.image?.src);
   return {
     slug: entry.id,
     id: entry.id,
@@ -65,6 +73,8 @@ export function toArticle(entry: ArticleEntry): Article {
     image: data.image,
     draft: data.draft,
     html: entry.rendered.html,
+    media,
+    leadImage: lead && { ...lead, alt: data.image?.alt ?? '' },
     readingMinutes: typeof minutes === 'number' ? minutes : 1,
   };
 }

@@ -12,6 +12,12 @@ export function creditOf(article: Pick<Article, 'byline' | 'source'>): string | 
   return article.source?.name;
 }
 
+/** The credited names one by one: the writers, or else the publication. Feeds list each. */
+export function creditNames(article: Pick<Article, 'byline' | 'source'>): string[] {
+  if (article.byline.length > 0) return [...article.byline];
+  return article.source ? [article.source.name] : [];
+}
+
 /** Joins names for display: "A", "A and B", "A, B and C". */
 export function joinNames(list: readonly string[]): string {
   return names.format(list);

@@ -1,37 +1,109 @@
-import { absolutizeHtml } from '../markdown/absolute-urls';
+import { toFeedHtml } from '../markdown/feed-html';
 import type { Article } from './articles';
-import { creditOf } from './credit';
+import { creditNames } from './credit';
 import { absoluteUrl, paths } from './urls';
 
-/** One feed entry, format-neutral: RSS (and later Atom and JSON Feed) serialise this. */
+/** A picture as feeds attach it. */
+export interface FeedImage {
+  url: string;
+  type: string;
+  length: number;
+}
+
+/** One feed entry, format-neutral: RSS, Atom and JSON Feed all serialise this. */
 export interface FeedItem {
   /** The canonical article URL: also the stable id. */
   url: string;
   title: string;
   /** Plain text summary: the standfirst. */
   summary: string;
-  /** The article as HTML with every address absolute: the standfirst, then the body. */
+  /** The article as HTML, every address absolute, nothing executable: the standfirst, then the body. */
   contentHtml: string;
   published: Date;
   updated: Date | undefined;
   categories: string[];
-  credit: string | undefined;
+  /** Who the article is credited to, one name each: the writers, or else the publication. */
+  authors: string[];
+  image: FeedImage | undefined;
 }
 
-/** The newest `limit` articles as feed entries. Articles must already be newest first. */
-export function feedItems(articles: readonly Article[], site: URL | string, limit: number): FeedItem[] {
-  return articles.slice(0, limit).map((article) => {
-    const url = absoluteUrl(paths.article(article.slug), site);
-    return {
-      url,
-      title: article.title,
-      summary: article.standfirst,
-      // The standfirst is the article's first paragraph; a feed reader shows only the content.
-      contentHtml: absolutizeHtml(article.html, url, { text: article.standfirst, className: 'standfirst' }),
-      published: article.published.instant,
-      updated: article.updated?.instant,
-      categories: article.tags.map((tag) => tag.name),
-      credit: creditOf(article),
-    };
-  });
+/** A whole feed, format-neutral. */
+export interface FeedChannel {
+  title: string;
+  description: string;
+  language: string;
+  /** The page the feed mirrors. */
+  homeUrl: string;
+  /** The feed's own address: its self link. */
+  feedUrl: string;
+  items: FeedItem[];
+  /** The newest item's last change: never the clock, so rebuilds are byte-identical. */
+  updated: Date | undefined;
+}
+
+// XML 1.0 cannot carry most control characters at all, escaped or not; neither can a feed reader.
+const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+/** Drops characters no XML document may contain. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, '');
+}
+
+/** One article as a feed entry. Cached per article and site: it appears in several feeds. */
+export function feedItem(article: Article, site: URL | string): FeedItem {
+  const key = String(site);
+  const hit = cache.get(article)?.get(key);
+  if (hit) return hit;
+  const url = absoluteUrl(paths.article(article.slug), site);
+  const mediaUrl = (name: string) => absoluteUrl(paths.media(article.slug, name), site);
+  const item: FeedItem = {
+    url,
+    title: xmlText(article.title),
+    summary: xmlText(article.standfirst),
+    contentHtml: xmlText(
+      toFeedHtml(article.html, {
+        pageUrl: url,
+        lead: article.standfirst,
+        media: new Map(article.media.map((picture) => [picture.source, mediaUrl(picture.name)])),
+      }),
+    ),
+    published: article.published.instant,
+    updated: article.updated?.instant,
+    categories: article.tags.map((tag) => xmlText(tag.name)),
+    authors: creditNames(article).map(xmlText),
+    image: article.leadImage && {
+      url: mediaUrl(article.leadImage.name),
+      type: article.leadImage.type,
+      length: article.leadImage.length,
+    },
+  };
+  cache.set(article, (cache.get(article) ?? new Map()).set(key, item));
+  return item;
+}
+const cache = new WeakMap<Article, Map<string, FeedItem>>();
+
+export interface ChannelOptions {
+  title: string;
+  description: string;
+  language: string;
+  homePath: string;
+  feedPath: string;
+  limit: number;
+}
+
+/** The newest `limit` articles as a feed. Articles must already be newest first. */
+export function feedChannel(articles: readonly Article[], site: URL | string, options: ChannelOptions): FeedChannel {
+  const items = articles.slice(0, options.limit).map((article) => feedItem(article, site));
+  const updated = items.reduce<Date | undefined>((latest, item) => {
+    const changed = item.updated ?? item.published;
+    return latest && latest >= changed ? latest : changed;
+  }, undefined);
+  return {
+    title: xmlText(options.title),
+    description: xmlText(options.description),
+    language: options.language,
+    homeUrl: absoluteUrl(options.homePath, site),
+    feedUrl: absoluteUrl(options.feedPath, site),
+    items,
+    updated,
+  };
 }

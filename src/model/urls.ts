@@ -15,17 +15,23 @@ export function pathWithBase(path: string): string {
   return withBase(import.meta.env.BASE_URL, path);
 }
 
-/** Encodes one path segment (a slug may hold non-Latin letters). */
-function segment(value: string): string {
-  return encodeURIComponent(value);
+/** Encodes each segment of a path (slugs and file names may hold any letter). */
+function segments(value: string): string {
+  return value.split('/').map(encodeURIComponent).join('/');
 }
 
 export const paths = {
   home: () => pathWithBase('/'),
-  article: (slug: string) => pathWithBase(`/articles/${segment(slug)}/`),
+  article: (slug: string) => pathWithBase(`/articles/${segments(slug)}/`),
   tags: () => pathWithBase('/tags/'),
-  tag: (slug: string) => pathWithBase(`/tags/${segment(slug)}/`),
+  tag: (slug: string) => pathWithBase(`/tags/${segments(slug)}/`),
+  feeds: () => pathWithBase('/feeds/'),
   rss: () => pathWithBase('/rss.xml'),
+  atom: () => pathWithBase('/atom.xml'),
+  jsonFeed: () => pathWithBase('/feed.json'),
+  tagRss: (slug: string) => pathWithBase(`/tags/${segments(slug)}/rss.xml`),
+  /** An article's published picture: `/media/<slug>/<file>`. */
+  media: (slug: string, name: string) => pathWithBase(`/media/${segments(slug)}/${segments(name)}`),
 };
 
 /** Resolves a base-aware path against the site origin: the form feeds, canonicals and sitemaps need. */

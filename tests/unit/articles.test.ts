@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareNewestFirst, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type ArticleEntry } from '../../src/model/articles';
-import { creditOf } from '../../src/model/credit';
-import { feedItems } from '../../src/model/feed-items';
+import { creditNames, creditOf } from '../../src/model/credit';
+import { feedChannel, xmlText } from '../../src/model/feed-items';
 
 function entry(id: string, data: Partial<ArticleEntry['data']> = {}, html = '<p>Body.</p>'): ArticleEntry {
   return {
@@ -94,18 +94,53 @@ describe('creditOf', () => {
   });
 });
 
-describe('feedItems', () => {
-  it('caps the list and makes every address absolute', () => {
-    const articles = selectArticles([
-      entry('one', { published: '2024-06-20' }, '<p><a href="/tags/nato/">NATO</a></p>'),
-      entry('two', { published: '2024-06-19' }),
-      entry('three', { published: '2024-06-18' }),
-    ]);
-    const items = feedItems(articles, 'https://example.org', 2);
-    expect(items.map((i) => i.url)).toEqual(['https://example.org/articles/one/', 'https://example.org/articles/two/']);
-    expect(items[0]!.contentHtml).toBe(
-      '<p class="standfirst">About one.</p><p><a href="https://example.org/tags/nato/">NATO</a></p>',
-    );
-    expect(items[0]!.published.toISOString()).toBe('2024-06-20T04:00:00.000Z');
+describe('creditNames', () => {
+  it.each([
+    [[], { name: 'Wire', url: 'https://x.org/' }, ['Wire']],
+    [['A', 'B'], { name: 'Wire', url: 'https://x.org/' }, ['A', 'B']],
+    [[], undefined, []],
+  ])('%j with %j → %j', (byline, source, names) => {
+    expect(creditNames({ byline, source })).toEqual(names);
+  });
+});
+
+describe('feedChannel', () => {
+  const articles = selectArticles([
+    entry('one', { published: '2024-06-20' }, '<p><a href="/tags/nato/">NATO</a></p>'),
+    entry('two', { published: '2024-06-19', updated: '2024-06-25', source: { name: 'Wire', url: 'https://x.org/' } }),
+    entry('three', { published: '2024-06-18' }),
+  ]);
+  const options = { title: 'T', description: 'D', language: 'en', homePath: '/', feedPath: '/rss.xml', limit: 2 };
+
+  it('caps the items, newest first, and makes every address absolute', () => {
+    const channel = feedChannel(articles, 'https://example.org', options);
+    expect(channel.items.map((i) => i.url)).toEqual(['https://example.org/articles/one/', 'https://example.org/articles/two/']);
+    expect(channel.items[0]!.contentHtml).toBe('<p>About one.</p><p><a href="https://example.org/tags/nato/">NATO</a></p>');
+    expect(channel.items[0]!.published.toISOString()).toBe('2024-06-20T04:00:00.000Z');
+    expect(channel.items[1]!.authors).toEqual(['Wire']);
+    expect(channel.feedUrl).toBe('https://example.org/rss.xml');
+  });
+
+  it('dates the channel by its newest change, not the clock', () => {
+    expect(feedChannel(articles, 'https://example.org', options).updated?.toISOString()).toBe('2024-06-25T04:00:00.000Z');
+    expect(feedChannel([], 'https://example.org', options).updated).toBeUndefined();
+  });
+
+  it('drops characters XML cannot carry', () => {
+    const [item] = feedChannel(selectArticles([entry('bell', { title: 'A\u0007B\u0000C\uFFFE', standfirst: 'ok\u001B' })]), 'https://x.org', options).items;
+    expect(item!.title).toBe('ABC');
+    expect(item!.summary).toBe('ok');
+  });
+});
+
+describe('xmlText', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['tab\tnewline\ncr\r', 'tab\tnewline\ncr\r'],
+    ['\u0000\u0008\u000B\u000C\u001F', ''],
+    ['emoji 🇺🇦 and 中国', 'emoji 🇺🇦 and 中国'],
+    ['lone surrogate \uD800 gone', 'lone surrogate  gone'],
+  ])('%j → %j', (text, expected) => {
+    expect(xmlText(text)).toBe(expected);
   });
 });

@@ -1,6 +1,6 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { absolutizeHtml } from '../../src/markdown/absolute-urls';
+import { toFeedHtml } from '../../src/markdown/feed-html';
 import { PIPELINE } from '../../src/markdown/pipeline';
 import { MISSING_PICTURE_NOTE } from '../../src/markdown/remark-figure';
 import { readingMinutes } from '../../src/markdown/remark-reading-time';
@@ -87,23 +87,47 @@ describe('links and headings', () => {
   });
 });
 
-describe('absolutizeHtml', () => {
+describe('toFeedHtml', () => {
   const page = 'https://example.org/news/articles/x/';
+  const feed = (html: string) => toFeedHtml(html, { pageUrl: page });
+
   it.each([
     ['<a href="/news/tags/nato/">t</a>', '<a href="https://example.org/news/tags/nato/">t</a>'],
     ['<a href="../y/">y</a>', '<a href="https://example.org/news/articles/y/">y</a>'],
     ['<a href="#part">p</a>', '<a href="https://example.org/news/articles/x/#part">p</a>'],
     ['<img src="pic.jpg" alt="">', '<img src="https://example.org/news/articles/x/pic.jpg" alt="">'],
     ['<img srcset="a.jpg 1x, /b.jpg 2x" alt="">', '<img srcset="https://example.org/news/articles/x/a.jpg 1x, https://example.org/b.jpg 2x" alt="">'],
-    ['<blockquote cite="/src/"></blockquote>', '<blockquote cite="https://example.org/src/"></blockquote>'],
+    ['<blockquote cite="/src/"><p>q</p></blockquote>', '<blockquote cite="https://example.org/src/"><p>q</p></blockquote>'],
     ['<a href="https://other.org/">o</a>', '<a href="https://other.org/">o</a>'],
-  ])('%s', (html, expected) => {
-    expect(absolutizeHtml(html, page)).toBe(expected);
+  ])('makes %s absolute', (html, expected) => {
+    expect(feed(html)).toBe(expected);
+  });
+
+  it.each([
+    ['<script>alert(1)</script><p>ok</p>', '<p>ok</p>'],
+    ['<style>p{display:none}</style><p>ok</p>', '<p>ok</p>'],
+    ['<p onclick="alert(1)" style="color:red">ok</p>', '<p>ok</p>'],
+    ['<a href="javascript:alert(1)">x</a>', '<a>x</a>'],
+    ['<iframe src="https://evil.example/"></iframe><p>ok</p>', '<p>ok</p>'],
+    ['<form action="/x"><input name="a"></form><p>ok</p>', '<p>ok</p>'],
+    ['<img src="data:image/png;base64,AAAA" onerror="alert(1)" alt="">', '<img alt="">'],
+  ])('removes what runs: %s', (html, expected) => {
+    expect(feed(html)).toBe(expected);
+  });
+
+  it('keeps the figure, its caption and classes', () => {
+    const html = '<figure class="figure"><p class="figure-note">Note</p><figcaption>C <span class="credit">(X)</span></figcaption></figure>';
+    expect(feed(html)).toBe(html);
   });
 
   it('puts a lead paragraph first, escaped', () => {
-    expect(absolutizeHtml('<p>Body</p>', page, { text: 'A & <b>', className: 'standfirst' })).toBe(
-      '<p class="standfirst">A &#x26; &#x3C;b></p><p>Body</p>',
-    );
+    expect(toFeedHtml('<p>Body</p>', { pageUrl: page, lead: 'A & <b>' })).toBe('<p>A &#x26; &#x3C;b></p><p>Body</p>');
+  });
+
+  it('points local pictures at their published originals', () => {
+    const placeholder = '<img __ASTRO_IMAGE_="{&#x22;src&#x22;:&#x22;./photo.jpg&#x22;,&#x22;alt&#x22;:&#x22;Quay&#x22;,&#x22;index&#x22;:0}">';
+    const media = new Map([['./photo.jpg', 'https://example.org/news/media/x/photo.jpg']]);
+    expect(toFeedHtml(placeholder, { pageUrl: page, media })).toBe('<img src="https://example.org/news/media/x/photo.jpg" alt="Quay">');
+    expect(() => toFeedHtml(placeholder, { pageUrl: page })).toThrow('No published file for picture "./photo.jpg"');
   });
 });

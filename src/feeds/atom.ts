@@ -1,0 +1,44 @@
+import XMLBuilder from 'fast-xml-builder';
+import type { FeedChannel } from '../model/feed-items';
+
+const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true, processEntities: true });
+
+// Atom requires <updated>; an empty site has no newest article, and the clock would break
+// byte-identical rebuilds.
+const NEVER = new Date(0);
+
+/** Atom 1.0 (RFC 4287): every entry with id, dates, author, categories, summary and HTML content. */
+export function atomResponse(channel: FeedChannel, publisher: string): Response {
+  const feed = {
+    '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
+    feed: {
+      '@_xmlns': 'http://www.w3.org/2005/Atom',
+      '@_xml:lang': channel.language,
+      id: channel.homeUrl,
+      title: { '@_type': 'text', '#text': channel.title },
+      subtitle: { '@_type': 'text', '#text': channel.description },
+      updated: (channel.updated ?? NEVER).toISOString(),
+      link: [
+        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': channel.feedUrl },
+        { '@_rel': 'alternate', '@_type': 'text/html', '@_href': channel.homeUrl },
+      ],
+      // Entries without a credit inherit the feed's author, as RFC 4287 allows.
+      author: { name: publisher },
+      entry: channel.items.map((item) => ({
+        id: item.url,
+        title: { '@_type': 'text', '#text': item.title },
+        link: [
+          { '@_rel': 'alternate', '@_type': 'text/html', '@_href': item.url },
+          ...(item.image ? [{ '@_rel': 'enclosure', '@_type': item.image.type, '@_length': item.image.length, '@_href': item.image.url }] : []),
+        ],
+        published: item.published.toISOString(),
+        updated: (item.updated ?? item.published).toISOString(),
+        ...(item.authors.length > 0 && { author: item.authors.map((name) => ({ name })) }),
+        category: item.categories.map((term) => ({ '@_term': term })),
+        summary: { '@_type': 'text', '#text': item.summary },
+        content: { '@_type': 'html', '#text': item.contentHtml },
+      })),
+    },
+  };
+  return new Response(xml.build(feed), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+}

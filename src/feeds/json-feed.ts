@@ -1,0 +1,32 @@
+import type { FeedChannel } from '../model/feed-items';
+
+/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), serialised by JSON.stringify. */
+export function jsonFeedResponse(channel: FeedChannel, publisher: string): Response {
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: channel.title,
+    home_page_url: channel.homeUrl,
+    feed_url: channel.feedUrl,
+    description: channel.description,
+    language: channel.language,
+    authors: [{ name: publisher }],
+    items: channel.items.map((item) => ({
+      id: item.url,
+      url: item.url,
+      title: item.title,
+      summary: item.summary,
+      content_html: item.contentHtml,
+      date_published: item.published.toISOString(),
+      ...(item.updated && { date_modified: item.updated.toISOString() }),
+      tags: item.categories,
+      ...(item.authors.length > 0 && { authors: item.authors.map((name) => ({ name })) }),
+      ...(item.image && {
+        image: item.image.url,
+        attachments: [{ url: item.image.url, mime_type: item.image.type, size_in_bytes: item.image.length }],
+      }),
+    })),
+  };
+  return new Response(`${JSON.stringify(feed, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+  });
+}

@@ -1,0 +1,42 @@
+import { getRssString } from '@astrojs/rss';
+import XMLBuilder from 'fast-xml-builder';
+import type { FeedChannel } from '../model/feed-items';
+
+// Elements @astrojs/rss has no option for go through a real XML serialiser, never concatenation.
+const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
+
+/** RSS 2.0 with content:encoded, dc:creator, media:content and an atom:link to itself. */
+export async function rssResponse(channel: FeedChannel): Promise<Response> {
+  const body = await getRssString({
+    title: channel.title,
+    description: channel.description,
+    site: channel.homeUrl,
+    xmlns: {
+      atom: 'http://www.w3.org/2005/Atom',
+      dc: 'http://purl.org/dc/elements/1.1/',
+      media: 'http://search.yahoo.com/mrss/',
+    },
+    customData: xml.build({
+      language: channel.language,
+      ...(channel.updated && { lastBuildDate: channel.updated.toUTCString() }),
+      'atom:link': { '@_href': channel.feedUrl, '@_rel': 'self', '@_type': 'application/rss+xml' },
+    }),
+    items: channel.items.map((item) => ({
+      title: item.title,
+      link: item.url,
+      pubDate: item.published,
+      description: item.summary,
+      content: item.contentHtml,
+      categories: item.categories,
+      // RSS's own <author> wants an e-mail address; a name belongs in dc:creator.
+      customData: xml.build({
+        ...(item.authors.length > 0 && { 'dc:creator': item.authors }),
+        ...(item.image && {
+          'media:content': { '@_url': item.image.url, '@_type': item.image.type, '@_medium': 'image', '@_fileSize': item.image.length },
+        }),
+      }),
+      ...(item.image && { enclosure: { url: item.image.url, length: item.image.length, type: item.image.type } }),
+    })),
+  });
+  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+}

@@ -1,0 +1,84 @@
+import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
+import { rehype } from 'rehype';
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { visit } from 'unist-util-visit';
+
+const URL_PROPERTIES = ['href', 'src', 'cite', 'poster'] as const;
+
+/**
+ * What feed content may contain: GitHub's schema (no scripts, styles, event handlers, forms,
+ * frames or javascript: addresses) plus the figure a news article carries.
+ */
+export const FEED_SCHEMA: SanitizeSchema = {
+  ...defaultSchema,
+  // GitHub's task-list checkboxes are form controls: not in a feed.
+  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'), 'figure', 'figcaption'],
+  // Drop these with their contents: a style sheet's text is not copy.
+  strip: [...(defaultSchema.strip ?? []), 'style', 'template', 'noscript'],
+  // Classes run nothing and let readers that keep them tell a caption note from copy.
+  attributes: {
+    ...defaultSchema.attributes,
+    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
+    img: [...(defaultSchema.attributes?.['img'] ?? []), 'srcSet', 'sizes', 'width', 'height'],
+  },
+};
+
+export interface FeedHtmlOptions {
+  /** The article's canonical URL: relative addresses resolve against it. */
+  pageUrl: string | URL;
+  /** A first paragraph (the standfirst), built as a node so its text is escaped. */
+  lead?: string | undefined;
+  /** Absolute URLs of the article's pictures, by the path the Markdown used (`./photo.jpg`). */
+  media?: ReadonlyMap<string, string> | undefined;
+}
+
+function resolveAll(tree: Root, base: URL): void {
+  visit(tree, 'element', (node) => {
+    const props = node.properties;
+    for (const name of URL_PROPERTIES) {
+      const value = props[name];
+      if (typeof value === 'string' && value !== '') props[name] = new URL(value, base).href;
+    }
+    // srcset is a comma-separated list of "address descriptor" candidates.
+    const srcSet = props['srcSet'];
+    if (srcSet !== undefined && srcSet !== null) {
+      const candidates = Array.isArray(srcSet) ? srcSet.map(String) : String(srcSet).split(',');
+      props['srcSet'] = candidates
+        .map((candidate) => {
+          const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+          return [new URL(url, base).href, ...descriptor].join(' ');
+        })
+        .join(', ');
+    }
+  });
+}
+
+// The content layer leaves local pictures as <img __ASTRO_IMAGE_="{src, alt, …}"> for render()
+// to optimise. A feed gets the published original instead.
+const ASTRO_IMAGE = '__astro_image_';
+function placePictures(tree: Root, media: ReadonlyMap<string, string>): void {
+  visit(tree, 'element', (node: Element) => {
+    const raw = node.properties[ASTRO_IMAGE];
+    if (node.tagName !== 'img' || typeof raw !== 'string') return;
+    const { src, alt } = JSON.parse(raw) as { src: string; alt?: string };
+    const url = media.get(src);
+    if (!url) throw new Error(`No published file for picture "${src}"`);
+    node.properties = { src: url, alt: alt ?? '' };
+  });
+}
+
+const fragments = rehype().data('settings', { fragment: true }).use(rehypeSanitize, FEED_SCHEMA).freeze();
+
+/**
+ * An article body as feed readers need it: every address absolute (readers show content away
+ * from the site), pictures pointing at their published files, and nothing that runs: scripts,
+ * styles and event handlers are removed.
+ */
+export function toFeedHtml(html: string, { pageUrl, lead, media = new Map() }: FeedHtmlOptions): string {
+  const tree = fragments.parse(html);
+  if (lead) tree.children.unshift(h('p', lead));
+  placePictures(tree, media);
+  resolveAll(tree, new URL(pageUrl));
+  return fragments.stringify(fragments.runSync(tree));
+}

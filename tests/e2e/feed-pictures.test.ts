@@ -1,0 +1,96 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/build';
+import { contentProblems, parseXml, xmllintErrors } from '../support/feeds';
+import { ROOT } from '../support/paths';
+import { serveStatic, type StaticServer } from '../support/server';
+
+const CORPUS = join(ROOT, 'tests/fixtures/corpora/pictures');
+const SITE = 'https://example.org';
+const PHOTO_URL = `${SITE}/media/with-picture/photo.jpg`;
+const PHOTO_BYTES = statSync(join(CORPUS, 'photo.jpg')).size;
+
+describe('feeds for articles with pictures and hostile copy', () => {
+  let server: StaticServer;
+  let dir: string;
+  const get = async (path: string) => {
+    const response = await fetch(server.origin + path);
+    expect(response.status, path).toBe(200);
+    return response;
+  };
+
+  beforeAll(async () => {
+    dir = buildSite({ name: 'feed-pictures', env: { CONTENT_DIR: CORPUS, SITE_URL: SITE } });
+    server = await serveStatic(dir);
+  });
+  afterAll(() => server?.close());
+
+  it('publishes the original picture, byte for byte, where the feeds point', async () => {
+    const served = Buffer.from(await (await get('/media/with-picture/photo.jpg')).arrayBuffer());
+    expect(served.equals(readFileSync(join(CORPUS, 'photo.jpg')))).toBe(true);
+    expect((await get('/media/with-picture/map.png')).status).toBe(200);
+  });
+
+  it('gives the lead picture in RSS as media:content and an enclosure with length and type', async () => {
+    const xml = await (await get('/rss.xml')).text();
+    expect(xmllintErrors(xml)).toBe('');
+    const item = parseXml(xml).rss.channel.item.find((i: { title: string }) => i.title === 'Harbour reopens after storm');
+    expect(item.enclosure).toEqual([{ '@_url': PHOTO_URL, '@_length': String(PHOTO_BYTES), '@_type': 'image/jpeg' }]);
+    expect(item['media:content']).toEqual([
+      { '@_url': PHOTO_URL, '@_type': 'image/jpeg', '@_medium': 'image', '@_fileSize': String(PHOTO_BYTES) },
+    ]);
+    expect(item['dc:creator']).toEqual(['Jane Roe', 'John Doe']);
+    const html: string = item['content:encoded'];
+    expect(html).toContain(`<img src="${PHOTO_URL}" alt="Cranes over an empty quay">`);
+    expect(html).toContain(`<img src="${SITE}/media/with-picture/map.png" alt="A map of the harbour">`);
+    expect(html).toContain(`<a href="${SITE}/tags/shipping/">port authority</a>`);
+    expect(contentProblems(html)).toEqual([]);
+  });
+
+  it('gives it in Atom as an enclosure link and in JSON Feed as image and attachment', async () => {
+    const atom = parseXml(await (await get('/atom.xml')).text()).feed;
+    const entry = atom.entry.find((e: { title: { '#text': string } }) => e.title['#text'] === 'Harbour reopens after storm');
+    expect(entry.link).toContainEqual({ '@_rel': 'enclosure', '@_type': 'image/jpeg', '@_length': String(PHOTO_BYTES), '@_href': PHOTO_URL });
+    expect(entry.updated).toBe('2024-07-05T04:00:00.000Z');
+    expect(entry.published).toBe('2024-07-04T13:30:00.000Z');
+    const json = await (await get('/feed.json')).json();
+    const item = json.items.find((i: { title: string }) => i.title === 'Harbour reopens after storm');
+    expect(item.image).toBe(PHOTO_URL);
+    expect(item.attachments).toEqual([{ url: PHOTO_URL, mime_type: 'image/jpeg', size_in_bytes: PHOTO_BYTES }]);
+    expect(item.authors).toEqual([{ name: 'Jane Roe' }, { name: 'John Doe' }]);
+    expect(entry.author).toEqual([{ name: 'Jane Roe' }, { name: 'John Doe' }]);
+    expect(item.date_modified).toBe('2024-07-05T04:00:00.000Z');
+  });
+
+  it('shows the page an optimised copy, not the feed original', () => {
+    const html = readFileSync(join(dir, 'articles/with-picture/index.html'), 'utf8');
+    const img = /<figure class="figure">(<img [^>]*>)/.exec(html)?.[1] ?? '';
+    expect(img).toMatch(/ src="\/_astro\/photo\.[\w-]+\.webp"/);
+    expect(img).toContain(' alt="Cranes over an empty quay"');
+    expect(img).toContain(' width="120" height="80"');
+  });
+
+  it('strips scripts, handlers, styles, frames and javascript: links from feed content, and control characters from text', async () => {
+    for (const path of ['/rss.xml', '/atom.xml', '/feed.json', '/tags/weather/rss.xml']) {
+      const text = await (await get(path)).text();
+      // The bell character (\u0007) in the standfirst cannot appear in XML at all.
+      expect(text, path).not.toContain('\u0007');
+      if (path.endsWith('.xml')) expect(xmllintErrors(text), path).toBe('');
+    }
+    const item = parseXml(await (await get('/rss.xml')).text()).rss.channel.item.find((i: { title: string }) =>
+      i.title.startsWith('Tags &'),
+    );
+    expect(item.title).toBe('Tags & <b>bold</b> claims');
+    expect(item.description).toBe('A bell  rang; then <script>alert(1)</script> & more.');
+    expect(item.category).toEqual(['Weather', 'R&D <i>']);
+    const html: string = item['content:encoded'];
+    expect(contentProblems(html)).toEqual([]);
+    expect(html).toContain('Clickable paragraph.');
+    for (const payload of ['alert(2)', 'alert(3)', 'alert(4)', 'body")', 'javascript:', 'display:none', 'embed']) {
+      expect(html).not.toContain(payload);
+    }
+    // The standfirst's markup-like text arrives as text, escaped, not as elements.
+    expect(html).toContain('&#x3C;script>alert(1)&#x3C;/script> &#x26; more.');
+  });
+});
