@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { buildSite, readTree } from '../support/build';
 
-describe('builds in other time zones', () => {
+describe('rebuilds, in other time zones (pages, feeds and all)', () => {
   const reference = () => readTree(inject('siteDir'));
 
   it.each(['America/Los_Angeles', 'Asia/Tokyo'])('TZ=%s gives a byte-identical dist/', (tz) => {
