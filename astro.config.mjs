@@ -1,8 +1,10 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { staticHostHeaders } from './src/integrations/headers.ts';
-import { PIPELINE } from './src/markdown/pipeline.ts';
+import { sitemapDates } from './src/integrations/sitemap-dates.ts';
+import { markdownPipeline } from './src/markdown/pipeline.ts';
 import { nodeProblem } from './scripts/node-guard.mjs';
 
 const problem = nodeProblem();
@@ -28,9 +30,12 @@ function basePath(value = '/') {
   return value.endsWith('/') ? value : `${value}/`;
 }
 
+const base = basePath(process.env.BASE_PATH || undefined);
+const dates = sitemapDates();
+
 export default defineConfig({
   site: siteUrl(process.env.SITE_URL || undefined),
-  base: basePath(process.env.BASE_PATH || undefined),
+  base,
   trailingSlash: 'ignore',
   build: { format: 'directory' },
   // 'jsx' (Astro 7's default) drops the space between a word and an inline element on the next
@@ -38,10 +43,20 @@ export default defineConfig({
   compressHTML: true,
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
-  integrations: [staticHostHeaders()],
+  integrations: [
+    staticHostHeaders(),
+    dates.integration,
+    // lastmod comes from each article page's article:modified_time (updated, else published).
+    sitemap({
+      serialize: (item) => {
+        const lastmod = dates.lastmod(item.url);
+        return lastmod ? { ...item, lastmod } : item;
+      },
+    }),
+  ],
   markdown: {
     // remark and rehype through Astro's unified processor; plugins chosen on measured cost.
-    processor: unified(PIPELINE),
+    processor: unified(markdownPipeline({ base })),
     // Newsroom copy has no code to colour; Shiki would load a highlighter for nothing.
     syntaxHighlight: false,
   },

@@ -9,10 +9,11 @@ import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import { satteri } from '@astrojs/markdown-satteri';
-import { PIPELINE } from '../src/markdown/pipeline.ts';
+import { markdownPipeline } from '../src/markdown/pipeline.ts';
 
 const file = readFileSync(new URL('../content/articles/nato-chief-west-should-impose-a-cost-on-china.md', import.meta.url), 'utf8');
 const { frontmatter, content } = parseFrontmatter(file);
+const PIPELINE = markdownPipeline({ base: '/' });
 
 interface Renderer {
   render(content: string, options: { frontmatter: Record<string, unknown> }): Promise<unknown>;

@@ -17,6 +17,8 @@ export const SITE = {
    * whatever time zone the build machine is in.
    */
   timeZone: 'America/New_York',
+  /** The card sharing previews show when a page has no picture of its own (in public/). */
+  shareCard: { path: '/og-default.png', type: 'image/png', width: 1200, height: 630, alt: 'Broadsheet: news reports, read calmly' },
   /** How many of the newest articles the feeds carry. */
   feedLimit: 50,
 } as const;

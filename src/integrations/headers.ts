@@ -8,12 +8,21 @@ export interface HeaderRule {
   headers: Record<string, string>;
 }
 
-/** The content types feeds must be served with; many hosts guess `text/xml` or `application/json`. */
-export const FEED_CONTENT_TYPES: HeaderRule[] = [
-  { path: '/rss.xml', headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } },
-  { path: '/tags/*/rss.xml', headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } },
-  { path: '/atom.xml', headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } },
-  { path: '/feed.json', headers: { 'Content-Type': 'application/feed+json; charset=utf-8' } },
+const FEED_CACHE = 'public, max-age=600';
+
+/**
+ * Feeds' content types (hosts often guess `text/xml` or `application/json`) and caching. Hosts
+ * merge every rule that matches a path and join repeated headers with commas, so no two rules
+ * here give one path the same header. HTML keeps the hosts' default (revalidate every time).
+ */
+export const HEADER_RULES: HeaderRule[] = [
+  // Hashed file names: a changed file gets a new name, so a year is safe.
+  { path: '/_astro/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
+  { path: '/media/*', headers: { 'Cache-Control': 'public, max-age=86400' } },
+  { path: '/rss.xml', headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': FEED_CACHE } },
+  { path: '/tags/*/rss.xml', headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': FEED_CACHE } },
+  { path: '/atom.xml', headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': FEED_CACHE } },
+  { path: '/feed.json', headers: { 'Content-Type': 'application/feed+json; charset=utf-8', 'Cache-Control': FEED_CACHE } },
 ];
 
 /** The `_headers` file Netlify and Cloudflare Pages read, with every path under the base. */
@@ -27,7 +36,7 @@ export function headersFile(rules: readonly HeaderRule[], base: string): string 
 }
 
 /** Writes `dist/_headers` after the build. */
-export function staticHostHeaders(rules: readonly HeaderRule[] = FEED_CONTENT_TYPES): AstroIntegration {
+export function staticHostHeaders(rules: readonly HeaderRule[] = HEADER_RULES): AstroIntegration {
   let base = '/';
   return {
     name: 'broadsheet:headers',

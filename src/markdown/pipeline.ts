@@ -1,5 +1,7 @@
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
+import rehypeRaw from 'rehype-raw';
+import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { remarkFigure } from './remark-figure.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
 
@@ -8,13 +10,17 @@ import { remarkReadingTime } from './remark-reading-time.ts';
  * they all measure and check the same thing. Astro's unified processor adds heading ids itself
  * (`rehypeHeadingIds`); these are what a news page needs on top.
  */
-export const PIPELINE: Pick<AstroMarkdownOptions, 'smartypants' | 'gfm' | 'remarkPlugins' | 'rehypePlugins'> = {
-  // Copy arrives with its typography in place: SmartyPants would rewrite quotes, dashes and
-  // ellipses the newsroom chose, and costs time (bench/markdown.ts).
-  smartypants: false,
-  // GFM (tables, footnotes, strikethrough, bare-URL links) doubles the cost of an article
-  // (bench/markdown.ts: 1.6 → 3.0 ms) and no copy uses it yet. Turn it on when copy needs tables.
-  gfm: false,
-  remarkPlugins: [remarkFigure, remarkReadingTime],
-  rehypePlugins: [[rehypeExternalLinks, { rel: ['external', 'noopener'] }]],
-};
+export function markdownPipeline({ base }: { base: string }): Pick<AstroMarkdownOptions, 'smartypants' | 'gfm' | 'remarkPlugins' | 'rehypePlugins'> {
+  return {
+    // Copy arrives with its typography in place: SmartyPants would rewrite quotes, dashes and
+    // ellipses the newsroom chose, and costs 4 ms an article (bench/markdown.ts).
+    smartypants: false,
+    // GFM (tables, footnotes, strikethrough, bare-URL links) doubles the cost of an article
+    // (bench/markdown.ts: 1.6 → 3.0 ms) and no copy uses it yet. Turn it on when copy needs tables.
+    gfm: false,
+    remarkPlugins: [remarkFigure, remarkReadingTime],
+    // Raw HTML in copy becomes elements first (Astro only does so at the very end), so that the
+    // plugins after it see every link, not just Markdown ones.
+    rehypePlugins: [rehypeRaw, [rehypeBaseLinks, { base }], [rehypeExternalLinks, { rel: ['external', 'noopener'] }]],
+  };
+}

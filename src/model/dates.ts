@@ -70,8 +70,14 @@ export function toArticleDate(canonical: string, timeZone: string): ArticleDate 
   }
   const instant = new Date(canonical);
   if (!CANONICAL_INSTANT.test(canonical) || Number.isNaN(instant.getTime())) throw new Error(`Not a canonical date: ${canonical}`);
-  const zoned = new TZDate(instant.getTime(), timeZone);
-  return { instant, dateOnly: false, datetime: format(zoned, "yyyy-MM-dd'T'HH:mm:ssxxx") };
+  const date: ArticleDate = { instant, dateOnly: false, datetime: '' };
+  date.datetime = isoWithOffset(date, timeZone);
+  return date;
+}
+
+/** The instant with the newsroom's offset, `2024-06-18T00:00:00-04:00`: for metadata that needs a time. */
+export function isoWithOffset(date: ArticleDate, timeZone: string): string {
+  return format(new TZDate(date.instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
 /** Words a date for readers: "18 June 2024", or "18 June 2024, 09:30 EDT" when it has a time. */

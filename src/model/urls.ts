@@ -30,6 +30,8 @@ export const paths = {
   atom: () => pathWithBase('/atom.xml'),
   jsonFeed: () => pathWithBase('/feed.json'),
   tagRss: (slug: string) => pathWithBase(`/tags/${segments(slug)}/rss.xml`),
+  /** Written by @astrojs/sitemap. */
+  sitemap: () => pathWithBase('/sitemap-index.xml'),
   /** An article's published picture: `/media/<slug>/<file>`. */
   media: (slug: string, name: string) => pathWithBase(`/media/${segments(slug)}/${segments(name)}`),
 };

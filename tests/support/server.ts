@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
@@ -12,17 +12,24 @@ export interface StaticServer {
 
 /**
  * Serves a folder as a plain static host would: files as they are, `index.html` for folders,
- * `404.html` for everything else, nothing rewritten. Listens on 127.0.0.1 only.
+ * `404.html` for everything else, nothing rewritten; optionally at a sub-path (`mount`).
+ * Listens on 127.0.0.1 only.
  */
-export async function serveStatic(dir: string): Promise<StaticServer> {
+export async function serveStatic(dir: string, { mount = '/' }: { mount?: string } = {}): Promise<StaticServer> {
   const files = sirv(dir, { dev: false, etag: false, dotfiles: true });
   const notFoundPage = join(dir, '404.html');
-  const server = createServer((req, res) =>
-    files(req, res, () => {
-      const body = existsSync(notFoundPage) ? readFileSync(notFoundPage) : 'Not found';
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-    }),
-  );
+  const notFound = (res: ServerResponse) => {
+    const body = existsSync(notFoundPage) ? readFileSync(notFoundPage) : 'Not found';
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  };
+  // A host serving the folder at a sub-path (GitHub Pages project sites, a /news/ folder):
+  // the prefix is the folder's place on the host, nothing more. Outside it there is nothing.
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (!url.startsWith(mount)) return notFound(res);
+    req.url = `/${url.slice(mount.length)}`;
+    return files(req, res, () => notFound(res));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareNewestFirst, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type ArticleEntry } from '../../src/model/articles';
 import { creditNames, creditOf } from '../../src/model/credit';
 import { feedChannel, xmlText } from '../../src/model/feed-items';
+import { jsonLd } from '../../src/model/metadata';
 
 function entry(id: string, data: Partial<ArticleEntry['data']> = {}, html = '<p>Body.</p>'): ArticleEntry {
   return {
@@ -142,5 +143,18 @@ describe('xmlText', () => {
     ['lone surrogate \uD800 gone', 'lone surrogate  gone'],
   ])('%j → %j', (text, expected) => {
     expect(xmlText(text)).toBe(expected);
+  });
+});
+
+describe('jsonLd', () => {
+  it.each([
+    ['</script><script>alert(1)</script>'],
+    ['<!-- comment'],
+    ['a & b > c'],
+    ['line\u2028separator\u2029paragraph'],
+  ])('keeps %j inert in HTML and intact as JSON', (value) => {
+    const text = jsonLd({ headline: value });
+    expect(text).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(text)).toEqual({ headline: value });
   });
 });

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { FEED_CONTENT_TYPES, headersFile } from '../../src/integrations/headers';
+import { HEADER_RULES, headersFile } from '../../src/integrations/headers';
 
 describe('headersFile', () => {
   it.each([
-    ['/', '/rss.xml\n  Content-Type: application/rss+xml; charset=utf-8\n'],
-    ['/news/', '/news/rss.xml\n  Content-Type: application/rss+xml; charset=utf-8\n'],
+    ['/', '/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n'],
+    ['/news/', '/news/_astro/*\n  Cache-Control: public, max-age=31536000, immutable\n'],
   ])('under base %s', (base, first) => {
-    expect(headersFile(FEED_CONTENT_TYPES, base).startsWith(first)).toBe(true);
+    expect(headersFile(HEADER_RULES, base).startsWith(first)).toBe(true);
+    expect(headersFile(HEADER_RULES, base)).toContain(`${base}tags/*/rss.xml\n  Content-Type: application/rss+xml; charset=utf-8\n`);
   });
 
   it('writes one block per rule, headers indented', () => {

@@ -1,12 +1,13 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { toFeedHtml } from '../../src/markdown/feed-html';
-import { PIPELINE } from '../../src/markdown/pipeline';
+import { markdownPipeline } from '../../src/markdown/pipeline';
 import { MISSING_PICTURE_NOTE } from '../../src/markdown/remark-figure';
 import { readingMinutes } from '../../src/markdown/remark-reading-time';
 import { readingBlocks } from '../support/html';
 
-const processor = await createMarkdownProcessor({ ...PIPELINE, syntaxHighlight: false });
+const processor = await createMarkdownProcessor({ ...markdownPipeline({ base: '/' }), syntaxHighlight: false });
+const underNews = await createMarkdownProcessor({ ...markdownPipeline({ base: '/news/' }), syntaxHighlight: false });
 const render = (markdown: string, frontmatter: Record<string, unknown> = {}) => processor.render(markdown, { frontmatter });
 
 describe('the figure from front matter', () => {
@@ -74,6 +75,18 @@ describe('links and headings', () => {
     const { code } = await render('[out](https://example.org/x) and [in](/tags/nato/)');
     expect(code).toContain('<a href="https://example.org/x" rel="external noopener">out</a>');
     expect(code).toContain('<a href="/tags/nato/">in</a>');
+  });
+
+  it.each([
+    ['[t](/tags/nato/)', '<a href="/news/tags/nato/">t</a>'],
+    ['[t](/news/tags/nato/)', '<a href="/news/tags/nato/">t</a>'],
+    ['[t](tags/nato/)', '<a href="tags/nato/">t</a>'],
+    ['[t](#part)', '<a href="#part">t</a>'],
+    ['[t](//cdn.example/x)', '<a href="//cdn.example/x" rel="external noopener">t</a>'],
+    ['<a href="/tags/nato/">raw HTML</a>', '<a href="/news/tags/nato/">raw HTML</a>'],
+    ['<img src="/media/x.jpg" alt="">', '<img src="/news/media/x.jpg" alt="">'],
+  ])('rebases root-relative %s under BASE_PATH=/news', async (markdown, html) => {
+    expect((await underNews.render(markdown, { frontmatter: {} })).code).toContain(html);
   });
 
   it('gives headings ids', async () => {

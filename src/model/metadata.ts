@@ -1,0 +1,71 @@
+import { SITE } from '../site';
+import type { Article } from './articles';
+import { creditNames } from './credit';
+import { isoWithOffset } from './dates';
+import { absoluteUrl, paths } from './urls';
+
+/** A page's picture for sharing cards. */
+export interface ShareImage {
+  url: string;
+  alt: string;
+  type: string;
+}
+
+/** The lead picture's published original, absolute: what cards and structured data point at. */
+export function shareImage(article: Article, site: URL | string): ShareImage | undefined {
+  const lead = article.leadImage;
+  return lead && { url: absoluteUrl(paths.media(article.slug, lead.name), site), alt: lead.alt, type: lead.type };
+}
+
+/** Open Graph `article:*` properties, in the order the protocol lists them. */
+export function articleOpenGraph(article: Article): [property: string, content: string][] {
+  return [
+    ['article:published_time', isoWithOffset(article.published, SITE.timeZone)],
+    ['article:modified_time', isoWithOffset(article.updated ?? article.published, SITE.timeZone)],
+    ['article:section', article.section],
+    ...article.tags.map((tag): [string, string] => ['article:tag', tag.name]),
+  ];
+}
+
+/**
+ * schema.org NewsArticle for the article page, with the same values the page shows: headline,
+ * standfirst, dates (with the newsroom's offset), credit (writers as Persons, else the publication
+ * as an Organization), section, tags, and the original it is based on.
+ */
+export function newsArticle(article: Article, site: URL | string): Record<string, unknown> {
+  const url = absoluteUrl(paths.article(article.slug), site);
+  const image = shareImage(article, site);
+  const names = creditNames(article);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.standfirst,
+    url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    datePublished: isoWithOffset(article.published, SITE.timeZone),
+    dateModified: isoWithOffset(article.updated ?? article.published, SITE.timeZone),
+    author: names.map((name) => ({ '@type': article.byline.length > 0 ? 'Person' : 'Organization', name })),
+    publisher: { '@type': 'Organization', name: SITE.title, url: absoluteUrl(paths.home(), site) },
+    ...(article.source && { isBasedOn: article.source.url }),
+    articleSection: article.section,
+    keywords: article.tags.map((tag) => tag.name),
+    inLanguage: SITE.lang,
+    ...(image && { image: [image.url] }),
+  };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">` element. JSON.stringify alone would let a value
+ * containing `</script>` end the element; escaping `<`, `>` and `&` as \u sequences keeps the
+ * JSON identical to a parser and inert to the HTML tokenizer. U+2028/2029 are escaped for old
+ * JavaScript parsers.
+ */
+export function jsonLd(data: unknown): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
