@@ -3,6 +3,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { staticHostHeaders } from './src/integrations/headers.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemapDates } from './src/integrations/sitemap-dates.ts';
 import { markdownPipeline } from './src/markdown/pipeline.ts';
 import { nodeProblem } from './scripts/node-guard.mjs';
@@ -43,8 +44,13 @@ export default defineConfig({
   compressHTML: true,
   server: { host: '127.0.0.1' },
   devToolbar: { enabled: false },
+  // Scripts ship as files, never inlined: Vite's dynamic-import helper breaks in inlined scripts
+  // (the search page imports Pagefind at run time), and a strict CSP allows files from 'self'
+  // without hashing each script.
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
     staticHostHeaders(),
+    searchIndex(),
     dates.integration,
     // lastmod comes from each article page's article:modified_time (updated, else published).
     sitemap({

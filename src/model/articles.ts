@@ -110,3 +110,26 @@ export function withCanonicalTagNames(articles: Article[], tags: readonly Tag<Ar
   }
   return articles;
 }
+
+/**
+ * Articles that share the most tags with `article`, newest first among equals. Candidates come
+ * from the article's own tags (each tag's list is already newest first), so the cost grows with
+ * the size of those tags, not the whole collection.
+ */
+export function relatedArticles(article: Article, tags: ReadonlyMap<string, readonly Article[]>, limit: number): Article[] {
+  const shared = new Map<Article, number>();
+  for (const { slug } of article.tags) {
+    for (const other of tags.get(slug) ?? []) {
+      if (other !== article) shared.set(other, (shared.get(other) ?? 0) + 1);
+    }
+  }
+  return [...shared]
+    .sort(([a, sharedA], [b, sharedB]) => sharedB - sharedA || compareNewestFirst(a, b))
+    .slice(0, limit)
+    .map(([other]) => other);
+}
+
+/** The articles published just before and just after the one at `index` (articles newest first). */
+export function neighbours(articles: readonly Article[], index: number): { older: Article | undefined; newer: Article | undefined } {
+  return { older: articles[index + 1], newer: index > 0 ? articles[index - 1] : undefined };
+}

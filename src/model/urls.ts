@@ -26,6 +26,7 @@ export const paths = {
   tags: () => pathWithBase('/tags/'),
   tag: (slug: string) => pathWithBase(`/tags/${segments(slug)}/`),
   feeds: () => pathWithBase('/feeds/'),
+  search: () => pathWithBase('/search/'),
   rss: () => pathWithBase('/rss.xml'),
   atom: () => pathWithBase('/atom.xml'),
   jsonFeed: () => pathWithBase('/feed.json'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareNewestFirst, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type ArticleEntry } from '../../src/model/articles';
+import { compareNewestFirst, neighbours, relatedArticles, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type ArticleEntry } from '../../src/model/articles';
 import { creditNames, creditOf } from '../../src/model/credit';
 import { feedChannel, xmlText } from '../../src/model/feed-items';
 import { jsonLd } from '../../src/model/metadata';
@@ -156,5 +156,46 @@ describe('jsonLd', () => {
     const text = jsonLd({ headline: value });
     expect(text).not.toMatch(/[<>&\u2028\u2029]/);
     expect(JSON.parse(text)).toEqual({ headline: value });
+  });
+});
+
+describe('relatedArticles and neighbours', () => {
+  const articles = selectArticles([
+    entry('subject', { published: '2024-06-15', tags: ['NATO', 'China', 'Russia'] }),
+    entry('two-shared-old', { published: '2024-06-01', tags: ['NATO', 'China'] }),
+    entry('two-shared-new', { published: '2024-06-20', tags: ['China', 'Russia'] }),
+    entry('one-shared', { published: '2024-06-25', tags: ['Russia'] }),
+    entry('none-shared', { published: '2024-06-30', tags: ['Weather'] }),
+    entry('three-shared', { published: '2024-05-01', tags: ['Russia', 'NATO', 'China'] }),
+  ]);
+  const bySlug = new Map(tagsOf(articles).map((tag) => [tag.slug, tag.articles]));
+  const subject = articles.find((a) => a.slug === 'subject')!;
+
+  it.each([
+    [1, ['three-shared']],
+    [3, ['three-shared', 'two-shared-new', 'two-shared-old']],
+    [10, ['three-shared', 'two-shared-new', 'two-shared-old', 'one-shared']],
+  ])('ranks by shared tags, then newest first (limit %i)', (limit, slugs) => {
+    expect(relatedArticles(subject, bySlug, limit).map((a) => a.slug)).toEqual(slugs);
+  });
+
+  it('never lists the article itself or unrelated ones', () => {
+    const slugs = relatedArticles(subject, bySlug, 10).map((a) => a.slug);
+    expect(slugs).not.toContain('subject');
+    expect(slugs).not.toContain('none-shared');
+  });
+
+  it('lists the articles in date order, newest first', () => {
+    expect(articles.map((a) => a.slug)).toEqual(['none-shared', 'one-shared', 'two-shared-new', 'subject', 'two-shared-old', 'three-shared']);
+  });
+
+  it.each([
+    [0, undefined, 'one-shared'],
+    [3, 'two-shared-new', 'two-shared-old'],
+    [5, 'two-shared-old', undefined],
+  ])('at index %i: newer %s, older %s', (index, newer, older) => {
+    const found = neighbours(articles, index);
+    expect(found.newer?.slug).toBe(newer);
+    expect(found.older?.slug).toBe(older);
   });
 });

@@ -1,0 +1,39 @@
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { close, createIndex } from 'pagefind';
+
+const UNUSED = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
+
+/**
+ * Builds the Pagefind index into dist/pagefind/ after the pages are written. Only article pages
+ * mark content with data-pagefind-body, so listings and chrome are never indexed.
+ */
+export function searchIndex(): AstroIntegration {
+  return {
+    name: 'broadsheet:search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const { index, errors } = await createIndex({ forceLanguage: 'en' });
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: fileURLToPath(dir) });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
+        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+        // Pagefind also writes its ready-made UIs; the search page has its own, so they would only
+        // be dead weight in dist/.
+        for (const file of UNUSED) await rm(new URL(`pagefind/${file}`, dir), { force: true });
+        logger.info(`indexed ${added.page_count} pages`);
+        await close();
+      },
+    },
+  };
+}
