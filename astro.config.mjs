@@ -2,6 +2,8 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { contentDir } from './src/content-dir.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { staticHostHeaders } from './src/integrations/headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { sitemapDates } from './src/integrations/sitemap-dates.ts';
@@ -49,6 +51,7 @@ export default defineConfig({
   // without hashing each script.
   vite: { build: { assetsInlineLimit: 0 } },
   integrations: [
+    contentCheck(contentDir()),
     staticHostHeaders(),
     searchIndex(),
     dates.integration,

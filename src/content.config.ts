@@ -1,18 +1,14 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
+import { contentDir } from './content-dir';
+import { articleSlug } from './model/content-check';
 import { articleSchema } from './model/schema';
-
-// Tests and benchmarks build other corpora by pointing CONTENT_DIR at them.
-const base = resolve(process.env.CONTENT_DIR || 'content/articles');
-if (!existsSync(base)) {
-  throw new Error(`CONTENT_DIR: the folder ${base} does not exist. Expected a folder of Markdown articles.`);
-}
 
 export const collections = {
   articles: defineCollection({
-    loader: glob({ pattern: '**/*.md', base }),
+    // The URL slug is the file name, wherever the file sits: the content check refuses two
+    // files that would share one.
+    loader: glob({ pattern: '**/*.md', base: contentDir(), generateId: ({ entry }) => articleSlug(entry) }),
     schema: articleSchema,
   }),
 };

@@ -1,28 +1,11 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
 import { rehype } from 'rehype';
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import rehypeSanitize from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
+import { FEED_SCHEMA } from './sanitize.ts';
 
 const URL_PROPERTIES = ['href', 'src', 'cite', 'poster'] as const;
-
-/**
- * What feed content may contain: GitHub's schema (no scripts, styles, event handlers, forms,
- * frames or javascript: addresses) plus the figure a news article carries.
- */
-export const FEED_SCHEMA: SanitizeSchema = {
-  ...defaultSchema,
-  // GitHub's task-list checkboxes are form controls: not in a feed.
-  tagNames: [...(defaultSchema.tagNames ?? []).filter((name) => name !== 'input'), 'figure', 'figcaption'],
-  // Drop these with their contents: a style sheet's text is not copy.
-  strip: [...(defaultSchema.strip ?? []), 'style', 'template', 'noscript'],
-  // Classes run nothing and let readers that keep them tell a caption note from copy.
-  attributes: {
-    ...defaultSchema.attributes,
-    '*': [...(defaultSchema.attributes?.['*'] ?? []), 'className'],
-    img: [...(defaultSchema.attributes?.['img'] ?? []), 'srcSet', 'sizes', 'width', 'height'],
-  },
-};
 
 export interface FeedHtmlOptions {
   /** The article's canonical URL: relative addresses resolve against it. */

@@ -1,8 +1,10 @@
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { remarkFigure } from './remark-figure.ts';
+import { NEWS_SCHEMA, rehypeEmbedAllowlist } from './sanitize.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
 
 /**
@@ -20,7 +22,13 @@ export function markdownPipeline({ base }: { base: string }): Pick<AstroMarkdown
     gfm: false,
     remarkPlugins: [remarkFigure, remarkReadingTime],
     // Raw HTML in copy becomes elements first (Astro only does so at the very end), so that the
-    // plugins after it see every link, not just Markdown ones.
-    rehypePlugins: [rehypeRaw, [rehypeBaseLinks, { base }], [rehypeExternalLinks, { rel: ['external', 'noopener'] }]],
+    // sanitiser and the link plugins after it see every element, not just Markdown's.
+    rehypePlugins: [
+      rehypeRaw,
+      rehypeEmbedAllowlist,
+      [rehypeSanitize, NEWS_SCHEMA],
+      [rehypeBaseLinks, { base }],
+      [rehypeExternalLinks, { rel: ['external', 'noopener'] }],
+    ],
   };
 }

@@ -43,6 +43,23 @@ export function figureNode(image: FigureData): RootContent {
   } as unknown as RootContent;
 }
 
+/** A problem a Markdown plugin found in copy, for the content check and the model to report. */
+export interface CopyProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * Records a problem in the rendered entry's metadata (`contentProblems`) instead of throwing:
+ * Astro's content layer only logs a plugin's exception and carries on, while the model reads
+ * these and fails the build naming the file and field (src/model/articles.ts).
+ */
+export function reportCopyProblem(file: VFile, problem: CopyProblem): void {
+  const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
+  const frontmatter = (astro.frontmatter ??= {});
+  frontmatter['contentProblems'] = [...((frontmatter['contentProblems'] as CopyProblem[] | undefined) ?? []), problem];
+}
+
 /**
  * Places the front matter's `image` in the body after `afterParagraph` top-level paragraphs
  * (0: before the first). Doing it here, not in a page component, keeps the figure where the
@@ -60,9 +77,11 @@ export function remarkFigure() {
       index += 1;
     }
     if (seen < after) {
-      throw new Error(
-        `image.afterParagraph: expected at most ${seen} (the body's paragraph count), found ${after}`,
-      );
+      reportCopyProblem(file, {
+        field: 'image.afterParagraph',
+        message: `expected at most ${seen} (the body's paragraph count), found ${after}`,
+      });
+      return;
     }
     tree.children.splice(index, 0, figureNode(image));
   };

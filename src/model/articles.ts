@@ -37,6 +37,8 @@ export interface Article {
   source: ArticleData['source'];
   image: ArticleData['image'];
   draft: boolean;
+  /** Whether readers may see it yet: drafts and scheduled pieces appear only in preview builds. */
+  status: 'published' | 'draft' | 'scheduled';
   /** The body as HTML (site-relative links), rendered once by the content layer. */
   html: string;
   /** Local pictures the article uses, published beside it under /media/<slug>/. */
@@ -46,25 +48,30 @@ export interface Article {
   readingMinutes: number;
 }
 
-/** Turns a validated content entry into what pages show. */
-export function toArticle(entry: ArticleEntry): Article {
+/** Turns a validated content entry into what pages show. `now` decides whether it is scheduled. */
+export function toArticle(entry: ArticleEntry, now: Date = new Date()): Article {
   const { data } = entry;
   const file = entry.filePath ?? entry.id;
   if (!entry.rendered) {
     throw new Error(`${file}: the body could not be rendered; see the Markdown error printed above.`);
   }
   const pluginData = entry.rendered.metadata?.['frontmatter'] as Record<string, unknown> | undefined;
+  const copyProblems = (pluginData?.['contentProblems'] as { field: string; message: string }[] | undefined) ?? [];
+  if (copyProblems.length > 0) {
+    throw new Error(copyProblems.map(({ field, message }) => `${file}: ${field}: ${message}`).join('\n'));
+  }
   const minutes = pluginData?.['readingMinutes'];
   const localImagePaths = entry.rendered.metadata?.['localImagePaths'];
   const media = articleMedia(file, Array.isArray(localImagePaths) ? localImagePaths.map(String) : []);
   const lead = media.find((picture) => picture.source === data.image?.src);
+  const published = toArticleDate(data.published, SITE.timeZone);
   return {
     slug: entry.id,
     id: entry.id,
     file,
     title: data.title,
     standfirst: data.standfirst,
-    published: toArticleDate(data.published, SITE.timeZone),
+    published,
     updated: data.updated === undefined ? undefined : toArticleDate(data.updated, SITE.timeZone),
     section: data.section,
     tags: data.tags.map((name) => ({ name, slug: tagSlug(name) })),
@@ -72,6 +79,7 @@ export function toArticle(entry: ArticleEntry): Article {
     source: data.source,
     image: data.image,
     draft: data.draft,
+    status: data.draft ? 'draft' : published.instant > now ? 'scheduled' : 'published',
     html: entry.rendered.html,
     media,
     leadImage: lead && { ...lead, alt: data.image?.alt ?? '' },
@@ -84,14 +92,31 @@ export function compareNewestFirst(a: Pick<Article, 'published' | 'slug'>, b: Pi
   return b.published.instant.getTime() - a.published.instant.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
-/** Which articles a production build publishes: no drafts. */
-export function isPublished(article: Pick<Article, 'draft'>): boolean {
-  return !article.draft;
+/** How a build chooses articles. */
+export interface Selection {
+  /** The schedule cut-off: articles dated after it wait. */
+  now?: Date;
+  /** Preview builds show drafts and scheduled articles too (marked as such). */
+  preview?: boolean;
 }
 
-/** Published articles, newest first. Pure: the page layer feeds it the collection. */
-export function selectArticles(entries: readonly ArticleEntry[]): Article[] {
-  return entries.map(toArticle).filter(isPublished).sort(compareNewestFirst);
+/**
+ * The articles a build publishes, newest first: no drafts, nothing dated after `now`, unless
+ * previewing. Every page, feed, tag count, sitemap entry, search entry and related link reads
+ * this list, so what it leaves out appears nowhere. Problems in any entry are reported together.
+ */
+export function selectArticles(entries: readonly ArticleEntry[], { now = new Date(), preview = false }: Selection = {}): Article[] {
+  const articles: Article[] = [];
+  const problems: string[] = [];
+  for (const entry of entries) {
+    try {
+      articles.push(toArticle(entry, now));
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  return articles.filter((article) => preview || article.status === 'published').sort(compareNewestFirst);
 }
 
 /** Every tag with its articles, newest first, tags in alphabetical order. */

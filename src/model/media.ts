@@ -42,7 +42,7 @@ export function articleMedia(articleFile: string, localImagePaths: readonly stri
     try {
       length = statSync(fsPath).size;
     } catch {
-      throw new MediaError(`${articleFile}: picture "${source}": no such file at ${fsPath}`);
+      throw new MediaError(`${articleFile}: picture "${source}": expected a file at ${fsPath}, found none`);
     }
     return { source, name, fsPath, type, length };
   });

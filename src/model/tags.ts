@@ -9,10 +9,41 @@ export interface Tag<A = unknown> {
 
 /**
  * The URL slug of a tag: lower case, spaces to hyphens, punctuation dropped, letters of every
- * script kept ("Jens Stoltenberg" → "jens-stoltenberg", "中国" → "中国").
+ * script kept ("Jens Stoltenberg" → "jens-stoltenberg", "中国" → "中国"). A tag with no letters
+ * or digits at all (an emoji, "🇺🇦") gets its code points instead ("1f1fa-1f1e6"): stable, and
+ * safe in any URL. Only a tag of nothing but spaces and punctuation has no slug ('').
  */
 export function tagSlug(name: string): string {
-  return slug(name.normalize('NFC').trim());
+  const text = name.normalize('NFC').trim();
+  const slugged = slug(text);
+  if (/[\p{L}\p{N}]/u.test(slugged)) return slugged;
+  const symbols = [...text].filter((char) => /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{So}]/u.test(char));
+  return symbols.map((char) => char.codePointAt(0)!.toString(16)).join('-');
+}
+
+/** Spellings that would share one tag URL although they differ in more than case. */
+export interface TagConflict<A> {
+  slug: string;
+  spellings: { name: string; articles: A[] }[];
+}
+
+/** Every group of tags that would silently merge ("C#" and "C" both become /tags/c/). */
+export function tagConflicts<A>(articles: readonly A[], tagsOf: (article: A) => readonly string[]): TagConflict<A>[] {
+  const bySlug = new Map<string, Map<string, A[]>>();
+  for (const article of articles) {
+    for (const name of new Set(tagsOf(article))) {
+      const key = tagSlug(name);
+      const spellings = bySlug.get(key) ?? new Map<string, A[]>();
+      spellings.set(name, [...(spellings.get(name) ?? []), article]);
+      bySlug.set(key, spellings);
+    }
+  }
+  const conflicts: TagConflict<A>[] = [];
+  for (const [slug, spellings] of bySlug) {
+    if (new Set([...spellings.keys()].map((name) => name.toLocaleLowerCase('en'))).size < 2) continue;
+    conflicts.push({ slug, spellings: [...spellings].map(([name, tagged]) => ({ name, articles: tagged })) });
+  }
+  return conflicts;
 }
 
 /** Raised when tags cannot share one page without losing meaning. */
@@ -32,7 +63,7 @@ export function groupByTag<A>(articles: readonly A[], tagsOf: (article: A) => re
     const seen = new Set<string>();
     for (const name of tagsOf(article)) {
       const key = tagSlug(name);
-      if (!key) throw new TagError(`Tag "${name}" has no letters or digits to make a URL from.`);
+      if (!key) throw new TagError(`Tag "${name}" has no letters, digits or symbols to make a URL from.`);
       if (seen.has(key)) continue;
       seen.add(key);
       const group = groups.get(key) ?? { spellings: new Map<string, number>(), articles: [] as A[] };

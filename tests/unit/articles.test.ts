@@ -32,8 +32,40 @@ describe('selectArticles', () => {
     expect(backwards).toEqual(forwards);
   });
 
-  it('leaves drafts out', () => {
-    expect(selectArticles([entry('live'), entry('draft', { draft: true })]).map((a) => a.slug)).toEqual(['live']);
+  const now = new Date('2024-06-18T12:00:00Z');
+  const mixed = () => [
+    entry('live'),
+    entry('draft', { draft: true }),
+    entry('tonight', { published: '2024-06-19T00:00:00.000Z' }),
+    entry('tomorrow', { published: '2024-06-19' }),
+  ];
+
+  it('leaves drafts and articles dated after the cut-off out', () => {
+    expect(selectArticles(mixed(), { now }).map((a) => a.slug)).toEqual(['live']);
+  });
+
+  it('shows them, marked, in preview', () => {
+    expect(selectArticles(mixed(), { now, preview: true }).map((a) => [a.slug, a.status])).toEqual([
+      ['tomorrow', 'scheduled'],
+      ['tonight', 'scheduled'],
+      // Same day: the slug breaks the tie.
+      ['draft', 'draft'],
+      ['live', 'published'],
+    ]);
+  });
+
+  it('publishes a scheduled article once its time has come', () => {
+    expect(selectArticles(mixed(), { now: new Date('2024-06-19T04:00:00Z') }).map((a) => a.slug)).toEqual(['tomorrow', 'tonight', 'live']);
+  });
+
+  it('reports every entry with a problem at once, naming files and fields', () => {
+    const figure = (id: string) => ({
+      ...entry(id),
+      rendered: { html: '', metadata: { frontmatter: { contentProblems: [{ field: 'image.afterParagraph', message: 'expected at most 0' }] } } },
+    });
+    expect(() => selectArticles([figure('one'), entry('fine'), figure('two')])).toThrow(
+      'content/articles/one.md: image.afterParagraph: expected at most 0\ncontent/articles/two.md: image.afterParagraph: expected at most 0',
+    );
   });
 });
 

@@ -42,10 +42,12 @@ describe('the figure from front matter', () => {
     expect(code).not.toContain('<script>');
   });
 
-  it('refuses a position past the last paragraph, naming the field', async () => {
-    await expect(render(body, { image: { ...image, afterParagraph: 4 } })).rejects.toThrow(
-      /image\.afterParagraph: expected at most 3 \(the body's paragraph count\), found 4/,
-    );
+  it('reports a position past the last paragraph, naming the field, and places no figure', async () => {
+    const { code, metadata } = await render(body, { image: { ...image, afterParagraph: 4 } });
+    expect(metadata.frontmatter['contentProblems']).toEqual([
+      { field: 'image.afterParagraph', message: "expected at most 3 (the body's paragraph count), found 4" },
+    ]);
+    expect(code).not.toContain('<figure');
   });
 
   it('adds nothing without an image', async () => {

@@ -11,7 +11,9 @@ describe('tagSlug', () => {
     ['Côte d’Ivoire', 'côte-divoire'],
     ['中国', '中国'],
     ['Україна', 'україна'],
-    ['🇺🇦', ''],
+    ['🇺🇦', '1f1fa-1f1e6'],
+    ['🔥', '1f525'],
+    ['!!!', ''],
   ])('%s → %s', (name, slug) => {
     expect(tagSlug(name)).toBe(slug);
   });
@@ -65,6 +67,6 @@ describe('groupByTag', () => {
   });
 
   it('refuses a tag with nothing to slug', () => {
-    expect(() => groupByTag([{ id: 'a', tags: ['🇺🇦'] }], tagsOf)).toThrow(/no letters or digits/);
+    expect(() => groupByTag([{ id: 'a', tags: ['!!!'] }], tagsOf)).toThrow(/no letters, digits or symbols/);
   });
 });

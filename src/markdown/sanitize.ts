@@ -1,0 +1,60 @@
+import type { Root } from 'hast';
+import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
+import { visit } from 'unist-util-visit';
+
+/** Hosts whose players copy may embed in an <iframe>; every other frame is removed. */
+export const EMBED_HOSTS = ['www.youtube-nocookie.com', 'player.vimeo.com', 'www.dailymotion.com'] as const;
+
+const base = defaultSchema;
+const attrs = base.attributes ?? {};
+
+/**
+ * What raw HTML in copy may contain, on pages and in feeds: GitHub's schema (no scripts,
+ * styles, event handlers, forms or javascript:/data: addresses) plus what news copy uses:
+ * figures, tables, abbreviations, the figure's classes, and frames from EMBED_HOSTS.
+ */
+export const NEWS_SCHEMA: SanitizeSchema = {
+  ...base,
+  // GitHub's task-list checkboxes are form controls: not in an article.
+  tagNames: [...(base.tagNames ?? []).filter((name) => name !== 'input'), 'figure', 'figcaption', 'abbr', 'iframe'],
+  // Drop these with their contents: a style sheet's text is not copy.
+  strip: [...(base.strip ?? []), 'style', 'template', 'noscript'],
+  attributes: {
+    ...attrs,
+    // Classes run nothing and carry the figure's layout (figure, figure-note, credit).
+    '*': [...(attrs['*'] ?? []), 'className'],
+    img: [...(attrs['img'] ?? []), 'srcSet', 'sizes', 'width', 'height', 'loading', 'decoding'],
+    abbr: ['title'],
+    iframe: ['src', 'title', 'width', 'height', 'allowFullScreen', 'loading'],
+    a: [...(attrs['a'] ?? []), 'rel'],
+  },
+  protocols: { ...base.protocols, src: ['https'] },
+};
+
+/** Feeds carry no frames: most readers drop them and the validator warns. */
+export const FEED_SCHEMA: SanitizeSchema = {
+  ...NEWS_SCHEMA,
+  tagNames: (NEWS_SCHEMA.tagNames ?? []).filter((name) => name !== 'iframe'),
+};
+
+/** Removes frames whose address is not https on an EMBED_HOSTS host, before sanitising. */
+export function rehypeEmbedAllowlist() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'iframe' || !parent || index === undefined) return;
+      let allowed = false;
+      try {
+        const url = new URL(String(node.properties['src'] ?? ''));
+        allowed = url.protocol === 'https:' && (EMBED_HOSTS as readonly string[]).includes(url.hostname);
+      } catch {
+        allowed = false;
+      }
+      if (allowed) {
+        node.properties['loading'] = 'lazy';
+        return;
+      }
+      parent.children.splice(index, 1);
+      return index;
+    });
+  };
+}
