@@ -1,6 +1,9 @@
-import { writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { withBase } from '../model/urls';
+import { EMBED_HOSTS } from '../markdown/sanitize.ts';
+import { withBase } from '../model/urls.ts';
 
 /** A header rule: a path pattern (`*` matches anything) and the headers to send for it. */
 export interface HeaderRule {
@@ -25,6 +28,58 @@ export const HEADER_RULES: HeaderRule[] = [
   { path: '/feed.json', headers: { 'Content-Type': 'application/feed+json; charset=utf-8', 'Cache-Control': FEED_CACHE } },
 ];
 
+/** Frames copy may embed (see src/markdown/sanitize.ts). */
+const FRAME_SOURCES = EMBED_HOSTS.map((host) => `https://${host}`).join(' ');
+
+/**
+ * The Content-Security-Policy for every page: scripts only from the site itself plus the hashes
+ * of the few inline scripts the build emits (the theme script); no inline handlers, no eval
+ * ('wasm-unsafe-eval' is for Pagefind's WebAssembly), no plug-ins, no framing of the site.
+ */
+export function contentSecurityPolicy(inlineScriptHashes: readonly string[]): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval'${inlineScriptHashes.map((hash) => ` '${hash}'`).join('')}`,
+    "style-src 'self'",
+    "img-src 'self' https:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    `frame-src ${FRAME_SOURCES}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Security headers for every path; no other rule sets these, so hosts never merge two values. */
+export function securityRule(inlineScriptHashes: readonly string[]): HeaderRule {
+  return {
+    path: '/*',
+    headers: {
+      'Content-Security-Policy': contentSecurityPolicy(inlineScriptHashes),
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
+    },
+  };
+}
+
+// Inline executable scripts in our own output (JSON-LD data blocks do not execute).
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g;
+
+/** The CSP hashes ('sha256-…') of every distinct inline script in some HTML. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(INLINE_SCRIPT)].map((match) => `sha256-${createHash('sha256').update(match[1]!).digest('base64')}`);
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.html')).map((entry) => `${entry.parentPath}/${entry.name}`);
+}
+
 /** The `_headers` file Netlify and Cloudflare Pages read, with every path under the base. */
 export function headersFile(rules: readonly HeaderRule[], base: string): string {
   return rules
@@ -45,7 +100,11 @@ export function staticHostHeaders(rules: readonly HeaderRule[] = HEADER_RULES): 
         base = config.base;
       },
       'astro:build:done': async ({ dir }) => {
-        await writeFile(new URL('_headers', dir), headersFile(rules, base));
+        const hashes = new Set<string>();
+        for (const file of await htmlFiles(fileURLToPath(dir))) {
+          for (const hash of inlineScriptHashes(await readFile(file, 'utf8'))) hashes.add(hash);
+        }
+        await writeFile(new URL('_headers', dir), headersFile([securityRule([...hashes].sort()), ...rules], base));
       },
     },
   };

@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import { slug } from 'github-slugger';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { markdownPipeline } from '../markdown/pipeline.ts';
 import type { CopyProblem } from '../markdown/remark-figure.ts';
 import { articleMedia, MediaError } from './media.ts';
@@ -81,7 +82,10 @@ export async function checkContent(dir: string): Promise<ContentProblem[]> {
       report('front matter', 'expected a front-matter block between --- lines at the top of the file');
       continue;
     }
-    const result = articleSchema.safeParse(parsed.frontmatter);
+    // YAML turns an unquoted 2024-02-30 into 1 March without a word; read the front matter again
+    // without YAML's timestamp type so the schema sees what the editor typed.
+    const asTyped = loadYaml(parsed.rawFrontmatter, { schema: CORE_SCHEMA }) as Record<string, unknown>;
+    const result = articleSchema.safeParse(asTyped);
     if (!result.success) {
       for (const issue of result.error.issues) {
         const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];

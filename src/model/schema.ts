@@ -15,7 +15,7 @@ const date = (what: string) =>
     if (canonical === null) {
       ctx.addIssue({
         code: 'custom',
-        message: `expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found ${JSON.stringify(value)}`,
+        message: `expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
       });
       return z.NEVER;
     }

@@ -10,12 +10,31 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
+/** The rules of a Netlify/Cloudflare-style `_headers` file: a path pattern, then its headers. */
+export function parseHeadersFile(text: string): { pattern: RegExp; headers: [string, string][] }[] {
+  const rules: { pattern: RegExp; headers: [string, string][] }[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
+    } else {
+      const at = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, at).trim(), line.slice(at + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
 /**
  * Serves a folder as a plain static host would: files as they are, `index.html` for folders,
- * `404.html` for everything else, nothing rewritten; optionally at a sub-path (`mount`).
- * Listens on 127.0.0.1 only.
+ * `404.html` for everything else, nothing rewritten; optionally at a sub-path (`mount`). Like
+ * Netlify and Cloudflare Pages it applies the folder's `_headers` file (CSP included), so
+ * browser tests run under the policy readers get. Listens on 127.0.0.1 only.
  */
 export async function serveStatic(dir: string, { mount = '/' }: { mount?: string } = {}): Promise<StaticServer> {
+  const headerFile = join(dir, '_headers');
+  const rules = existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, 'utf8')) : [];
   const files = sirv(dir, { dev: false, etag: false, dotfiles: true });
   const notFoundPage = join(dir, '404.html');
   const notFound = (res: ServerResponse) => {
@@ -26,6 +45,8 @@ export async function serveStatic(dir: string, { mount = '/' }: { mount?: string
   // the prefix is the folder's place on the host, nothing more. Outside it there is nothing.
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
+    const path = decodeURI(url.split('?')[0] ?? '/');
+    for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) res.setHeader(name, value);
     if (!url.startsWith(mount)) return notFound(res);
     req.url = `/${url.slice(mount.length)}`;
     return files(req, res, () => notFound(res));

@@ -1,0 +1,74 @@
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent, type ContentProblem } from '../../src/model/content-check';
+import { ROOT } from '../support/paths';
+
+const BROKEN = join(ROOT, 'tests/fixtures/broken');
+const DATE = 'expected the publication date as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00';
+const FIELDS = 'expected only title, standfirst, published, updated, section, tags, source, byline, image, draft';
+
+/** Every broken article, the field it must be blamed on, and what the message must say. */
+const EXPECTED: [file: string, field: string, message: string][] = [
+  ['missing-title.md', 'title', 'expected a headline as text'],
+  ['empty-title.md', 'title', 'expected a headline, found an empty value'],
+  ['missing-standfirst.md', 'standfirst', 'expected a standfirst (the summary under the headline) as text'],
+  ['missing-published.md', 'published', `${DATE}, found nothing`],
+  ['unparsable-date.md', 'published', `${DATE}, found "18/06/2024"`],
+  ['impossible-date.md', 'published', `${DATE}, found "2024-02-30"`],
+  ['updated-before-published.md', 'updated', 'expected the update date to be on or after the publication date'],
+  ['missing-section.md', 'section', 'expected a section name as text'],
+  ['numeric-section.md', 'section', 'expected a section name as text'],
+  ['missing-tags.md', 'tags', 'expected a list of tags'],
+  ['empty-tags.md', 'tags', 'expected at least one tag'],
+  ['tags-as-text.md', 'tags', 'expected a list of tags'],
+  ['punctuation-tag.md', 'tags.0', 'expected a tag with at least one letter, digit or emoji'],
+  ['unknown-field.md', 'author', `unknown field "author": ${FIELDS}`],
+  ['misspelt-field.md', 'standfrist', `unknown field "standfrist": ${FIELDS}`],
+  ['misspelt-field.md', 'standfirst', 'expected a standfirst (the summary under the headline) as text'],
+  ['relative-source-url.md', 'source.url', 'expected an absolute http(s) address like https://example.com/story'],
+  ['javascript-source-url.md', 'source.url', 'expected an absolute http(s) address like https://example.com/story'],
+  ['source-without-name.md', 'source.name', 'expected the source publication name as text'],
+  ['source-unknown-field.md', 'source.date', 'unknown field "date": expected only name, url'],
+  ['empty-byline.md', 'byline', 'expected at least one name'],
+  ['byline-as-text.md', 'byline', 'expected a list of names'],
+  ['image-without-caption.md', 'image.caption', 'expected a caption as text'],
+  ['image-without-alt.md', 'image.alt', 'expected alt text describing the picture when src is given'],
+  ['image-file-missing.md', 'image.src', 'picture "./no-such-photo.jpg": expected a file at'],
+  ['figure-past-the-end.md', 'image.afterParagraph', "expected at most 1 (the body's paragraph count), found 3"],
+  ['figure-negative-position.md', 'image.afterParagraph', 'expected a whole number of paragraphs'],
+  ['draft-as-words.md', 'draft', 'expected true or false'],
+  ['empty-body.md', 'body', 'expected the article text below the front matter, found nothing'],
+  ['no-front-matter.md', 'front matter', 'expected a front-matter block between --- lines at the top of the file'],
+  ['broken-yaml.md', 'front matter', 'expected YAML between the --- lines:'],
+  ['body-image-missing.md', 'body', 'picture "./no-such-map.png": expected a file at'],
+  ['latin-1.md', 'file', 'expected UTF-8 text, found a byte sequence that is not UTF-8 at byte 15'],
+  ['duplicate-slug.md', 'file', 'expected a unique URL: tests/fixtures/broken/folder/duplicate-slug.md also becomes /articles/duplicate-slug/'],
+  ['folder/duplicate-slug.md', 'file', 'expected a unique URL: tests/fixtures/broken/duplicate-slug.md also becomes /articles/duplicate-slug/'],
+  ['tag-c-sharp.md', 'tags', 'expected tags that keep their own page: "C#" and "C" would share /tags/c/'],
+  ['tag-c.md', 'tags', 'expected tags that keep their own page: "C" and "C#" would share /tags/c/'],
+];
+
+describe('checkContent on a corpus of broken articles', async () => {
+  const previous = process.cwd();
+  process.chdir(ROOT);
+  const problems: ContentProblem[] = await checkContent(BROKEN).finally(() => process.chdir(previous));
+  const at = (file: string) => relative(ROOT, join(BROKEN, file));
+
+  it('covers at least 30 broken files', () => {
+    expect(new Set(EXPECTED.map(([file]) => file)).size).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(EXPECTED)('%s: blames %s', (file, field, message) => {
+    const found = problems.filter((problem) => problem.file === at(file) && problem.field === field);
+    expect(found.map((problem) => problem.message).join('\n')).toContain(message);
+  });
+
+  it('reports nothing it was not expected to', () => {
+    const expected = new Set(EXPECTED.map(([file, field]) => `${at(file)} ${field}`));
+    expect(problems.map((problem) => `${problem.file} ${problem.field}`).filter((key) => !expected.has(key))).toEqual([]);
+  });
+
+  it('finds nothing wrong with the real content', async () => {
+    expect(await checkContent(join(ROOT, 'content/articles'))).toEqual([]);
+  });
+});
