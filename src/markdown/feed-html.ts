@@ -23,17 +23,6 @@ function resolveAll(tree: Root, base: URL): void {
       const value = props[name];
       if (typeof value === 'string' && value !== '') props[name] = new URL(value, base).href;
     }
-    // srcset is a comma-separated list of "address descriptor" candidates.
-    const srcSet = props['srcSet'];
-    if (srcSet !== undefined && srcSet !== null) {
-      const candidates = Array.isArray(srcSet) ? srcSet.map(String) : String(srcSet).split(',');
-      props['srcSet'] = candidates
-        .map((candidate) => {
-          const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
-          return [new URL(url, base).href, ...descriptor].join(' ');
-        })
-        .join(', ');
-    }
   });
 }
 

@@ -4,7 +4,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
 import { remarkFigure } from './remark-figure.ts';
-import { NEWS_SCHEMA, rehypeEmbedAllowlist } from './sanitize.ts';
+import { NEWS_SCHEMA, rehypeDropUnresolvableImages, rehypeEmbedAllowlist, rehypeMarkMarkdownImages } from './sanitize.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
 
 /**
@@ -24,7 +24,9 @@ export function markdownPipeline({ base }: { base: string }): Pick<AstroMarkdown
     // Raw HTML in copy becomes elements first (Astro only does so at the very end), so that the
     // sanitiser and the link plugins after it see every element, not just Markdown's.
     rehypePlugins: [
+      rehypeMarkMarkdownImages,
       rehypeRaw,
+      rehypeDropUnresolvableImages,
       rehypeEmbedAllowlist,
       [rehypeSanitize, NEWS_SCHEMA],
       [rehypeBaseLinks, { base }],

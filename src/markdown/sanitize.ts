@@ -23,7 +23,8 @@ export const NEWS_SCHEMA: SanitizeSchema = {
     ...attrs,
     // Classes run nothing and carry the figure's layout (figure, figure-note, credit).
     '*': [...(attrs['*'] ?? []), 'className'],
-    img: [...(attrs['img'] ?? []), 'srcSet', 'sizes', 'width', 'height', 'loading', 'decoding'],
+    // No srcset: its addresses escape the protocol check. Astro adds its own after sanitising.
+    img: [...(attrs['img'] ?? []), 'width', 'height', 'loading', 'decoding'],
     abbr: ['title'],
     iframe: ['src', 'title', 'width', 'height', 'allowFullScreen', 'loading'],
     a: [...(attrs['a'] ?? []), 'rel'],
@@ -53,6 +54,35 @@ export function rehypeEmbedAllowlist() {
         node.properties['loading'] = 'lazy';
         return;
       }
+      parent.children.splice(index, 1);
+      return index;
+    });
+  };
+}
+
+const MARK = 'dataMarkdownImage';
+
+/** Runs before rehype-raw: marks the images Markdown wrote, which Astro resolves and checks. */
+export function rehypeMarkMarkdownImages() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
+      // A string: rehype-raw re-parses the tree and would turn a boolean into ''.
+      if (node.tagName === 'img') node.properties[MARK] = 'yes';
+    });
+  };
+}
+
+/**
+ * Runs after rehype-raw: removes pictures written as raw HTML whose address can only be a broken
+ * link (`<img src="photo.jpg">` is not processed by Astro, unlike `![](./photo.jpg)`). Absolute
+ * addresses and root paths (files in public/) stay. The sanitiser then drops the mark.
+ */
+export function rehypeDropUnresolvableImages() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'img' || node.properties[MARK] || !parent || index === undefined) return;
+      const src = String(node.properties['src'] ?? '').trim();
+      if (/^(https?:)?\/\//i.test(src) || (src.startsWith('/') && !src.startsWith('//'))) return;
       parent.children.splice(index, 1);
       return index;
     });

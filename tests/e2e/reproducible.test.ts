@@ -4,8 +4,11 @@ import { buildSite, readTree } from '../support/build';
 describe('rebuilds, in other time zones (pages, feeds and all)', () => {
   const reference = () => readTree(inject('siteDir'));
 
-  it.each(['America/Los_Angeles', 'Asia/Tokyo'])('TZ=%s gives a byte-identical dist/', (tz) => {
-    const dir = buildSite({ name: `tz-${tz.replace('/', '-')}`, env: { TZ: tz } });
+  it.each([
+    ['TZ=America/Los_Angeles', { TZ: 'America/Los_Angeles' }],
+    ['TZ=Asia/Tokyo LANG=de_DE.UTF-8', { TZ: 'Asia/Tokyo', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }],
+  ])('%s gives a byte-identical dist/', (name, env) => {
+    const dir = buildSite({ name: `repro-${name.replace(/\W+/g, '-')}`, env });
     const expected = reference();
     const actual = readTree(dir);
     expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());

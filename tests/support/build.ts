@@ -24,7 +24,7 @@ export function buildSite(options: BuildOptions): string {
 // Vitest mirrors import.meta.env into process.env (BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV=test):
 // a child build would inherit them and Vite would take BASE_URL=/ over the configured base.
 const VITEST_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of VITEST_ENV) delete env[key];
   return env;

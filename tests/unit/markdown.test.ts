@@ -111,7 +111,6 @@ describe('toFeedHtml', () => {
     ['<a href="../y/">y</a>', '<a href="https://example.org/news/articles/y/">y</a>'],
     ['<a href="#part">p</a>', '<a href="https://example.org/news/articles/x/#part">p</a>'],
     ['<img src="pic.jpg" alt="">', '<img src="https://example.org/news/articles/x/pic.jpg" alt="">'],
-    ['<img srcset="a.jpg 1x, /b.jpg 2x" alt="">', '<img srcset="https://example.org/news/articles/x/a.jpg 1x, https://example.org/b.jpg 2x" alt="">'],
     ['<blockquote cite="/src/"><p>q</p></blockquote>', '<blockquote cite="https://example.org/src/"><p>q</p></blockquote>'],
     ['<a href="https://other.org/">o</a>', '<a href="https://other.org/">o</a>'],
   ])('makes %s absolute', (html, expected) => {
@@ -126,6 +125,7 @@ describe('toFeedHtml', () => {
     ['<iframe src="https://evil.example/"></iframe><p>ok</p>', '<p>ok</p>'],
     ['<form action="/x"><input name="a"></form><p>ok</p>', '<p>ok</p>'],
     ['<img src="data:image/png;base64,AAAA" onerror="alert(1)" alt="">', '<img alt="">'],
+    ['<img srcset="x 1x, javascript:alert(1) 2x" alt="">', '<img alt="">'],
   ])('removes what runs: %s', (html, expected) => {
     expect(feed(html)).toBe(expected);
   });
@@ -144,5 +144,27 @@ describe('toFeedHtml', () => {
     const media = new Map([['./photo.jpg', 'https://example.org/news/media/x/photo.jpg']]);
     expect(toFeedHtml(placeholder, { pageUrl: page, media })).toBe('<img src="https://example.org/news/media/x/photo.jpg" alt="Quay">');
     expect(() => toFeedHtml(placeholder, { pageUrl: page })).toThrow('No published file for picture "./photo.jpg"');
+  });
+});
+
+describe('copy written as raw HTML, on pages', () => {
+  it.each([
+    ['<script>alert(1)</script>', ''],
+    ['<p onclick="alert(1)" style="color:red">ok</p>', '<p>ok</p>'],
+    ['<a href="javascript:alert(1)">x</a>', '<p><a>x</a></p>'],
+    ['<img src="x" onerror="alert(1)">', ''],
+    ['<img src="https://cdn.example/p.jpg" alt="p">', '<img src="https://cdn.example/p.jpg" alt="p">'],
+    ['<iframe src="https://evil.example/"></iframe>', ''],
+    ['<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>', '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video" loading="lazy"></iframe>'],
+    ['<abbr title="North Atlantic Treaty Organization">NATO</abbr>', '<p><abbr title="North Atlantic Treaty Organization">NATO</abbr></p>'],
+    ['<table><tr><td>1</td></tr></table>', '<table><tbody><tr><td>1</td></tr></tbody></table>'],
+  ])('%s', async (markdown, html) => {
+    const { code } = await render(markdown);
+    expect(code.replace(/\n/g, '')).toBe(html);
+  });
+
+  it('keeps Markdown pictures for Astro to resolve', async () => {
+    const { code } = await render('![A map](./map.png)');
+    expect(code).toBe('<p><img src="./map.png" alt="A map"></p>');
   });
 });
