@@ -83,7 +83,7 @@ describe('feeds for articles with pictures and hostile copy', () => {
     );
     expect(item.title).toBe('Tags & <b>bold</b> claims');
     expect(item.description).toBe('A bell  rang; then <script>alert(1)</script> & more.');
-    expect(item.category).toEqual(['Weather', 'R&D <i>']);
+    expect(item.category).toEqual(['Weather', 'R&D <i>', '🇺🇦', '中国']);
     const html: string = item['content:encoded'];
     expect(contentProblems(html)).toEqual([]);
     expect(html).toContain('Clickable paragraph.');
