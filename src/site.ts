@@ -19,6 +19,8 @@ export const SITE = {
   timeZone: 'America/New_York',
   /** The card sharing previews show when a page has no picture of its own (in public/). */
   shareCard: { path: '/og-default.png', type: 'image/png', width: 1200, height: 630, alt: 'Broadsheet: news reports, read calmly' },
+  /** How many articles a listing page (home, tag, archive month) shows before paginating. */
+  pageSize: 20,
   /** How many related articles an article page lists. */
   relatedLimit: 3,
   /** How many of the newest articles the feeds carry. */

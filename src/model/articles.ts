@@ -1,6 +1,6 @@
 import type { ArticleData } from './schema';
 import { SITE } from '../site';
-import { toArticleDate, type ArticleDate } from './dates';
+import { toArticleDate, yearMonth, type ArticleDate } from './dates';
 import { articleMedia, type MediaFile } from './media';
 import { groupByTag, tagSlug, type Tag } from './tags';
 
@@ -157,4 +157,31 @@ export function relatedArticles(article: Article, tags: ReadonlyMap<string, read
 /** The articles published just before and just after the one at `index` (articles newest first). */
 export function neighbours(articles: readonly Article[], index: number): { older: Article | undefined; newer: Article | undefined } {
   return { older: articles[index + 1], newer: index > 0 ? articles[index - 1] : undefined };
+}
+
+/** Articles by year and month in the newsroom's zone, newest first at every level. */
+export interface ArchiveYear {
+  year: string;
+  count: number;
+  months: { month: string; articles: Article[] }[];
+}
+
+/** Groups articles (already newest first) into years and months. */
+export function archiveOf(articles: readonly Article[]): ArchiveYear[] {
+  const years = new Map<string, Map<string, Article[]>>();
+  for (const article of articles) {
+    const { year, month } = yearMonth(article.published, SITE.timeZone);
+    let months = years.get(year);
+    if (!months) years.set(year, (months = new Map()));
+    let list = months.get(month);
+    if (!list) months.set(month, (list = []));
+    list.push(article);
+  }
+  return [...years]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([year, months]) => ({
+      year,
+      count: [...months.values()].reduce((sum, list) => sum + list.length, 0),
+      months: [...months].sort(([a], [b]) => (a < b ? 1 : -1)).map(([month, list]) => ({ month, articles: list })),
+    }));
 }

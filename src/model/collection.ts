@@ -1,10 +1,11 @@
 import { getCollection } from 'astro:content';
-import { selectArticles, tagsOf, withCanonicalTagNames, type Article } from './articles';
+import { archiveOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './articles';
 import type { Tag } from './tags';
 
 interface Catalogue {
   articles: Article[];
   tags: Tag<Article>[];
+  archive: ArchiveYear[];
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -29,7 +30,7 @@ export function loadCatalogue(): Promise<Catalogue> {
   catalogue ??= getCollection('articles').then((entries) => {
     const articles = selectArticles(entries, publishing());
     const tags = tagsOf(articles);
-    return { articles: withCanonicalTagNames(articles, tags), tags };
+    return { articles: withCanonicalTagNames(articles, tags), tags, archive: archiveOf(articles) };
   });
   return catalogue;
 }

@@ -80,6 +80,17 @@ export function isoWithOffset(date: ArticleDate, timeZone: string): string {
   return format(new TZDate(date.instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
 }
 
+/** The calendar year and month of a date in the newsroom's zone: `{ year: '2024', month: '06' }`. */
+export function yearMonth(date: ArticleDate, timeZone: string): { year: string; month: string } {
+  const zoned = new TZDate(date.instant.getTime(), timeZone);
+  return { year: format(zoned, 'yyyy'), month: format(zoned, 'MM') };
+}
+
+/** A month for readers: "June 2024". */
+export function formatMonth(year: string, month: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, 1));
+}
+
 /** Words a date for readers: "18 June 2024", or "18 June 2024, 09:30 EDT" when it has a time. */
 export function formatDate(date: ArticleDate, locale: string, timeZone: string): string {
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date.instant);

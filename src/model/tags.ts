@@ -33,9 +33,11 @@ export function tagConflicts<A>(articles: readonly A[], tagsOf: (article: A) => 
   for (const article of articles) {
     for (const name of new Set(tagsOf(article))) {
       const key = tagSlug(name);
-      const spellings = bySlug.get(key) ?? new Map<string, A[]>();
-      spellings.set(name, [...(spellings.get(name) ?? []), article]);
-      bySlug.set(key, spellings);
+      let spellings = bySlug.get(key);
+      if (!spellings) bySlug.set(key, (spellings = new Map()));
+      let tagged = spellings.get(name);
+      if (!tagged) spellings.set(name, (tagged = []));
+      tagged.push(article);
     }
   }
   const conflicts: TagConflict<A>[] = [];

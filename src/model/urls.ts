@@ -20,11 +20,19 @@ function segments(value: string): string {
   return value.split('/').map(encodeURIComponent).join('/');
 }
 
+/** A listing's page: page 1 is the listing itself, page n is `<listing>page/n/`. */
+function paged(listing: string, page: number): string {
+  return page <= 1 ? listing : `${listing}page/${page}/`;
+}
+
 export const paths = {
-  home: () => pathWithBase('/'),
+  home: (page = 1) => pathWithBase(paged('/', page)),
   article: (slug: string) => pathWithBase(`/articles/${segments(slug)}/`),
   tags: () => pathWithBase('/tags/'),
-  tag: (slug: string) => pathWithBase(`/tags/${segments(slug)}/`),
+  tag: (slug: string, page = 1) => pathWithBase(paged(`/tags/${segments(slug)}/`, page)),
+  archive: () => pathWithBase('/archive/'),
+  archiveYear: (year: string) => pathWithBase(`/archive/${year}/`),
+  archiveMonth: (year: string, month: string, page = 1) => pathWithBase(paged(`/archive/${year}/${month}/`, page)),
   feeds: () => pathWithBase('/feeds/'),
   search: () => pathWithBase('/search/'),
   rss: () => pathWithBase('/rss.xml'),

@@ -87,7 +87,7 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
 
   it('builds a page for every article and tag', () => {
     expect(pages.filter(([path]) => path.startsWith('/articles/'))).toHaveLength(PAYLOADS.length);
-    expect(pages.filter(([path]) => path.startsWith('/tags/') && path !== '/tags/')).toHaveLength(PAYLOADS.length + 1);
+    expect(pages.filter(([path]) => path.startsWith('/tags/') && path !== '/tags/' && !path.includes('/page/'))).toHaveLength(PAYLOADS.length + 1);
   });
 
   it('runs no script from content, opens no dialog, logs no error and violates no CSP on any page', () => {

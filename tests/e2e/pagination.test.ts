@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../scripts/corpus';
+import { buildSite, readTree } from '../support/build';
+import { ROOT, TMP } from '../support/paths';
+
+const SEED = join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md');
+const headlines = (html: string) => [...html.matchAll(/<h2 class="headline headline--2"><a href="([^"]+)">/g)].map((m) => m[1]!);
+const dates = (html: string) => [...html.matchAll(/<p class="story-card__meta"><time datetime="([^"]+)">/g)].map((m) => m[1]!);
+
+describe('a 45-article corpus, 20 per page', () => {
+  let tree: Map<string, Buffer>;
+  const page = (path: string) => tree.get(path)?.toString() ?? '';
+
+  beforeAll(() => {
+    const corpus = join(TMP, 'corpora', 'paged-45');
+    writeCorpus(45, corpus, SEED);
+    tree = readTree(buildSite({ name: 'paged-45', env: { CONTENT_DIR: corpus, BUILD_TIME: '2026-11-01T00:00:00Z' } }));
+  });
+
+  it('publishes the articles that are neither drafts nor future-dated, once each', () => {
+    const articles = [...tree.keys()].filter((path) => /^articles\/[^/]+\/index\.html$/.test(path));
+    // The generator makes every 40th article (from the 3rd) a draft and every 90th (from the 7th) future-dated.
+    const drafts = ['article-00003', 'article-00043', 'article-00007'];
+    expect(articles).toHaveLength(45 - drafts.length);
+    for (const slug of drafts) expect(tree.has(`articles/${slug}/index.html`)).toBe(false);
+  });
+
+  it('splits the home page into /, /page/2/ and /page/3/ with 20, 20 and the rest, newest first', () => {
+    const pages = ['index.html', 'page/2/index.html', 'page/3/index.html'].map(page);
+    expect(pages.map((html) => headlines(html).length)).toEqual([20, 20, 2]);
+    expect(tree.has('page/4/index.html')).toBe(false);
+    const all = pages.flatMap(dates);
+    expect(all).toEqual([...all].sort().reverse());
+    expect(new Set(pages.flatMap(headlines)).size).toBe(42);
+  });
+
+  it('links pages with rel prev/next and says where you are', () => {
+    const second = page('page/2/index.html');
+    expect(second).toContain('<link rel="prev" href="https://broadsheet.example/">');
+    expect(second).toContain('<link rel="next" href="https://broadsheet.example/page/3/">');
+    expect(second).toMatch(/<a href="\/" rel="prev">Newer<\/a>/);
+    expect(second).toMatch(/<a href="\/page\/3\/" rel="next">Older<\/a>/);
+    expect(second).toContain('Page 2 of 3');
+    expect(page('index.html')).not.toContain('rel="prev"');
+    expect(page('page/3/index.html')).not.toContain('rel="next"');
+    expect(second).toContain('<link rel="canonical" href="https://broadsheet.example/page/2/">');
+  });
+
+  it('paginates tag pages the same way', () => {
+    const nato = ['tags/nato/index.html', 'tags/nato/page/2/index.html', 'tags/nato/page/3/index.html'].filter((p) => tree.has(p));
+    const count = nato.map((p) => headlines(page(p)).length);
+    expect(count.slice(0, -1).every((n) => n === 20)).toBe(true);
+    const listed = page('tags/index.html').match(/href="\/tags\/nato\/">NATO<\/a> <span class="tag-index__count">(\d+) articles/)?.[1];
+    expect(count.reduce((a, b) => a + b, 0)).toBe(Number(listed));
+  });
+
+  it('files every article in the archive by year and month, in the newsroom time zone', () => {
+    const index = page('archive/index.html');
+    const years = [...index.matchAll(/<a href="\/archive\/(\d{4})\/">\d{4}<\/a><span class="count">(\d+) articles?<\/span>/g)];
+    expect(years.reduce((sum, m) => sum + Number(m[2]), 0)).toBe(42);
+    for (const [, year] of years) {
+      const yearPage = page(`archive/${year}/index.html`);
+      for (const [, month, count] of yearPage.matchAll(/<a href="\/archive\/\d{4}\/(\d{2})\/">[^<]+<\/a> <span class="count">(\d+) articles?<\/span>/g)) {
+        const listed = headlines(page(`archive/${year}/${month}/index.html`));
+        expect(listed.length).toBe(Math.min(20, Number(count)));
+        for (const date of dates(page(`archive/${year}/${month}/index.html`))) expect(date.slice(0, 7)).toBe(`${year}-${month}`);
+      }
+    }
+  });
+
+  it('keeps listing pages the same size whatever the corpus size', () => {
+    const sizes = ['index.html', 'page/2/index.html'].map((p) => tree.get(p)!.length);
+    expect(Math.abs(sizes[0]! - sizes[1]!) / sizes[0]!).toBeLessThan(0.1);
+  });
+});
+
+describe('the corpus generator', () => {
+  it('is deterministic for a given N', () => {
+    const a = join(TMP, 'corpora', 'det-a');
+    const b = join(TMP, 'corpora', 'det-b');
+    writeCorpus(30, a, SEED);
+    writeCorpus(30, b, SEED);
+    for (const n of ['00001', '00015', '00030']) {
+      expect(readFileSync(join(a, `article-${n}.md`), 'utf8')).toBe(readFileSync(join(b, `article-${n}.md`), 'utf8'));
+    }
+  });
+});
