@@ -43,6 +43,23 @@ export function figureNode(image: FigureData): RootContent {
   } as unknown as RootContent;
 }
 
+/**
+ * Where a figure placed after `after` top-level paragraphs goes among the body's blocks, or why
+ * it cannot go there. Shared by the plugin and the content check.
+ */
+export function figurePlace(tree: Root, after: number): { index: number } | { problem: CopyProblem } {
+  let index = 0;
+  let seen = 0;
+  while (seen < after && index < tree.children.length) {
+    if (tree.children[index]!.type === 'paragraph') seen += 1;
+    index += 1;
+  }
+  if (seen < after) {
+    return { problem: { field: 'image.afterParagraph', message: `expected at most ${seen} (the body's paragraph count), found ${after}` } };
+  }
+  return { index };
+}
+
 /** A problem a Markdown plugin found in copy, for the content check and the model to report. */
 export interface CopyProblem {
   field: string;
@@ -69,20 +86,11 @@ export function remarkFigure() {
   return (tree: Root, file: VFile) => {
     const image = (file.data.astro as { frontmatter?: { image?: unknown } } | undefined)?.frontmatter?.image;
     if (!isFigureData(image)) return;
-    const after = image.afterParagraph ?? 0;
-    let index = 0;
-    let seen = 0;
-    while (seen < after && index < tree.children.length) {
-      if (tree.children[index]!.type === 'paragraph') seen += 1;
-      index += 1;
-    }
-    if (seen < after) {
-      reportCopyProblem(file, {
-        field: 'image.afterParagraph',
-        message: `expected at most ${seen} (the body's paragraph count), found ${after}`,
-      });
+    const place = figurePlace(tree, image.afterParagraph ?? 0);
+    if ('problem' in place) {
+      reportCopyProblem(file, place.problem);
       return;
     }
-    tree.children.splice(index, 0, figureNode(image));
+    tree.children.splice(place.index, 0, figureNode(image));
   };
 }

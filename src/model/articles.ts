@@ -1,7 +1,8 @@
 import type { ArticleData } from './schema';
 import { SITE } from '../site';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
-import { articleMedia, type MediaFile } from './media';
+import { articleMedia, MediaError, type MediaFile } from './media';
+import { contentError, ContentProblems, type ContentProblem } from './problems';
 import { groupByTag, tagSlug, type Tag } from './tags';
 
 /** The parts of a content entry the model reads (an `astro:content` entry has these). */
@@ -53,16 +54,23 @@ export function toArticle(entry: ArticleEntry, now: Date = new Date()): Article 
   const { data } = entry;
   const file = entry.filePath ?? entry.id;
   if (!entry.rendered) {
-    throw new Error(`${file}: the body could not be rendered; see the Markdown error printed above.`);
+    throw new ContentProblems([{ file, field: 'body', message: 'expected Markdown that renders; see the error printed above' }]);
   }
   const pluginData = entry.rendered.metadata?.['frontmatter'] as Record<string, unknown> | undefined;
-  const copyProblems = (pluginData?.['contentProblems'] as { field: string; message: string }[] | undefined) ?? [];
-  if (copyProblems.length > 0) {
-    throw new Error(copyProblems.map(({ field, message }) => `${file}: ${field}: ${message}`).join('\n'));
-  }
+  const problems: ContentProblem[] = ((pluginData?.['contentProblems'] as Omit<ContentProblem, 'file'>[] | undefined) ?? []).map(
+    (problem) => ({ file, ...problem }),
+  );
   const minutes = pluginData?.['readingMinutes'];
   const localImagePaths = entry.rendered.metadata?.['localImagePaths'];
-  const media = articleMedia(file, Array.isArray(localImagePaths) ? localImagePaths.map(String) : []);
+  let media: MediaFile[] = [];
+  try {
+    media = articleMedia(file, Array.isArray(localImagePaths) ? localImagePaths.map(String) : []);
+  } catch (error) {
+    if (!(error instanceof MediaError)) throw error;
+    const source = /picture "([^"]+)"/.exec(error.message)?.[1];
+    problems.push({ file, field: source === data.image?.src ? 'image.src' : 'body', message: error.message.replace(/^[^:]+: /, '') });
+  }
+  if (problems.length > 0) throw new ContentProblems(problems);
   const lead = media.find((picture) => picture.source === data.image?.src);
   const published = toArticleDate(data.published, SITE.timeZone);
   return {
@@ -107,15 +115,16 @@ export interface Selection {
  */
 export function selectArticles(entries: readonly ArticleEntry[], { now = new Date(), preview = false }: Selection = {}): Article[] {
   const articles: Article[] = [];
-  const problems: string[] = [];
+  const problems: ContentProblem[] = [];
   for (const entry of entries) {
     try {
       articles.push(toArticle(entry, now));
     } catch (error) {
-      problems.push((error as Error).message);
+      if (!(error instanceof ContentProblems)) throw error;
+      problems.push(...error.problems);
     }
   }
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  if (problems.length > 0) throw contentError(problems);
   return articles.filter((article) => preview || article.status === 'published').sort(compareNewestFirst);
 }
 

@@ -1,24 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { slug } from 'github-slugger';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { markdownPipeline } from '../markdown/pipeline.ts';
-import type { CopyProblem } from '../markdown/remark-figure.ts';
+import type { Definition, Image, ImageReference, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit } from 'unist-util-visit';
+import { figurePlace } from '../markdown/remark-figure.ts';
 import { articleMedia, MediaError } from './media.ts';
 import { articleSchema } from './schema.ts';
+import type { ContentProblem } from './problems.ts';
 import { tagConflicts } from './tags.ts';
 
-/** One thing wrong with one article, said so an editor can fix it. */
-export interface ContentProblem {
-  /** The article's file, relative to the working directory. */
-  file: string;
-  /** The front-matter field (`image.alt`), or `body`, or `file` for the file as a whole. */
-  field: string;
-  /** What was expected and what was found. */
-  message: string;
-}
+export { formatProblems, type ContentProblem } from './problems.ts';
 
 /** The article's URL slug: its file name without `.md`, slugged (`My Story.md` → `my-story`). */
 export function articleSlug(path: string): string {
@@ -47,6 +41,26 @@ function readUtf8(path: string): { text: string } | { problem: string } {
   }
 }
 
+/** A picture address that names a file beside the article (Astro resolves those). */
+function isLocal(url: string): boolean {
+  return !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(url);
+}
+
+/** The local picture files a Markdown body refers to, inline or by reference. */
+function localPictures(tree: Root): string[] {
+  const definitions = new Map<string, string>();
+  visit(tree, 'definition', (node: Definition) => void definitions.set(node.identifier, node.url));
+  const urls: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'image') urls.push((node as Image).url);
+    if (node.type === 'imageReference') {
+      const url = definitions.get((node as ImageReference).identifier);
+      if (url) urls.push(url);
+    }
+  });
+  return urls.filter(isLocal);
+}
+
 interface Checked {
   file: string;
   slug: string;
@@ -55,12 +69,11 @@ interface Checked {
 
 /**
  * Checks every article in a content folder and reports every problem at once: encoding, front
- * matter (YAML and the schema), an empty body, figure placement and picture files (by rendering
- * the body with the site's own Markdown pipeline), duplicate URLs and tags that would merge.
+ * matter (YAML and the schema), an empty body, figure placement and picture files (from the
+ * parsed body, without rendering it), duplicate URLs and tags that would merge.
  */
 export async function checkContent(dir: string): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
-  const processor = await createMarkdownProcessor({ ...markdownPipeline({ base: '/' }), syntaxHighlight: false });
   const checked: Checked[] = [];
 
   for (const path of markdownFiles(dir)) {
@@ -103,22 +116,21 @@ export async function checkContent(dir: string): Promise<ContentProblem[]> {
     if (name === '') report('file', 'expected a file name with letters or digits: it becomes the article URL');
     else checked.push({ file, slug: name, tags: result.success ? result.data.tags : [] });
 
-    try {
-      const { metadata } = await processor.render(parsed.content, {
-        frontmatter: structuredClone(parsed.frontmatter),
-        fileURL: pathToFileURL(path),
-      });
-      for (const { field, message } of (metadata.frontmatter['contentProblems'] as CopyProblem[] | undefined) ?? []) report(field, message);
-      articleMedia(path, metadata.localImagePaths);
-    } catch (error) {
-      const message = String((error as Error).message).replace(/^Failed to parse Markdown file "[^"]*":\n/, '');
-      if (error instanceof MediaError) {
-        const source = /picture "([^"]+)"/.exec(message)?.[1];
-        const field = source !== undefined && source === (parsed.frontmatter['image'] as { src?: unknown } | undefined)?.src ? 'image.src' : 'body';
-        report(field, message.replace(/^[^:]+: /, ''));
-      } else {
-        const [, field = 'body', rest = message] = /^([\w.]+): ([\s\S]*)$/.exec(message) ?? [];
-        report(field, rest);
+    // The body's structure, parsed as the site's pipeline parses it: enough to check figure
+    // placement and picture files without the cost of rendering.
+    const tree = fromMarkdown(parsed.content);
+    const image = result.success ? result.data.image : undefined;
+    if (image) {
+      const place = figurePlace(tree, image.afterParagraph);
+      if ('problem' in place) report(place.problem.field, place.problem.message);
+    }
+    const pictures = [...(image?.src && isLocal(image.src) ? [image.src] : []), ...localPictures(tree)];
+    for (const source of new Set(pictures)) {
+      try {
+        articleMedia(path, [source]);
+      } catch (error) {
+        if (!(error instanceof MediaError)) throw error;
+        report(source === image?.src ? 'image.src' : 'body', error.message.replace(/^[^:]+: /, ''));
       }
     }
   }
@@ -144,14 +156,4 @@ export async function checkContent(dir: string): Promise<ContentProblem[]> {
     }
   }
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-/** The problems as an editor reads them: grouped by file, one line per field. */
-export function formatProblems(problems: readonly ContentProblem[]): string {
-  const lines = [`${problems.length} content ${problems.length === 1 ? 'problem' : 'problems'}:`];
-  for (const [file, inFile] of Map.groupBy(problems, (problem) => problem.file)) {
-    lines.push(`  ${file}`);
-    for (const { field, message } of inFile) lines.push(`    ${field}: ${message}`);
-  }
-  return lines.join('\n');
 }

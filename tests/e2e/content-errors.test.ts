@@ -1,3 +1,4 @@
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
@@ -19,7 +20,7 @@ describe('bad content stops the build with every problem listed', () => {
   it.each([
     ['tests/fixtures/broken/unparsable-date.md', 'published: expected the publication date as a date like 2024-06-18'],
     ['tests/fixtures/broken/unknown-field.md', 'author: unknown field "author"'],
-    ['tests/fixtures/broken/figure-past-the-end.md', 'image.afterParagraph: expected at most 1'],
+    ['tests/fixtures/broken/image-file-missing.md', 'image.src: picture "./no-such-photo.jpg": expected a file at'],
     ['tests/fixtures/broken/latin-1.md', 'file: expected UTF-8 text'],
     ['tests/fixtures/broken/tag-c.md', 'tags: expected tags that keep their own page'],
   ])('names %s and the field', (file, message) => {
@@ -28,12 +29,28 @@ describe('bad content stops the build with every problem listed', () => {
     expect(block.split('\n  tests/')[0]).toContain(message);
   });
 
-  it('lists them all at once: npm run check says the same without building', () => {
+  it('lists them all at once, as npm run check does (which also renders every body)', () => {
     const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check-content.ts'), BROKEN], { cwd: ROOT, encoding: 'utf8' });
     expect(check.status).toBe(1);
-    const summary = /(\d+) content problems:/.exec(stripVTControlCharacters(check.stderr))?.[1];
-    expect(Number(summary)).toBeGreaterThanOrEqual(36);
-    expect(output).toContain(`${summary} content problems:`);
+    const listed = stripVTControlCharacters(check.stderr);
+    expect(Number(/(\d+) content problems:/.exec(listed)?.[1])).toBeGreaterThanOrEqual(36);
+    // Every problem the build lists, the check lists too, in the same words.
+    const lines = output.split('\n').filter((line) => /^ {4}[\w. ]+: /.test(line));
+    expect(lines.length).toBeGreaterThanOrEqual(32);
+    for (const line of lines) expect(listed).toContain(line);
+  });
+
+  it('stops on problems in the body (figure position, missing pictures) before building anything', () => {
+    const dir = join(TMP, 'corpora', 'render-problems');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const name of ['figure-past-the-end.md', 'body-image-missing.md']) copyFileSync(join(BROKEN, name), join(dir, name));
+    const { status, output: rendered } = tryBuild({ name: 'bad-build', env: { CONTENT_DIR: dir } });
+    expect(status).not.toBe(0);
+    expect(rendered).not.toMatch(/Stack trace|\n\s+at .+:\d+:\d+/);
+    expect(rendered).toContain('2 content problems:');
+    expect(rendered).toMatch(/figure-past-the-end\.md\n {4}image\.afterParagraph: expected at most 1 \(the body's paragraph count\), found 3/);
+    expect(rendered).toMatch(/body-image-missing\.md\n {4}body: picture "\.\/no-such-map\.png": expected a file at/);
   });
 
   it('names a CONTENT_DIR that does not exist', () => {

@@ -64,7 +64,7 @@ describe('selectArticles', () => {
       rendered: { html: '', metadata: { frontmatter: { contentProblems: [{ field: 'image.afterParagraph', message: 'expected at most 0' }] } } },
     });
     expect(() => selectArticles([figure('one'), entry('fine'), figure('two')])).toThrow(
-      'content/articles/one.md: image.afterParagraph: expected at most 0\ncontent/articles/two.md: image.afterParagraph: expected at most 0',
+      'The build stopped: fix the content first.\n2 content problems:\n  content/articles/one.md\n    image.afterParagraph: expected at most 0\n  content/articles/two.md\n    image.afterParagraph: expected at most 0',
     );
   });
 });
@@ -85,7 +85,7 @@ describe('toArticle', () => {
 
   it('names the file when the body could not be rendered', () => {
     const broken = { ...entry('broken'), rendered: undefined };
-    expect(() => toArticle(broken)).toThrow('content/articles/broken.md: the body could not be rendered');
+    expect(() => toArticle(broken)).toThrow('  content/articles/broken.md\n    body: expected Markdown that renders');
   });
 });
 
