@@ -1,0 +1,177 @@
+/**
+ * Build benchmark: Broadsheet against a minimal Astro 7 site (bench/baseline/, Astro's default
+ * Markdown processor, one page per article plus an index) on the same generated corpora, cold
+ * (content cache cleared) and warm (after editing one article). Prints a table and writes
+ * docs/benchmarks.md.
+ *
+ *   npm run bench                       (100, 1,000 and 10,000 articles)
+ *   BENCH_SIZES=100,1000 npm run bench   (a quicker run)
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { writeCorpus } from '../scripts/corpus.ts';
+import { ensureChromium, launchBrowser } from '../tests/support/browser.ts';
+import { serveStatic } from '../tests/support/server.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = join(root, '.tmp', 'bench');
+const sizes = (process.env['BENCH_SIZES'] ?? '100,1000,10000').split(',').map(Number);
+const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+const BUILD_TIME = '2026-11-01T00:00:00Z';
+
+interface Run {
+  seconds: number;
+  peakRssMb: number;
+}
+
+/** One `astro build`, timed by GNU time for wall clock and peak RSS. */
+function build(args: string[], env: Record<string, string>): Run {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, astro, 'build', ...args], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BUILD_TIME, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`astro build ${args.join(' ')} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  const [seconds, kb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, peakRssMb: Math.round(kb! / 1024) };
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+const bytes = (files: string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0);
+
+/** What one search for "Stoltenberg" downloads from the Pagefind index, in bytes. */
+async function searchBytes(dir: string): Promise<number> {
+  const server = await serveStatic(dir);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    let total = 0;
+    page.on('response', async (response) => {
+      if (response.url().includes('/pagefind/')) total += (await response.body().catch(() => Buffer.alloc(0))).length;
+    });
+    await page.goto(`${server.origin}/search/?q=Stoltenberg`);
+    await page.locator('.search-results li').first().waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(500);
+    return total;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** The first article page's HTML plus its CSS, gzipped. */
+function articleWeight(dir: string): number {
+  const articles = readdirSync(join(dir, 'articles'));
+  const html = readFileSync(join(dir, 'articles', articles[0]!, 'index.html'));
+  const css = [...html.toString().matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((m) => readFileSync(join(dir, m[1]!)));
+  return [html, ...css].reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+}
+
+interface Row {
+  size: number;
+  cold: Run;
+  warm: Run;
+  baseCold: Run;
+  baseWarm: Run;
+  pages: number;
+  distMb: number;
+  indexMb: number;
+  queryKb: number;
+  articleGzip: number;
+}
+
+ensureChromium();
+const rows: Row[] = [];
+for (const size of sizes) {
+  const corpus = join(work, `corpus-${size}`);
+  const out = join(work, `site-${size}`);
+  const baseOut = join(work, `baseline-${size}`);
+  writeCorpus(size, corpus, join(root, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md'));
+  const env = { CONTENT_DIR: corpus };
+  process.stdout.write(`${size} articles: Broadsheet cold… `);
+  const cold = build(['--force', '--outDir', out], env);
+  // Warm: one article edited, caches kept.
+  appendFileSync(join(corpus, 'article-00001.md'), '\nAn added sentence.\n');
+  process.stdout.write('warm… ');
+  const warm = build(['--outDir', out], env);
+  process.stdout.write('baseline cold… ');
+  const baseCold = build(['--force', '--root', join(root, 'bench/baseline'), '--outDir', baseOut], env);
+  appendFileSync(join(corpus, 'article-00002.md'), '\nAn added sentence.\n');
+  process.stdout.write('warm… ');
+  const baseWarm = build(['--root', join(root, 'bench/baseline'), '--outDir', baseOut], env);
+  process.stdout.write('search…\n');
+  const files = walk(out);
+  rows.push({
+    size,
+    cold,
+    warm,
+    baseCold,
+    baseWarm,
+    pages: files.filter((file) => file.endsWith('.html')).length,
+    distMb: bytes(files) / 1e6,
+    indexMb: bytes(walk(join(out, 'pagefind'))) / 1e6,
+    queryKb: (await searchBytes(out)) / 1e3,
+    articleGzip: articleWeight(out),
+  });
+  rmSync(baseOut, { recursive: true, force: true });
+}
+
+const fixed = (n: number, digits = 1) => n.toFixed(digits);
+const marginal = (i: number, pick: (row: Row) => number) =>
+  i === 0 ? '' : fixed(((pick(rows[i]!) - pick(rows[i - 1]!)) * 1000) / (rows[i]!.size - rows[i - 1]!.size), 2);
+const header = [
+  '| articles | cold s | warm s | warm/cold | baseline cold s | baseline warm s | cold ÷ baseline | ms/article (marginal) | baseline ms/article (marginal) | peak RSS MB | pages | dist MB | search index MB | one query KB | article HTML+CSS gzip B |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+const lines = rows.map((row, i) =>
+  [
+    row.size,
+    fixed(row.cold.seconds),
+    fixed(row.warm.seconds),
+    `${Math.round((row.warm.seconds / row.cold.seconds) * 100)}%`,
+    fixed(row.baseCold.seconds),
+    fixed(row.baseWarm.seconds),
+    `${fixed(row.cold.seconds / row.baseCold.seconds, 2)}×`,
+    marginal(i, (r) => r.cold.seconds),
+    marginal(i, (r) => r.baseCold.seconds),
+    Math.max(row.cold.peakRssMb, row.warm.peakRssMb),
+    row.pages,
+    fixed(row.distMb),
+    fixed(row.indexMb, 2),
+    fixed(row.queryKb),
+    row.articleGzip,
+  ].join(' | '),
+).map((line) => `| ${line} |`);
+const table = [...header, ...lines].join('\n');
+console.log(`\n${table}\n`);
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
+writeFileSync(
+  join(root, 'docs/benchmarks.md'),
+  `# Benchmarks
+
+Written by \`npm run bench\` (bench/build.ts); do not edit by hand. Machine: ${machine}.
+
+Each size is a corpus from \`npm run corpus\` (copies of the seed article, Zipf-skewed tags from a
+pool of 60, every 40th a draft, every 90th future-dated). **Cold**: \`astro build --force\` (content
+cache cleared). **Warm**: the same build again after editing one article. **Baseline**: a minimal
+Astro 7 site (bench/baseline/: Astro's default Markdown processor, one page per article plus an
+index) built from the same corpus. Marginal ms/article is the extra time per extra article between
+this size and the previous one. One query: bytes Pagefind downloads for a search for "Stoltenberg".
+
+${table}
+
+Targets (issue 7): 10,000 cold ≤ 1.5× baseline; peak RSS ≤ 2 GiB; marginal cost at 10,000 within
+1.15× of that at 1,000; warm ≤ 40% of cold; one query ≤ 150 KB.
+`,
+);
+console.log('wrote docs/benchmarks.md');
