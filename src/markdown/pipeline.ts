@@ -15,10 +15,10 @@ import { remarkReadingTime } from './remark-reading-time.ts';
 export function markdownPipeline({ base }: { base: string }): Pick<AstroMarkdownOptions, 'smartypants' | 'gfm' | 'remarkPlugins' | 'rehypePlugins'> {
   return {
     // Copy arrives with its typography in place: SmartyPants would rewrite quotes, dashes and
-    // ellipses the newsroom chose, and costs 4 ms an article (bench/markdown.ts).
+    // ellipses the newsroom chose, and costs about 5 ms an article (bench/markdown.ts).
     smartypants: false,
-    // GFM (tables, footnotes, strikethrough, bare-URL links) doubles the cost of an article
-    // (bench/markdown.ts: 1.6 → 3.0 ms) and no copy uses it yet. Turn it on when copy needs tables.
+    // GFM (tables, footnotes, strikethrough, bare-URL links) adds 60% to an article's cost
+    // (bench/markdown.ts: 2.3 → 3.7 ms) and no copy uses it yet. Turn it on when copy needs tables.
     gfm: false,
     remarkPlugins: [remarkFigure, remarkReadingTime],
     // Raw HTML in copy becomes elements first (Astro only does so at the very end), so that the

@@ -1,9 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { buildSite } from '../support/build';
+import { buildSite, listFiles } from '../support/build';
 import { TMP } from '../support/paths';
 import { serveStatic, type StaticServer } from '../support/server';
 
@@ -18,12 +18,6 @@ function writeCorpus(dir: string): void {
   writeFileSync(join(dir, 'scheduled.md'), article('Narwhal Scheduled', 'published: 2024-07-01'));
 }
 
-function everyFile(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const path = join(prefix, entry.name);
-    return entry.isDirectory() ? everyFile(dir, path) : [path];
-  });
-}
 
 describe('drafts and scheduled articles', () => {
   const corpus = join(TMP, 'corpora', 'drafts');
@@ -46,7 +40,7 @@ describe('drafts and scheduled articles', () => {
   });
 
   it('appear nowhere in a production build: no page, tag, count, feed, sitemap entry or related link', () => {
-    const files = everyFile(production).filter((file) => !file.startsWith('pagefind/'));
+    const files = listFiles(production).filter((file) => !file.startsWith('pagefind/'));
     for (const file of files) {
       const text = readFileSync(join(production, file), 'utf8');
       for (const secret of ['Quokka', 'quokka', 'Narwhal', 'narwhal', '/articles/draft/', '/articles/scheduled/']) {

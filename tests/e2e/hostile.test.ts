@@ -1,22 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { buildSite } from '../support/build';
+import { buildSite, listFiles } from '../support/build';
 import { xmllintErrors } from '../support/feeds';
 import { PAYLOADS, writeHostileCorpus } from '../support/hostile';
 import { TMP } from '../support/paths';
 import { serveStatic, type StaticServer } from '../support/server';
 
-function files(dir: string, suffix: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const path = join(prefix, entry.name);
-    if (entry.isDirectory()) return files(dir, suffix, path);
-    return entry.name.endsWith(suffix) ? [path] : [];
-  });
-}
 
 interface Findings {
   ran: boolean;
@@ -76,7 +69,7 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
       });
     });
     const page = await context.newPage();
-    const paths = [...files(dir, '.html').map((file) => `/${file.replace(/index\.html$/, '')}`), '/search/?q=script'];
+    const paths = [...listFiles(dir, '.html').map((file) => `/${file.replace(/index\.html$/, '')}`), '/search/?q=script'];
     for (const path of paths) pages.push([path, await visit(page, path)]);
     await context.close();
   }, 240_000);
@@ -116,7 +109,7 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
 
   it('keeps every feed well-formed and parseable', async () => {
     const parser = new Parser();
-    const feeds = files(dir, 'rss.xml').concat(['atom.xml']);
+    const feeds = listFiles(dir, 'rss.xml').concat(['atom.xml']);
     expect(feeds.length).toBeGreaterThan(PAYLOADS.length);
     for (const feed of feeds) {
       const xml = readFileSync(join(dir, feed), 'utf8');

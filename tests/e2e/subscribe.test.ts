@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
+import { listFiles } from '../support/build';
 import { parseXml } from '../support/feeds';
 
 const SITE = 'https://broadsheet.example';
@@ -12,13 +13,6 @@ const SITE_FEEDS = [
   { type: 'application/feed+json', title: 'Broadsheet (JSON Feed)', href: `${SITE}/feed.json` },
 ];
 
-function htmlPages(dir: string, prefix = ''): string[] {
-  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) => {
-    const path = join(prefix, entry.name);
-    if (entry.isDirectory()) return htmlPages(dir, path);
-    return entry.name.endsWith('.html') ? [path] : [];
-  });
-}
 
 /** The feed links in a page's head, in order. */
 function advertised(html: string): { type: string; title: string; href: string }[] {
@@ -34,7 +28,7 @@ describe('feed autodiscovery', () => {
   const dir = () => inject('siteDir');
 
   it('every page advertises the three site feeds', () => {
-    const pages = htmlPages(dir());
+    const pages = listFiles(dir(), '.html');
     expect(pages.length).toBeGreaterThanOrEqual(12);
     for (const page of pages) {
       expect(advertised(readFileSync(join(dir(), page), 'utf8')).slice(-3), page).toEqual(SITE_FEEDS);

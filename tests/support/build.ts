@@ -44,16 +44,15 @@ export function tryBuild({ name, env = {} }: BuildOptions): { outDir: string; st
   return { outDir, status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }
 
+/** Every file under a folder whose name ends with `suffix`, as paths relative to it, sorted. */
+export function listFiles(dir: string, suffix = ''): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(suffix))
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
 /** Every file under a folder, as relative path → contents. */
 export function readTree(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return files;
+  return new Map(listFiles(dir).map((path) => [path, readFileSync(join(dir, path))]));
 }
