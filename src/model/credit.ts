@@ -4,15 +4,10 @@ import type { Article } from './articles';
 const names = new Intl.ListFormat(SITE.locale, { style: 'long', type: 'conjunction' });
 
 /**
- * Who an article is credited to: its writers when the copy names them, else the publication.
- * One wording for the page's credit line, the feeds' creator and structured data.
+ * Who an article is credited to, one name each: its writers when the copy names them, else the
+ * publication. Feeds (dc:creator, Atom author, JSON Feed authors) and JSON-LD list these; the
+ * page's credit line (Byline) shows the same people.
  */
-export function creditOf(article: Pick<Article, 'byline' | 'source'>): string | undefined {
-  if (article.byline.length > 0) return joinNames(article.byline);
-  return article.source?.name;
-}
-
-/** The credited names one by one: the writers, or else the publication. Feeds list each. */
 export function creditNames(article: Pick<Article, 'byline' | 'source'>): string[] {
   if (article.byline.length > 0) return [...article.byline];
   return article.source ? [article.source.name] : [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareNewestFirst, neighbours, relatedArticles, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type ArticleEntry } from '../../src/model/articles';
-import { creditNames, creditOf } from '../../src/model/credit';
+import { creditNames, joinNames } from '../../src/model/credit';
 import { feedChannel, xmlText } from '../../src/model/feed-items';
 import { jsonLd } from '../../src/model/metadata';
 
@@ -115,15 +115,13 @@ describe('tags across articles', () => {
   });
 });
 
-describe('creditOf', () => {
+describe('joinNames', () => {
   it.each([
-    [[], { name: 'Breitbart News', url: 'https://x.org/' }, 'Breitbart News'],
-    [['Jane Roe'], { name: 'Wire', url: 'https://x.org/' }, 'Jane Roe'],
-    [['Jane Roe', 'John Doe'], undefined, 'Jane Roe and John Doe'],
-    [['A', 'B', 'C'], undefined, 'A, B and C'],
-    [[], undefined, undefined],
-  ])('%j with %j → %s', (byline, source, credit) => {
-    expect(creditOf({ byline, source })).toBe(credit);
+    [['Jane Roe'], 'Jane Roe'],
+    [['Jane Roe', 'John Doe'], 'Jane Roe and John Doe'],
+    [['A', 'B', 'C'], 'A, B and C'],
+  ])('%j → %s', (list, joined) => {
+    expect(joinNames(list)).toBe(joined);
   });
 });
 
