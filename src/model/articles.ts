@@ -22,10 +22,8 @@ export interface TagRef {
 
 /** An article as pages, feeds and the sitemap use it. */
 export interface Article {
-  /** The URL slug: the file name without `.md`. */
+  /** The URL slug (the file name, slugged); also the content entry's id, for `render()`. */
   slug: string;
-  /** The content entry id, for `render()`. */
-  id: string;
   /** Where the article came from, for error messages. */
   file: string;
   title: string;
@@ -37,7 +35,6 @@ export interface Article {
   byline: string[];
   source: ArticleData['source'];
   image: ArticleData['image'];
-  draft: boolean;
   /** Whether readers may see it yet: drafts and scheduled pieces appear only in preview builds. */
   status: 'published' | 'draft' | 'scheduled';
   /** The body as HTML (site-relative links), rendered once by the content layer. */
@@ -75,7 +72,6 @@ export function toArticle(entry: ArticleEntry, now: Date = new Date()): Article 
   const published = toArticleDate(data.published, SITE.timeZone);
   return {
     slug: entry.id,
-    id: entry.id,
     file,
     title: data.title,
     standfirst: data.standfirst,
@@ -86,7 +82,6 @@ export function toArticle(entry: ArticleEntry, now: Date = new Date()): Article 
     byline: data.byline ?? [],
     source: data.source,
     image: data.image,
-    draft: data.draft,
     status: data.draft ? 'draft' : published.instant > now ? 'scheduled' : 'published',
     html: entry.rendered.html,
     media,

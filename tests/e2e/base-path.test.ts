@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { buildSite, readTree } from '../support/build';
+import { describe, expect, inject, it } from 'vitest';
+import { readTree } from '../support/build';
 
 describe('a build under BASE_PATH=/news for SITE_URL=https://example.org', () => {
-  const tree = readTree(buildSite({ name: 'base-news', env: { BASE_PATH: '/news', SITE_URL: 'https://example.org' } }));
+  const tree = readTree(inject('newsDir'));
   const pages = [...tree].filter(([path]) => path.endsWith('.html'));
 
   it('builds every page', () => {

@@ -13,7 +13,7 @@ describe.each([
   { name: 'the default root build', build: () => inject('siteDir'), siteUrl: 'https://broadsheet.example/', mount: '/' },
   {
     name: 'SITE_URL=https://example.org BASE_PATH=/news',
-    build: () => buildSite({ name: 'deploy-news', env: { SITE_URL: 'https://example.org', BASE_PATH: '/news' } }),
+    build: () => inject('newsDir'),
     siteUrl: 'https://example.org/news/',
     mount: '/news/',
   },
@@ -78,7 +78,7 @@ describe.each([
 
 describe('one article, one address', () => {
   it('canonical, og:url, JSON-LD url, feed item link and sitemap <loc> agree under /news', () => {
-    const tree = readTree(buildSite({ name: 'deploy-identity', env: { SITE_URL: 'https://example.org', BASE_PATH: '/news' } }));
+    const tree = readTree(inject('newsDir'));
     const address = 'https://example.org/news/articles/nato-chief-west-should-impose-a-cost-on-china/';
     const html = tree.get('articles/nato-chief-west-should-impose-a-cost-on-china/index.html')!.toString();
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)![1]!);

@@ -9,6 +9,8 @@ declare module 'vitest' {
     origin: string;
     /** Its folder on disk. */
     siteDir: string;
+    /** The same site built for SITE_URL=https://example.org BASE_PATH=/news (not served). */
+    newsDir: string;
   }
 }
 
@@ -18,6 +20,8 @@ let server: StaticServer | undefined;
 export async function setup(project: TestProject): Promise<void> {
   ensureChromium();
   const siteDir = buildSite({ name: 'e2e-site', env: { TZ: 'UTC' } });
+  // Built once here for every file that checks the sub-path deployment.
+  project.provide('newsDir', buildSite({ name: 'e2e-news', env: { TZ: 'UTC', SITE_URL: 'https://example.org', BASE_PATH: '/news' } }));
   server = await serveStatic(siteDir);
   project.provide('origin', server.origin);
   project.provide('siteDir', siteDir);

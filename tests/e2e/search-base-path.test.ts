@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright';
 import { launchBrowser } from '../support/browser';
-import { buildSite } from '../support/build';
 import { serveStatic, type StaticServer } from '../support/server';
 import { ARTICLE_PATH, HEADLINE } from '../support/seed';
 
@@ -9,7 +8,7 @@ describe('search under BASE_PATH=/news', () => {
   let server: StaticServer;
   let browser: Browser;
   beforeAll(async () => {
-    server = await serveStatic(buildSite({ name: 'search-news', env: { BASE_PATH: '/news' } }), { mount: '/news/' });
+    server = await serveStatic(inject('newsDir'), { mount: '/news/' });
     browser = await launchBrowser();
   });
   afterAll(async () => {
