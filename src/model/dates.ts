@@ -86,17 +86,27 @@ export function yearMonth(date: ArticleDate, timeZone: string): { year: string; 
   return { year: format(zoned, 'yyyy'), month: format(zoned, 'MM') };
 }
 
+// Building an Intl.DateTimeFormat costs a hundred times more than using one, and a build words
+// tens of thousands of dates with the same few, so each is made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
+  return made;
+}
+
 /** A month for readers: "June 2024". */
 export function formatMonth(year: string, month: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, 1));
+  return formatter(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(Number(year), Number(month) - 1, 1));
 }
 
 /** Words a date for readers: "18 June 2024", or "18 June 2024, 09:30 EDT" when it has a time. */
 export function formatDate(date: ArticleDate, locale: string, timeZone: string): string {
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }).format(date.instant);
+  const day = formatter(locale, { dateStyle: 'long', timeZone }).format(date.instant);
   if (date.dateOnly) return day;
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date.instant);
-  const zone = new Intl.DateTimeFormat('en-US', { timeZoneName: 'short', timeZone })
+  const time = formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone }).format(date.instant);
+  const zone = formatter('en-US', { timeZoneName: 'short', timeZone })
     .formatToParts(date.instant)
     .find((part) => part.type === 'timeZoneName')?.value;
   return `${day}, ${time}${zone ? ` ${zone}` : ''}`;

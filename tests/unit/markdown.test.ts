@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toFeedHtml } from '../../src/markdown/feed-html';
 import { markdownPipeline } from '../../src/markdown/pipeline';
 import { MISSING_PICTURE_NOTE } from '../../src/markdown/remark-figure';
-import { readingMinutes } from '../../src/markdown/remark-reading-time';
+import { countWords, readingMinutes } from '../../src/markdown/remark-reading-time';
 import { readingBlocks } from '../support/html';
 
 const processor = await createMarkdownProcessor({ ...markdownPipeline({ base: '/' }), syntaxHighlight: false });
@@ -58,12 +58,25 @@ describe('the figure from front matter', () => {
 
 describe('reading time', () => {
   it.each([
-    ['', 1],
-    ['word '.repeat(100), 1],
-    ['word '.repeat(1000), 5],
-    ['word '.repeat(2300), 12],
-  ])('%#: %i words → %i min', (text, minutes) => {
-    expect(readingMinutes(text)).toBe(minutes);
+    ['', 0],
+    ['   \n\t ', 0],
+    ['One two three.', 3],
+    ['“Quoted” words — with a dash, don’t split; e-mail is one.', 10],
+    ['In 2024, 31 allies met', 5],
+    ['Привет мир, ça va?', 4],
+    ['北约秘书长', 5],
+    ['日本語 text', 4],
+  ])('counts the words in %j as %i', (text, words) => {
+    expect(countWords(text)).toBe(words);
+  });
+
+  it.each([
+    [0, 1],
+    [100, 1],
+    [1000, 5],
+    [2300, 12],
+  ])('%i words → %i min', (words, minutes) => {
+    expect(readingMinutes('word '.repeat(words))).toBe(minutes);
   });
 
   it('is stored in the rendered metadata', async () => {
