@@ -48,20 +48,30 @@ function walk(dir: string): string[] {
 }
 const bytes = (files: string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0);
 
-/** What one search for "Stoltenberg" downloads from the Pagefind index, in bytes. */
+/**
+ * What one search for "Stoltenberg" downloads from the Pagefind index, in bytes on the wire:
+ * Pagefind's index files are gzip already; its scripts and JSON are counted gzipped, as every
+ * host in docs/deploy.md serves them.
+ */
 async function searchBytes(dir: string): Promise<number> {
   const server = await serveStatic(dir);
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
-    let total = 0;
-    page.on('response', async (response) => {
-      if (response.url().includes('/pagefind/')) total += (await response.body().catch(() => Buffer.alloc(0))).length;
+    const sizes: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (!response.url().includes('/pagefind/')) return;
+      sizes.push(
+        response
+          .body()
+          .then((body) => (body[0] === 0x1f && body[1] === 0x8b ? body.length : gzipSync(body, { level: 6 }).length))
+          .catch(() => 0),
+      );
     });
     await page.goto(`${server.origin}/search/?q=Stoltenberg`);
     await page.locator('.search-results li').first().waitFor({ timeout: 60_000 });
-    await page.waitForTimeout(500);
-    return total;
+    await page.waitForLoadState('networkidle');
+    return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
   } finally {
     await browser.close();
     await server.close();
@@ -166,7 +176,8 @@ pool of 60, every 40th a draft, every 90th future-dated). **Cold**: \`astro buil
 cache cleared). **Warm**: the same build again after editing one article. **Baseline**: a minimal
 Astro 7 site (bench/baseline/: Astro's default Markdown processor, one page per article plus an
 index) built from the same corpus. Marginal ms/article is the extra time per extra article between
-this size and the previous one. One query: bytes Pagefind downloads for a search for "Stoltenberg".
+this size and the previous one. One query: bytes Pagefind downloads for a search for "Stoltenberg"
+(its first batch of results), counted gzipped as hosts serve them.
 
 ${table}
 

@@ -21,6 +21,11 @@ export const SITE = {
   shareCard: { path: '/og-default.png', type: 'image/png', width: 1200, height: 630, alt: 'Broadsheet: news reports, read calmly' },
   /** How many articles a listing page (home, tag, archive month) shows before paginating. */
   pageSize: 20,
+  /**
+   * How many search results appear at once; "More results" adds as many again. Each costs a
+   * 2.5 KB download, so this, more than the index's size, sets what one query weighs.
+   */
+  searchBatch: 10,
   /** How many related articles an article page lists. */
   relatedLimit: 3,
   /** How many of the newest articles the feeds carry. */

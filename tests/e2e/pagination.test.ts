@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/corpus';
+import { launchBrowser } from '../support/browser';
 import { buildSite, readTree } from '../support/build';
+import { serveStatic } from '../support/server';
 import { ROOT, TMP } from '../support/paths';
 
 const SEED = join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md');
@@ -10,13 +12,15 @@ const headlines = (html: string) => [...html.matchAll(/<h2 class="headline headl
 const dates = (html: string) => [...html.matchAll(/<p class="story-card__meta"><time datetime="([^"]+)">/g)].map((m) => m[1]!);
 
 describe('a 45-article corpus, 20 per page', () => {
+  let dir: string;
   let tree: Map<string, Buffer>;
   const page = (path: string) => tree.get(path)?.toString() ?? '';
 
   beforeAll(() => {
     const corpus = join(TMP, 'corpora', 'paged-45');
     writeCorpus(45, corpus, SEED);
-    tree = readTree(buildSite({ name: 'paged-45', env: { CONTENT_DIR: corpus, BUILD_TIME: '2026-11-01T00:00:00Z' } }));
+    dir = buildSite({ name: 'paged-45', env: { CONTENT_DIR: corpus, BUILD_TIME: '2026-11-01T00:00:00Z' } });
+    tree = readTree(dir);
   });
 
   it('publishes the articles that are neither drafts nor future-dated, once each', () => {
@@ -73,6 +77,40 @@ describe('a 45-article corpus, 20 per page', () => {
   it('keeps listing pages the same size whatever the corpus size', () => {
     const sizes = ['index.html', 'page/2/index.html'].map((p) => tree.get(p)!.length);
     expect(Math.abs(sizes[0]! - sizes[1]!) / sizes[0]!).toBeLessThan(0.1);
+  });
+
+  it('counts every search result but shows and downloads them ten at a time', async () => {
+    const server = await serveStatic(dir);
+    const browser = await launchBrowser();
+    try {
+      const tab = await browser.newPage();
+      const fragments: string[] = [];
+      const workers: string[] = [];
+      tab.on('request', (request) => {
+        if (request.url().includes('/pagefind/fragment/')) fragments.push(request.url());
+        if (request.url().includes('pagefind-worker')) workers.push(request.url());
+      });
+      await tab.goto(`${server.origin}/search/?q=Stoltenberg`);
+      const results = tab.locator('.search-results li');
+      const more = tab.getByRole('button', { name: 'More results' });
+      await results.nth(9).waitFor();
+      expect(await tab.locator('.search-status').textContent()).toBe('42 results for “Stoltenberg”');
+      expect(await results.count()).toBe(10);
+      expect(fragments).toHaveLength(10);
+      for (const shown of [20, 30, 40, 42]) {
+        await more.click();
+        await results.nth(shown - 1).waitFor();
+        expect(await results.count()).toBe(shown);
+      }
+      expect(await more.isHidden()).toBe(true);
+      expect(fragments).toHaveLength(42);
+      const links = await tab.locator('.search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(new Set(links).size).toBe(42);
+      expect(workers).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_RULES, headersFile } from '../../src/integrations/headers';
+import { HEADER_RULES, headersFile, sampledPages } from '../../src/integrations/headers';
 
 describe('headersFile', () => {
   it.each([
@@ -14,5 +14,18 @@ describe('headersFile', () => {
     expect(headersFile([{ path: '/a/*', headers: { 'X-One': '1', 'X-Two': '2' } }, { path: '/b', headers: { 'X-Three': '3' } }], '/')).toBe(
       '/a/*\n  X-One: 1\n  X-Two: 2\n\n/b\n  X-Three: 3\n',
     );
+  });
+});
+
+describe('sampledPages', () => {
+  const url = (path: string) => new URL(`file:///site/${path}`);
+  it('takes the first and last HTML page of every route, once each', () => {
+    const assets = new Map([
+      ['/articles/[slug]', [url('articles/a/index.html'), url('articles/b/index.html'), url('articles/c/index.html')]],
+      ['/rss.xml', [url('rss.xml')]],
+      ['/404', [url('404.html')]],
+      ['/search', [url('search/index.html')]],
+    ]);
+    expect(sampledPages(assets)).toEqual(['/site/404.html', '/site/articles/a/index.html', '/site/articles/c/index.html', '/site/search/index.html']);
   });
 });
