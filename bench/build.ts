@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { writeCorpus } from '../scripts/corpus.ts';
 import { ensureChromium, launchBrowser } from '../tests/support/browser.ts';
@@ -25,20 +25,38 @@ const BUILD_TIME = '2026-11-01T00:00:00Z';
 
 interface Run {
   seconds: number;
+  /** Peak resident memory of the Astro process itself. */
+  astroRssMb: number;
+  /** Peak resident memory of any process in the build, Pagefind's indexer included. */
   peakRssMb: number;
 }
 
-/** One `astro build`, timed by GNU time for wall clock and peak RSS. */
-function build(args: string[], env: Record<string, string>): Run {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, astro, 'build', ...args], {
+const rssFile = join(work, 'astro-rss');
+const preload = pathToFileURL(join(root, 'bench/peak-rss.mjs')).href;
+
+/**
+ * One `astro build`, timed by GNU time for wall clock and peak RSS. Cold builds also delete the
+ * project's cache folder (content store, content-check cache) before starting.
+ */
+function build(args: string[], env: Record<string, string>, { cold = false, project = root } = {}): Run {
+  if (cold) rmSync(join(project, 'node_modules/.astro'), { recursive: true, force: true });
+  rmSync(rssFile, { force: true });
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, astro, 'build', ...(cold ? ['--force'] : []), ...args], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BUILD_TIME, ...env },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BUILD_TIME,
+      BENCH_RSS_FILE: rssFile,
+      NODE_OPTIONS: `${process.env['NODE_OPTIONS'] ?? ''} --import=${preload}`.trim(),
+      ...env,
+    },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
   if (result.status !== 0) throw new Error(`astro build ${args.join(' ')} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
   const [seconds, kb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds: seconds!, peakRssMb: Math.round(kb! / 1024) };
+  return { seconds: seconds!, astroRssMb: Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024), peakRssMb: Math.round(kb! / 1024) };
 }
 
 function walk(dir: string): string[] {
@@ -108,13 +126,13 @@ for (const size of sizes) {
   writeCorpus(size, corpus, join(root, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md'));
   const env = { CONTENT_DIR: corpus };
   process.stdout.write(`${size} articles: Broadsheet cold… `);
-  const cold = build(['--force', '--outDir', out], env);
+  const cold = build(['--outDir', out], env, { cold: true });
   // Warm: one article edited, caches kept.
   appendFileSync(join(corpus, 'article-00001.md'), '\nAn added sentence.\n');
   process.stdout.write('warm… ');
   const warm = build(['--outDir', out], env);
   process.stdout.write('baseline cold… ');
-  const baseCold = build(['--force', '--root', join(root, 'bench/baseline'), '--outDir', baseOut], env);
+  const baseCold = build(['--root', join(root, 'bench/baseline'), '--outDir', baseOut], env, { cold: true, project: join(root, 'bench/baseline') });
   appendFileSync(join(corpus, 'article-00002.md'), '\nAn added sentence.\n');
   process.stdout.write('warm… ');
   const baseWarm = build(['--root', join(root, 'bench/baseline'), '--outDir', baseOut], env);
@@ -139,8 +157,8 @@ const fixed = (n: number, digits = 1) => n.toFixed(digits);
 const marginal = (i: number, pick: (row: Row) => number) =>
   i === 0 ? '' : fixed(((pick(rows[i]!) - pick(rows[i - 1]!)) * 1000) / (rows[i]!.size - rows[i - 1]!.size), 2);
 const header = [
-  '| articles | cold s | warm s | warm/cold | baseline cold s | baseline warm s | cold ÷ baseline | ms/article (marginal) | baseline ms/article (marginal) | peak RSS MB | pages | dist MB | search index MB | one query KB | article HTML+CSS gzip B |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| articles | cold s | warm s | warm/cold | baseline cold s | baseline warm s | cold ÷ baseline | ms/article (marginal) | baseline ms/article (marginal) | Astro peak RSS MB | build peak RSS MB (with Pagefind) | pages | dist MB | search index MB | one query KB | article HTML+CSS gzip B |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ];
 const lines = rows.map((row, i) =>
   [
@@ -153,6 +171,7 @@ const lines = rows.map((row, i) =>
     `${fixed(row.cold.seconds / row.baseCold.seconds, 2)}×`,
     marginal(i, (r) => r.cold.seconds),
     marginal(i, (r) => r.baseCold.seconds),
+    Math.max(row.cold.astroRssMb, row.warm.astroRssMb),
     Math.max(row.cold.peakRssMb, row.warm.peakRssMb),
     row.pages,
     fixed(row.distMb),

@@ -22,6 +22,7 @@ export function searchIndex(): AstroIntegration {
     name: 'broadsheet:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
         const { index, errors } = await createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         // Only article pages carry data-pagefind-body; skipping the rest saves parsing thousands of listings.
@@ -32,7 +33,7 @@ export function searchIndex(): AstroIntegration {
         // Pagefind also writes its ready-made UIs; the search page has its own, so they would only
         // be dead weight in dist/.
         for (const file of UNUSED) await rm(new URL(`pagefind/${file}`, dir), { force: true });
-        logger.info(`indexed ${added.page_count} pages`);
+        logger.info(`indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         await close();
       },
     },

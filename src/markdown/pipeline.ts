@@ -1,8 +1,8 @@
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { rehypeBaseLinks } from './rehype-base-links.ts';
+import { rehypeRawWhenPresent } from './rehype-raw-when-present.ts';
 import { remarkFigure } from './remark-figure.ts';
 import { NEWS_SCHEMA, rehypeDropUnresolvableImages, rehypeEmbedAllowlist, rehypeMarkMarkdownImages } from './sanitize.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
@@ -25,7 +25,7 @@ export function markdownPipeline({ base }: { base: string }): Pick<AstroMarkdown
     // sanitiser and the link plugins after it see every element, not just Markdown's.
     rehypePlugins: [
       rehypeMarkMarkdownImages,
-      rehypeRaw,
+      rehypeRawWhenPresent,
       rehypeDropUnresolvableImages,
       rehypeEmbedAllowlist,
       [rehypeSanitize, NEWS_SCHEMA],

@@ -75,9 +75,16 @@ export function toArticleDate(canonical: string, timeZone: string): ArticleDate 
   return date;
 }
 
+// A page's head, its JSON-LD and the feeds each ask for the same few instants; working out a zone
+// offset is the costly part, so each instant is worded once per build.
+const withOffset = new Map<string, string>();
+
 /** The instant with the newsroom's offset, `2024-06-18T00:00:00-04:00`: for metadata that needs a time. */
 export function isoWithOffset(date: ArticleDate, timeZone: string): string {
-  return format(new TZDate(date.instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx");
+  const key = `${date.instant.getTime()}|${timeZone}`;
+  let worded = withOffset.get(key);
+  if (worded === undefined) withOffset.set(key, (worded = format(new TZDate(date.instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx")));
+  return worded;
 }
 
 /** The calendar year and month of a date in the newsroom's zone: `{ year: '2024', month: '06' }`. */

@@ -53,6 +53,18 @@ describe('bad content stops the build with every problem listed', () => {
     expect(rendered).toMatch(/body-image-missing\.md\n {4}body: picture "\.\/no-such-map\.png": expected a file at/);
   });
 
+  it('stops on a misplaced figure found while rendering, when the check had nothing else to report', () => {
+    const dir = join(TMP, 'corpora', 'figure-only');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(BROKEN, 'figure-past-the-end.md'), join(dir, 'figure-past-the-end.md'));
+    const { status, output: rendered } = tryBuild({ name: 'bad-build', env: { CONTENT_DIR: dir } });
+    expect(status).not.toBe(0);
+    expect(rendered).not.toMatch(/Stack trace|\n\s+at .+:\d+:\d+/);
+    expect(rendered).toContain('The build stopped: fix the content first.');
+    expect(rendered).toMatch(/figure-past-the-end\.md\n {4}image\.afterParagraph: expected at most 1 \(the body's paragraph count\), found 3/);
+  });
+
   it('names a CONTENT_DIR that does not exist', () => {
     const missing = tryBuild({ name: 'bad-build', env: { CONTENT_DIR: join(TMP, 'no-such-folder') } });
     expect(missing.status).not.toBe(0);
