@@ -12,6 +12,7 @@ import { appendFileSync, readdirSync, readFileSync, rmSync, statSync, writeFileS
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { writeCorpus } from '../scripts/corpus.ts';
 import { ensureChromium, launchBrowser } from '../tests/support/browser.ts';
@@ -23,8 +24,17 @@ const sizes = (process.env['BENCH_SIZES'] ?? '100,1000,10000').split(',').map(Nu
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const BUILD_TIME = '2026-11-01T00:00:00Z';
 
+/** Seconds per build phase, read from Astro's log (sync to the second; the rest as logged). */
+interface Phases {
+  check?: number;
+  sync?: number;
+  render?: number;
+  search?: number;
+}
+
 interface Run {
   seconds: number;
+  phases: Phases;
   /** Peak resident memory of the Astro process itself. */
   astroRssMb: number;
   /** Peak resident memory of any process in the build, Pagefind's indexer included. */
@@ -40,6 +50,9 @@ const preload = pathToFileURL(join(root, 'bench/peak-rss.mjs')).href;
  */
 function build(args: string[], env: Record<string, string>, { cold = false, project = root } = {}): Run {
   if (cold) rmSync(join(project, 'node_modules/.astro'), { recursive: true, force: true });
+  // Astro empties an existing output folder first (seconds at this size); `npm run build` writes
+  // into a fresh one, so every timed build here starts without one.
+  rmSync(args[args.indexOf('--outDir') + 1]!, { recursive: true, force: true });
   rmSync(rssFile, { force: true });
   const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, astro, 'build', ...(cold ? ['--force'] : []), ...args], {
     cwd: root,
@@ -56,7 +69,32 @@ function build(args: string[], env: Record<string, string>, { cold = false, proj
   });
   if (result.status !== 0) throw new Error(`astro build ${args.join(' ')} failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
   const [seconds, kb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds: seconds!, astroRssMb: Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024), peakRssMb: Math.round(kb! / 1024) };
+  return { seconds: seconds!, phases: phases(result.stdout), astroRssMb: Math.round(Number(readFileSync(rssFile, 'utf8')) / 1024), peakRssMb: Math.round(kb! / 1024) };
+}
+
+const clock = (line: string | undefined) => {
+  const [h, m, sec] = (line?.match(/^(\d\d):(\d\d):(\d\d)/)?.slice(1) ?? []).map(Number);
+  return h === undefined ? undefined : h * 3600 + m! * 60 + sec!;
+};
+
+function phases(log: string): Phases {
+  const lines = stripVTControlCharacters(log).split('\n');
+  const find = (pattern: RegExp) => lines.find((line) => pattern.test(line));
+  const number = (pattern: RegExp) => {
+    const found = lines.map((line) => pattern.exec(line)?.[1]).find((match) => match !== undefined);
+    return found === undefined ? undefined : Number(found);
+  };
+  const synced = clock(find(/\[content\] Synced content/));
+  const syncing = clock(find(/\[content\] Syncing content/));
+  const renderAt = lines.findIndex((line) => line.includes('generating static routes'));
+  const rendered = lines.slice(renderAt).find((line) => /✓ Completed in/.test(line));
+  const renderSeconds = rendered && /Completed in ([\d.]+)(m?s)/.exec(rendered);
+  return {
+    check: number(/content checked in ([\d.]+) s/),
+    sync: synced !== undefined && syncing !== undefined ? synced - syncing : undefined,
+    render: renderSeconds ? Number(renderSeconds[1]) / (renderSeconds[2] === 'ms' ? 1000 : 1) : undefined,
+    search: number(/indexed \d+ pages in ([\d.]+) s/),
+  };
 }
 
 function walk(dir: string): string[] {
@@ -181,7 +219,21 @@ const lines = rows.map((row, i) =>
   ].join(' | '),
 ).map((line) => `| ${line} |`);
 const table = [...header, ...lines].join('\n');
-console.log(`\n${table}\n`);
+
+const phaseHeader = [
+  '| articles | build | total s | content check s | content sync s | page rendering s | search index s | the rest s |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+];
+const phaseLines = rows.flatMap((row) =>
+  (['cold', 'warm'] as const).map((kind) => {
+    const run = row[kind];
+    const known = [run.phases.check, run.phases.sync, run.phases.render, run.phases.search];
+    const rest = run.seconds - known.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+    return `| ${[row.size, kind, fixed(run.seconds), ...known.map((value) => (value === undefined ? '?' : fixed(value))), fixed(rest)].join(' | ')} |`;
+  }),
+);
+const phaseTable = [...phaseHeader, ...phaseLines].join('\n');
+console.log(`\n${table}\n\n${phaseTable}\n`);
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
 writeFileSync(
@@ -199,6 +251,11 @@ this size and the previous one. One query: bytes Pagefind downloads for a search
 (its first batch of results), counted gzipped as hosts serve them.
 
 ${table}
+
+Where Broadsheet's time goes (content sync to the second, from Astro's log; the rest is start-up,
+bundling, feeds' and sitemap's share of the hooks, and writing files):
+
+${phaseTable}
 
 Targets (issue 7): 10,000 cold ≤ 1.5× baseline; peak RSS ≤ 2 GiB; marginal cost at 10,000 within
 1.15× of that at 1,000; warm ≤ 40% of cold; one query ≤ 150 KB.
