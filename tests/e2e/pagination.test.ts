@@ -101,6 +101,9 @@ describe('a 45-article corpus, 20 per page', () => {
         await more.click();
         await results.nth(shown - 1).waitFor();
         expect(await results.count()).toBe(shown);
+        // Focus lands on the first new result, where reading carries on.
+        const firstNew = results.nth(shown === 42 ? 40 : shown - 10);
+        expect(await firstNew.evaluate((li) => li.contains(document.activeElement) && document.activeElement?.tagName === 'A')).toBe(true);
       }
       expect(await more.isHidden()).toBe(true);
       expect(fragments).toHaveLength(42);
