@@ -17,8 +17,8 @@ export function markdownPipeline({ base }: { base: string }): Pick<AstroMarkdown
     // Copy arrives with its typography in place: SmartyPants would rewrite quotes, dashes and
     // ellipses the newsroom chose, and costs about 5 ms an article (bench/markdown.ts).
     smartypants: false,
-    // GFM (tables, footnotes, strikethrough, bare-URL links) adds 60% to an article's cost
-    // (bench/markdown.ts: 2.3 → 3.7 ms) and no copy uses it yet. Turn it on when copy needs tables.
+    // GFM (tables, footnotes, strikethrough, bare-URL links) doubles an article's cost
+    // (bench/markdown.ts: 1.4 → 2.8 ms) and no copy uses it yet. Turn it on when copy needs tables.
     gfm: false,
     remarkPlugins: [remarkFigure, remarkReadingTime],
     // Raw HTML in copy becomes elements first (Astro only does so at the very end), so that the
