@@ -26,10 +26,11 @@ const BUILD_TIME = '2026-11-01T00:00:00Z';
 
 /** Seconds per build phase, read from Astro's log (sync to the second; the rest as logged). */
 interface Phases {
-  check?: number;
-  sync?: number;
-  render?: number;
-  search?: number;
+  check: number | undefined;
+  sync: number | undefined;
+  render: number | undefined;
+  /** Pagefind's work after the render (it indexes pages while they render). */
+  search: number | undefined;
 }
 
 interface Run {
