@@ -260,6 +260,22 @@ ${phaseTable}
 
 Targets (issue 7): 10,000 cold ≤ 1.5× baseline; peak RSS ≤ 2 GiB; marginal cost at 10,000 within
 1.15× of that at 1,000; warm ≤ 40% of cold; one query ≤ 150 KB.
+
+What the baseline does not do, and where Broadsheet's extra time goes:
+
+- **Content sync** is Astro's content layer rendering every article's Markdown. Broadsheet runs
+  remark and rehype through Astro's unified processor (figure placement, reading time, sanitising,
+  link rebasing), about 1.4 ms an article in isolation, of which remark's parser alone is 0.9 ms;
+  the baseline's default processor, Sätteri, takes 0.05 ms (bench/markdown.ts). A warm build
+  re-renders only the edited article.
+- **Page rendering** covers about a quarter more pages than the baseline (home, tag and archive
+  pages, 20 to a page, and a feed per tag) and richer article pages (metadata, related articles,
+  pager). Every build renders every page: Astro has no incremental static build.
+- **Search index** is Pagefind reading the article pages and writing its index. It runs after
+  the render on every build, cold or warm, and its indexer process is where the build's peak
+  memory is (the Astro process stays under the "Astro peak RSS" column).
+- **One query** is Pagefind's script and WebAssembly (about 73 KB, fixed), its page list (about
+  5.5 bytes an article) and the first ten results (about 2.5 KB each).
 `,
 );
 console.log('wrote docs/benchmarks.md');
