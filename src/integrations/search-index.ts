@@ -33,7 +33,7 @@ export function searchIndex(): AstroIntegration {
         // Pagefind also writes its ready-made UIs; the search page has its own, so they would only
         // be dead weight in dist/.
         for (const file of UNUSED) await rm(new URL(`pagefind/${file}`, dir), { force: true });
-        logger.info(`indexed ${added.page_count} pages in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        logger.info(`indexed ${added.page_count} ${added.page_count === 1 ? 'page' : 'pages'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
         await close();
       },
     },
