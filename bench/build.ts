@@ -1,7 +1,7 @@
 /**
  * Build benchmark: Broadsheet against a minimal Astro 7 site (bench/baseline/, Astro's default
  * Markdown processor, one page per article plus an index) on the same generated corpora, cold
- * (content cache cleared) and warm (after editing one article). Prints a table and writes
+ * (cache folder deleted) and warm (after editing one article). Prints a table and writes
  * docs/benchmarks.md.
  *
  *   npm run bench                       (100, 1,000 and 10,000 articles, each build timed twice)
@@ -271,8 +271,8 @@ writeFileSync(
 Written by \`npm run bench\` (bench/build.ts); do not edit by hand. Machine: ${machine}.
 
 Each size is a corpus from \`npm run corpus\` (copies of the seed article, Zipf-skewed tags from a
-pool of 60, every 40th a draft, every 90th future-dated). **Cold**: \`astro build --force\` (content
-cache cleared). **Warm**: the same build again after editing one article. **Baseline**: a minimal
+pool of 60, every 40th a draft, every 90th future-dated). **Cold**: \`astro build --force\` with the
+project's cache folder (\`node_modules/.astro\`: content store, content-check cache) deleted first. **Warm**: the same build again after editing one article. **Baseline**: a minimal
 Astro 7 site (bench/baseline/: Astro's default Markdown processor, one page per article plus an
 index) built from the same corpus. Marginal ms/article is the extra time per extra article between
 this size and the previous one. Every build is timed ${RUNS} times, Broadsheet and baseline in turn;
