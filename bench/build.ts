@@ -33,7 +33,7 @@ interface Phases {
   check: number | undefined;
   sync: number | undefined;
   render: number | undefined;
-  /** Pagefind's work after the render (it indexes pages while they render). */
+  /** Pagefind reading the article pages and writing its index, after the render. */
   search: number | undefined;
 }
 
@@ -53,13 +53,14 @@ const preload = pathToFileURL(join(root, 'bench/peak-rss.mjs')).href;
  * One `astro build`, timed by GNU time for wall clock and peak RSS. Cold builds also delete the
  * project's cache folder (content store, content-check cache) before starting.
  */
-function build(args: string[], env: Record<string, string>, { cold = false, project = root } = {}): Run {
+function build(project: string, out: string, env: Record<string, string>, { cold = false } = {}): Run {
   if (cold) rmSync(join(project, 'node_modules/.astro'), { recursive: true, force: true });
   // Astro empties an existing output folder first (seconds at this size); `npm run build` writes
   // into a fresh one, so every timed build here starts without one.
-  rmSync(args[args.indexOf('--outDir') + 1]!, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
   rmSync(rssFile, { force: true });
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, astro, 'build', ...(cold ? ['--force'] : []), ...args], {
+  const args = ['--root', project, '--outDir', out, ...(cold ? ['--force'] : [])];
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, astro, 'build', ...args], {
     cwd: root,
     env: {
       ...process.env,
@@ -186,19 +187,19 @@ for (const size of sizes) {
   // Broadsheet and baseline take turns, so a noisy minute on the machine hits both alike.
   for (let run = 1; run <= RUNS; run += 1) {
     process.stdout.write(`${size} articles, run ${run}: cold… `);
-    colds.push(build(['--outDir', out], env, { cold: true }));
+    colds.push(build(root, out, env, { cold: true }));
     process.stdout.write('baseline cold… ');
-    baseColds.push(build(['--root', baseline, '--outDir', baseOut], env, { cold: true, project: baseline }));
+    baseColds.push(build(baseline, baseOut, env, { cold: true }));
     process.stdout.write('\n');
   }
   for (let run = 1; run <= RUNS; run += 1) {
     // Warm: one article edited since the last build, caches kept.
     process.stdout.write(`${size} articles, run ${run}: warm… `);
     appendFileSync(join(corpus, `article-${String(run).padStart(5, '0')}.md`), '\nAn added sentence.\n');
-    warms.push(build(['--outDir', out], env));
+    warms.push(build(root, out, env));
     process.stdout.write('baseline warm… ');
     appendFileSync(join(corpus, `article-${String(run + RUNS).padStart(5, '0')}.md`), '\nAn added sentence.\n');
-    baseWarms.push(build(['--root', baseline, '--outDir', baseOut], env));
+    baseWarms.push(build(baseline, baseOut, env));
     process.stdout.write('\n');
   }
   const [cold, warm, baseCold, baseWarm] = [colds, warms, baseColds, baseWarms].map(fastest) as [Run, Run, Run, Run];

@@ -133,7 +133,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   else result.article = { slug: name, tags: schema.success ? schema.data.tags : [] };
 
   const image = schema.success ? schema.data.image : undefined;
-  const localSrc = image?.src !== undefined && isLocal(image.src);
+  const localSrc = image?.src !== undefined && isLocal(image.src) ? image.src : undefined;
   // Picture syntax always starts with "![", so a body without it names no picture file.
   if (bodies === 'when-pictures' && !localSrc && !parsed.content.includes('![')) return result;
   // The body's structure, parsed as the site's pipeline parses it: enough to check figure
@@ -143,7 +143,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
     const place = figurePlace(tree, image.afterParagraph);
     if ('problem' in place) report(place.problem.field, place.problem.message);
   }
-  const pictures = [...(localSrc ? [image.src!] : []), ...localPictures(tree)];
+  const pictures = [...(localSrc ? [localSrc] : []), ...localPictures(tree)];
   result.readsOtherFiles = pictures.length > 0;
   for (const source of new Set(pictures)) {
     try {

@@ -75,16 +75,22 @@ export function toArticleDate(canonical: string, timeZone: string): ArticleDate 
   return date;
 }
 
+/** The value a map holds for a key, made and kept on first use. */
+function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
 // A page's head, its JSON-LD and the feeds each ask for the same few instants; working out a zone
 // offset is the costly part, so each instant is worded once per build.
 const withOffset = new Map<string, string>();
 
 /** The instant with the newsroom's offset, `2024-06-18T00:00:00-04:00`: for metadata that needs a time. */
 export function isoWithOffset(date: ArticleDate, timeZone: string): string {
-  const key = `${date.instant.getTime()}|${timeZone}`;
-  let worded = withOffset.get(key);
-  if (worded === undefined) withOffset.set(key, (worded = format(new TZDate(date.instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx")));
-  return worded;
+  return remember(withOffset, `${date.instant.getTime()}|${timeZone}`, () =>
+    format(new TZDate(date.instant.getTime(), timeZone), "yyyy-MM-dd'T'HH:mm:ssxxx"),
+  );
 }
 
 /** The calendar year and month of a date in the newsroom's zone: `{ year: '2024', month: '06' }`. */
@@ -97,10 +103,7 @@ export function yearMonth(date: ArticleDate, timeZone: string): { year: string; 
 // tens of thousands of dates with the same few, so each is made once.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let made = formatters.get(key);
-  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, options)));
-  return made;
+  return remember(formatters, `${locale}|${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 }
 
 /** A month for readers: "June 2024". */
