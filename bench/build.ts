@@ -16,8 +16,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { writeCorpus } from '../scripts/corpus.ts';
-import { ensureChromium, launchBrowser } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/server.ts';
+import { ensureChromium, launchBrowser } from '../scripts/lib/browser.ts';
+import { serveStatic } from '../scripts/lib/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, '.tmp', 'bench');

@@ -13,7 +13,7 @@ import { markdownPipeline } from '../src/markdown/pipeline.ts';
 
 const file = readFileSync(new URL('../content/articles/nato-chief-west-should-impose-a-cost-on-china.md', import.meta.url), 'utf8');
 const { frontmatter, content } = parseFrontmatter(file);
-const PIPELINE = markdownPipeline({ base: '/' });
+const PIPELINE = markdownPipeline();
 
 interface Renderer {
   render(content: string, options: { frontmatter: Record<string, unknown> }): Promise<unknown>;

@@ -1,15 +1,33 @@
 #!/usr/bin/env node
 // Atomic build: Astro writes into a fresh folder beside the output, and only a successful build
 // replaces it, so a failed build never leaves a half-written or empty site behind.
-//   npm run build                    → dist/
+//   npm run build                    → dist/, for deployment at SITE_URL and BASE_PATH
+//   npm run build -- --local         → dist/, for the local preview (what `npm start` does): links
+//                                      point at the preview server unless SITE_URL is set
 //   BUILD_OUT=some/dir npm run build → some/dir/ (tests use this)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildOut, deploySettings, inheritedEnvironment, LOCAL_ORIGIN } from '../src/env.ts';
+import { recordBuild } from '../src/integrations/built-settings.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const out = resolve(root, process.env.BUILD_OUT || 'dist');
+const out = buildOut(root);
+const local = process.argv.includes('--local');
+const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--local');
+
+// The child's environment: ours, plus the local origin for a local build without a SITE_URL.
+const env = inheritedEnvironment();
+if (local && deploySettings(env).sitePlaceholder) env.SITE_URL = LOCAL_ORIGIN;
+const settings = deploySettings(env);
+if (settings.sitePlaceholder) {
+  console.warn(
+    `\nSITE_URL is not set: canonical links, feeds and the sitemap will point at ${settings.site}, which does not exist.\n` +
+      'Set it to the address the site will be served from before deploying, e.g. SITE_URL=https://news.example.org npm run build\n',
+  );
+}
+
 // Beside the output, so the final rename never crosses file systems.
 const next = join(dirname(out), `.${basename(out)}.next-${process.pid}`);
 const previous = join(dirname(out), `.${basename(out)}.previous-${process.pid}`);
@@ -17,10 +35,7 @@ const previous = join(dirname(out), `.${basename(out)}.previous-${process.pid}`)
 mkdirSync(dirname(out), { recursive: true });
 rmSync(next, { recursive: true, force: true });
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...astroArgs], { cwd: root, stdio: 'inherit', env });
 if (result.status !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error(`\nThe build failed; ${out} is left as it was.`);
@@ -29,4 +44,5 @@ if (result.status !== 0) {
 if (existsSync(out)) renameSync(out, previous);
 renameSync(next, out);
 rmSync(previous, { recursive: true, force: true });
-console.log(`Built into ${out}`);
+recordBuild(join(root, 'node_modules/.astro'), out, settings);
+console.log(`Built into ${out} for ${settings.site}${settings.base}`);

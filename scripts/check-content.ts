@@ -2,12 +2,13 @@
  * Checks every article in the content folder and lists every problem at once, without building
  * pages. Exit code 1 when there is any.
  *
- *   npm run check                    (content/articles, or CONTENT_DIR)
+ *   npm run check              (CONTENT_DIR, else content/articles)
+ *   npm run check -- DIR       (another folder)
  */
-import { resolve } from 'node:path';
-import { checkContent, formatProblems } from '../src/model/content-check.ts';
+import { checkContent, formatProblems } from '../src/checks/content.ts';
+import { contentDir, contentFolder } from '../src/env.ts';
 
-const dir = resolve(process.argv[2] ?? process.env.CONTENT_DIR ?? 'content/articles');
+const dir = process.argv[2] ? contentFolder(process.argv[2]) : contentDir();
 const problems = await checkContent(dir);
 if (problems.length > 0) {
   console.error(formatProblems(problems));

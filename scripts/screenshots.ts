@@ -7,8 +7,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium, launchBrowser } from '../tests/support/browser.ts';
-import { serveStatic } from '../tests/support/server.ts';
+import { ensureChromium, launchBrowser } from './lib/browser.ts';
+import { serveStatic } from './lib/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}docs/screenshots`;

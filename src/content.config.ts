@@ -1,8 +1,8 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentDir } from './content-dir';
-import { articleSlug } from './model/content-check';
+import { contentDir } from './env';
 import { articleSchema } from './model/schema';
+import { articleSlug } from './model/urls';
 
 export const collections = {
   articles: defineCollection({

@@ -1,5 +1,6 @@
 import XMLBuilder from 'fast-xml-builder';
-import type { FeedChannel } from '../model/feed-items';
+import { contentType, FEED_FORMATS } from './formats';
+import type { FeedChannel } from './items';
 
 const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true, processEntities: true });
 
@@ -19,7 +20,7 @@ export function atomResponse(channel: FeedChannel, publisher: string): Response 
       subtitle: { '@_type': 'text', '#text': channel.description },
       updated: (channel.updated ?? NEVER).toISOString(),
       link: [
-        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': channel.feedUrl },
+        { '@_rel': 'self', '@_type': FEED_FORMATS.atom.type, '@_href': channel.feedUrl },
         { '@_rel': 'alternate', '@_type': 'text/html', '@_href': channel.homeUrl },
       ],
       // Entries without a credit inherit the feed's author, as RFC 4287 allows.
@@ -40,5 +41,5 @@ export function atomResponse(channel: FeedChannel, publisher: string): Response 
       })),
     },
   };
-  return new Response(xml.build(feed), { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  return new Response(xml.build(feed), { headers: { 'Content-Type': contentType(FEED_FORMATS.atom) } });
 }

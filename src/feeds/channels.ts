@@ -1,15 +1,8 @@
 import type { Article } from '../model/articles';
-import { feedChannel, type FeedChannel } from '../model/feed-items';
 import type { Tag } from '../model/tags';
 import { paths } from '../model/urls';
 import { SITE } from '../site';
-
-/** The three site-wide feeds: same items, three formats. */
-export const SITE_FEEDS = [
-  { format: 'RSS', type: 'application/rss+xml', path: paths.rss },
-  { format: 'Atom', type: 'application/atom+xml', path: paths.atom },
-  { format: 'JSON Feed', type: 'application/feed+json', path: paths.jsonFeed },
-] as const;
+import { feedChannel, type FeedChannel } from './items';
 
 /** The whole site's feed, served at `feedPath` (one per format). */
 export function siteChannel(articles: readonly Article[], site: URL, feedPath: string): FeedChannel {

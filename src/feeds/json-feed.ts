@@ -1,4 +1,5 @@
-import type { FeedChannel } from '../model/feed-items';
+import { contentType, FEED_FORMATS } from './formats';
+import type { FeedChannel } from './items';
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), serialised by JSON.stringify. */
 export function jsonFeedResponse(channel: FeedChannel, publisher: string): Response {
@@ -27,6 +28,6 @@ export function jsonFeedResponse(channel: FeedChannel, publisher: string): Respo
     })),
   };
   return new Response(`${JSON.stringify(feed, null, 2)}\n`, {
-    headers: { 'Content-Type': 'application/feed+json; charset=utf-8' },
+    headers: { 'Content-Type': contentType(FEED_FORMATS.json) },
   });
 }

@@ -1,6 +1,7 @@
 import { getRssString } from '@astrojs/rss';
 import XMLBuilder from 'fast-xml-builder';
-import type { FeedChannel } from '../model/feed-items';
+import { contentType, FEED_FORMATS } from './formats';
+import type { FeedChannel } from './items';
 
 // Elements @astrojs/rss has no option for go through a real XML serialiser, never concatenation.
 const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
@@ -19,7 +20,7 @@ export async function rssResponse(channel: FeedChannel): Promise<Response> {
     customData: xml.build({
       language: channel.language,
       ...(channel.updated && { lastBuildDate: channel.updated.toUTCString() }),
-      'atom:link': { '@_href': channel.feedUrl, '@_rel': 'self', '@_type': 'application/rss+xml' },
+      'atom:link': { '@_href': channel.feedUrl, '@_rel': 'self', '@_type': FEED_FORMATS.rss.type },
     }),
     items: channel.items.map((item) => ({
       title: item.title,
@@ -38,5 +39,5 @@ export async function rssResponse(channel: FeedChannel): Promise<Response> {
       ...(item.image && { enclosure: { url: item.image.url, length: item.image.length, type: item.image.type } }),
     })),
   });
-  return new Response(body, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' } });
+  return new Response(body, { headers: { 'Content-Type': contentType(FEED_FORMATS.rss) } });
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
+import { INLINE_SCRIPTS } from '../components/inline-scripts.ts';
+import { contentType, FEED_FORMATS, SITE_FEEDS } from '../feeds/formats.ts';
 import { EMBED_HOSTS } from '../markdown/sanitize.ts';
-import { withBase } from '../model/urls.ts';
+import { routePatterns, withBase } from '../model/urls.ts';
 
 /** A header rule: a path pattern (`*` matches anything) and the headers to send for it. */
 export interface HeaderRule {
@@ -12,6 +13,7 @@ export interface HeaderRule {
 }
 
 const FEED_CACHE = 'public, max-age=600';
+const [siteRss, siteAtom, siteJson] = SITE_FEEDS;
 
 /**
  * Feeds' content types (hosts often guess `text/xml` or `application/json`) and caching. Hosts
@@ -20,12 +22,12 @@ const FEED_CACHE = 'public, max-age=600';
  */
 export const HEADER_RULES: HeaderRule[] = [
   // Hashed file names: a changed file gets a new name, so a year is safe.
-  { path: '/_astro/*', headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
-  { path: '/media/*', headers: { 'Cache-Control': 'public, max-age=86400' } },
-  { path: '/rss.xml', headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': FEED_CACHE } },
-  { path: '/tags/*/rss.xml', headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': FEED_CACHE } },
-  { path: '/atom.xml', headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': FEED_CACHE } },
-  { path: '/feed.json', headers: { 'Content-Type': 'application/feed+json; charset=utf-8', 'Cache-Control': FEED_CACHE } },
+  { path: routePatterns.assets, headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
+  { path: routePatterns.media, headers: { 'Cache-Control': 'public, max-age=86400' } },
+  ...[siteRss, { format: FEED_FORMATS.rss, route: routePatterns.tagRss }, siteAtom, siteJson].map(({ format, route }) => ({
+    path: route,
+    headers: { 'Content-Type': contentType(format), 'Cache-Control': FEED_CACHE },
+  })),
 ];
 
 /** Frames copy may embed (see src/markdown/sanitize.ts). */
@@ -67,26 +69,9 @@ export function securityRule(inlineScriptHashes: readonly string[]): HeaderRule 
   };
 }
 
-// Inline executable scripts in our own output (JSON-LD data blocks do not execute).
-const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g;
-
-/** The CSP hashes ('sha256-…') of every distinct inline script in some HTML. */
-export function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(INLINE_SCRIPT)].map((match) => `sha256-${createHash('sha256').update(match[1]!).digest('base64')}`);
-}
-
-/**
- * The pages to scan for inline scripts: the first and last page each route wrote. Inline scripts
- * come from components, which a route renders alike on every page (copy is sanitised and never
- * carries one), so reading all 12,000 pages of a 10,000-article site would only cost seconds.
- */
-export function sampledPages(assets: ReadonlyMap<string, readonly URL[]>): string[] {
-  const pages = new Set<string>();
-  for (const files of assets.values()) {
-    const html = files.filter((file) => file.pathname.endsWith('.html'));
-    for (const file of [html[0], html.at(-1)]) if (file) pages.add(fileURLToPath(file));
-  }
-  return [...pages].sort();
+/** The CSP source expression ('sha256-…', CSP Level 3 §2.3.1) allowing one inline script's text. */
+export function scriptHash(source: string): string {
+  return `sha256-${createHash('sha256').update(source).digest('base64')}`;
 }
 
 /** The `_headers` file Netlify and Cloudflare Pages read, with every path under the base. */
@@ -108,12 +93,9 @@ export function staticHostHeaders(rules: readonly HeaderRule[] = HEADER_RULES): 
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
-      'astro:build:done': async ({ dir, assets }) => {
-        const hashes = new Set<string>();
-        for (const file of sampledPages(assets)) {
-          for (const hash of inlineScriptHashes(await readFile(file, 'utf8'))) hashes.add(hash);
-        }
-        await writeFile(new URL('_headers', dir), headersFile([securityRule([...hashes].sort()), ...rules], base));
+      'astro:build:done': async ({ dir }) => {
+        const hashes = [...new Set(INLINE_SCRIPTS.map(scriptHash))].sort();
+        await writeFile(new URL('_headers', dir), headersFile([securityRule(hashes), ...rules], base));
       },
     },
   };

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
+import { ARTICLE_PAGES_GLOB } from '../model/urls.ts';
 
 const UNUSED = [
   'pagefind-ui.js',
@@ -26,7 +27,7 @@ export function searchIndex(): AstroIntegration {
         const { index, errors } = await createIndex({ forceLanguage: 'en' });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         // Only article pages carry data-pagefind-body; skipping the rest saves parsing thousands of listings.
-        const added = await index.addDirectory({ path: fileURLToPath(dir), glob: 'articles/**/*.html' });
+        const added = await index.addDirectory({ path: fileURLToPath(dir), glob: ARTICLE_PAGES_GLOB });
         if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
         if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

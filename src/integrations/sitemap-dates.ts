@@ -1,56 +1,26 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-import { withBase } from '../model/urls';
+/**
+ * `lastmod` for @astrojs/sitemap, from the model. Astro renders pages in the build's own process
+ * (its default prerenderer imports the page bundle: astro/src/core/build/default-prerenderer.ts),
+ * so the catalogue, loaded while rendering, hands each article page's last change to the
+ * sitemap's `serialize` through one process-wide slot; the sitemap runs in `astro:build:done`,
+ * after every page is rendered. Nothing reads a built page.
+ */
+const SLOT = Symbol.for('broadsheet.sitemap-lastmod');
 
-// The article page's own metadata is the one source of its last change: the sitemap reads it
-// from the built page rather than computing the date a second time.
-const MODIFIED = /<meta property="article:modified_time" content="([^"]+)">/;
+type Slot = { [SLOT]?: ReadonlyMap<string, string> };
 
-/** Pulls `article:modified_time` out of a built page, or undefined when it has none. */
-export function modifiedTime(html: string): string | undefined {
-  return MODIFIED.exec(html)?.[1];
-}
-
-// The meta tag sits in the head, well inside a page's first 16 KB. Reading only that much, and
-// synchronously (a promise round trip per file costs ten times the read), keeps the pass over
-// 10,000 pages near a tenth of a second.
-const HEAD_BYTES = 16_384;
-const head = Buffer.alloc(HEAD_BYTES);
-
-function readHead(file: URL): string {
-  const fd = openSync(fileURLToPath(file), 'r');
-  try {
-    return head.toString('utf8', 0, readSync(fd, head, 0, HEAD_BYTES, 0));
-  } finally {
-    closeSync(fd);
-  }
+/** Called by the catalogue: each page's path (with the base) and its last change (W3C date-time). */
+export function shareLastModified(dates: ReadonlyMap<string, string>): void {
+  (globalThis as Slot)[SLOT] = dates;
 }
 
 /**
- * Collects each built page's last change after the build, for `@astrojs/sitemap`'s `serialize`
- * to use as `lastmod`. Must come before the sitemap integration, whose hook runs after this one.
+ * The last change of the page at an absolute URL, or undefined for pages without one (listings).
+ * Throws when called before the catalogue shared its dates: a sitemap without them would be wrong
+ * silently.
  */
-export function sitemapDates(): { integration: AstroIntegration; lastmod: (url: string) => string | undefined } {
-  const dates = new Map<string, string>();
-  let site = '';
-  let base = '/';
-  const integration: AstroIntegration = {
-    name: 'broadsheet:sitemap-dates',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        site = config.site ?? '';
-        base = config.base;
-      },
-      'astro:build:done': ({ dir, pages }) => {
-        for (const { pathname } of pages) {
-          if (!pathname.startsWith('articles/')) continue;
-          const html = readHead(new URL(`${pathname}index.html`, dir));
-          const modified = modifiedTime(html);
-          if (modified) dates.set(new URL(withBase(base, pathname), site).href, modified);
-        }
-      },
-    },
-  };
-  return { integration, lastmod: (url) => dates.get(url) };
+export function lastModified(url: string): string | undefined {
+  const dates = (globalThis as Slot)[SLOT];
+  if (!dates) throw new Error('sitemap: the catalogue shared no dates; was the sitemap written outside `astro build`?');
+  return dates.get(new URL(url).pathname);
 }

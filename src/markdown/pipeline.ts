@@ -1,10 +1,10 @@
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSanitize from 'rehype-sanitize';
-import { rehypeBaseLinks } from './rehype-base-links.ts';
+import { rehypeBaseLinks, type BaseLinkOptions } from './rehype-base-links.ts';
 import { rehypeRawWhenPresent } from './rehype-raw-when-present.ts';
 import { remarkFigure } from './remark-figure.ts';
-import { NEWS_SCHEMA, rehypeDropUnresolvableImages, rehypeEmbedAllowlist, rehypeMarkMarkdownImages } from './sanitize.ts';
+import { NEWS_SCHEMA, rehypeDropUnprintable, rehypeDropUnresolvableImages, rehypeEmbedAllowlist, rehypeMarkMarkdownImages } from './sanitize.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
 
 /**
@@ -12,7 +12,7 @@ import { remarkReadingTime } from './remark-reading-time.ts';
  * they all measure and check the same thing. Astro's unified processor adds heading ids itself
  * (`rehypeHeadingIds`); these are what a news page needs on top.
  */
-export function markdownPipeline({ base }: { base: string }): Pick<AstroMarkdownOptions, 'smartypants' | 'gfm' | 'remarkPlugins' | 'rehypePlugins'> {
+export function markdownPipeline({ rebase }: BaseLinkOptions = {}): Pick<AstroMarkdownOptions, 'smartypants' | 'gfm' | 'remarkPlugins' | 'rehypePlugins'> {
   return {
     // Copy arrives with its typography in place: SmartyPants would rewrite quotes, dashes and
     // ellipses the newsroom chose, and costs about 5 ms an article (bench/markdown.ts).
@@ -29,7 +29,8 @@ export function markdownPipeline({ base }: { base: string }): Pick<AstroMarkdown
       rehypeDropUnresolvableImages,
       rehypeEmbedAllowlist,
       [rehypeSanitize, NEWS_SCHEMA],
-      [rehypeBaseLinks, { base }],
+      rehypeDropUnprintable,
+      [rehypeBaseLinks, { rebase }],
       [rehypeExternalLinks, { rel: ['external', 'noopener'] }],
     ],
   };

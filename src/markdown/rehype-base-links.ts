@@ -1,19 +1,25 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
-import { withBase } from '../model/urls.ts';
 
 const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'] as const;
 
+/** Options: how to move a root-relative address under the site's base path. */
+export interface BaseLinkOptions {
+  /**
+   * Returns the address a reader should follow for an address written in copy; the site passes
+   * `rebaseRootPath` from src/model/urls.ts, so URL building stays in one place. Leave it out
+   * for a root deployment.
+   */
+  rebase?: ((address: string) => string) | undefined;
+}
+
 /**
  * Rebases root-relative addresses written in Markdown (`[NATO](/tags/nato/)`) onto the site's
- * base path, so copy written for a root deployment still works under `/news/`. Relative, absolute
- * and protocol-relative (`//host`) addresses are left alone.
+ * base path, so copy written for a root deployment still works under `/news/`.
  */
-export function rehypeBaseLinks(options: { base: string }) {
-  const { base } = options;
-  const rebase = (value: string) => (value.startsWith('/') && !value.startsWith('//') && !value.startsWith(base) ? withBase(base, value) : value);
+export function rehypeBaseLinks({ rebase }: BaseLinkOptions = {}) {
   return (tree: Root) => {
-    if (base === '/') return;
+    if (!rebase) return;
     visit(tree, 'element', (node) => {
       for (const name of URL_PROPERTIES) {
         const value = node.properties[name];

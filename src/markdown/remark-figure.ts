@@ -2,6 +2,7 @@ import type { Image, Root, RootContent } from 'mdast';
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
+import { recordCopyProblem, type CopyProblem } from './copy-facts.ts';
 
 /** The figure fields of an article's front matter (see `image` in the content schema). */
 export interface FigureData {
@@ -60,23 +61,6 @@ export function figurePlace(tree: Root, after: number): { index: number } | { pr
   return { index };
 }
 
-/** A problem a Markdown plugin found in copy, for the content check and the model to report. */
-export interface CopyProblem {
-  field: string;
-  message: string;
-}
-
-/**
- * Records a problem in the rendered entry's metadata (`contentProblems`) instead of throwing:
- * Astro's content layer only logs a plugin's exception and carries on, while the model reads
- * these and fails the build naming the file and field (src/model/articles.ts).
- */
-export function reportCopyProblem(file: VFile, problem: CopyProblem): void {
-  const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
-  const frontmatter = (astro.frontmatter ??= {});
-  frontmatter['contentProblems'] = [...((frontmatter['contentProblems'] as CopyProblem[] | undefined) ?? []), problem];
-}
-
 /**
  * Places the front matter's `image` in the body after `afterParagraph` top-level paragraphs
  * (0: before the first). Doing it here, not in a page component, keeps the figure where the
@@ -88,7 +72,9 @@ export function remarkFigure() {
     if (!isFigureData(image)) return;
     const place = figurePlace(tree, image.afterParagraph ?? 0);
     if ('problem' in place) {
-      reportCopyProblem(file, place.problem);
+      // Recorded, not thrown: Astro's content layer only logs a plugin's exception and carries
+      // on; the build reads these and stops naming the file and field (src/checks/rendered.ts).
+      recordCopyProblem(file, place.problem);
       return;
     }
     tree.children.splice(place.index, 0, figureNode(image));

@@ -1,6 +1,7 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
+import { recordReadingMinutes } from './copy-facts.ts';
 
 /** Words a reader gets through in a minute: the figure most reading-time estimates use. */
 export const WORDS_PER_MINUTE = 200;
@@ -24,13 +25,7 @@ export function readingMinutes(text: string): number {
   return Math.max(1, Math.round(countWords(text) / WORDS_PER_MINUTE));
 }
 
-/**
- * Counts the body's words and stores the reading time in the rendered entry's metadata
- * (`remarkPluginFrontmatter.readingMinutes`), the channel Astro gives remark plugins.
- */
+/** Counts the body's words and records the reading time (src/markdown/copy-facts.ts). */
 export function remarkReadingTime() {
-  return (tree: Root, file: VFile) => {
-    const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
-    (astro.frontmatter ??= {}).readingMinutes = readingMinutes(toString(tree));
-  };
+  return (tree: Root, file: VFile) => recordReadingMinutes(file, readingMinutes(toString(tree)));
 }

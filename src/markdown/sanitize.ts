@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
+import { dropUnprintable } from '../text.ts';
 
 /** Hosts whose players copy may embed in an <iframe>; every other frame is removed. */
 export const EMBED_HOSTS = ['www.youtube-nocookie.com', 'player.vimeo.com', 'www.dailymotion.com'] as const;
@@ -16,7 +17,9 @@ const attrs = base.attributes ?? {};
 export const NEWS_SCHEMA: SanitizeSchema = {
   ...base,
   // GitHub's task-list checkboxes are form controls: not in an article.
-  tagNames: [...(base.tagNames ?? []).filter((name) => name !== 'input'), 'figure', 'figcaption', 'abbr', 'iframe'],
+  // <details> and <summary> go too (their text stays): a disclosure widget is not news copy, and
+  // copy's <details> often lacks the <summary> HTML requires.
+  tagNames: [...(base.tagNames ?? []).filter((name) => !['input', 'details', 'summary'].includes(name)), 'figure', 'figcaption', 'abbr', 'iframe'],
   // Drop these with their contents: a style sheet's text is not copy.
   strip: [...(base.strip ?? []), 'style', 'template', 'noscript'],
   attributes: {
@@ -56,6 +59,23 @@ export function rehypeEmbedAllowlist() {
       }
       parent.children.splice(index, 1);
       return index;
+    });
+  };
+}
+
+/**
+ * Drops characters no page may carry (src/text.ts) from the body's text and attribute values:
+ * the HTML parser would report each, and feeds could not carry them at all.
+ */
+export function rehypeDropUnprintable() {
+  return (tree: Root) => {
+    visit(tree, (node) => {
+      if (node.type === 'text' || node.type === 'comment' || node.type === 'raw') node.value = dropUnprintable(node.value);
+      if (node.type === 'element') {
+        for (const [name, value] of Object.entries(node.properties)) {
+          if (typeof value === 'string') node.properties[name] = dropUnprintable(value);
+        }
+      }
     });
   };
 }

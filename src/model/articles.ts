@@ -1,17 +1,25 @@
 import type { ArticleData } from './schema';
 import { SITE } from '../site';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
-import { articleMedia, MediaError, type MediaFile } from './media';
-import { contentError, ContentProblems, type ContentProblem } from './problems';
+import type { MediaFile } from './media';
 import { groupByTag, tagSlug, type Tag } from './tags';
 
-/** The parts of a content entry the model reads (an `astro:content` entry has these). */
-export interface ArticleEntry {
-  id: string;
+/**
+ * One article as the build hands it to the model: its validated front matter and what the
+ * Markdown pipeline made of its body, already checked (src/checks/rendered.ts).
+ */
+export interface ArticleInput {
+  /** The URL slug (the file name, slugged); also the content entry's id, for `render()`. */
+  slug: string;
+  /** The article's file, relative to the working directory. */
+  file: string;
   data: ArticleData;
-  filePath?: string | undefined;
-  /** What the content layer rendered; remark plugins' output sits in `metadata.frontmatter`. */
-  rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
+  /** The body as HTML (site-relative links), rendered once by the content layer. */
+  html: string;
+  /** Minutes a reader needs for the body. */
+  readingMinutes: number;
+  /** Local pictures the body and front matter use, found and sized. */
+  media: MediaFile[];
 }
 
 /** A tag as an article lists it. */
@@ -46,33 +54,14 @@ export interface Article {
   readingMinutes: number;
 }
 
-/** Turns a validated content entry into what pages show. `now` decides whether it is scheduled. */
-export function toArticle(entry: ArticleEntry, now: Date = new Date()): Article {
-  const { data } = entry;
-  const file = entry.filePath ?? entry.id;
-  if (!entry.rendered) {
-    throw new ContentProblems([{ file, field: 'body', message: 'expected Markdown that renders; see the error printed above' }]);
-  }
-  const pluginData = entry.rendered.metadata?.['frontmatter'] as Record<string, unknown> | undefined;
-  const problems: ContentProblem[] = ((pluginData?.['contentProblems'] as Omit<ContentProblem, 'file'>[] | undefined) ?? []).map(
-    (problem) => ({ file, ...problem }),
-  );
-  const minutes = pluginData?.['readingMinutes'];
-  const localImagePaths = entry.rendered.metadata?.['localImagePaths'];
-  let media: MediaFile[] = [];
-  try {
-    media = articleMedia(file, Array.isArray(localImagePaths) ? localImagePaths.map(String) : []);
-  } catch (error) {
-    if (!(error instanceof MediaError)) throw error;
-    const source = /picture "([^"]+)"/.exec(error.message)?.[1];
-    problems.push({ file, field: source === data.image?.src ? 'image.src' : 'body', message: error.message.replace(/^[^:]+: /, '') });
-  }
-  if (problems.length > 0) throw new ContentProblems(problems);
+/** Turns one checked article into what pages show. `now` decides whether it is scheduled. */
+export function toArticle(input: ArticleInput, now: Date = new Date()): Article {
+  const { data, media } = input;
   const lead = media.find((picture) => picture.source === data.image?.src);
   const published = toArticleDate(data.published, SITE.timeZone);
   return {
-    slug: entry.id,
-    file,
+    slug: input.slug,
+    file: input.file,
     title: data.title,
     standfirst: data.standfirst,
     published,
@@ -83,10 +72,10 @@ export function toArticle(entry: ArticleEntry, now: Date = new Date()): Article 
     source: data.source,
     image: data.image,
     status: data.draft ? 'draft' : published.instant > now ? 'scheduled' : 'published',
-    html: entry.rendered.html,
+    html: input.html,
     media,
     leadImage: lead && { ...lead, alt: data.image?.alt ?? '' },
-    readingMinutes: typeof minutes === 'number' ? minutes : 1,
+    readingMinutes: input.readingMinutes,
   };
 }
 
@@ -106,21 +95,13 @@ export interface Selection {
 /**
  * The articles a build publishes, newest first: no drafts, nothing dated after `now`, unless
  * previewing. Every page, feed, tag count, sitemap entry, search entry and related link reads
- * this list, so what it leaves out appears nowhere. Problems in any entry are reported together.
+ * this list, so what it leaves out appears nowhere.
  */
-export function selectArticles(entries: readonly ArticleEntry[], { now = new Date(), preview = false }: Selection = {}): Article[] {
-  const articles: Article[] = [];
-  const problems: ContentProblem[] = [];
-  for (const entry of entries) {
-    try {
-      articles.push(toArticle(entry, now));
-    } catch (error) {
-      if (!(error instanceof ContentProblems)) throw error;
-      problems.push(...error.problems);
-    }
-  }
-  if (problems.length > 0) throw contentError(problems);
-  return articles.filter((article) => preview || article.status === 'published').sort(compareNewestFirst);
+export function selectArticles(inputs: readonly ArticleInput[], { now = new Date(), preview = false }: Selection = {}): Article[] {
+  return inputs
+    .map((input) => toArticle(input, now))
+    .filter((article) => preview || article.status === 'published')
+    .sort(compareNewestFirst);
 }
 
 /** Every tag with its articles, newest first, tags in alphabetical order. */

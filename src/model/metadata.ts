@@ -17,11 +17,16 @@ export function shareImage(article: Article, site: URL | string): ShareImage | u
   return lead && { url: absoluteUrl(paths.media(article.slug, lead.name), site), alt: lead.alt, type: lead.type };
 }
 
+/** The article's last change with the newsroom's offset: `article:modified_time`, JSON-LD and the sitemap's `lastmod` agree. */
+export function modifiedTime(article: Pick<Article, 'published' | 'updated'>): string {
+  return isoWithOffset(article.updated ?? article.published, SITE.timeZone);
+}
+
 /** Open Graph `article:*` properties, in the order the protocol lists them. */
 export function articleOpenGraph(article: Article): [property: string, content: string][] {
   return [
     ['article:published_time', isoWithOffset(article.published, SITE.timeZone)],
-    ['article:modified_time', isoWithOffset(article.updated ?? article.published, SITE.timeZone)],
+    ['article:modified_time', modifiedTime(article)],
     ['article:section', article.section],
     ...article.tags.map((tag): [string, string] => ['article:tag', tag.name]),
   ];
@@ -44,7 +49,7 @@ export function newsArticle(article: Article, site: URL | string): Record<string
     url,
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     datePublished: isoWithOffset(article.published, SITE.timeZone),
-    dateModified: isoWithOffset(article.updated ?? article.published, SITE.timeZone),
+    dateModified: modifiedTime(article),
     author: names.map((name) => ({ '@type': article.byline.length > 0 ? 'Person' : 'Organization', name })),
     publisher: { '@type': 'Organization', name: SITE.title, url: absoluteUrl(paths.home(), site) },
     ...(article.source && { isBasedOn: article.source.url }),

@@ -8,16 +8,6 @@ export interface ContentProblem {
   message: string;
 }
 
-/** Problems found in one article while modelling it. */
-export class ContentProblems extends Error {
-  override name = 'ContentProblems';
-  readonly problems: ContentProblem[];
-  constructor(problems: ContentProblem[]) {
-    super(formatProblems(problems));
-    this.problems = problems;
-  }
-}
-
 /** The problems as an editor reads them: grouped by file, one line per field. */
 export function formatProblems(problems: readonly ContentProblem[]): string {
   const lines = [`${problems.length} content ${problems.length === 1 ? 'problem' : 'problems'}:`];

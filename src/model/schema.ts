@@ -1,11 +1,15 @@
 import { z } from 'astro/zod';
 import { SITE } from '../site.ts';
+import { dropUnprintable } from '../text.ts';
 import { canonicalDate, toArticleDate } from './dates.ts';
 import { tagSlug } from './tags.ts';
 
+// Control characters and noncharacters cannot appear on a page or in a feed (src/text.ts): they
+// are dropped here, once, so every output shows the same text.
 const text = (what: string) =>
   z
     .string({ error: `expected ${what} as text` })
+    .overwrite(dropUnprintable)
     .trim()
     .min(1, { error: `expected ${what}, found an empty value` });
 

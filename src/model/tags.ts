@@ -48,6 +48,15 @@ export function tagConflicts<A>(articles: readonly A[], tagsOf: (article: A) => 
   return conflicts;
 }
 
+/**
+ * The one wording of a tag conflict, for one spelling against the others: what the check prints
+ * for each article and what a build without the check stops with.
+ */
+export function tagConflictMessage(name: string, others: readonly string[], slug: string): string {
+  const spellings = others.map((other) => `"${other}"`).join(' and ');
+  return `expected tags that keep their own page: "${name}" and ${spellings} would share /tags/${slug}/ (use one spelling, or tell them apart with letters or digits)`;
+}
+
 /** Raised when tags cannot share one page without losing meaning. */
 export class TagError extends Error {
   override name = 'TagError';
@@ -78,12 +87,7 @@ export function groupByTag<A>(articles: readonly A[], tagsOf: (article: A) => re
   for (const [key, { spellings, articles: tagged }] of groups) {
     const names = [...spellings.keys()];
     const folded = new Set(names.map((name) => name.toLocaleLowerCase('en')));
-    if (folded.size > 1) {
-      throw new TagError(
-        `Tags ${names.map((n) => `"${n}"`).join(' and ')} would share the URL /tags/${key}/. ` +
-          'Use one spelling, or make them differ in letters or digits.',
-      );
-    }
+    if (folded.size > 1) throw new TagError(tagConflictMessage(names[0]!, names.slice(1), key));
     const name = names.sort((a, b) => (spellings.get(b) ?? 0) - (spellings.get(a) ?? 0) || compareText(a, b))[0]!;
     tags.push({ name, slug: key, articles: tagged });
   }

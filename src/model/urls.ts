@@ -1,7 +1,10 @@
 /**
- * Every internal and absolute URL the site emits is built here, so a base path (`BASE_PATH=/news`)
- * and the site origin (`SITE_URL`) are honoured everywhere at once. Routes never concatenate paths.
+ * Every internal and absolute URL the site emits, and every path segment it writes, is built
+ * here, so a base path (`BASE_PATH=/news`) and the site origin (`SITE_URL`) are honoured
+ * everywhere at once. Routes, feeds, the sitemap, `_headers` and the search index read these;
+ * nothing else concatenates paths.
  */
+import { slug } from 'github-slugger';
 
 /** Joins a site-relative path to a base path: `withBase('/news/', 'tags/nato/')` → `/news/tags/nato/`. */
 export function withBase(base: string, path: string): string {
@@ -15,37 +18,100 @@ export function pathWithBase(path: string): string {
   return withBase(import.meta.env.BASE_URL, path);
 }
 
+/**
+ * A root-relative address written in copy (`/tags/nato/`), moved under the base path so copy
+ * written for a root deployment still works under `/news/`. Relative, absolute,
+ * protocol-relative (`//host`) and already-based addresses come back unchanged.
+ */
+export function rebaseRootPath(base: string, value: string): string {
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith(base)) return value;
+  return withBase(base, value);
+}
+
+/** The article's URL slug: its file name without `.md`, slugged (`My Story.md` → `my-story`), wherever it sits. */
+export function articleSlug(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? '';
+  return slug(name.replace(/\.md$/i, ''));
+}
+
 /** Encodes each segment of a path (slugs and file names may hold any letter). */
 function segments(value: string): string {
   return value.split('/').map(encodeURIComponent).join('/');
 }
 
-/** A listing's page: page 1 is the listing itself, page n is `<listing>page/n/`. */
-function paged(listing: string, page: number): string {
-  return page <= 1 ? listing : `${listing}page/${page}/`;
+/** The route parameter of page `n` of a listing: none for page 1, `page/n` after. */
+export function pageParam(page: number): string | undefined {
+  return page <= 1 ? undefined : `page/${page}`;
 }
 
-export const paths = {
-  home: (page = 1) => pathWithBase(paged('/', page)),
-  article: (slug: string) => pathWithBase(`/articles/${segments(slug)}/`),
-  tags: () => pathWithBase('/tags/'),
-  tag: (slug: string, page = 1) => pathWithBase(paged(`/tags/${segments(slug)}/`, page)),
-  archive: () => pathWithBase('/archive/'),
-  archiveYear: (year: string) => pathWithBase(`/archive/${year}/`),
-  archiveMonth: (year: string, month: string, page = 1) => pathWithBase(paged(`/archive/${year}/${month}/`, page)),
-  feeds: () => pathWithBase('/feeds/'),
-  search: () => pathWithBase('/search/'),
-  rss: () => pathWithBase('/rss.xml'),
-  atom: () => pathWithBase('/atom.xml'),
-  jsonFeed: () => pathWithBase('/feed.json'),
-  tagRss: (slug: string) => pathWithBase(`/tags/${segments(slug)}/rss.xml`),
-  /** Written by @astrojs/sitemap. */
-  sitemap: () => pathWithBase('/sitemap-index.xml'),
-  /** An article's published picture: `/media/<slug>/<file>`. */
-  media: (slug: string, name: string) => pathWithBase(`/media/${segments(slug)}/${segments(name)}`),
+/** A listing's page: page 1 is the listing itself, page n is `<listing>page/n/`. */
+function paged(listing: string, page: number): string {
+  const param = pageParam(page);
+  return param ? `${listing}${param}/` : listing;
+}
+
+// Each URL shape spelled once, over segments that are already encoded (or `*` for a pattern).
+const shape = {
+  article: (slug: string) => `/articles/${slug}/`,
+  tag: (slug: string) => `/tags/${slug}/`,
+  tagRss: (slug: string) => `/tags/${slug}/rss.xml`,
+  media: (file: string) => `/media/${file}`,
 };
+
+/**
+ * Site-relative paths without the base: what build hooks and `_headers` rules start from (they
+ * add the base themselves). Pages use `paths`, which adds it.
+ */
+export const routes = {
+  home: (page = 1) => paged('/', page),
+  article: (slug: string) => shape.article(segments(slug)),
+  tags: () => '/tags/',
+  tag: (slug: string, page = 1) => paged(shape.tag(segments(slug)), page),
+  archive: () => '/archive/',
+  archiveYear: (year: string) => `/archive/${year}/`,
+  archiveMonth: (year: string, month: string, page = 1) => paged(`/archive/${year}/${month}/`, page),
+  feeds: () => '/feeds/',
+  search: () => '/search/',
+  rss: () => '/rss.xml',
+  atom: () => '/atom.xml',
+  jsonFeed: () => '/feed.json',
+  tagRss: (slug: string) => shape.tagRss(segments(slug)),
+  /** Written by @astrojs/sitemap. */
+  sitemap: () => '/sitemap-index.xml',
+  /** An article's published picture: `/media/<slug>/<file>`. */
+  media: (slug: string, name: string) => shape.media(segments(mediaParam(slug, name))),
+  /** Hashed build assets (scripts, styles, optimised pictures). */
+  assets: () => '/_astro/',
+  /** Pagefind's script; its index sits beside it. */
+  pagefind: () => '/pagefind/pagefind.js',
+};
+
+/** `routes` under the configured base: every link a page writes. */
+export const paths = Object.fromEntries(
+  Object.entries(routes).map(([name, route]) => [name, (...args: unknown[]) => pathWithBase((route as (...a: unknown[]) => string)(...args))]),
+) as typeof routes;
+
+/** Path patterns for `_headers` rules (`*` matches anything). */
+export const routePatterns = {
+  assets: `${routes.assets()}*`,
+  media: shape.media('*'),
+  tagRss: shape.tagRss('*'),
+};
+
+/** The article pages in the built folder, as a glob relative to it: what search indexes. */
+export const ARTICLE_PAGES_GLOB = `${shape.article('**').slice(1)}*.html`;
+
+/** The `[...file]` parameter of the media route: `<slug>/<file name>`. */
+export function mediaParam(slug: string, name: string): string {
+  return `${slug}/${name}`;
+}
 
 /** Resolves a base-aware path against the site origin: the form feeds, canonicals and sitemaps need. */
 export function absoluteUrl(path: string, site: URL | string): string {
   return new URL(path, site).href;
+}
+
+/** What the Markdown pipeline's link plugin does with root-relative addresses: nothing at the root. */
+export function rebaserFor(base: string): ((address: string) => string) | undefined {
+  return base === '/' ? undefined : (address) => rebaseRootPath(base, address);
 }

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { atomResponse } from '../feeds/atom';
 import { siteChannel } from '../feeds/channels';
-import { loadCatalogue } from '../model/collection';
+import { loadCatalogue } from '../catalogue';
 import { paths } from '../model/urls';
 import { SITE } from '../site';
 

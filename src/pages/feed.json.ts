@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { siteChannel } from '../feeds/channels';
 import { jsonFeedResponse } from '../feeds/json-feed';
-import { loadCatalogue } from '../model/collection';
+import { loadCatalogue } from '../catalogue';
 import { paths } from '../model/urls';
 import { SITE } from '../site';
 

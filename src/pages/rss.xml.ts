@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { siteChannel } from '../feeds/channels';
 import { rssResponse } from '../feeds/rss';
-import { loadCatalogue } from '../model/collection';
+import { loadCatalogue } from '../catalogue';
 import { paths } from '../model/urls';
 
 export const GET: APIRoute = async ({ site }) => {

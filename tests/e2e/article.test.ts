@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../scripts/lib/browser';
 import { ARTICLE_PATH, CAPTION, COMMENT_BOX_LINE, HEADLINE, ORIGINAL_URL, PARAGRAPHS, QUOTE } from '../support/seed';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -1,19 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEnv, readTree } from '../support/build';
+import { npmBuild, readTree } from '../support/build';
 import { ROOT, TMP } from '../support/paths';
-
-/** `npm run build`'s script, with its output redirected into .tmp/ (BUILD_OUT). */
-function npmBuild(env: Record<string, string>): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], {
-    cwd: ROOT,
-    env: { ...cleanEnv(), ...env },
-    encoding: 'utf8',
-  });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
-}
 
 describe('npm run build is atomic', () => {
   const out = join(TMP, 'atomic', 'dist');

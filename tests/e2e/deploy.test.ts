@@ -5,7 +5,7 @@ import { buildSite, readTree } from '../support/build';
 import { crawl, type CrawlResult } from '../support/crawl';
 import { parseXml } from '../support/feeds';
 import { ROOT } from '../support/paths';
-import { serveStatic, type StaticServer } from '../support/server';
+import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 const PICTURES = join(ROOT, 'tests/fixtures/corpora/pictures');
 

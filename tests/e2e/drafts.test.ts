@@ -2,10 +2,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../scripts/lib/browser';
 import { buildSite, listFiles } from '../support/build';
+import { nuHtmlErrors } from '../support/html-checker';
 import { TMP } from '../support/paths';
-import { serveStatic, type StaticServer } from '../support/server';
+import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 const article = (title: string, extra: string) =>
   `---\ntitle: "${title}"\nstandfirst: "About ${title}."\nsection: Desk\ntags: [Shared, "${title} tag"]\n${extra}\n---\n\nText of ${title}.\n`;
@@ -34,6 +35,11 @@ describe('drafts and scheduled articles', () => {
     server = await serveStatic(production);
     browser = await launchBrowser();
   });
+  it('builds pages the Nu HTML Checker finds no errors in, in production and in preview', () => {
+    expect(nuHtmlErrors(production)).toEqual([]);
+    expect(nuHtmlErrors(preview)).toEqual([]);
+  });
+
   afterAll(async () => {
     await browser?.close();
     await server?.close();

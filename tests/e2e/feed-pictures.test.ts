@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
 import { contentProblems, parseXml, xmllintErrors } from '../support/feeds';
+import { nuHtmlErrors } from '../support/html-checker';
 import { ROOT } from '../support/paths';
-import { serveStatic, type StaticServer } from '../support/server';
+import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 const CORPUS = join(ROOT, 'tests/fixtures/corpora/pictures');
 const SITE = 'https://example.org';
@@ -25,6 +26,10 @@ describe('feeds for articles with pictures and hostile copy', () => {
     server = await serveStatic(dir);
   });
   afterAll(() => server?.close());
+
+  it('builds pages the Nu HTML Checker finds no errors in', () => {
+    expect(nuHtmlErrors(dir)).toEqual([]);
+  });
 
   it('publishes the original picture, byte for byte, where the feeds point', async () => {
     const served = Buffer.from(await (await get('/media/with-picture/photo.jpg')).arrayBuffer());

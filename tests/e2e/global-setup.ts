@@ -1,7 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { buildSite } from '../support/build';
-import { ensureChromium } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/server';
+import { ensureChromium } from '../../scripts/lib/browser';
+import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {

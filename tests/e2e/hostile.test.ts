@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import Parser from 'rss-parser';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../scripts/lib/browser';
 import { buildSite, listFiles } from '../support/build';
 import { xmllintErrors } from '../support/feeds';
 import { PAYLOADS, writeHostileCorpus } from '../support/hostile';
+import { nuHtmlErrors } from '../support/html-checker';
 import { TMP } from '../support/paths';
-import { serveStatic, type StaticServer } from '../support/server';
+import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 
 interface Findings {
@@ -76,6 +77,10 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+  });
+
+  it('builds pages the Nu HTML Checker finds no errors in', () => {
+    expect(nuHtmlErrors(dir)).toEqual([]);
   });
 
   it('builds a page for every article and tag', () => {

@@ -3,6 +3,7 @@ import { HtmlValidate, formatterFactory } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
 import config from '../../.htmlvalidate.mjs';
 import { listFiles } from '../support/build';
+import { nuHtmlErrors } from '../support/html-checker';
 
 
 describe('html-validate (recommended rules) on every built page', () => {
@@ -12,5 +13,14 @@ describe('html-validate (recommended rules) on every built page', () => {
   it.each(listFiles(inject('siteDir'), '.html'))('%s', async (file) => {
     const report = await validator.validateFile(join(inject('siteDir'), file));
     expect(report.valid ? '' : text(report.results)).toBe('');
+  });
+});
+
+describe('the Nu HTML Checker on every built page', () => {
+  it.each([
+    ['the seed site', 'siteDir'],
+    ['the seed site under BASE_PATH=/news', 'newsDir'],
+  ] as const)('finds no errors in %s', (_, dir) => {
+    expect(nuHtmlErrors(inject(dir))).toEqual([]);
   });
 });

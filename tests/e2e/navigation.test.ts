@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../scripts/lib/browser';
 import { ARTICLE_PATH, HEADLINE } from '../support/seed';
 
 describe('a reader finding their way', () => {

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/corpus';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../scripts/lib/browser';
 import { buildSite, readTree } from '../support/build';
-import { serveStatic } from '../support/server';
+import { serveStatic } from '../../scripts/lib/server';
+import { nuHtmlErrors } from '../support/html-checker';
 import { ROOT, TMP } from '../support/paths';
 
 const SEED = join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md');
@@ -21,6 +22,10 @@ describe('a 45-article corpus, 20 per page', () => {
     writeCorpus(45, corpus, SEED);
     dir = buildSite({ name: 'paged-45', env: { CONTENT_DIR: corpus, BUILD_TIME: '2026-11-01T00:00:00Z' } });
     tree = readTree(dir);
+  });
+
+  it('builds pages the Nu HTML Checker finds no errors in', () => {
+    expect(nuHtmlErrors(dir)).toEqual([]);
   });
 
   it('publishes the articles that are neither drafts nor future-dated, once each', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright';
-import { launchBrowser } from '../support/browser';
-import { serveStatic, type StaticServer } from '../support/server';
+import { launchBrowser } from '../../scripts/lib/browser';
+import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 import { ARTICLE_PATH, HEADLINE } from '../support/seed';
 
 describe('search under BASE_PATH=/news', () => {

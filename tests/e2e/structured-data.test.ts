@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../scripts/lib/browser';
 import { buildSite } from '../support/build';
 import { RFC3339 } from '../support/feeds';
 import { ROOT } from '../support/paths';
-import { serveStatic, type StaticServer } from '../support/server';
+import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 const PICTURES = join(ROOT, 'tests/fixtures/corpora/pictures');
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();

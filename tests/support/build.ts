@@ -44,6 +44,22 @@ export function tryBuild({ name, env = {} }: BuildOptions): { outDir: string; st
   return { outDir, status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }
 
+/**
+ * `npm run build`'s script (scripts/build.mjs) with `args`, its output redirected with BUILD_OUT
+ * in `env`. SITE_URL and BASE_PATH come only from `env`, never from the test runner's shell.
+ */
+export function npmBuild(env: Record<string, string>, args: string[] = []): { status: number | null; output: string } {
+  const base = cleanEnv();
+  delete base['SITE_URL'];
+  delete base['BASE_PATH'];
+  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), ...args], {
+    cwd: ROOT,
+    env: { ...base, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+  });
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
+}
+
 /** Every file under a folder whose name ends with `suffix`, as paths relative to it, sorted. */
 export function listFiles(dir: string, suffix = ''): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { compareNewestFirst, neighbours, relatedArticles, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type ArticleEntry } from '../../src/model/articles';
+import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
+import { compareNewestFirst, neighbours, relatedArticles, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type ArticleInput } from '../../src/model/articles';
 import { creditNames, joinNames } from '../../src/model/credit';
-import { feedChannel, xmlText } from '../../src/model/feed-items';
+import { feedChannel, xmlText } from '../../src/feeds/items';
 import { jsonLd } from '../../src/model/metadata';
 
-function entry(id: string, data: Partial<ArticleEntry['data']> = {}, html = '<p>Body.</p>'): ArticleEntry {
+/** A content entry as Astro's content layer hands it over, rendered by the pipeline. */
+function rendered(id: string, data: Partial<RenderedEntry['data']> = {}, html = '<p>Body.</p>'): RenderedEntry {
   return {
     id,
     filePath: `content/articles/${id}.md`,
     data: { title: id, standfirst: `About ${id}.`, published: '2024-06-18', section: 'Asia', tags: ['NATO'], draft: false, ...data },
-    rendered: { html, metadata: { frontmatter: { readingMinutes: 3 } } },
+    rendered: { html, metadata: { frontmatter: { broadsheet: { readingMinutes: 3 } } } },
   };
+}
+
+/** The same entry, checked: what the model receives. */
+function entry(id: string, data: Partial<RenderedEntry['data']> = {}, html = '<p>Body.</p>'): ArticleInput {
+  const [input] = checkRendered([rendered(id, data, html)]);
+  return input!;
 }
 
 describe('selectArticles', () => {
@@ -60,10 +68,10 @@ describe('selectArticles', () => {
 
   it('reports every entry with a problem at once, naming files and fields', () => {
     const figure = (id: string) => ({
-      ...entry(id),
-      rendered: { html: '', metadata: { frontmatter: { contentProblems: [{ field: 'image.afterParagraph', message: 'expected at most 0' }] } } },
+      ...rendered(id),
+      rendered: { html: '', metadata: { frontmatter: { broadsheet: { problems: [{ field: 'image.afterParagraph', message: 'expected at most 0' }] } } } },
     });
-    expect(() => selectArticles([figure('one'), entry('fine'), figure('two')])).toThrow(
+    expect(() => checkRendered([figure('one'), rendered('fine'), figure('two')])).toThrow(
       'The build stopped: fix the content first.\n2 content problems:\n  content/articles/one.md\n    image.afterParagraph: expected at most 0\n  content/articles/two.md\n    image.afterParagraph: expected at most 0',
     );
   });
@@ -84,8 +92,8 @@ describe('toArticle', () => {
   });
 
   it('names the file when the body could not be rendered', () => {
-    const broken = { ...entry('broken'), rendered: undefined };
-    expect(() => toArticle(broken)).toThrow('  content/articles/broken.md\n    body: expected Markdown that renders');
+    const broken = { ...rendered('broken'), rendered: undefined };
+    expect(() => checkRendered([broken])).toThrow('  content/articles/broken.md\n    body: expected Markdown that renders');
   });
 });
 

@@ -2,8 +2,8 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync, appendFileSync } 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkerVersion, jsonCheckCache } from '../../src/integrations/content-check';
-import { checkContent, type CheckCache, type FileCheck } from '../../src/model/content-check';
+import { checkerVersion, jsonCheckCache } from '../../src/checks/cache';
+import { checkContent, type CheckCache, type FileCheck } from '../../src/checks/content';
 import { ROOT, TMP } from '../support/paths';
 
 const BROKEN = join(ROOT, 'tests/fixtures/broken');

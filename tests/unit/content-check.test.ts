@@ -1,6 +1,6 @@
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, type ContentProblem } from '../../src/model/content-check';
+import { checkContent, type ContentProblem } from '../../src/checks/content';
 import { ROOT } from '../support/paths';
 
 const BROKEN = join(ROOT, 'tests/fixtures/broken');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/model/content-check';
+import { checkContent } from '../../src/checks/content';
 import { frontMatter, markdown } from '../support/arbitraries';
 import { ROOT } from '../support/paths';
 

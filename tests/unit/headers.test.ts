@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_RULES, headersFile, sampledPages } from '../../src/integrations/headers';
+import { HEADER_RULES, headersFile, scriptHash } from '../../src/integrations/headers';
 
 describe('headersFile', () => {
   it.each([
@@ -17,15 +17,12 @@ describe('headersFile', () => {
   });
 });
 
-describe('sampledPages', () => {
-  const url = (path: string) => new URL(`file:///site/${path}`);
-  it('takes the first and last HTML page of every route, once each', () => {
-    const assets = new Map([
-      ['/articles/[slug]', [url('articles/a/index.html'), url('articles/b/index.html'), url('articles/c/index.html')]],
-      ['/rss.xml', [url('rss.xml')]],
-      ['/404', [url('404.html')]],
-      ['/search', [url('search/index.html')]],
-    ]);
-    expect(sampledPages(assets)).toEqual(['/site/404.html', '/site/articles/a/index.html', '/site/articles/c/index.html', '/site/search/index.html']);
+describe('scriptHash', () => {
+  // Values from CSP Level 3's example (§8.2, "alert('Hello, world.');") and a hash of nothing.
+  it.each([
+    ["alert('Hello, world.');", 'sha256-qznLcsROx4GACP2dm0UCKCzCG+HiZ1guq6ZZDob/Tng='],
+    ['', 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='],
+  ])('%j → %s', (source, hash) => {
+    expect(scriptHash(source)).toBe(hash);
   });
 });

@@ -1,13 +1,15 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
-import { toFeedHtml } from '../../src/markdown/feed-html';
+import { toFeedHtml } from '../../src/feeds/html';
+import { readCopyFacts } from '../../src/markdown/copy-facts';
 import { markdownPipeline } from '../../src/markdown/pipeline';
+import { rebaserFor } from '../../src/model/urls';
 import { MISSING_PICTURE_NOTE } from '../../src/markdown/remark-figure';
 import { countWords, readingMinutes } from '../../src/markdown/remark-reading-time';
 import { readingBlocks } from '../support/html';
 
-const processor = await createMarkdownProcessor({ ...markdownPipeline({ base: '/' }), syntaxHighlight: false });
-const underNews = await createMarkdownProcessor({ ...markdownPipeline({ base: '/news/' }), syntaxHighlight: false });
+const processor = await createMarkdownProcessor({ ...markdownPipeline(), syntaxHighlight: false });
+const underNews = await createMarkdownProcessor({ ...markdownPipeline({ rebase: rebaserFor('/news/') }), syntaxHighlight: false });
 const render = (markdown: string, frontmatter: Record<string, unknown> = {}) => processor.render(markdown, { frontmatter });
 
 describe('the figure from front matter', () => {
@@ -44,7 +46,7 @@ describe('the figure from front matter', () => {
 
   it('reports a position past the last paragraph, naming the field, and places no figure', async () => {
     const { code, metadata } = await render(body, { image: { ...image, afterParagraph: 4 } });
-    expect(metadata.frontmatter['contentProblems']).toEqual([
+    expect(readCopyFacts(metadata).problems).toEqual([
       { field: 'image.afterParagraph', message: "expected at most 3 (the body's paragraph count), found 4" },
     ]);
     expect(code).not.toContain('<figure');
@@ -81,7 +83,7 @@ describe('reading time', () => {
 
   it('is stored in the rendered metadata', async () => {
     const { metadata } = await render('word '.repeat(1000));
-    expect(metadata.frontmatter.readingMinutes).toBe(5);
+    expect(readCopyFacts(metadata).readingMinutes).toBe(5);
   });
 });
 

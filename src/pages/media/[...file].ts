@@ -1,13 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadCatalogue } from '../../model/collection';
+import { loadCatalogue } from '../../catalogue';
 import type { MediaFile } from '../../model/media';
+import { mediaParam } from '../../model/urls';
 
 /** Publishes each article's original pictures at /media/<slug>/<file>, for feed enclosures. */
 export const getStaticPaths = (async () => {
   const { articles } = await loadCatalogue();
   return articles.flatMap((article) =>
-    article.media.map((picture) => ({ params: { file: `${article.slug}/${picture.name}` }, props: { picture } })),
+    article.media.map((picture) => ({ params: { file: mediaParam(article.slug, picture.name) }, props: { picture } })),
   );
 }) satisfies GetStaticPaths;
 

@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { tagChannel } from '../../../feeds/channels';
 import { rssResponse } from '../../../feeds/rss';
 import type { Article } from '../../../model/articles';
-import { loadCatalogue } from '../../../model/collection';
+import { loadCatalogue } from '../../../catalogue';
 import type { Tag } from '../../../model/tags';
 
 export const getStaticPaths = (async () => {

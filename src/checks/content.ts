@@ -1,24 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { slug } from 'github-slugger';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { figurePlace } from '../markdown/remark-figure.ts';
-import { articleMedia, MediaError } from './media.ts';
-import { articleSchema } from './schema.ts';
-import type { ContentProblem } from './problems.ts';
-import { tagConflicts } from './tags.ts';
+import type { ContentProblem } from '../model/problems.ts';
+import { articleSchema } from '../model/schema.ts';
+import { tagConflictMessage, tagConflicts } from '../model/tags.ts';
+import { articleSlug, routes } from '../model/urls.ts';
+import { articleMedia, isLocalPicture, type FileProblem } from './media.ts';
 
-export { formatProblems, type ContentProblem } from './problems.ts';
-
-/** The article's URL slug: its file name without `.md`, slugged (`My Story.md` → `my-story`). */
-export function articleSlug(path: string): string {
-  return slug(basename(path).replace(/\.md$/i, ''));
-}
+export { formatProblems, type ContentProblem } from '../model/problems.ts';
 
 /** Every `.md` file below a folder, sorted. */
 export function markdownFiles(dir: string): string[] {
@@ -41,11 +36,6 @@ function decodeUtf8(bytes: Buffer): { text: string } | { problem: string } {
   }
 }
 
-/** A picture address that names a file beside the article (Astro resolves those). */
-function isLocal(url: string): boolean {
-  return !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(url);
-}
-
 /** The local picture files a Markdown body refers to, inline or by reference. */
 function localPictures(tree: Root): string[] {
   const definitions = new Map<string, string>();
@@ -58,7 +48,7 @@ function localPictures(tree: Root): string[] {
       if (url) urls.push(url);
     }
   });
-  return urls.filter(isLocal);
+  return urls.filter(isLocalPicture);
 }
 
 interface Checked {
@@ -70,7 +60,7 @@ interface Checked {
 /** What checking one file found: its own problems, and what the cross-file checks need. */
 export interface FileCheck {
   /** Problems within the file, without the file name (the name is the cache key's business). */
-  problems: Omit<ContentProblem, 'file'>[];
+  problems: FileProblem[];
   /** The URL slug and tags, when the file got far enough to have them. */
   article?: { slug: string; tags: string[] };
   /** True when the result depends on other files (pictures beside the article), so no cache may keep it. */
@@ -133,7 +123,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   else result.article = { slug: name, tags: schema.success ? schema.data.tags : [] };
 
   const image = schema.success ? schema.data.image : undefined;
-  const localSrc = image?.src !== undefined && isLocal(image.src) ? image.src : undefined;
+  const localSrc = image?.src !== undefined && isLocalPicture(image.src) ? image.src : undefined;
   // Picture syntax always starts with "![", so a body without it names no picture file.
   if (bodies === 'when-pictures' && !localSrc && !parsed.content.includes('![')) return result;
   // The body's structure, parsed as the site's pipeline parses it: enough to check figure
@@ -145,14 +135,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   }
   const pictures = [...(localSrc ? [localSrc] : []), ...localPictures(tree)];
   result.readsOtherFiles = pictures.length > 0;
-  for (const source of new Set(pictures)) {
-    try {
-      articleMedia(path, [source]);
-    } catch (error) {
-      if (!(error instanceof MediaError)) throw error;
-      report(source === image?.src ? 'image.src' : 'body', error.message.replace(/^[^:]+: /, ''));
-    }
-  }
+  problems.push(...articleMedia(path, pictures, localSrc).problems);
   return result;
 }
 
@@ -203,20 +186,15 @@ function checkFiles(paths: string[], bodies: BodyCheck, cache?: CheckCache): Con
       problems.push({
         file: article.file,
         field: 'file',
-        message: `expected a unique URL: ${others.join(', ')} also becomes /articles/${name}/`,
+        message: `expected a unique URL: ${others.join(', ')} also becomes ${decodeURI(routes.article(name))}`,
       });
     }
   }
   for (const conflict of tagConflicts(checked, (article) => article.tags)) {
-    const spellings = conflict.spellings.map((spelling) => `"${spelling.name}"`).join(' and ');
     for (const { name, articles } of conflict.spellings) {
-      for (const article of articles) {
-        problems.push({
-          file: article.file,
-          field: 'tags',
-          message: `expected tags that keep their own page: "${name}" and ${spellings.replace(`"${name}" and `, '').replace(` and "${name}"`, '')} would share /tags/${conflict.slug}/ (use one spelling, or tell them apart with letters or digits)`,
-        });
-      }
+      const others = conflict.spellings.map((spelling) => spelling.name).filter((other) => other !== name);
+      const message = tagConflictMessage(name, others, conflict.slug);
+      for (const article of articles) problems.push({ file: article.file, field: 'tags', message });
     }
   }
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

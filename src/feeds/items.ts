@@ -1,7 +1,8 @@
-import { toFeedHtml } from '../markdown/feed-html';
-import type { Article } from './articles';
-import { creditNames } from './credit';
-import { absoluteUrl, paths } from './urls';
+import { dropUnprintable } from '../text.ts';
+import { toFeedHtml } from './html.ts';
+import type { Article } from '../model/articles.ts';
+import { creditNames } from '../model/credit.ts';
+import { absoluteUrl, paths } from '../model/urls.ts';
 
 /** A picture as feeds attach it. */
 export interface FeedImage {
@@ -41,11 +42,13 @@ export interface FeedChannel {
   updated: Date | undefined;
 }
 
-// XML 1.0 cannot carry most control characters at all, escaped or not; neither can a feed reader.
-const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-/** Drops characters no XML document may contain. */
+/**
+ * Drops characters no XML document may contain. Copy is already cleaned (the schema and the
+ * Markdown pipeline drop them), but one such character makes a whole feed unreadable for every
+ * subscriber, so the feed boundary drops them again.
+ */
 export function xmlText(text: string): string {
-  return text.replace(NOT_XML, '');
+  return dropUnprintable(text);
 }
 
 /** One article as a feed entry. Cached per article and site: it appears in several feeds. */

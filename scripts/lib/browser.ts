@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright';
+import { chromiumPath, inheritedEnvironment } from '../../src/env.ts';
 
 /** Debian's Chromium: Playwright's own browser download cannot reach its host here. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = chromiumPath();
 
 // Without the background-networking flags Chromium keeps dialling out on a closed network.
 const ARGS = [
@@ -22,7 +23,7 @@ export function ensureChromium(): void {
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
     stdio: 'inherit',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    env: { ...inheritedEnvironment(), DEBIAN_FRONTEND: 'noninteractive' },
   });
   if (!existsSync(CHROMIUM)) throw new Error(`chromium installed, but ${CHROMIUM} still does not exist`);
 }

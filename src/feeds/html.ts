@@ -3,7 +3,7 @@ import { h } from 'hastscript';
 import { rehype } from 'rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
-import { FEED_SCHEMA } from './sanitize.ts';
+import { FEED_SCHEMA } from '../markdown/sanitize.ts';
 
 const URL_PROPERTIES = ['href', 'src', 'cite', 'poster'] as const;
 

@@ -1,0 +1,51 @@
+/**
+ * The house's rooms and which may import which (docs/architecture.md). Checked in `npm test` by
+ * tests/unit/boundaries.test.ts; a violation fails naming the rule.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'model-is-pure',
+      comment:
+        'src/model/ turns checked data into what pages show: it imports nothing from markdown/, integrations/, feeds/, checks/, components/, layouts/ or pages/, and no Markdown runtime or file system.',
+      severity: 'error',
+      from: { path: '^src/model/' },
+      to: {
+        path: [
+          '^src/(markdown|integrations|feeds|checks|components|layouts|pages)/',
+          '^src/catalogue\\.ts$',
+          '(^|/)node_modules/(unified|remark-[^/]+|rehype[^/]*|mdast-util-[^/]+|hast-util-[^/]+|@astrojs/markdown-remark)/',
+          '^(node:)?fs(/promises)?$',
+        ],
+      },
+    },
+    {
+      name: 'markdown-knows-no-model',
+      comment: 'src/markdown/ holds plugins only: options in, typed data out. It imports nothing from model/ (the base path and URL rules come in as options).',
+      severity: 'error',
+      from: { path: '^src/markdown/' },
+      to: { path: '^src/(model|integrations|feeds|checks|components|layouts|pages)/|^src/catalogue\\.ts$' },
+    },
+    {
+      name: 'tools-do-not-use-tests',
+      comment: 'scripts/ and bench/ import nothing from tests/: shared helpers live in scripts/lib/.',
+      severity: 'error',
+      from: { path: '^(scripts|bench)/' },
+      to: { path: '^tests/' },
+    },
+    {
+      name: 'no-circular',
+      comment: 'No module reaches itself through its imports.',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(node_modules|dist|\\.tmp|\\.astro)/' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.mjs', '.js', '.astro', '.d.ts'] },
+    tsPreCompilationDeps: true,
+  },
+};

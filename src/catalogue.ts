@@ -1,0 +1,32 @@
+import { getCollection } from 'astro:content';
+import { checkRendered } from './checks/rendered';
+import { publishing } from './env';
+import { shareLastModified } from './integrations/sitemap-dates';
+import { archiveOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
+import { modifiedTime } from './model/metadata';
+import type { Tag } from './model/tags';
+import { paths } from './model/urls';
+
+/** Everything the build publishes, modelled once: articles newest first, tags, the archive. */
+export interface Catalogue {
+  articles: Article[];
+  tags: Tag<Article>[];
+  archive: ArchiveYear[];
+}
+
+let catalogue: Promise<Catalogue> | undefined;
+
+/**
+ * Loads, checks, filters and sorts the collection once per build. Every page and feed reads from
+ * here, so whole-collection work (sorting, tag maps) is never repeated per page. This is the one
+ * place the content layer, the environment and the model meet; the model itself stays pure.
+ */
+export function loadCatalogue(): Promise<Catalogue> {
+  catalogue ??= getCollection('articles').then((entries) => {
+    const articles = selectArticles(checkRendered(entries), publishing());
+    const tags = tagsOf(articles);
+    shareLastModified(new Map(articles.map((article) => [paths.article(article.slug), modifiedTime(article)])));
+    return { articles: withCanonicalTagNames(articles, tags), tags, archive: archiveOf(articles) };
+  });
+  return catalogue;
+}

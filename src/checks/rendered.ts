@@ -1,0 +1,44 @@
+import { readCopyFacts } from '../markdown/copy-facts.ts';
+import type { ArticleInput } from '../model/articles.ts';
+import { contentError, type ContentProblem } from '../model/problems.ts';
+import type { ArticleData } from '../model/schema.ts';
+import { articleMedia } from './media.ts';
+
+/** The parts of an `astro:content` entry the build reads. */
+export interface RenderedEntry {
+  id: string;
+  data: ArticleData;
+  filePath?: string | undefined;
+  /** What the content layer rendered: HTML, and metadata with Astro's `localImagePaths` and the plugins' facts. */
+  rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
+}
+
+/**
+ * The build's side of the content check: turns rendered entries into the model's input, with
+ * the problems only rendering finds (a body that did not render, a figure placed past the end,
+ * a picture file that is missing). Throws one error listing every problem in every entry, worded
+ * as `npm run check` words them.
+ */
+export function checkRendered(entries: readonly RenderedEntry[]): ArticleInput[] {
+  const inputs: ArticleInput[] = [];
+  const problems: ContentProblem[] = [];
+  for (const entry of entries) {
+    const file = entry.filePath ?? entry.id;
+    if (!entry.rendered) {
+      problems.push({ file, field: 'body', message: 'expected Markdown that renders; see the error printed above' });
+      continue;
+    }
+    const facts = readCopyFacts(entry.rendered.metadata);
+    const localImagePaths = entry.rendered.metadata?.['localImagePaths'];
+    const sources = Array.isArray(localImagePaths) ? localImagePaths.map(String) : [];
+    const { media, problems: mediaProblems } = articleMedia(file, sources, entry.data.image?.src);
+    const found = [...facts.problems, ...mediaProblems];
+    if (found.length > 0) {
+      problems.push(...found.map((problem) => ({ file, ...problem })));
+      continue;
+    }
+    inputs.push({ slug: entry.id, file, data: entry.data, html: entry.rendered.html, readingMinutes: facts.readingMinutes ?? 1, media });
+  }
+  if (problems.length > 0) throw contentError(problems);
+  return inputs;
+}

@@ -1,0 +1,117 @@
+/**
+ * Every environment variable Broadsheet reads, read and validated here and nowhere else (the
+ * boundary test in tests/unit/boundaries.test.ts fails on a `process.env` anywhere else in src/
+ * or scripts/). Deployment settings live here; editorial ones in src/site.ts.
+ *
+ * | variable      | default                      | what it is                                            |
+ * | ------------- | ---------------------------- | ----------------------------------------------------- |
+ * | `SITE_URL`    | `https://broadsheet.example` | the origin the site is served from (canonical, feeds) |
+ * | `BASE_PATH`   | `/`                          | the folder on that origin, e.g. `/news`               |
+ * | `CONTENT_DIR` | `content/articles`           | the folder of Markdown articles                       |
+ * | `BUILD_TIME`  | the clock                    | the schedule cut-off, an ISO instant                  |
+ * | `SHOW_DRAFTS` | unset                        | `1`: preview mode, drafts and scheduled pieces shown  |
+ * | `BUILD_OUT`   | `dist`                       | where `npm run build` writes the site                 |
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The placeholder origin used when SITE_URL is unset: it resolves nowhere, on purpose. */
+export const PLACEHOLDER_SITE = 'https://broadsheet.example';
+
+/** Where `npm run preview` (and so `npm start`) serves the built site. */
+export const LOCAL_SERVER = { host: '127.0.0.1', port: 4321 } as const;
+
+/** The origin of the local server: what `npm start` builds canonical and feed addresses for. */
+export const LOCAL_ORIGIN = `http://${LOCAL_SERVER.host}:${LOCAL_SERVER.port}`;
+
+/** The environment, as names to values: `process.env` unless a caller passes its own (tests). */
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** An environment variable that does not hold what it must: the message names it and the form expected. */
+export class SettingError extends Error {
+  override name = 'SettingError';
+}
+
+/** SITE_URL: an absolute http(s) address, reduced to its origin (`https://example.org`). Throws SettingError. */
+export function siteOrigin(value: string | undefined): string {
+  const text = value || PLACEHOLDER_SITE;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new SettingError(`SITE_URL: expected an absolute address like https://news.example.com, found "${text}"`);
+  }
+  if (!/^https?:$/.test(url.protocol)) throw new SettingError(`SITE_URL: expected http or https, found "${text}"`);
+  return url.origin;
+}
+
+/** BASE_PATH: a path starting with `/`, returned with a trailing slash (`/news` → `/news/`). Throws SettingError. */
+export function basePath(value: string | undefined): string {
+  const text = value || '/';
+  if (!/^\/[\w\-./~%]*$/.test(text) || text.includes('//') || text.includes('..')) {
+    throw new SettingError(`BASE_PATH: expected a path starting with / like /news, found "${text}"`);
+  }
+  return text.endsWith('/') ? text : `${text}/`;
+}
+
+/** CONTENT_DIR: an existing folder, as an absolute path (relative ones resolve from the working directory). Throws SettingError. */
+export function contentFolder(value: string | undefined): string {
+  const dir = resolve(value || 'content/articles');
+  if (!existsSync(dir)) throw new SettingError(`CONTENT_DIR: the folder ${dir} does not exist. Expected a folder of Markdown articles.`);
+  return dir;
+}
+
+/** BUILD_TIME: an ISO instant such as 2024-06-18T12:00:00Z; unset means the clock at the call. Throws SettingError. */
+export function buildTime(value: string | undefined): Date {
+  const now = value ? new Date(value) : new Date();
+  if (Number.isNaN(now.getTime())) throw new SettingError(`BUILD_TIME: expected an ISO date and time like 2024-06-18T12:00:00Z, found "${value}"`);
+  return now;
+}
+
+/** The deployment settings of one build. */
+export interface Settings {
+  /** Origin the site is served from, no trailing slash: `https://example.org`. */
+  site: string;
+  /** True when SITE_URL was not given and `site` is the placeholder. */
+  sitePlaceholder: boolean;
+  /** Folder on that origin, with both slashes: `/` or `/news/`. */
+  base: string;
+}
+
+/** SITE_URL and BASE_PATH, validated. Throws SettingError naming the variable. */
+export function deploySettings(env: Environment = process.env): Settings {
+  return { site: siteOrigin(env['SITE_URL']), sitePlaceholder: !env['SITE_URL'], base: basePath(env['BASE_PATH']) };
+}
+
+/** The folder of Markdown articles (CONTENT_DIR). Throws SettingError when it does not exist. */
+export function contentDir(env: Environment = process.env): string {
+  return contentFolder(env['CONTENT_DIR']);
+}
+
+/** Which articles a build publishes: the schedule cut-off and whether it is a preview. */
+export interface Publishing {
+  /** Articles dated after this instant wait (BUILD_TIME, else the clock). */
+  now: Date;
+  /** SHOW_DRAFTS=1: drafts and scheduled articles are built, marked and never indexed. */
+  preview: boolean;
+}
+
+/** BUILD_TIME and SHOW_DRAFTS. Throws SettingError for a BUILD_TIME that is not an instant. */
+export function publishing(env: Environment = process.env): Publishing {
+  return { now: buildTime(env['BUILD_TIME']), preview: env['SHOW_DRAFTS'] === '1' };
+}
+
+/** BUILD_OUT: where `npm run build` puts the site, absolute (default `dist` under `root`). */
+export function buildOut(root: string, env: Environment = process.env): string {
+  return resolve(root, env['BUILD_OUT'] || 'dist');
+}
+
+/** CHROMIUM_PATH: the Chromium the screenshots, benchmarks and browser tests drive (Debian's by default). */
+export function chromiumPath(env: Environment = process.env): string {
+  return env['CHROMIUM_PATH'] || '/usr/bin/chromium';
+}
+
+/** A copy of this process's whole environment, for a child process to start from. */
+export function inheritedEnvironment(): Record<string, string | undefined> {
+  return { ...process.env };
+}

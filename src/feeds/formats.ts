@@ -1,0 +1,31 @@
+import { routes } from '../model/urls.ts';
+
+/** A feed format: its name for readers and the media type hosts must send it with. */
+export interface FeedFormat {
+  /** What people call it: "RSS", "Atom", "JSON Feed". */
+  name: string;
+  /** The IANA media type (RSS: RSS Advisory Board; Atom: RFC 4287 §7; JSON Feed 1.1 spec). */
+  type: string;
+}
+
+/** The formats Broadsheet serialises one feed model into. */
+export const FEED_FORMATS = {
+  rss: { name: 'RSS', type: 'application/rss+xml' },
+  atom: { name: 'Atom', type: 'application/atom+xml' },
+  json: { name: 'JSON Feed', type: 'application/feed+json' },
+} as const satisfies Record<string, FeedFormat>;
+
+/** The `Content-Type` header for a format: its media type in UTF-8. */
+export function contentType(format: FeedFormat): string {
+  return `${format.type}; charset=utf-8`;
+}
+
+/**
+ * The whole site's feeds: same items, three formats, each at its site-relative route. Read by
+ * the feed routes, every page's discovery links, the feeds page and `_headers`.
+ */
+export const SITE_FEEDS = [
+  { format: FEED_FORMATS.rss, route: routes.rss() },
+  { format: FEED_FORMATS.atom, route: routes.atom() },
+  { format: FEED_FORMATS.json, route: routes.jsonFeed() },
+] as const;

@@ -1,0 +1,49 @@
+import type { VFile } from 'vfile';
+
+/** A problem a Markdown plugin found in copy: the front-matter field (or `body`) and what was expected. */
+export interface CopyProblem {
+  field: string;
+  message: string;
+}
+
+/**
+ * What the plugins learn about one article while rendering it, handed to the build through the
+ * one channel Astro gives remark and rehype plugins (`file.data.astro.frontmatter`, which comes
+ * back as the rendered entry's `metadata.frontmatter`), under one key.
+ */
+export interface CopyFacts {
+  /** Minutes a reader needs for the body (src/markdown/remark-reading-time.ts). */
+  readingMinutes?: number;
+  /** Problems that stop the build, naming the field; Astro would only log a thrown error (withastro/astro#18054). */
+  problems?: CopyProblem[];
+}
+
+/** The key under the rendered front matter that holds the facts. */
+const KEY = 'broadsheet';
+
+function factsOf(file: VFile): CopyFacts {
+  const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
+  const frontmatter = (astro.frontmatter ??= {});
+  return (frontmatter[KEY] ??= {}) as CopyFacts;
+}
+
+/** Records the reading time of the file being rendered. */
+export function recordReadingMinutes(file: VFile, minutes: number): void {
+  factsOf(file).readingMinutes = minutes;
+}
+
+/** Records a problem in the file being rendered, for the build to report with its file name. */
+export function recordCopyProblem(file: VFile, problem: CopyProblem): void {
+  const facts = factsOf(file);
+  facts.problems = [...(facts.problems ?? []), problem];
+}
+
+/**
+ * The facts recorded for a rendered entry, read back from its metadata (`rendered.metadata`).
+ * Anything not recorded comes back empty: no problems, and no reading time (undefined).
+ */
+export function readCopyFacts(metadata: Readonly<Record<string, unknown>> | undefined): Required<Pick<CopyFacts, 'problems'>> & CopyFacts {
+  const frontmatter = metadata?.['frontmatter'] as Record<string, unknown> | undefined;
+  const facts = (frontmatter?.[KEY] ?? {}) as CopyFacts;
+  return { ...facts, problems: facts.problems ?? [] };
+}

@@ -1,0 +1,23 @@
+/** A noun's forms for counting: "article" / "articles". */
+export interface Noun {
+  one: string;
+  other: string;
+}
+
+/** What listings count. */
+export const ARTICLES: Noun = { one: 'article', other: 'articles' };
+
+const plurals = new Map<string, Intl.PluralRules>();
+const numbers = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A count for readers, with the noun in the right form for the locale's plural rules (CLDR,
+ * through Intl.PluralRules) and the number grouped: "1 article", "12,000 articles".
+ */
+export function countOf(count: number, noun: Noun, locale: string): string {
+  let plural = plurals.get(locale);
+  if (!plural) plurals.set(locale, (plural = new Intl.PluralRules(locale)));
+  let number = numbers.get(locale);
+  if (!number) numbers.set(locale, (number = new Intl.NumberFormat(locale)));
+  return `${number.format(count)} ${plural.select(count) === 'one' ? noun.one : noun.other}`;
+}
