@@ -17,6 +17,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { writeCorpus } from '../scripts/corpus.ts';
 import { ensureChromium, launchBrowser } from '../scripts/lib/browser.ts';
+import { gzipBytes, pageFiles } from '../scripts/lib/page-weight.ts';
 import { serveStatic } from '../scripts/lib/server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -153,9 +154,8 @@ async function searchBytes(dir: string): Promise<number> {
 /** The first article page's HTML plus its CSS, gzipped. */
 function articleWeight(dir: string): number {
   const articles = readdirSync(join(dir, 'articles'));
-  const html = readFileSync(join(dir, 'articles', articles[0]!, 'index.html'));
-  const css = [...html.toString().matchAll(/<link rel="stylesheet" href="\/([^"]+)"/g)].map((m) => readFileSync(join(dir, m[1]!)));
-  return [html, ...css].reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+  const { html, css } = pageFiles(dir, join('articles', articles[0]!, 'index.html'));
+  return [html, ...css].reduce((sum, file) => sum + gzipBytes(file), 0);
 }
 
 interface Row {
