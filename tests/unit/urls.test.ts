@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, paths, withBase } from '../../src/model/urls';
+import { absoluteUrl, ARTICLE_PAGES_GLOB, articleSlug, mediaParam, pageParam, paths, rebaseRootPath, rebaserFor, routePatterns, routes, withBase } from '../../src/model/urls';
 
 describe('withBase', () => {
   it.each([
@@ -35,5 +35,63 @@ describe('absoluteUrl', () => {
     ['/news/', new URL('https://example.org'), 'https://example.org/news/'],
   ])('%s on %s', (path, site, expected) => {
     expect(absoluteUrl(path, site)).toBe(expected);
+  });
+});
+
+describe('routes (no base) and the shapes built from them', () => {
+  it.each([
+    [routes.home(), '/'],
+    [routes.home(2), '/page/2/'],
+    [routes.tag('中国', 3), '/tags/%E4%B8%AD%E5%9B%BD/page/3/'],
+    [routes.archiveMonth('2024', '06', 2), '/archive/2024/06/page/2/'],
+    [routes.media('a-story', 'maps/harbour map.png'), '/media/a-story/maps/harbour%20map.png'],
+    [routes.tagRss('c-sharp'), '/tags/c-sharp/rss.xml'],
+    [routes.pagefind(), '/pagefind/pagefind.js'],
+    [routePatterns.tagRss, '/tags/*/rss.xml'],
+    [routePatterns.media, '/media/*'],
+    [routePatterns.assets, '/_astro/*'],
+    [ARTICLE_PAGES_GLOB, 'articles/**/*.html'],
+  ])('%s is %s', (actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  it.each([
+    [1, undefined],
+    [2, 'page/2'],
+  ])('page %d has the route parameter %j', (page, param) => {
+    expect(pageParam(page)).toBe(param);
+  });
+
+  it('joins a media parameter from slug and file name', () => {
+    expect(mediaParam('a-story', 'maps/x.png')).toBe('a-story/maps/x.png');
+  });
+});
+
+describe('articleSlug', () => {
+  it.each([
+    ['content/articles/nato-summit.md', 'nato-summit'],
+    ['deep/folder/My Story.md', 'my-story'],
+    ['C:\\copy\\Harbour.MD', 'harbour'],
+    ['中国新闻.md', '中国新闻'],
+  ])('%s → %s', (file, slug) => {
+    expect(articleSlug(file)).toBe(slug);
+  });
+});
+
+describe('rebaseRootPath', () => {
+  it.each([
+    ['/news/', '/tags/nato/', '/news/tags/nato/'],
+    ['/news/', '/news/tags/nato/', '/news/tags/nato/'],
+    ['/news/', '//cdn.example.org/x.png', '//cdn.example.org/x.png'],
+    ['/news/', 'https://example.org/', 'https://example.org/'],
+    ['/news/', './photo.jpg', './photo.jpg'],
+    ['/news/', '#note', '#note'],
+  ])('under %s, %s → %s', (base, address, rebased) => {
+    expect(rebaseRootPath(base, address)).toBe(rebased);
+  });
+
+  it('is not needed at the root', () => {
+    expect(rebaserFor('/')).toBeUndefined();
+    expect(rebaserFor('/news/')?.('/tags/')).toBe('/news/tags/');
   });
 });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { basePath, buildOut, buildTime, contentDir, deploySettings, PLACEHOLDER_SITE, publishing, SettingError, siteOrigin } from '../../src/env';
+import { ROOT } from '../support/paths';
+
+describe('siteOrigin (SITE_URL)', () => {
+  it.each([
+    [undefined, PLACEHOLDER_SITE],
+    ['', PLACEHOLDER_SITE],
+    ['https://example.org', 'https://example.org'],
+    ['https://example.org/news/', 'https://example.org'],
+    ['http://127.0.0.1:4321', 'http://127.0.0.1:4321'],
+  ])('%j → %s', (value, origin) => {
+    expect(siteOrigin(value)).toBe(origin);
+  });
+
+  it.each([
+    ['example.org', 'SITE_URL: expected an absolute address like https://news.example.com, found "example.org"'],
+    ['ftp://example.org', 'SITE_URL: expected http or https, found "ftp://example.org"'],
+  ])('refuses %j', (value, message) => {
+    expect(() => siteOrigin(value)).toThrow(new SettingError(message));
+  });
+});
+
+describe('basePath (BASE_PATH)', () => {
+  it.each([
+    [undefined, '/'],
+    ['/', '/'],
+    ['/news', '/news/'],
+    ['/news/', '/news/'],
+    ['/a/b', '/a/b/'],
+  ])('%j → %s', (value, base) => {
+    expect(basePath(value)).toBe(base);
+  });
+
+  it.each(['news', '/a//b', '/a/../b', '/a b', 'https://example.org/news'])('refuses %j, naming the variable', (value) => {
+    expect(() => basePath(value)).toThrow(`BASE_PATH: expected a path starting with / like /news, found "${value}"`);
+  });
+});
+
+describe('buildTime (BUILD_TIME)', () => {
+  it('reads an ISO instant', () => {
+    expect(buildTime('2024-06-18T12:00:00Z').toISOString()).toBe('2024-06-18T12:00:00.000Z');
+  });
+  it('is the clock when unset', () => {
+    const before = Date.now();
+    const now = buildTime(undefined).getTime();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+  it('refuses what is not an instant', () => {
+    expect(() => buildTime('tomorrow')).toThrow('BUILD_TIME: expected an ISO date and time like 2024-06-18T12:00:00Z, found "tomorrow"');
+  });
+});
+
+describe('settings from an environment', () => {
+  it('reads deployment settings and says when SITE_URL was not given', () => {
+    expect(deploySettings({})).toEqual({ site: PLACEHOLDER_SITE, sitePlaceholder: true, base: '/' });
+    expect(deploySettings({ SITE_URL: 'https://example.org/x', BASE_PATH: '/news' })).toEqual({
+      site: 'https://example.org',
+      sitePlaceholder: false,
+      base: '/news/',
+    });
+  });
+
+  it('reads the publishing rules: preview only for SHOW_DRAFTS=1', () => {
+    expect(publishing({ BUILD_TIME: '2024-06-18T12:00:00Z', SHOW_DRAFTS: '1' })).toEqual({ now: new Date('2024-06-18T12:00:00Z'), preview: true });
+    expect(publishing({ BUILD_TIME: '2024-06-18T12:00:00Z', SHOW_DRAFTS: 'yes' }).preview).toBe(false);
+  });
+
+  it('names a content folder that does not exist', () => {
+    expect(() => contentDir({ CONTENT_DIR: '/no/such/folder' })).toThrow('CONTENT_DIR: the folder /no/such/folder does not exist.');
+  });
+
+  it('puts the build in dist/ unless BUILD_OUT says otherwise', () => {
+    expect(buildOut(ROOT, {})).toBe(`${ROOT}dist`);
+    expect(buildOut(ROOT, { BUILD_OUT: '.tmp/x' })).toBe(`${ROOT}.tmp/x`);
+  });
+});

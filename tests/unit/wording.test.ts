@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { ARTICLES, countOf } from '../../src/model/wording';
+
+describe('countOf', () => {
+  it.each([
+    [0, 'en-GB', '0 articles'],
+    [1, 'en-GB', '1 article'],
+    [2, 'en-GB', '2 articles'],
+    [12000, 'en-GB', '12,000 articles'],
+    [12000, 'de-DE', '12.000 articles'],
+  ])('%d in %s → %s', (count, locale, words) => {
+    expect(countOf(count, ARTICLES, locale)).toBe(words);
+  });
+});
