@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { SITE } from '../site.ts';
 import { dropUnprintable } from '../text.ts';
 import { canonicalDate, toArticleDate } from './dates.ts';
-import { tagSlug } from './tags.ts';
+import { normalizeTagName, tagSlug } from './tags.ts';
 
 // Control characters and noncharacters cannot appear on a page or in a feed (src/text.ts): they
 // are dropped here, once, so every output shows the same text.
@@ -71,9 +71,11 @@ export const articleSchema = strictFields(
     /** Topics, as an editor would file them. At least one; each becomes a page under /tags/. */
     tags: z
       .array(
-        text('a tag').refine((tag) => tagSlug(tag) !== '', {
-          error: 'expected a tag with at least one letter, digit or emoji',
-        }),
+        text('a tag')
+          .overwrite(normalizeTagName)
+          .refine((tag) => tagSlug(tag) !== '', {
+            error: 'expected a tag with at least one letter, digit or emoji',
+          }),
         { error: 'expected a list of tags' },
       )
       .min(1, { error: 'expected at least one tag' }),

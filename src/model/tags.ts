@@ -7,6 +7,20 @@ export interface Tag<A = unknown> {
   articles: A[];
 }
 
+// Code points that show nothing and carry no meaning in a tag (soft hyphen, zero-width space,
+// direction marks and embeddings, word joiner, byte-order mark). Zero-width joiners and
+// non-joiners stay: emoji sequences and Persian or Indic spelling need them.
+const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/**
+ * A tag as it is kept and shown: Unicode NFC (so "Zürich" typed composed or decomposed is one
+ * tag), no invisible code points, runs of white space as one space, trimmed. The schema applies
+ * it to every tag, so every page, feed and count sees the same spelling.
+ */
+export function normalizeTagName(name: string): string {
+  return name.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+}
+
 /**
  * The URL slug of a tag: lower case, spaces to hyphens, punctuation dropped, letters of every
  * script kept ("Jens Stoltenberg" → "jens-stoltenberg", "中国" → "中国"). A tag with no letters
@@ -14,7 +28,7 @@ export interface Tag<A = unknown> {
  * safe in any URL. Only a tag of nothing but spaces and punctuation has no slug ('').
  */
 export function tagSlug(name: string): string {
-  const text = name.normalize('NFC').trim();
+  const text = normalizeTagName(name);
   const slugged = slug(text);
   if (/[\p{L}\p{N}]/u.test(slugged)) return slugged;
   const symbols = [...text].filter((char) => /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{So}]/u.test(char));
@@ -53,8 +67,16 @@ export function tagConflicts<A>(articles: readonly A[], tagsOf: (article: A) => 
  * for each article and what a build without the check stops with.
  */
 export function tagConflictMessage(name: string, others: readonly string[], slug: string): string {
-  const spellings = others.map((other) => `"${other}"`).join(' and ');
-  return `expected tags that keep their own page: "${name}" and ${spellings} would share /tags/${slug}/ (use one spelling, or tell them apart with letters or digits)`;
+  // Spellings that share a slug agree in their letters and digits, so they differ in marks that
+  // may be hard to see ("e-mail" and "e‑mail"): every code point is spelled out.
+  const quoted = (spelling: string) => `"${spelling}" (${codePoints(spelling)})`;
+  const spellings = others.map(quoted).join(' and ');
+  return `expected tags that keep their own page: ${quoted(name)} and ${spellings} would share /tags/${slug}/ (use one spelling, or tell them apart with letters or digits)`;
+}
+
+/** `U+0043 U+0023` for "C#". */
+export function codePoints(text: string): string {
+  return [...text].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
 }
 
 /** Raised when tags cannot share one page without losing meaning. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupByTag, tagSlug, TagError } from '../../src/model/tags';
+import { articleSchema } from '../../src/model/schema';
+import { codePoints, groupByTag, normalizeTagName, tagConflictMessage, tagSlug, TagError } from '../../src/model/tags';
 
 describe('tagSlug', () => {
   it.each([
@@ -62,11 +63,66 @@ describe('groupByTag', () => {
   it('refuses tags that would silently share a URL', () => {
     expect(() => groupByTag([{ id: 'a', tags: ['C#'] }, { id: 'b', tags: ['C'] }], tagsOf)).toThrow(TagError);
     expect(() => groupByTag([{ id: 'a', tags: ['C#'] }, { id: 'b', tags: ['C'] }], tagsOf)).toThrow(
-      /"C#" and "C" would share \/tags\/c\//,
+      /"C#" \(U\+0043 U\+0023\) and "C" \(U\+0043\) would share \/tags\/c\//,
     );
   });
 
   it('refuses a tag with nothing to slug', () => {
     expect(() => groupByTag([{ id: 'a', tags: ['!!!'] }], tagsOf)).toThrow(/no letters, digits or symbols/);
+  });
+});
+
+describe('normalizeTagName: one tag however it is typed', () => {
+  it.each([
+    ['Z\u0075\u0308rich', 'Zürich'],
+    ['Zürich', 'Zürich'],
+    ['NATO\u200B', 'NATO'],
+    ['\uFEFFNATO', 'NATO'],
+    ['Jens\u00ADStoltenberg', 'JensStoltenberg'],
+    ['  Xi   Jinping\t', 'Xi Jinping'],
+    ['Jens\u00A0Stoltenberg', 'Jens Stoltenberg'],
+    ['\u200Eشمال\u200F', 'شمال'],
+    // Joiners carry meaning: emoji sequences and Persian spelling keep them.
+    ['👩\u200D💻', '👩\u200D💻'],
+    ['می\u200Cخواهم', 'می\u200Cخواهم'],
+  ])('%j → %j', (typed, kept) => {
+    expect(normalizeTagName(typed)).toBe(kept);
+  });
+
+  const front = (tags: string[]) => ({ title: 't', standfirst: 's', published: '2024-06-18', section: 'Asia', tags });
+
+  it('is applied by the schema, so composed and decomposed spellings are one tag', () => {
+    const composed = articleSchema.parse(front(['Zürich'])).tags;
+    const decomposed = articleSchema.parse(front(['Zu\u0308rich', ' Zürich\u200B '])).tags;
+    expect(decomposed).toEqual(['Zürich', 'Zürich']);
+    const tags = groupByTag(
+      [
+        { id: 'a', tags: composed },
+        { id: 'b', tags: decomposed },
+      ],
+      (a) => a.tags,
+    );
+    expect(tags.map((tag) => [tag.name, tag.articles.map((a) => a.id)])).toEqual([['Zürich', ['a', 'b']]]);
+  });
+
+  it('refuses a tag of nothing but invisible code points', () => {
+    const result = articleSchema.safeParse(front(['\u200B\u200B']));
+    expect(result.success).toBe(false);
+  });
+});
+
+describe('tagConflictMessage', () => {
+  it('names the spellings and the shared page', () => {
+    expect(tagConflictMessage('C#', ['C'], 'c')).toBe(
+      'expected tags that keep their own page: "C#" (U+0043 U+0023) and "C" (U+0043) would share /tags/c/ (use one spelling, or tell them apart with letters or digits)',
+    );
+  });
+
+  it('spells out code points, so spellings that look alike can be told apart', () => {
+    expect(tagConflictMessage('e\u2011mail', ['e-mail'], 'email')).toContain('"e‑mail" (U+0065 U+2011 U+006D U+0061 U+0069 U+006C) and "e-mail" (U+0065 U+002D');
+  });
+
+  it('counts code points, not UTF-16 units', () => {
+    expect(codePoints('🇺🇦')).toBe('U+1F1FA U+1F1E6');
   });
 });
