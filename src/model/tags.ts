@@ -1,4 +1,5 @@
 import { slug } from 'github-slugger';
+import { segmentSlug } from './urls.ts';
 
 /** A tag as pages show it: one display name, one URL slug, its articles newest first. */
 export interface Tag<A = unknown> {
@@ -25,14 +26,15 @@ export function normalizeTagName(name: string): string {
  * The URL slug of a tag: lower case, spaces to hyphens, punctuation dropped, letters of every
  * script kept ("Jens Stoltenberg" → "jens-stoltenberg", "中国" → "中国"). A tag with no letters
  * or digits at all (an emoji, "🇺🇦") gets its code points instead ("1f1fa-1f1e6"): stable, and
- * safe in any URL. Only a tag of nothing but spaces and punctuation has no slug ('').
+ * safe in any URL. Only a tag of nothing but spaces and punctuation has no slug (''). A slug
+ * longer than a path segment may be is shortened by `segmentSlug`.
  */
 export function tagSlug(name: string): string {
   const text = normalizeTagName(name);
   const slugged = slug(text);
-  if (/[\p{L}\p{N}]/u.test(slugged)) return slugged;
+  if (/[\p{L}\p{N}]/u.test(slugged)) return segmentSlug(slugged);
   const symbols = [...text].filter((char) => /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{So}]/u.test(char));
-  return symbols.map((char) => char.codePointAt(0)!.toString(16)).join('-');
+  return segmentSlug(symbols.map((char) => char.codePointAt(0)!.toString(16)).join('-'));
 }
 
 /** Spellings that would share one tag URL although they differ in more than case. */

@@ -28,10 +28,46 @@ export function rebaseRootPath(base: string, value: string): string {
   return withBase(base, value);
 }
 
-/** The article's URL slug: its file name without `.md`, slugged (`My Story.md` → `my-story`), wherever it sits. */
+/**
+ * The most bytes a path segment taken from copy may have. File systems allow 255 bytes per name
+ * (ext4, APFS, NTFS in UTF-16 units); a margin keeps room for what hosts and tools add.
+ */
+export const SEGMENT_BYTES = 200;
+
+const utf8 = new TextEncoder();
+
+// FNV-1a, 32 bits (http://www.isthe.com/chongo/tech/comp/fnv/): stable across builds and
+// machines, and enough to tell long names apart; a clash still cannot merge two pages, because
+// tags and articles that share a slug are refused by the check.
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of utf8.encode(text)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+}
+
+/**
+ * A slug that fits in one path segment: unchanged up to SEGMENT_BYTES of UTF-8, else cut at a
+ * character boundary and ended with `-` and a digest of the whole slug, so it stays stable and
+ * two long slugs that begin alike stay apart (an 86-character Chinese tag is 258 bytes).
+ */
+export function segmentSlug(slugged: string): string {
+  if (utf8.encode(slugged).length <= SEGMENT_BYTES) return slugged;
+  const suffix = `-${fnv1a(slugged)}`;
+  let kept = '';
+  let bytes = 0;
+  for (const char of slugged) {
+    const size = utf8.encode(char).length;
+    if (bytes + size > SEGMENT_BYTES - suffix.length) break;
+    kept += char;
+    bytes += size;
+  }
+  return `${kept.replace(/-+$/, '')}${suffix}`;
+}
+
+/** The article's URL slug: its file name without `.md`, slugged (`My Story.md` → `my-story`), wherever it sits; never longer than a path segment may be. */
 export function articleSlug(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? '';
-  return slug(name.replace(/\.md$/i, ''));
+  return segmentSlug(slug(name.replace(/\.md$/i, '')));
 }
 
 /** Encodes each segment of a path (slugs and file names may hold any letter). */
