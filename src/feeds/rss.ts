@@ -1,16 +1,26 @@
 import { getRssString } from '@astrojs/rss';
 import XMLBuilder from 'fast-xml-builder';
+import { toHtml } from 'hast-util-to-html';
 import { contentType, FEED_FORMATS } from './formats';
 import type { FeedChannel } from './items';
 
 // Elements @astrojs/rss has no option for go through a real XML serialiser, never concatenation.
+
+/**
+ * Text for an element readers treat as HTML. RSS 2.0 lets `<description>` (channel and item) hold
+ * entity-encoded HTML, and readers render it (RSS Best Practices Profile, "description"), so a
+ * standfirst reading "<b>" would turn bold: the text is escaped as HTML first, then as XML.
+ */
+function asHtml(text: string): string {
+  return toHtml({ type: 'text', value: text });
+}
 const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
 
 /** RSS 2.0 with content:encoded, dc:creator, media:content and an atom:link to itself. */
 export async function rssResponse(channel: FeedChannel): Promise<Response> {
   const body = await getRssString({
     title: channel.title,
-    description: channel.description,
+    description: asHtml(channel.description),
     site: channel.homeUrl,
     xmlns: {
       atom: 'http://www.w3.org/2005/Atom',
@@ -26,7 +36,7 @@ export async function rssResponse(channel: FeedChannel): Promise<Response> {
       title: item.title,
       link: item.url,
       pubDate: item.published,
-      description: item.summary,
+      description: asHtml(item.summary),
       content: item.contentHtml,
       categories: item.categories,
       // RSS's own <author> wants an e-mail address; a name belongs in dc:creator.

@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser';
 import { buildSite, listFiles } from '../support/build';
-import { xmllintErrors } from '../support/feeds';
+import { htmlElements, htmlText, leadParagraph, parseXml, xmllintErrors } from '../support/feeds';
+import { normalizeTagName } from '../../src/model/tags';
 import { PAYLOADS, writeHostileCorpus } from '../support/hostile';
 import { nuHtmlErrors } from '../support/html-checker';
 import { TMP } from '../support/paths';
@@ -19,6 +20,9 @@ interface Findings {
   cspViolations: string[];
   badLinks: string[];
 }
+
+/** Text as pages and feeds carry it: without the control characters no page or feed may hold. */
+const printable = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, '');
 
 describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () => {
   let dir: string;
@@ -100,16 +104,59 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
     for (const [index, payload] of PAYLOADS.entries()) {
       const n = String(index + 1).padStart(2, '0');
       await page.goto(`${server.origin}/articles/hostile-${n}/`);
-      // The HTML parser drops NUL from text; the rest reads as typed.
-      const expected = `Hostile ${n} ${payload}`.replace(/\0/g, '').replace(/[\r\n\u2028\u2029]+/g, ' ');
+      // Control characters cannot appear on a page (HTML §13.2.2) and are dropped; the rest reads as typed.
+      const expected = printable(`Hostile ${n} ${payload}`).replace(/[\r\n\u2028\u2029]+/g, ' ');
       const headline = (await page.locator('h1').textContent())!.replace(/[\r\n\u2028\u2029]+/g, ' ');
       expect(headline).toBe(expected);
       const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
-      // JSON-LD carries the value exactly, NUL included (escaped as \u0000).
-      expect(jsonLd.headline).toBe(`Hostile ${n} ${payload}`);
-      expect(await page.locator('.article__body figcaption').textContent()).toContain(`Caption ${payload}`.replace(/\0/g, '').slice(0, 20));
+      // JSON-LD carries the same text as the page.
+      expect(jsonLd.headline).toBe(printable(`Hostile ${n} ${payload}`));
+      expect(await page.locator('.article__body figcaption').textContent()).toContain(printable(`Caption ${payload}`).slice(0, 20));
     }
     await page.close();
+  });
+
+  it('keeps feed text as text: fields readers render as HTML hold no element the copy did not write as Markdown', () => {
+    // What each format defines as HTML (RSS 2.0 description, RSS content:encoded, Atom type="html",
+    // JSON Feed content_html) and as text (RSS title, category, dc:creator; Atom type="text",
+    // author and category; JSON Feed title, summary, tags, authors).
+    const rss = parseXml(readFileSync(join(dir, 'rss.xml'), 'utf8')).rss.channel;
+    const atom = parseXml(readFileSync(join(dir, 'atom.xml'), 'utf8')).feed;
+    const json = JSON.parse(readFileSync(join(dir, 'feed.json'), 'utf8'));
+    const byTitle = (title: string) => PAYLOADS.findIndex((_, index) => printable(`Hostile ${String(index + 1).padStart(2, '0')} ${PAYLOADS[index]}`) === title);
+    expect(rss.item).toHaveLength(PAYLOADS.length);
+    for (const item of rss.item) {
+      const index = byTitle(item.title);
+      expect(index, item.title).toBeGreaterThanOrEqual(0);
+      const payload = printable(PAYLOADS[index]!);
+      // The summary, decoded as the HTML a reader renders, is the standfirst as text: no element.
+      expect(htmlElements(item.description), item.title).toEqual([]);
+      expect(htmlText(item.description)).toBe(`Standfirst ${payload}`);
+      expect(item['dc:creator']).toEqual([`Writer ${payload}`]);
+      // Tags are kept normalised (tests/unit/tags.test.ts): the feed carries the kept spelling as text.
+      expect(item.category).toContain(normalizeTagName(`Tag ${String(index + 1).padStart(2, '0')} ${payload}`));
+      // The full text starts with the standfirst, as a paragraph of text.
+      expect(leadParagraph(item['content:encoded']), item.title).toEqual({ elements: [], text: `Standfirst ${payload}` });
+    }
+    for (const entry of atom.entry) {
+      const index = byTitle(entry.title['#text']);
+      const payload = printable(PAYLOADS[index]!);
+      expect(entry.title['@_type']).toBe('text');
+      expect(entry.summary).toEqual({ '@_type': 'text', '#text': `Standfirst ${payload}` });
+      expect(entry.content['@_type']).toBe('html');
+      expect(leadParagraph(entry.content['#text'])).toEqual({ elements: [], text: `Standfirst ${payload}` });
+    }
+    for (const item of json.items) {
+      const index = byTitle(item.title);
+      const payload = printable(PAYLOADS[index]!);
+      expect(item.summary).toBe(`Standfirst ${payload}`);
+      expect(leadParagraph(item.content_html)).toEqual({ elements: [], text: `Standfirst ${payload}` });
+    }
+    // Channel descriptions name the tag: text too, in every tag feed.
+    for (const feed of listFiles(dir, 'rss.xml').filter((file) => file.startsWith('tags/'))) {
+      const channel = parseXml(readFileSync(join(dir, feed), 'utf8')).rss.channel;
+      expect(htmlElements(channel.description), feed).toEqual([]);
+    }
   });
 
   it('keeps every feed well-formed and parseable', async () => {

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Element } from 'hast';
+import type { Element, Root, Text } from 'hast';
 import { rehype } from 'rehype';
 import { visit } from 'unist-util-visit';
 import { XMLParser } from 'fast-xml-parser';
@@ -42,6 +42,35 @@ export const RFC822 = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|Ma
 export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 const fragments = rehype().data('settings', { fragment: true });
+
+/** The elements in an HTML fragment, by name, in document order: what a reader would build from it. */
+export function htmlElements(html: string): string[] {
+  const names: string[] = [];
+  visit(fragments.parse(html), 'element', (node: Element) => void names.push(node.tagName));
+  return names;
+}
+
+/** Every text node's value under a node, joined: the text exactly as the HTML carries it. */
+function textOf(node: Root | Element): string {
+  let text = '';
+  visit(node, 'text', (child: Text) => void (text += child.value));
+  return text;
+}
+
+/** The text an HTML fragment carries. */
+export function htmlText(html: string): string {
+  return textOf(fragments.parse(html));
+}
+
+/** The first paragraph of feed HTML: the elements inside it and its text. */
+export function leadParagraph(html: string): { elements: string[]; text: string } {
+  const tree = fragments.parse(html);
+  const first = tree.children.find((node): node is Element => node.type === 'element');
+  if (first?.tagName !== 'p') return { elements: [first?.type === 'element' ? first.tagName : 'none'], text: '' };
+  const elements: string[] = [];
+  visit(first, 'element', (node: Element) => void (node !== first && elements.push(node.tagName)));
+  return { elements, text: textOf(first) };
+}
 
 /** What feed HTML must not carry: anything that runs, restyles, or points nowhere outside the site. */
 export function contentProblems(html: string): string[] {
