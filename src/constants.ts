@@ -1,5 +1,18 @@
 /** The `id` of each page's `<main>`: the skip link's target. */
 export const MAIN_ID = 'main';
 
+/** The id of the related-articles heading, which labels its section. */
+export const RELATED_HEADING_ID = 'related-heading';
+
+/** The id of the search page's query field, which its label points at. */
+export const SEARCH_QUERY_ID = 'search-query';
+
+/**
+ * Every id the page around an article uses. Copy never takes one of these (the Markdown
+ * pipeline numbers a clashing heading instead: src/markdown/rehype-ids.ts); the end-to-end tests
+ * fail on a chrome id missing from this list.
+ */
+export const CHROME_IDS: readonly string[] = [MAIN_ID, RELATED_HEADING_ID, SEARCH_QUERY_ID];
+
 /** Where the theme toggle stores the reader's choice ('light' | 'dark'). */
 export const THEME_KEY = 'broadsheet-theme';

@@ -1,7 +1,10 @@
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSanitize from 'rehype-sanitize';
+import { CHROME_IDS } from '../constants.ts';
 import { rehypeBaseLinks, type BaseLinkOptions } from './rehype-base-links.ts';
+import { rehypeCopyFragmentLinks, rehypeUniqueIds } from './rehype-ids.ts';
+import { rehypeScrollingTables } from './rehype-tables.ts';
 import { rehypeRawWhenPresent } from './rehype-raw-when-present.ts';
 import { remarkFigure } from './remark-figure.ts';
 import { NEWS_SCHEMA, rehypeDropUnprintable, rehypeDropUnresolvableImages, rehypeEmbedAllowlist, rehypeMarkMarkdownImages } from './sanitize.ts';
@@ -12,14 +15,19 @@ import { remarkReadingTime } from './remark-reading-time.ts';
  * they all measure and check the same thing. Astro's unified processor adds heading ids itself
  * (`rehypeHeadingIds`); these are what a news page needs on top.
  */
-export function markdownPipeline({ rebase }: BaseLinkOptions = {}): Pick<AstroMarkdownOptions, 'smartypants' | 'gfm' | 'remarkPlugins' | 'rehypePlugins'> {
+export function markdownPipeline({
+  rebase,
+}: BaseLinkOptions = {}): Pick<AstroMarkdownOptions, 'smartypants' | 'gfm' | 'remarkRehype' | 'remarkPlugins' | 'rehypePlugins'> {
   return {
     // Copy arrives with its typography in place: SmartyPants would rewrite quotes, dashes and
     // ellipses the newsroom chose, and costs about 5 ms an article (bench/markdown.ts).
     smartypants: false,
-    // GFM (tables, footnotes, strikethrough, bare-URL links) doubles an article's cost
-    // (bench/markdown.ts: 1.4 → 2.8 ms) and no copy uses it yet. Turn it on when copy needs tables.
-    gfm: false,
+    // GitHub-flavoured Markdown: results tables, footnotes, strikethrough and bare addresses as
+    // links, as every peer renders them. It costs about 1.3 ms an article (bench/markdown.ts).
+    gfm: true,
+    // Footnote ids without a prefix here: the sanitiser prefixes every id copy brings, and
+    // rehypeCopyFragmentLinks points the footnote links at the prefixed ids.
+    remarkRehype: { clobberPrefix: '' },
     remarkPlugins: [remarkFigure, remarkReadingTime],
     // Raw HTML in copy becomes elements first (Astro only does so at the very end), so that the
     // sanitiser and the link plugins after it see every element, not just Markdown's.
@@ -30,6 +38,9 @@ export function markdownPipeline({ rebase }: BaseLinkOptions = {}): Pick<AstroMa
       rehypeEmbedAllowlist,
       [rehypeSanitize, NEWS_SCHEMA],
       rehypeDropUnprintable,
+      rehypeCopyFragmentLinks,
+      [rehypeUniqueIds, { reserved: CHROME_IDS }],
+      rehypeScrollingTables,
       [rehypeBaseLinks, { rebase }],
       [rehypeExternalLinks, { rel: ['external', 'noopener'] }],
     ],

@@ -1,4 +1,5 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toFeedHtml } from '../../src/feeds/html';
 import { readCopyFacts } from '../../src/markdown/copy-facts';
@@ -172,7 +173,8 @@ describe('copy written as raw HTML, on pages', () => {
     ['<iframe src="https://evil.example/"></iframe>', ''],
     ['<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>', '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video" loading="lazy"></iframe>'],
     ['<abbr title="North Atlantic Treaty Organization">NATO</abbr>', '<p><abbr title="North Atlantic Treaty Organization">NATO</abbr></p>'],
-    ['<table><tr><td>1</td></tr></table>', '<table><tbody><tr><td>1</td></tr></tbody></table>'],
+    // A raw table scrolls in its own box too.
+    ['<table><tr><td>1</td></tr></table>', '<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table><tbody><tr><td>1</td></tr></tbody></table></div>'],
   ])('%s', async (markdown, html) => {
     const { code } = await render(markdown);
     expect(code.replace(/\n/g, '')).toBe(html);
@@ -181,5 +183,83 @@ describe('copy written as raw HTML, on pages', () => {
   it('keeps Markdown pictures for Astro to resolve', async () => {
     const { code } = await render('![A map](./map.png)');
     expect(code).toBe('<p><img src="./map.png" alt="A map"></p>');
+  });
+});
+
+describe('GitHub-flavoured Markdown', () => {
+  // The handed input: a results table, a footnote with its definition, and a struck-out word.
+  const results = [
+    'Turnout was ~~Tuesday~~ Wednesday’s story.[^1]',
+    '',
+    '| Party | Seats | Share |',
+    '| :--- | ---: | :---: |',
+    '| Labour | 411 | 33.7% |',
+    '| Conservative | 121 | 23.7% |',
+    '',
+    '[^1]: Figures as declared by the returning officers.',
+  ].join('\n');
+
+  it('renders a table in a labelled box that scrolls, alignment as classes', async () => {
+    const { code } = await render(results);
+    expect(code).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Party, Seats, Share"><table>');
+    expect(code).toContain('<th class="align-left">Party</th>');
+    expect(code).toContain('<td class="align-right">411</td>');
+    expect(code).toContain('<td class="align-center">33.7%</td>');
+    expect(code).not.toMatch(/\salign=/);
+  });
+
+  it('renders strikethrough', async () => {
+    expect((await render(results)).code).toContain('<del>Tuesday</del>');
+  });
+
+  it('links footnotes both ways, each link pointing at an id the page has', async () => {
+    const { code } = await render(results);
+    const ids = [...code.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    const targets = [...code.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
+    expect(targets).toEqual(['user-content-fn-1', 'user-content-fnref-1']);
+    for (const target of targets) expect(ids).toContain(target);
+    expect(code).toContain('aria-describedby="user-content-footnote-label"');
+    expect(ids).toContain('user-content-footnote-label');
+    expect(code).toContain('aria-label="Back to reference 1"');
+  });
+
+  it('links bare addresses', async () => {
+    const { code } = await render('See https://example.org/report and www.example.com.');
+    expect(code).toBe(
+      '<p>See <a href="https://example.org/report" rel="external noopener">https://example.org/report</a> and <a href="http://www.example.com" rel="external noopener">www.example.com</a>.</p>',
+    );
+  });
+});
+
+describe('ids in copy', () => {
+  const ids = (code: string) => [...code.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+
+  it.each([
+    // The handed input: a body heading "Main" took the skip link's target, <main id="main">.
+    ['## Main', ['main-1']],
+    ['## Related heading', ['related-heading-1']],
+    ['## Search query', ['search-query-1']],
+    ['## Same\n\n## Same', ['same', 'same-1']],
+    ['## A\n\n## A-1\n\n## A', ['a', 'a-1', 'a-2']],
+    ['## ***', ['heading']],
+    ['<a id="x">one</a> <a id="x">two</a>', ['user-content-x', 'user-content-x-1']],
+    ['<h3 id="main">Raw</h3>', ['user-content-main']],
+  ])('%j → %j', async (markdown, expected) => {
+    expect(ids((await render(markdown)).code)).toEqual(expected);
+  });
+
+  it('are unique and never a chrome id, whatever the copy (property)', async () => {
+    const { CHROME_IDS } = await import('../../src/constants');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('## Main', '## Related heading', '## Notes', '[^a]', '[^a]: note', '<a id="main">x</a>', '<span id="user-content-fn-a">y</span>', '## Notes', '| a |\n| - |\n| b |'), { maxLength: 10 }),
+        async (blocks) => {
+          const found = ids((await render(blocks.join('\n\n'))).code);
+          expect(new Set(found).size).toBe(found.length);
+          for (const id of found) expect(CHROME_IDS).not.toContain(id);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
