@@ -13,6 +13,20 @@ export function isLocalPicture(url: string): boolean {
 }
 
 /**
+ * The file a picture address names, relative to the article: Markdown addresses are URLs, so
+ * percent-encoding is decoded (`harbour%20map.png` is `harbour map.png`, as a browser reads it);
+ * character references and `<…>` addresses reach here already decoded by the Markdown parser.
+ * A malformed escape is kept as typed.
+ */
+export function pictureFileName(source: string): string {
+  try {
+    return decodeURIComponent(source);
+  } catch {
+    return source;
+  }
+}
+
+/**
  * The local pictures an article uses, checked and sized: each must be an image file in the
  * article's folder or below it. Pages show Astro's optimised copies; feeds need the original at a
  * stable address with its byte length, so the originals are published too
@@ -30,7 +44,7 @@ export function articleMedia(
   for (const source of new Set(sources)) {
     const report = (expected: string) =>
       problems.push({ field: source === leadSource ? 'image.src' : 'body', message: `picture "${source}": ${expected}` });
-    const name = posix.normalize(source.replace(/\\/g, '/'));
+    const name = posix.normalize(pictureFileName(source).replace(/\\/g, '/'));
     if (name.startsWith('../') || name.startsWith('/')) {
       report("expected a file in the article's folder or below it");
       continue;

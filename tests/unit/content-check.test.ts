@@ -1,6 +1,7 @@
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent, type ContentProblem } from '../../src/checks/content';
+import { pictureFileName } from '../../src/checks/media';
 import { ROOT } from '../support/paths';
 
 const BROKEN = join(ROOT, 'tests/fixtures/broken');
@@ -70,5 +71,22 @@ describe('checkContent on a corpus of broken articles', async () => {
 
   it('finds nothing wrong with the real content', async () => {
     expect(await checkContent(join(ROOT, 'content/articles'))).toEqual([]);
+  });
+});
+
+describe('picture paths', () => {
+  it.each([
+    ['./harbour%20map.png', './harbour map.png'],
+    ['harbour%20map.png', 'harbour map.png'],
+    ['maps/harbour%20map.png', 'maps/harbour map.png'],
+    ['./harbour map.png', './harbour map.png'],
+    ['./caf%C3%A9.jpg', './café.jpg'],
+    ['./100%.png', './100%.png'],
+  ])('%s names the file %s', (source, file) => {
+    expect(pictureFileName(source)).toBe(file);
+  });
+
+  it('agree with the render: every way of writing a path in the real-copy corpus finds its file', async () => {
+    expect(await checkContent(join(ROOT, 'tests/fixtures/corpora/real-copy'))).toEqual([]);
   });
 });

@@ -7,8 +7,13 @@ import { mediaParam } from '../../model/urls';
 /** Publishes each article's original pictures at /media/<slug>/<file>, for feed enclosures. */
 export const getStaticPaths = (async () => {
   const { articles } = await loadCatalogue();
+  // One file may be written several ways in one article (`harbour%20map.png`, `<harbour map.png>`):
+  // it is published once.
   return articles.flatMap((article) =>
-    article.media.map((picture) => ({ params: { file: mediaParam(article.slug, picture.name) }, props: { picture } })),
+    [...new Map(article.media.map((picture) => [picture.name, picture])).values()].map((picture) => ({
+      params: { file: mediaParam(article.slug, picture.name) },
+      props: { picture },
+    })),
   );
 }) satisfies GetStaticPaths;
 

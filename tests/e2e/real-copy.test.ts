@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/browser';
+import { serveStatic, type StaticServer } from '../../scripts/lib/server';
+import { buildSite, listFiles } from '../support/build';
+import { parseXml } from '../support/feeds';
+import { nuHtmlErrors } from '../support/html-checker';
+import { ROOT } from '../support/paths';
+
+/** Newsroom copy modelled on faults reported against static news sites: tests/fixtures/corpora/real-copy/. */
+const CORPUS = join(ROOT, 'tests/fixtures/corpora/real-copy');
+const SITE = 'https://example.org';
+
+describe('real newsroom copy', () => {
+  let dir: string;
+  let server: StaticServer;
+  let browser: Browser;
+  const read = (path: string) => readFileSync(join(dir, path), 'utf8');
+
+  beforeAll(async () => {
+    dir = buildSite({ name: 'real-copy', env: { CONTENT_DIR: CORPUS, SITE_URL: SITE, BUILD_TIME: '2026-11-01T00:00:00Z' } });
+    server = await serveStatic(dir);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('builds pages the Nu HTML Checker finds no errors in: every id unique, no obsolete markup', () => {
+    expect(nuHtmlErrors(dir)).toEqual([]);
+  });
+
+  it('never takes a chrome id for copy: "## Main" is main-1, the skip link still reaches <main>', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/articles/main-heading/`);
+    expect(await page.locator('main#main').count()).toBe(1);
+    expect(await page.locator('#main').count()).toBe(1);
+    expect(await page.locator('h2#main-1').textContent()).toBe('Main');
+    expect(await page.locator('.skip-link').getAttribute('href')).toBe('#main');
+    await page.close();
+  });
+
+  it('renders a results table in a box that scrolls, footnotes linked both ways, strikethrough, bare links', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/articles/results-table/`);
+    expect(await page.locator('.article__body .table-scroll table th').allTextContents()).toEqual(['Party', 'Seats', 'Change', 'Share of the vote']);
+    expect(await page.locator('.article__body del').textContent()).toBe('Tuesday');
+    expect(await page.locator('.article__body a[href="https://example.org/results"]').count()).toBe(1);
+    // The reference goes to the note, and the note's back link returns, by keyboard.
+    const follow = async () => {
+      const before = await page.evaluate(() => location.hash);
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((hash) => location.hash !== hash, before);
+    };
+    await page.locator('a[data-footnote-ref]').focus();
+    await follow();
+    const note = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.locator(`[id="${note}"]`).textContent()).toContain('Figures as declared by the returning officers');
+    await page.locator(`[id="${note}"] a[data-footnote-backref]`).focus();
+    await follow();
+    const back = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    expect(await page.locator(`[id="${back}"]`).getAttribute('data-footnote-ref')).toBe('');
+    await page.close();
+  });
+
+  it('carries tables and footnotes into every feed, footnote links resolving to the article page', () => {
+    const url = `${SITE}/articles/results-table/`;
+    const page = read('articles/results-table/index.html');
+    const rss = parseXml(read('rss.xml')).rss.channel.item.find((item: { link: string[] }) => item.link[0] === url);
+    const atom = parseXml(read('atom.xml')).feed.entry.find((entry: { id: string }) => entry.id === url);
+    const json = JSON.parse(read('feed.json')).items.find((item: { id: string }) => item.id === url);
+    for (const html of [rss['content:encoded'] as string, atom.content['#text'] as string, json.content_html as string]) {
+      expect(html).toContain('<table>');
+      expect(html).toContain('<del>Tuesday</del>');
+      const links = [...html.matchAll(/href="([^"]+#[^"]+)"/g)].map((m) => m[1]!);
+      expect(links.length).toBeGreaterThanOrEqual(2);
+      for (const link of links) {
+        expect(link.startsWith(`${url}#`)).toBe(true);
+        expect(page).toContain(`id="${link.slice(url.length + 1)}"`);
+      }
+    }
+  });
+
+  it('finds a picture however its path is written: percent-encoded, <…>, character reference, bare, subfolder', () => {
+    const html = read('articles/harbour-map-forms/index.html');
+    const sources = [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sources).toHaveLength(5);
+    expect(new Set(sources.slice(0, 4)).size).toBe(1);
+    expect(sources[4]).not.toBe(sources[0]);
+    // Each original is published once, for feeds.
+    expect(listFiles(join(dir, 'media/harbour-map-forms'))).toEqual(['harbour map.png', 'maps/harbour map.png']);
+    expect(readFileSync(join(dir, 'media/harbour-map-forms/harbour map.png')).equals(readFileSync(join(CORPUS, 'harbour map.png')))).toBe(true);
+  });
+
+  it('gives tags longer than a file name a page whose every path segment fits in 255 bytes', () => {
+    const segments = listFiles(dir).flatMap((file) => file.split('/'));
+    expect(Math.max(...segments.map((segment) => Buffer.byteLength(segment)))).toBeLessThanOrEqual(255);
+    const article = read('articles/long-tags/index.html');
+    const links = [...article.matchAll(/<a href="\/tags\/([^/"]+)\/"/g)].map((m) => decodeURIComponent(m[1]!));
+    expect(links.filter((slug) => slug.startsWith('北大西洋') || slug.startsWith('secretary-general'))).toHaveLength(2);
+    for (const slug of links) expect(listFiles(join(dir, 'tags', slug))).toContain('index.html');
+  });
+
+  it('files "Zürich" typed composed and decomposed under one tag', () => {
+    const tag = read('tags/zürich/index.html');
+    expect(tag).toContain('Fixture: Zürich typed composed');
+    expect(tag).toContain('Fixture: Zürich typed decomposed');
+    expect(listFiles(join(dir, 'tags')).filter((file) => file.normalize('NFC').startsWith('zürich/'))).toEqual(['zürich/index.html', 'zürich/rss.xml']);
+  });
+});
