@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDir } from './env';
+import { withNewsroomFrontMatter } from './checks/front-matter';
 import { articleSchema } from './model/schema';
 import { articleSlug } from './model/urls';
 
@@ -8,7 +9,8 @@ export const collections = {
   articles: defineCollection({
     // The URL slug is the file name, wherever the file sits: the content check refuses two
     // files that would share one.
-    loader: glob({ pattern: '**/*.md', base: contentDir(), generateId: ({ entry }) => articleSlug(entry) }),
+    // Front matter read as the check reads it (no YAML timestamps): one reader, one date rule.
+    loader: withNewsroomFrontMatter(glob({ pattern: '**/*.md', base: contentDir(), generateId: ({ entry }) => articleSlug(entry) })),
     schema: articleSchema,
   }),
 };

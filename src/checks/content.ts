@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
@@ -11,6 +9,7 @@ import type { ContentProblem } from '../model/problems.ts';
 import { articleSchema } from '../model/schema.ts';
 import { tagConflictMessage, tagConflicts } from '../model/tags.ts';
 import { articleSlug, routes } from '../model/urls.ts';
+import { frontMatterYamlProblem, readMarkdown } from './front-matter.ts';
 import { articleMedia, isLocalPicture, type FileProblem } from './media.ts';
 
 export { formatProblems, type ContentProblem } from '../model/problems.ts';
@@ -90,31 +89,31 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
     report('file', read.problem);
     return result;
   }
-  let parsed: ReturnType<typeof parseFrontmatter>;
+  let parsed: ReturnType<typeof readMarkdown>;
   try {
-    parsed = parseFrontmatter(read.text);
+    parsed = readMarkdown(read.text);
   } catch (error) {
-    report('front matter', `expected YAML between the --- lines: ${String((error as Error).message).split('\n')[0]}`);
+    const problem = frontMatterYamlProblem(read.text, error);
+    report(problem.field, problem.message);
     return result;
   }
-  if (parsed.rawFrontmatter === '') {
+  if (parsed.data === undefined) {
     report('front matter', 'expected a front-matter block between --- lines at the top of the file');
     return result;
   }
-  // YAML turns an unquoted 2024-02-30 into 1 March without a word; read the front matter again
-  // without YAML's timestamp type so the schema sees what the editor typed.
-  const asTyped = loadYaml(parsed.rawFrontmatter, { schema: CORE_SCHEMA }) as Record<string, unknown>;
-  const schema = articleSchema.safeParse(asTyped);
+  const schema = articleSchema.safeParse(parsed.data);
   if (!schema.success) {
     for (const issue of schema.error.issues) {
-      const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
-      for (const key of keys) {
-        const field = [...issue.path, ...(key === undefined ? [] : [key])].join('.') || 'front matter';
-        report(field, issue.message);
+      if (issue.code === 'unrecognized_keys') {
+        // The schema words one message per unknown key, in order (model/schema.ts, unknownFieldMessage).
+        const messages = issue.message.split('; ');
+        issue.keys.forEach((key, index) => report([...issue.path, key].join('.'), messages[index] ?? issue.message));
+      } else {
+        report(issue.path.join('.') || 'front matter', issue.message);
       }
     }
   }
-  if (parsed.content.trim() === '') {
+  if (parsed.body.trim() === '') {
     report('body', 'expected the article text below the front matter, found nothing');
     return result;
   }
@@ -125,10 +124,10 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   const image = schema.success ? schema.data.image : undefined;
   const localSrc = image?.src !== undefined && isLocalPicture(image.src) ? image.src : undefined;
   // Picture syntax always starts with "![", so a body without it names no picture file.
-  if (bodies === 'when-pictures' && !localSrc && !parsed.content.includes('![')) return result;
+  if (bodies === 'when-pictures' && !localSrc && !parsed.body.includes('![')) return result;
   // The body's structure, parsed as the site's pipeline parses it: enough to check figure
   // placement and picture files without the cost of rendering.
-  const tree = fromMarkdown(parsed.content);
+  const tree = fromMarkdown(parsed.body);
   if (image) {
     const place = figurePlace(tree, image.afterParagraph);
     if ('problem' in place) report(place.problem.field, place.problem.message);

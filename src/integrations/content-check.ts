@@ -26,7 +26,13 @@ export function contentCheck(dir: string): AstroIntegration {
         const started = performance.now();
         const problems = await checkContent(dir, { cache, bodies: 'when-pictures' });
         await cache?.save();
-        if (problems.length > 0) throw contentError(problems);
+        if (problems.length > 0) {
+          // Thrown, the list would be printed under Astro's "An unhandled error occurred while
+          // running the astro:config:setup hook", which reads like a crash in Broadsheet. Nothing
+          // has been built or written yet, so the build can simply stop here.
+          console.error(contentError(problems).message);
+          process.exit(1);
+        }
         logger.info(`content checked in ${seconds(started)}: ${dir}`);
       },
     },

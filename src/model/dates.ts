@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 
 /**
@@ -16,8 +16,11 @@ export interface ArticleDate {
 }
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-// A date and time, with an optional zone (Z or ±hh:mm). Seconds and fractions are optional.
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+// Every date-and-time form YAML 1.1 defines as a timestamp (yaml.org/type/timestamp), quoted or
+// not, plus ISO 8601's compact offset: `T`, `t` or white space between date and time; seconds and
+// fractions optional; a zone of `Z`, or an offset like -04:00, -0400, -04 or -4, optionally after
+// white space.
+const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?))?$/;
 
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -26,38 +29,81 @@ function validDay(y: number, m: number, d: number): boolean {
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }
 
+const HOUR = 3_600_000;
+
+/** A front-matter value read as a date, or why it cannot be one. */
+export type DateReading =
+  | { canonical: string }
+  | { problem: 'not-a-date' }
+  /**
+   * A wall-clock time the zone skipped (clocks went forward): `wall` as `2024-03-10T02:30:00`,
+   * `offsets` the zone's before and after, like -05:00.
+   */
+  | { problem: 'skipped'; wall: string; offsets: [string, string] }
+  /** A wall-clock time the zone had twice (clocks went back): the first and second offset. */
+  | { problem: 'repeated'; wall: string; offsets: [string, string] };
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
 /**
- * Turns what front matter holds into a canonical string, or null when it is not a date.
- * Output is `YYYY-MM-DD` for a calendar day and a UTC ISO instant otherwise.
- *
- * YAML turns an unquoted `2024-06-18` into a Date at UTC midnight, so such Dates are read back as
- * calendar days; an unquoted time without a zone is UTC by the YAML spec. A quoted time without a
- * zone ("2024-06-18 09:30") is wall-clock time in the site's time zone.
+ * Reads what front matter holds as a date, by one rule for every form, quoted or not:
+ * - a date alone (`2024-06-18`) is that calendar day in the newsroom's zone;
+ * - a date and time with `Z` or an offset is that instant;
+ * - a date and time without one is the newsroom's wall-clock time, which must have happened
+ *   exactly once there: a time skipped when clocks went forward, or repeated when they went back,
+ *   is refused (`skipped`, `repeated`), since only an offset can say which instant was meant.
+ * The canonical form is `YYYY-MM-DD` for a day and a UTC ISO instant otherwise. A JavaScript
+ * Date is taken as an instant (a midnight-UTC Date as a day, as YAML 1.1 made them).
  */
-export function canonicalDate(value: unknown, timeZone: string): string | null {
+export function readDate(value: unknown, timeZone: string): DateReading {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return null;
+    if (Number.isNaN(value.getTime())) return { problem: 'not-a-date' };
     const iso = value.toISOString();
-    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+    return { canonical: iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso };
   }
-  if (typeof value !== 'string') return null;
+  if (typeof value !== 'string') return { problem: 'not-a-date' };
   const text = value.trim();
   const day = DATE_ONLY.exec(text);
   if (day) {
     const [y, m, d] = day.slice(1).map(Number) as [number, number, number];
-    return validDay(y, m, d) ? text : null;
+    return validDay(y, m, d) ? { canonical: text } : { problem: 'not-a-date' };
   }
   const time = DATE_TIME.exec(text);
-  if (!time) return null;
-  const [y, m, d, hh, mm, ss = 0] = time.slice(1, 7).map((part) => Number(part ?? 0)) as number[] as [
-    number, number, number, number, number, number,
-  ];
-  if (!validDay(y, m, d) || hh > 23 || mm > 59 || ss > 59) return null;
-  const zone = time[7];
-  const instant = zone
-    ? new Date(`${text.slice(0, 10)}T${hh.toString().padStart(2, '0')}:${mm.toString().padStart(2, '0')}:${ss.toString().padStart(2, '0')}${zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`}`)
-    : new TZDate(y, m - 1, d, hh, mm, ss, timeZone);
-  return Number.isNaN(instant.getTime()) ? null : new Date(instant.getTime()).toISOString();
+  if (!time) return { problem: 'not-a-date' };
+  const [y, m, d, hh, mm, ss] = time.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const ms = Math.round(Number(`0.${time[7] ?? '0'}`) * 1000);
+  if (!validDay(y, m, d) || hh > 23 || mm > 59 || ss > 59) return { problem: 'not-a-date' };
+  const wall = Date.UTC(y, m - 1, d, hh, mm, ss, ms);
+  const zone = time[8];
+  if (zone) {
+    let offset = 0;
+    if (zone !== 'Z' && zone !== 'z') {
+      const [, sign, hours, minutes = '0'] = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone)!;
+      if (Number(hours) > 23 || Number(minutes) > 59) return { problem: 'not-a-date' };
+      offset = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
+    }
+    return { canonical: new Date(wall - offset * 60_000).toISOString() };
+  }
+  // The instants whose wall clock in the zone reads `wall`: one, none (skipped) or two (repeated).
+  const before = tzOffset(timeZone, new Date(wall - 24 * HOUR));
+  const after = tzOffset(timeZone, new Date(wall + 24 * HOUR));
+  const instants = [...new Set([wall - before * 60_000, wall - after * 60_000])].filter(
+    (instant) => tzOffset(timeZone, new Date(instant)) * 60_000 === wall - instant,
+  );
+  const ambiguous = { wall: new Date(wall).toISOString().slice(0, 19), offsets: [offsetText(before), offsetText(after)] as [string, string] };
+  if (instants.length === 0) return { problem: 'skipped', ...ambiguous };
+  if (instants.length > 1) return { problem: 'repeated', ...ambiguous };
+  return { canonical: new Date(instants[0]!).toISOString() };
+}
+
+/** `readDate`'s canonical string, or null for anything that is not one unambiguous date. */
+export function canonicalDate(value: unknown, timeZone: string): string | null {
+  const reading = readDate(value, timeZone);
+  return 'canonical' in reading ? reading.canonical : null;
 }
 
 /** Expands a canonical date string (from `canonicalDate`) into an ArticleDate. */

@@ -1,29 +1,50 @@
 import { z } from 'astro/zod';
+import { closest, distance } from 'fastest-levenshtein';
 import { SITE } from '../site.ts';
 import { dropUnprintable } from '../text.ts';
-import { canonicalDate, toArticleDate } from './dates.ts';
+import { readDate, toArticleDate } from './dates.ts';
 import { normalizeTagName, tagSlug } from './tags.ts';
+
+/** A value as an editor would read it in a message: `"18/06/2024"`, `12`, `a list`. */
+function shown(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value !== null && typeof value === 'object') return 'a group of fields';
+  return JSON.stringify(value) ?? String(value);
+}
+
+/**
+ * The message for a value of the wrong kind, saying which of the two it is: a required field
+ * that is missing, or one that holds something else (and what).
+ */
+const expecting = (expected: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? `missing: this field is required, ${expected}` : `${expected}, found ${shown(issue.input)}`;
 
 // Control characters and noncharacters cannot appear on a page or in a feed (src/text.ts): they
 // are dropped here, once, so every output shows the same text.
 const text = (what: string) =>
   z
-    .string({ error: `expected ${what} as text` })
+    .string({ error: expecting(`expected ${what} as text`) })
     .overwrite(dropUnprintable)
     .trim()
     .min(1, { error: `expected ${what}, found an empty value` });
 
 const date = (what: string) =>
   z.unknown().transform((value, ctx) => {
-    const canonical = canonicalDate(value, SITE.timeZone);
-    if (canonical === null) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found ${value === undefined ? 'nothing' : JSON.stringify(value)}`,
-      });
+    const reading = readDate(value, SITE.timeZone);
+    if ('canonical' in reading) return reading.canonical;
+    if (value === undefined) {
+      ctx.addIssue({ code: 'custom', message: `missing: this field is required, expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00` });
       return z.NEVER;
     }
-    return canonical;
+    const typed = String(value).trim();
+    const message =
+      reading.problem === 'skipped'
+        ? `expected ${what} as a time that happened in ${SITE.timeZone}, found "${typed}": clocks went forward that night and skipped it. Give the offset it was meant in, e.g. ${reading.wall}${reading.offsets[0]}`
+        : reading.problem === 'repeated'
+          ? `expected ${what} as a time that happened once in ${SITE.timeZone}, found "${typed}", which happened twice: clocks went back that night. Give its offset: ${reading.wall}${reading.offsets[0]} for the first, ${reading.wall}${reading.offsets[1]} for the second`
+          : `expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found ${shown(value)}`;
+    ctx.addIssue({ code: 'custom', message });
+    return z.NEVER;
   });
 
 const webUrl = z.url({
@@ -36,17 +57,25 @@ const webUrl = z.url({
  * misspelt field must never vanish silently.
  */
 function strictFields<T extends z.ZodRawShape>(shape: T, what: string) {
-  const known = Object.keys(shape).join(', ');
+  const known = Object.keys(shape);
   return z.strictObject(shape, {
     error: (issue) => {
-      if (issue.code === 'unrecognized_keys') {
-        const keys = issue.keys.map((key) => `"${key}"`).join(', ');
-        return `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}: expected only ${known}`;
-      }
-      if (issue.code === 'invalid_type') return `expected ${what} with the fields ${known}`;
+      if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => unknownFieldMessage(key, known)).join('; ');
+      if (issue.code === 'invalid_type') return expecting(`expected ${what} with the fields ${known.join(', ')}`)(issue);
       return undefined;
     },
   });
+}
+
+/**
+ * What to say about a field the schema does not know: that it is unknown, the known field it is
+ * most likely a misspelling of (at most a third of its letters away, by Levenshtein distance),
+ * and every field that is allowed there.
+ */
+export function unknownFieldMessage(key: string, known: readonly string[]): string {
+  const nearest = closest(key, [...known]);
+  const likely = distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(1, Math.floor(key.length / 3));
+  return `unknown field "${key}"${likely ? ` (did you mean "${nearest}"?)` : ''}: expected only ${known.join(', ')}`;
 }
 
 const instantOf = (canonical: string) => toArticleDate(canonical, SITE.timeZone).instant.getTime();
@@ -76,7 +105,7 @@ export const articleSchema = strictFields(
           .refine((tag) => tagSlug(tag) !== '', {
             error: 'expected a tag with at least one letter, digit or emoji',
           }),
-        { error: 'expected a list of tags' },
+        { error: expecting('expected a list of tags') },
       )
       .min(1, { error: 'expected at least one tag' }),
     /** Where this copy comes from: the publication's name and the original address. */
@@ -91,7 +120,7 @@ export const articleSchema = strictFields(
     ).optional(),
     /** The writers' names, when the copy gives them. Never guessed: leave it out when unknown. */
     byline: z
-      .array(text('a writer name'), { error: 'expected a list of names' })
+      .array(text('a writer name'), { error: expecting('expected a list of names') })
       .min(1, { error: 'expected at least one name' })
       .optional(),
     /** The article's picture, or its caption alone when the picture itself is not available. */
@@ -106,7 +135,7 @@ export const articleSchema = strictFields(
         /** Who took or owns the picture, e.g. "Kevin Dietsch/Getty Images". */
         credit: text('a picture credit').optional(),
         /** Where the figure sits: after this many paragraphs of the body (0, the default, leads the body). */
-        afterParagraph: z.int({ error: 'expected a whole number of paragraphs' }).min(0).default(0),
+        afterParagraph: z.int({ error: expecting('expected a whole number of paragraphs') }).min(0, { error: 'expected a whole number of paragraphs, 0 or more' }).default(0),
       },
       'the image',
     )
@@ -116,7 +145,7 @@ export const articleSchema = strictFields(
       })
       .optional(),
     /** Drafts are built only in preview, never published. */
-    draft: z.boolean({ error: 'expected true or false' }).default(false),
+    draft: z.boolean({ error: expecting('expected true or false') }).default(false),
   },
   'front matter',
 ).refine((data) => data.updated === undefined || instantOf(data.updated) >= instantOf(data.published), {

@@ -104,6 +104,16 @@ describe('real newsroom copy', () => {
     for (const slug of links) expect(listFiles(join(dir, 'tags', slug))).toContain('index.html');
   });
 
+  it('reads every date form by one rule: 09:30:00 unquoted and "09:30" quoted are the same newsroom time', () => {
+    const datetime = (slug: string) => /<time datetime="([^"]+)"/.exec(read(`articles/${slug}/index.html`))?.[1];
+    expect(datetime('time-unquoted')).toBe('2024-06-18T09:30:00-04:00');
+    expect(datetime('time-quoted')).toBe('2024-06-18T09:30:00-04:00');
+    const items = JSON.parse(read('feed.json')).items as { id: string; date_published: string }[];
+    const published = (slug: string) => items.find((item) => item.id === `${SITE}/articles/${slug}/`)?.date_published;
+    expect(published('time-unquoted')).toBe('2024-06-18T13:30:00.000Z');
+    expect(published('time-quoted')).toBe('2024-06-18T13:30:00.000Z');
+  });
+
   it('files "Zürich" typed composed and decomposed under one tag', () => {
     const tag = read('tags/zürich/index.html');
     expect(tag).toContain('Fixture: Zürich typed composed');

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFrontMatter } from '../../src/checks/front-matter';
 import { canonicalDate, formatDate, toArticleDate } from '../../src/model/dates';
+import { articleSchema } from '../../src/model/schema';
 
 const NY = 'America/New_York';
 
@@ -52,5 +54,62 @@ describe('toArticleDate and formatDate in every build time zone', () => {
 
   it('refuses a string that is not canonical', () => {
     expect(() => toArticleDate('June 18', NY)).toThrow(/Not a canonical date/);
+  });
+});
+
+describe('one rule for every date form, quoted or not (front matter read as the build reads it)', () => {
+  const published = (yaml: string) => {
+    const data = readFrontMatter(`---\ntitle: t\nstandfirst: s\nsection: A\ntags: [x]\npublished: ${yaml}\n---\n\nBody.\n`);
+    const result = articleSchema.safeParse(data);
+    return result.success ? result.data.published : `refused: ${result.error.issues.map((issue) => issue.message).join('; ')}`;
+  };
+  const FORMS: [form: string, typed: string, canonical: string][] = [
+    ['date only', '2024-06-18', '2024-06-18'],
+    ['date and time, space, no seconds', '2024-06-18 09:30', '2024-06-18T13:30:00.000Z'],
+    ['date and time, space, seconds', '2024-06-18 09:30:00', '2024-06-18T13:30:00.000Z'],
+    ['date and time, T, no seconds', '2024-06-18T09:30', '2024-06-18T13:30:00.000Z'],
+    ['date and time, T, seconds', '2024-06-18T09:30:00', '2024-06-18T13:30:00.000Z'],
+    ['date and time with a fraction', '2024-06-18T09:30:00.25', '2024-06-18T13:30:00.250Z'],
+    ['lower-case t', '2024-06-18t09:30:00', '2024-06-18T13:30:00.000Z'],
+    ['one-digit hour', '2024-06-18 9:30:00', '2024-06-18T13:30:00.000Z'],
+    ['Z', '2024-06-18T09:30:00Z', '2024-06-18T09:30:00.000Z'],
+    ['lower-case z', '2024-06-18T09:30:00z', '2024-06-18T09:30:00.000Z'],
+    ['midnight Z is an instant, not a day', '2024-06-18T00:00:00Z', '2024-06-18T00:00:00.000Z'],
+    ['offset with colon', '2024-06-18T09:30:00-04:00', '2024-06-18T13:30:00.000Z'],
+    ['offset without colon', '2024-06-18T09:30:00-0400', '2024-06-18T13:30:00.000Z'],
+    ['offset in hours', '2024-06-18T09:30:00+02', '2024-06-18T07:30:00.000Z'],
+    ['YAML spaced form with a one-digit offset', '2001-12-14 21:59:43.10 -5', '2001-12-15T02:59:43.100Z'],
+    ['winter wall clock', '2024-12-18 09:30', '2024-12-18T14:30:00.000Z'],
+  ];
+  describe.each(FORMS)('%s: %s', (_form, typed, canonical) => {
+    it.each([
+      ['unquoted', typed],
+      ['double-quoted', `"${typed}"`],
+      ['single-quoted', `'${typed}'`],
+    ])('%s → the same instant', (_how, yaml) => {
+      expect(published(yaml)).toBe(canonical);
+    });
+  });
+
+  it('reads the handed input alike: 09:30 and 09:30:00 are the same newsroom time', () => {
+    expect(published('2024-06-18 09:30')).toBe(published('2024-06-18 09:30:00'));
+  });
+
+  it.each([
+    ['2024-03-10 02:30', 'clocks went forward that night and skipped it. Give the offset it was meant in, e.g. 2024-03-10T02:30:00-05:00'],
+    ['"2024-03-10T02:59:59"', 'skipped it'],
+    ['2024-11-03 01:30', 'which happened twice: clocks went back that night. Give its offset: 2024-11-03T01:30:00-04:00 for the first, 2024-11-03T01:30:00-05:00 for the second'],
+    ['2024-02-30', 'expected the publication date as a date like 2024-06-18'],
+    ['2024-06-18 24:00', 'expected the publication date as a date like 2024-06-18'],
+    ['2024-06-18T09:30:00+25:00', 'expected the publication date as a date like 2024-06-18'],
+  ])('refuses %s, saying why', (yaml, message) => {
+    expect(published(yaml)).toContain(message);
+  });
+
+  it('accepts the times either side of a change', () => {
+    expect(published('2024-03-10 01:59')).toBe('2024-03-10T06:59:00.000Z');
+    expect(published('2024-03-10 03:00')).toBe('2024-03-10T07:00:00.000Z');
+    expect(published('2024-11-03 00:59')).toBe('2024-11-03T04:59:00.000Z');
+    expect(published('2024-11-03 02:00')).toBe('2024-11-03T07:00:00.000Z');
   });
 });

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { extractFrontmatter } from '@astrojs/markdown-remark';
+import type { Loader } from 'astro/loaders';
+import { CORE_SCHEMA, load } from 'js-yaml';
+
+/**
+ * How Broadsheet reads front matter: YAML 1.2's core schema, without YAML 1.1's timestamp type
+ * (nor the merge keys and binary, set and ordered-map tags js-yaml's default schema adds, which
+ * news front matter has no use for). A date then reaches
+ * the schema as the editor typed it, quoted or not, so one rule reads every form
+ * (src/model/dates.ts) — js-yaml would turn an unquoted `2024-06-18 09:30:00` into a UTC
+ * instant but leave `2024-06-18 09:30` as text, four hours apart in New York, and would silently
+ * turn `2024-02-30` into 1 March.
+ */
+export const FRONT_MATTER_YAML = CORE_SCHEMA;
+
+/**
+ * The front matter of a Markdown file, read the Broadsheet way: `undefined` when the file has no
+ * `---` block, else the mapping it holds (an empty or non-mapping block reads as `{}`). Throws
+ * js-yaml's YAMLException for text that is not YAML.
+ */
+export function readFrontMatter(text: string): Record<string, unknown> | undefined {
+  return readMarkdown(text).data;
+}
+
+/**
+ * A Markdown file split as Astro splits it: the front matter (read by `readFrontMatter`'s rules,
+ * `undefined` without a `---` block) and the body after the block. Throws YAMLException.
+ */
+export function readMarkdown(text: string): { data: Record<string, unknown> | undefined; body: string } {
+  const raw = extractFrontmatter(text);
+  if (raw === undefined) return { data: undefined, body: text };
+  const body = text.replace(`---${raw}---`, '');
+  const data = load(raw, { schema: FRONT_MATTER_YAML });
+  return { data: data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, body };
+}
+
+/**
+ * A content loader whose entries' front matter is read by `readFrontMatter`, as `npm run check`
+ * reads it, instead of by Astro's reader: the schema then sees the same values in the check and in
+ * the build. Wraps another loader (Astro's glob loader) through the public `parseData` hook.
+ */
+export function withNewsroomFrontMatter(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: (context) =>
+      loader.load({
+        ...context,
+        parseData: (props) => {
+          const typed = props.filePath ? readFrontMatter(readFileSync(props.filePath, 'utf8')) : undefined;
+          return context.parseData(typed ? { ...props, data: typed as typeof props.data } : props);
+        },
+      }),
+  };
+}
+
+/** js-yaml's error shape (YAMLException): the reason and where in the front matter it stopped. */
+interface YamlError {
+  reason?: string;
+  mark?: { line: number; column: number };
+}
+
+// What js-yaml's reasons mean for someone who edits copy, not parsers.
+const PLAIN_WORDS: [RegExp, string][] = [
+  [/unexpected end of the stream within a (double|single) quoted scalar/, 'a quoted value is never closed: add the closing quote'],
+  [/bad indentation of a (mapping|sequence) entry/, 'this line is indented differently from the fields around it'],
+  [/duplicated mapping key/, 'this field is given twice: keep one'],
+  [/missed comma between flow collection entries/, 'a list in [ ] is missing a comma between items, or its closing bracket'],
+  [/unexpected end of the stream within a flow collection/, 'a list in [ ] is never closed: add the closing ]'],
+  [/a multiline key may not be an implicit key|incomplete explicit mapping pair/, 'a value runs onto the next line: put it in quotes on one line'],
+  [/can not read an implicit mapping pair; a colon is missed/, 'a colon is missing after the field name'],
+  [/unknown escape sequence/, 'a backslash inside double quotes starts an unknown escape: write \\\\ for a backslash, or use single quotes'],
+  [/end of the stream or a document separator is expected/, 'this line cannot be read as a field: check its quotes and its colon'],
+];
+
+/**
+ * A YAML error in a Markdown file's front matter, said so an editor can fix it: the field it is
+ * in (the top-level field whose lines hold it, or `front matter`), and "line L, column C: what is
+ * wrong", counted in the file as an editor's text editor counts (1-based, characters).
+ */
+export function frontMatterYamlProblem(text: string, error: unknown): { field: string; message: string } {
+  const { reason = String(error), mark } = error as YamlError;
+  const raw = extractFrontmatter(text) ?? '';
+  const lines = text.split(/\r?\n/);
+  // The front matter's text starts right after the opening ---, so its line k is line k + 1 of the file.
+  const opening = text.slice(0, text.indexOf(`---${raw}`)).split('\n').length;
+  if (!mark) return { field: 'front matter', message: `expected YAML between the --- lines: ${reason}` };
+  let lineIndex = opening - 1 + mark.line;
+  let column = mark.column + 1;
+  // js-yaml often notices a quote or [ left open only lines later, where the next value starts;
+  // the fault an editor must fix is the value that opened it.
+  let opened: string | undefined;
+  for (let at = opening; at <= lineIndex && !opened; at += 1) {
+    const key = /^[^\s#:][^:]*:\s*/.exec(lines[at] ?? '');
+    const value = key ? (lines[at] ?? '').slice(key[0].length) : '';
+    const open = value[0];
+    const closes =
+      open === '"' ? /^"(?:[^"\\]|\\.)*"/.test(value) : open === "'" ? /^'(?:[^']|'')*'/.test(value) : open === '[' ? value.includes(']') : true;
+    if (key && open && !closes && (open === '"' || open === "'" || open === '[')) {
+      opened = open;
+      lineIndex = at;
+      column = [...key[0]].length + 1;
+    }
+  }
+  const line = lines[lineIndex] ?? '';
+  let field = 'front matter';
+  for (let at = lineIndex; at >= opening; at -= 1) {
+    const key = /^([^\s#:'"-][^:]*):/.exec(lines[at] ?? '');
+    if (key) {
+      field = key[1]!.trim();
+      break;
+    }
+  }
+  let words = PLAIN_WORDS.find(([pattern]) => pattern.test(reason))?.[1] ?? reason;
+  if (opened === '[') words = 'this list is never closed on its line: add the closing ] (or a missing comma)';
+  else if (opened) words = `this value's quote (${opened}) is never closed on its line: add the closing ${opened}`;
+  if (/expected valid JSON character/.test(reason)) {
+    // js-yaml stops past the character; point at it, and name it.
+    const chars = [...line];
+    const at = chars.findIndex((char) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(char));
+    if (at >= 0) {
+      column = at + 1;
+      words = `the text holds a control character (U+${chars[at]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), which YAML does not allow inside quotes: delete it`;
+    }
+  }
+  return { field, message: `line ${lineIndex + 1}, column ${column}: ${words}` };
+}
