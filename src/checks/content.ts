@@ -107,7 +107,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
       if (issue.code === 'unrecognized_keys') {
         // The schema words one message per unknown key, in order (model/schema.ts, unknownFieldMessage).
         const messages = issue.message.split('; ');
-        issue.keys.forEach((key, index) => report([...issue.path, key].join('.'), messages[index] ?? issue.message));
+        issue.keys.forEach((key, index) => report([...issue.path, key].join('.') || 'front matter', messages[index] ?? issue.message));
       } else {
         report(issue.path.join('.') || 'front matter', issue.message);
       }

@@ -62,15 +62,15 @@ interface YamlError {
 
 // What js-yaml's reasons mean for someone who edits copy, not parsers.
 const PLAIN_WORDS: [RegExp, string][] = [
-  [/unexpected end of the stream within a (double|single) quoted scalar/, 'a quoted value is never closed: add the closing quote'],
-  [/bad indentation of a (mapping|sequence) entry/, 'this line is indented differently from the fields around it'],
-  [/duplicated mapping key/, 'this field is given twice: keep one'],
-  [/missed comma between flow collection entries/, 'a list in [ ] is missing a comma between items, or its closing bracket'],
-  [/unexpected end of the stream within a flow collection/, 'a list in [ ] is never closed: add the closing ]'],
-  [/a multiline key may not be an implicit key|incomplete explicit mapping pair/, 'a value runs onto the next line: put it in quotes on one line'],
-  [/can not read an implicit mapping pair; a colon is missed/, 'a colon is missing after the field name'],
-  [/unknown escape sequence/, 'a backslash inside double quotes starts an unknown escape: write \\\\ for a backslash, or use single quotes'],
-  [/end of the stream or a document separator is expected/, 'this line cannot be read as a field: check its quotes and its colon'],
+  [/unexpected end of the stream within a (double|single) quoted scalar/, 'expected the closing quote of a quoted value, found none'],
+  [/bad indentation of a (mapping|sequence) entry/, 'expected this line indented like the fields around it, found it indented differently'],
+  [/duplicated mapping key/, 'expected each field once, found this one a second time: keep one'],
+  [/missed comma between flow collection entries/, 'expected a comma between the items of a list in [ ], or its closing ], found neither'],
+  [/unexpected end of the stream within a flow collection/, 'expected the closing ] of a list, found none'],
+  [/a multiline key may not be an implicit key|incomplete explicit mapping pair/, 'expected a value on one line, found one running onto the next: put it in quotes on one line'],
+  [/can not read an implicit mapping pair; a colon is missed/, 'expected a colon after the field name, found none'],
+  [/unknown escape sequence/, 'expected a known escape after a backslash inside double quotes: write \\\\ for a backslash, or use single quotes'],
+  [/end of the stream or a document separator is expected/, 'expected a field (name: value), found a line that is not one: check its quotes and its colon'],
 ];
 
 /**
@@ -111,16 +111,16 @@ export function frontMatterYamlProblem(text: string, error: unknown): { field: s
       break;
     }
   }
-  let words = PLAIN_WORDS.find(([pattern]) => pattern.test(reason))?.[1] ?? reason;
-  if (opened === '[') words = 'this list is never closed on its line: add the closing ] (or a missing comma)';
-  else if (opened) words = `this value's quote (${opened}) is never closed on its line: add the closing ${opened}`;
+  let words = PLAIN_WORDS.find(([pattern]) => pattern.test(reason))?.[1] ?? `expected YAML, found an error: ${reason}`;
+  if (opened === '[') words = 'expected the closing ] of this list on its line (or a missing comma), found none';
+  else if (opened) words = `expected the closing ${opened} of this value on its line, found none`;
   if (/expected valid JSON character/.test(reason)) {
     // js-yaml stops past the character; point at it, and name it.
     const chars = [...line];
     const at = chars.findIndex((char) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(char));
     if (at >= 0) {
       column = at + 1;
-      words = `the text holds a control character (U+${chars[at]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}), which YAML does not allow inside quotes: delete it`;
+      words = `expected text without control characters, found U+${chars[at]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which YAML does not allow inside quotes: delete it`;
     }
   }
   return { field, message: `line ${lineIndex + 1}, column ${column}: ${words}` };

@@ -42,10 +42,10 @@ const EXPECTED: [file: string, field: string, message: string][] = [
   ['draft-as-words.md', 'draft', 'expected true or false, found "yes"'],
   ['empty-body.md', 'body', 'expected the article text below the front matter, found nothing'],
   ['no-front-matter.md', 'front matter', 'expected a front-matter block between --- lines at the top of the file'],
-  ['broken-yaml.md', 'title', 'line 2, column 8: this list is never closed on its line: add the closing ] (or a missing comma)'],
+  ['broken-yaml.md', 'title', 'line 2, column 8: expected the closing ] of this list on its line (or a missing comma), found none'],
   // The handed input: a control character inside a quoted title, with the line, field and column it is at.
-  ['control-character-in-title.md', 'title', 'line 2, column 32: the text holds a control character (U+0007), which YAML does not allow inside quotes: delete it'],
-  ['unclosed-quote.md', 'title', 'line 2, column 8: this value\'s quote (") is never closed on its line: add the closing "'],
+  ['control-character-in-title.md', 'title', 'line 2, column 32: expected text without control characters, found U+0007, which YAML does not allow inside quotes: delete it'],
+  ['unclosed-quote.md', 'title', 'line 2, column 8: expected the closing " of this value on its line, found none'],
   ['skipped-time.md', 'published', 'expected the publication date as a time that happened in America/New_York, found "2024-03-10 02:30": clocks went forward that night and skipped it. Give the offset it was meant in, e.g. 2024-03-10T02:30:00-05:00'],
   ['repeated-time.md', 'published', 'which happened twice: clocks went back that night. Give its offset: 2024-11-03T01:30:00-04:00 for the first, 2024-11-03T01:30:00-05:00 for the second'],
   ['body-image-missing.md', 'body', 'picture "./no-such-map.png": expected a file at'],

@@ -14,13 +14,13 @@ function problem(text: string): string {
 
 describe('YAML errors name the field, the line and the column, in plain words', () => {
   it.each([
-    ['a control character in quotes', '---\ntitle: "Bell \u0007 rings"\n---\n\nBody.\n', 'title: line 2, column 14: the text holds a control character (U+0007)'],
-    ['the same file with Windows line ends', '---\r\ntitle: "Bell \u0007 rings"\r\n---\r\n\r\nBody.\r\n', 'title: line 2, column 14: the text holds a control character (U+0007)'],
+    ['a control character in quotes', '---\ntitle: "Bell \u0007 rings"\n---\n\nBody.\n', 'title: line 2, column 14: expected text without control characters, found U+0007'],
+    ['the same file with Windows line ends', '---\r\ntitle: "Bell \u0007 rings"\r\n---\r\n\r\nBody.\r\n', 'title: line 2, column 14: expected text without control characters, found U+0007'],
     ['after a blank first line', '\n---\nsection: Asia\ntitle: "Bell \u0007 rings"\n---\n\nBody.\n', 'title: line 4, column 14:'],
-    ['a quote never closed', '---\ntitle: "Never closed\nstandfirst: "A summary."\n---\n\nBody.\n', 'title: line 2, column 8: this value\'s quote (") is never closed on its line'],
-    ['a single quote never closed', "---\nstandfirst: 'It is\nsection: Asia\n---\n\nBody.\n", "standfirst: line 2, column 13: this value's quote (') is never closed on its line"],
-    ['a list never closed', '---\ntitle: t\ntags: [NATO, China\nsection: Asia\n---\n\nBody.\n', 'tags: line 3, column 7: this list is never closed on its line'],
-    ['a field given twice', '---\ntitle: t\nsection: Asia\ntitle: again\n---\n\nBody.\n', 'title: line 4, column 1: this field is given twice: keep one'],
+    ['a quote never closed', '---\ntitle: "Never closed\nstandfirst: "A summary."\n---\n\nBody.\n', 'title: line 2, column 8: expected the closing " of this value on its line'],
+    ['a single quote never closed', "---\nstandfirst: 'It is\nsection: Asia\n---\n\nBody.\n", "standfirst: line 2, column 13: expected the closing ' of this value on its line"],
+    ['a list never closed', '---\ntitle: t\ntags: [NATO, China\nsection: Asia\n---\n\nBody.\n', 'tags: line 3, column 7: expected the closing ] of this list on its line'],
+    ['a field given twice', '---\ntitle: t\nsection: Asia\ntitle: again\n---\n\nBody.\n', 'title: line 4, column 1: expected each field once, found this one a second time: keep one'],
     ['an unknown escape', '---\ntitle: "C:\\qfolder"\n---\n\nBody.\n', 'title: line 2, column'],
   ])('%s', (_, text, expected) => {
     expect(problem(text)).toContain(expected);
@@ -29,6 +29,7 @@ describe('YAML errors name the field, the line and the column, in plain words', 
   it('names a column within the line and a line within the file, whatever the error', () => {
     const texts = ['---\na: [\n---\n', '---\na: "x\n---\n', '---\n  a: 1\nb: 2\n---\n', '---\na: b: c\n---\n', '---\n- a\nb: 1\n---\n'];
     for (const text of texts) {
+      expect(problem(text), text).toMatch(/expected/);
       const found = /line (\d+), column (\d+)/.exec(problem(text));
       expect(found, text).not.toBeNull();
       const [line, column] = [Number(found![1]), Number(found![2])];

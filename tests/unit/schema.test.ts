@@ -53,22 +53,22 @@ describe('articleSchema', () => {
   });
 
   it.each([
-    ['a missing title', { ...valid, title: undefined }, 'title: expected a headline as text'],
+    ['a missing title', { ...valid, title: undefined }, 'title: missing: this field is required, expected a headline as text'],
     ['an empty title', { ...valid, title: '  ' }, 'title: expected a headline, found an empty value'],
-    ['a numeric section', { ...valid, section: 7 }, 'section: expected a section name as text'],
+    ['a numeric section', { ...valid, section: 7 }, 'section: expected a section name as text, found 7'],
     ['an unparsable date', { ...valid, published: '18/06/2024' }, 'published: expected the publication date as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found "18/06/2024"'],
     ['no tags', { ...valid, tags: [] }, 'tags: expected at least one tag'],
-    ['tags as a string', { ...valid, tags: 'NATO' }, 'tags: expected a list of tags'],
+    ['tags as a string', { ...valid, tags: 'NATO' }, 'tags: expected a list of tags, found "NATO"'],
     ['a tag of punctuation', { ...valid, tags: ['!!!'] }, 'tags.0: expected a tag with at least one letter, digit or emoji'],
     ['an unknown key', { ...valid, author: 'Someone' }, ': unknown field "author": expected only title, standfirst, published, updated, section, tags, source, byline, image, draft'],
     ['an unknown nested key', { ...valid, source: { name: 'X', url: 'https://x.org/', date: 1 } }, 'source: unknown field "date": expected only name, url'],
-    ['a source that is not a set of fields', { ...valid, source: 'Reuters' }, 'source: expected the source with the fields name, url'],
+    ['a source that is not a set of fields', { ...valid, source: 'Reuters' }, 'source: expected the source with the fields name, url, found "Reuters"'],
     ['a relative source address', { ...valid, source: { name: 'X', url: '/story' } }, 'source.url: expected an absolute http(s) address like https://example.com/story'],
     ['a javascript: source address', { ...valid, source: { name: 'X', url: 'javascript:alert(1)' } }, 'source.url: expected an absolute http(s) address like https://example.com/story'],
     ['a picture without alt text', { ...valid, image: { src: 'p.jpg', caption: 'C' } }, 'image.alt: expected alt text describing the picture when src is given'],
-    ['a fractional figure position', { ...valid, image: { caption: 'C', afterParagraph: 1.5 } }, 'image.afterParagraph: expected a whole number of paragraphs'],
+    ['a fractional figure position', { ...valid, image: { caption: 'C', afterParagraph: 1.5 } }, 'image.afterParagraph: expected a whole number of paragraphs, found 1.5'],
     ['an empty byline', { ...valid, byline: [] }, 'byline: expected at least one name'],
-    ['a draft flag in words', { ...valid, draft: 'yes' }, 'draft: expected true or false'],
+    ['a draft flag in words', { ...valid, draft: 'yes' }, 'draft: expected true or false, found "yes"'],
     ['an update before publication', { ...valid, updated: '2024-06-17' }, 'updated: expected the update date to be on or after the publication date'],
   ])('names the field for %s', (_label, data, message) => {
     expect(problem(data)).toBe(message);
