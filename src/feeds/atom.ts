@@ -26,6 +26,7 @@ export function atomResponse(channel: FeedChannel, publisher: string): Response 
       // Entries without a credit inherit the feed's author, as RFC 4287 allows.
       author: { name: publisher },
       entry: channel.items.map((item) => ({
+        ...(item.language !== channel.language && { '@_xml:lang': item.language }),
         id: item.url,
         title: { '@_type': 'text', '#text': item.title },
         link: [

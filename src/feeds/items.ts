@@ -26,6 +26,8 @@ export interface FeedItem {
   /** Who the article is credited to, one name each: the writers, or else the publication. */
   authors: string[];
   image: FeedImage | undefined;
+  /** The article's BCP 47 language tag; feeds say it where it differs from the channel's. */
+  language: string;
 }
 
 /** A whole feed, format-neutral. */
@@ -73,6 +75,7 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
     updated: article.updated?.instant,
     categories: article.tags.map((tag) => xmlText(tag.name)),
     authors: creditNames(article).map(xmlText),
+    language: article.language.tag,
     image: article.leadImage && {
       url: mediaUrl(article.leadImage.name),
       type: article.leadImage.type,

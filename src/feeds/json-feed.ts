@@ -20,6 +20,8 @@ export function jsonFeedResponse(channel: FeedChannel, publisher: string): Respo
       date_published: item.published.toISOString(),
       ...(item.updated && { date_modified: item.updated.toISOString() }),
       tags: item.categories,
+      // JSON Feed 1.1 items carry their own language.
+      ...(item.language !== channel.language && { language: item.language }),
       ...(item.authors.length > 0 && { authors: item.authors.map((name) => ({ name })) }),
       ...(item.image && {
         image: item.image.url,

@@ -42,6 +42,8 @@ export async function rssResponse(channel: FeedChannel): Promise<Response> {
       // RSS's own <author> wants an e-mail address; a name belongs in dc:creator.
       customData: xml.build({
         ...(item.authors.length > 0 && { 'dc:creator': item.authors }),
+        // RSS 2.0 gives only the channel a language; Dublin Core's says an item's own.
+        ...(item.language !== channel.language && { 'dc:language': item.language }),
         ...(item.image && {
           'media:content': { '@_url': item.image.url, '@_type': item.image.type, '@_medium': 'image', '@_fileSize': item.image.length },
         }),

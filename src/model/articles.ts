@@ -1,6 +1,7 @@
 import type { ArticleData } from './schema';
 import { SITE } from '../site';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
+import { readLanguage, type Language } from './language';
 import type { MediaFile } from './media';
 import { groupByTag, tagSlug, type Tag } from './tags';
 
@@ -43,6 +44,8 @@ export interface Article {
   byline: string[];
   source: ArticleData['source'];
   image: ArticleData['image'];
+  /** The language the copy is in (the site's unless the front matter says otherwise), with its script's direction. */
+  language: Language;
   /** Whether readers may see it yet: drafts and scheduled pieces appear only in preview builds. */
   status: 'published' | 'draft' | 'scheduled';
   /** The body as HTML (site-relative links), rendered once by the content layer. */
@@ -71,6 +74,7 @@ export function toArticle(input: ArticleInput, now: Date = new Date()): Article 
     byline: data.byline ?? [],
     source: data.source,
     image: data.image,
+    language: readLanguage(data.language ?? SITE.lang) ?? { tag: SITE.lang, direction: 'ltr' },
     status: data.draft ? 'draft' : published.instant > now ? 'scheduled' : 'published',
     html: input.html,
     media,

@@ -55,7 +55,7 @@ export function newsArticle(article: Article, site: URL | string): Record<string
     ...(article.source && { isBasedOn: article.source.url }),
     articleSection: article.section,
     keywords: article.tags.map((tag) => tag.name),
-    inLanguage: SITE.lang,
+    inLanguage: article.language.tag,
     ...(image && { image: [image.url] }),
   };
 }

@@ -3,6 +3,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { SITE } from '../site.ts';
 import { dropUnprintable } from '../text.ts';
 import { readDate, toArticleDate } from './dates.ts';
+import { readLanguage } from './language.ts';
 import { normalizeTagName, tagSlug } from './tags.ts';
 
 /** A value as an editor would read it in a message: `"18/06/2024"`, `12`, `a list`. */
@@ -142,6 +143,20 @@ export const articleSchema = strictFields(
       .refine((image) => image.src === undefined || image.alt !== undefined, {
         error: 'expected alt text describing the picture when src is given',
         path: ['alt'],
+      })
+      .optional(),
+    /**
+     * The language the copy is written in, as a BCP 47 tag (`ar`, `zh-Hans`, `pt-BR`); leave it
+     * out for the site's own (SITE.lang). The article carries it as `lang` (with `dir` for scripts
+     * that run right to left); feeds, JSON-LD and search say it too. Stored canonical.
+     */
+    language: z
+      .string({ error: expecting('expected a language tag like "en", "zh-Hans" or "ar"') })
+      .transform((typed, ctx) => {
+        const language = readLanguage(typed);
+        if (language) return language.tag;
+        ctx.addIssue({ code: 'custom', message: `expected a language tag like "en", "zh-Hans" or "ar" (BCP 47), found ${shown(typed)}` });
+        return z.NEVER;
       })
       .optional(),
     /** Drafts are built only in preview, never published. */

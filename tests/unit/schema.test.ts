@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
+import { readLanguage } from '../../src/model/language';
 import { articleSchema } from '../../src/model/schema';
 import { ROOT } from '../support/paths';
 import { CAPTION, ORIGINAL_URL, PARAGRAPHS } from '../support/seed';
@@ -60,7 +61,7 @@ describe('articleSchema', () => {
     ['no tags', { ...valid, tags: [] }, 'tags: expected at least one tag'],
     ['tags as a string', { ...valid, tags: 'NATO' }, 'tags: expected a list of tags, found "NATO"'],
     ['a tag of punctuation', { ...valid, tags: ['!!!'] }, 'tags.0: expected a tag with at least one letter, digit or emoji'],
-    ['an unknown key', { ...valid, author: 'Someone' }, ': unknown field "author": expected only title, standfirst, published, updated, section, tags, source, byline, image, draft'],
+    ['an unknown key', { ...valid, author: 'Someone' }, ': unknown field "author": expected only title, standfirst, published, updated, section, tags, source, byline, image, language, draft'],
     ['an unknown nested key', { ...valid, source: { name: 'X', url: 'https://x.org/', date: 1 } }, 'source: unknown field "date": expected only name, url'],
     ['a source that is not a set of fields', { ...valid, source: 'Reuters' }, 'source: expected the source with the fields name, url, found "Reuters"'],
     ['a relative source address', { ...valid, source: { name: 'X', url: '/story' } }, 'source.url: expected an absolute http(s) address like https://example.com/story'],
@@ -76,5 +77,34 @@ describe('articleSchema', () => {
 
   it('accepts an update on the same day and later', () => {
     expect(problem({ ...valid, updated: '2024-06-18T10:00:00-04:00' })).toBe('valid');
+  });
+});
+
+describe('language', () => {
+  const base = { title: 't', standfirst: 's', published: '2024-06-18', section: 'World', tags: ['x'] };
+  it.each([
+    ['ar', 'ar', 'rtl'],
+    ['he', 'he', 'rtl'],
+    ['fa', 'fa', 'rtl'],
+    ['ur', 'ur', 'rtl'],
+    ['zh-hans', 'zh-Hans', 'ltr'],
+    ['ja', 'ja', 'ltr'],
+    ['pt-br', 'pt-BR', 'ltr'],
+    ['az-Arab', 'az-Arab', 'rtl'],
+    ['EN', 'en', 'ltr'],
+  ])('%s is the tag %s, written %s', (typed, tag, direction) => {
+    const parsed = articleSchema.parse({ ...base, language: typed });
+    expect(parsed.language).toBe(tag);
+    expect(readLanguage(typed)).toEqual({ tag, direction });
+  });
+
+  it.each([['english'], ['en_GB'], ['xx'], [''], ['12']])('refuses %j, saying what a tag looks like', (typed) => {
+    const result = articleSchema.safeParse({ ...base, language: typed });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/^expected a language tag like "en", "zh-Hans" or "ar"/);
+  });
+
+  it('is optional: the site language applies', () => {
+    expect(articleSchema.parse(base).language).toBeUndefined();
   });
 });
