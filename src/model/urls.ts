@@ -39,6 +39,8 @@ export const paths = {
   atom: () => pathWithBase('/atom.xml'),
   jsonFeed: () => pathWithBase('/feed.json'),
   tagRss: (slug: string) => pathWithBase(`/tags/${segments(slug)}/rss.xml`),
+  /** Pagefind's script, written with its index by the search-index integration. */
+  pagefind: () => pathWithBase('/pagefind/pagefind.js'),
   /** Written by @astrojs/sitemap. */
   sitemap: () => pathWithBase('/sitemap-index.xml'),
   /** An article's published picture: `/media/<slug>/<file>`. */
