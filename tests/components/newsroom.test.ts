@@ -4,6 +4,7 @@ import Byline from '../../src/components/Byline.astro';
 import Dateline from '../../src/components/Dateline.astro';
 import FormattedDate from '../../src/components/FormattedDate.astro';
 import Headline from '../../src/components/Headline.astro';
+import PageTitle from '../../src/components/PageTitle.astro';
 import SourceNote from '../../src/components/SourceNote.astro';
 import TagList from '../../src/components/TagList.astro';
 import { toArticleDate } from '../../src/model/dates';
@@ -66,6 +67,24 @@ describe('Headline', () => {
   it('links from listings', async () => {
     const html = await container.renderToString(Headline, { props: { text: 'T', level: 2, href: '/articles/t/' } });
     expect(html).toBe('<h2 class="headline headline--2"><a href="/articles/t/">T</a></h2>');
+  });
+});
+
+describe('PageTitle', () => {
+  it('is the page title alone', async () => {
+    expect(await container.renderToString(PageTitle, { props: { text: 'Tags & topics' } })).toBe(
+      '<h1 class="page-title">Tags &amp; topics</h1>',
+    );
+  });
+
+  it('has a kicker above, and the page of a listing after, in smaller type', async () => {
+    const html = await container.renderToString(PageTitle, { props: { text: 'NATO', kicker: 'Tag', suffix: ' (page 2 of 3)' } });
+    expect(html).toBe('<p class="kicker">Tag</p><h1 class="page-title">NATO<span class="page-title__page"> (page 2 of 3)</span></h1>');
+  });
+
+  it('links the kicker when it leads somewhere', async () => {
+    const html = await container.renderToString(PageTitle, { props: { text: '2024', kicker: 'Archive', kickerHref: '/archive/' } });
+    expect(html).toBe('<p class="kicker"><a href="/archive/">Archive</a></p><h1 class="page-title">2024</h1>');
   });
 });
 

@@ -164,7 +164,7 @@ describe('search', () => {
       if (request.resourceType() === 'script' || request.url().includes('pagefind')) scripts.push(request.url());
     });
     await article.goto(`${inject('origin')}${ARTICLE_PATH}`);
-    expect(scripts.filter((url) => url.includes('pagefind') || url.includes('index.astro'))).toEqual([]);
+    expect(scripts.filter((url) => url.includes('pagefind') || url.includes('Search.astro'))).toEqual([]);
     await article.close();
   });
 });

@@ -23,6 +23,7 @@ describe('paths (base "/" under vitest)', () => {
     [paths.tag('jens-stoltenberg'), '/tags/jens-stoltenberg/'],
     [paths.tag('中国'), '/tags/%E4%B8%AD%E5%9B%BD/'],
     [paths.rss(), '/rss.xml'],
+    [paths.pagefind(), '/pagefind/pagefind.js'],
   ])('%s is %s', (actual, expected) => {
     expect(actual).toBe(expected);
   });
