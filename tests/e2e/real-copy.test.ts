@@ -84,6 +84,36 @@ describe('real newsroom copy', () => {
     }
   });
 
+  it.each([320, 375])('never makes a page wider than a %d px screen: pictures, tables, long words and addresses, embeds, preformatted text', async (width) => {
+    const page = await browser.newPage({ viewport: { width, height: 800 } });
+    const pages = listFiles(dir, '.html').filter((file) => !file.startsWith('pagefind/'));
+    const tooWide: string[] = [];
+    for (const file of pages) {
+      await page.goto(`${server.origin}/${file.replace(/index\.html$/, '')}`);
+      const { scroll, screen } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, screen: window.innerWidth }));
+      if (scroll > screen) tooWide.push(`${file}: ${scroll} px`);
+    }
+    expect(tooWide).toEqual([]);
+    // The wide table scrolls in its own box instead, and a keyboard can reach that box.
+    await page.goto(`${server.origin}/articles/wide-things/`);
+    const box = page.locator('.article__body .table-scroll');
+    expect(await box.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+    expect(await box.getAttribute('tabindex')).toBe('0');
+    await page.close();
+  });
+
+  it('keeps body pictures within the text column at 1280 px, as the lead picture is', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.origin}/articles/wide-things/`);
+    const { column, pictures } = await page.evaluate(() => ({
+      column: document.querySelector('.article__body')!.getBoundingClientRect().width,
+      pictures: [...document.querySelectorAll('.article__body img, .article__body iframe')].map((element) => element.getBoundingClientRect().width),
+    }));
+    expect(pictures.length).toBe(2);
+    for (const width of pictures) expect(width).toBeLessThanOrEqual(column);
+    await page.close();
+  });
+
   it('finds a picture however its path is written: percent-encoded, <…>, character reference, bare, subfolder', () => {
     const html = read('articles/harbour-map-forms/index.html');
     const sources = [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map((m) => m[1]!);
