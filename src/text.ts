@@ -11,3 +11,25 @@ const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-
 export function dropUnprintable(text: string): string {
   return text.replace(UNPRINTABLE, '');
 }
+
+// Scripts written without spaces between words.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/**
+ * Puts a space between the words of scripts that write none (Chinese, Japanese, Thai, Lao,
+ * Khmer, Burmese), as Unicode word segmentation finds them (UAX #29 with ICU's dictionaries,
+ * through Intl.Segmenter), so a search index that splits on spaces can find a word inside a
+ * sentence. Other text comes back unchanged. The search index and the search page's query both
+ * go through it, so they split alike.
+ */
+export function separateWords(text: string, locale: string): string {
+  if (!UNSPACED.test(text)) return text;
+  let out = '';
+  let previousWord = false;
+  for (const { segment, isWordLike } of new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)) {
+    if (isWordLike && previousWord) out += ' ';
+    out += segment;
+    previousWord = Boolean(isWordLike);
+  }
+  return out;
+}

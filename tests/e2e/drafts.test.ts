@@ -61,6 +61,9 @@ describe('drafts and scheduled articles', () => {
     for (const [query, results] of [['Zebra', 1], ['Quokka', 0], ['Narwhal', 0]] as const) {
       await page.goto(`${server.origin}/search/?q=${query}`);
       await page.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
+      // The count of matches comes first; the results themselves follow once downloaded.
+      expect(await page.locator('.search-status').textContent(), query).toBe(`${results} ${results === 1 ? 'result' : 'results'} for “${query}”`);
+      if (results > 0) await page.locator('.search-results li').nth(results - 1).waitFor();
       expect(await page.locator('.search-results li').count(), query).toBe(results);
     }
     await page.close();

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/build';
-import { contentProblems, parseXml, xmllintErrors } from '../support/feeds';
+import { contentProblems, htmlElements, htmlText, parseXml, xmllintErrors } from '../support/feeds';
 import { nuHtmlErrors } from '../support/html-checker';
 import { ROOT } from '../support/paths';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
@@ -87,7 +87,10 @@ describe('feeds for articles with pictures and hostile copy', () => {
       i.title.startsWith('Tags &'),
     );
     expect(item.title).toBe('Tags & <b>bold</b> claims');
-    expect(item.description).toBe('A bell  rang; then <script>alert(1)</script> & more.');
+    // RSS descriptions are HTML to readers: the standfirst is escaped as HTML, so it reads as typed.
+    expect(item.description).toBe('A bell  rang; then &#x3C;script>alert(1)&#x3C;/script> &#x26; more.');
+    expect(htmlElements(item.description)).toEqual([]);
+    expect(htmlText(item.description)).toBe('A bell  rang; then <script>alert(1)</script> & more.');
     expect(item.category).toEqual(['Weather', 'R&D <i>', '🇺🇦', '中国']);
     const html: string = item['content:encoded'];
     expect(contentProblems(html)).toEqual([]);

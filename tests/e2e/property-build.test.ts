@@ -34,7 +34,7 @@ describe('property: a build from random content succeeds with valid pages or sto
           expect(readFileSync(join(outDir, 'articles/story/index.html'), 'utf8')).toContain('<h1');
         } else {
           stopped += 1;
-          expect(output).toMatch(/\d+ content problems?:\n {2}.*story\.md\n {4}[\w. ]+: expected/);
+          expect(output).toMatch(/\d+ content problems?:\n {2}.*story\.md\n {4}[\w. ]+: (missing: this field is required, )?expected/);
         }
       }),
       { numRuns: 6, seed: 7 },
