@@ -1,11 +1,12 @@
 import { getCollection } from 'astro:content';
 import { checkRendered } from './checks/rendered';
 import { publishing } from './env';
+import { shareSearchDocuments } from './integrations/search-index';
 import { shareLastModified } from './integrations/sitemap-dates';
 import { archiveOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
 import { modifiedTime } from './model/metadata';
 import type { Tag } from './model/tags';
-import { paths } from './model/urls';
+import { paths, routes } from './model/urls';
 
 /** Everything the build publishes, modelled once: articles newest first, tags, the archive. */
 export interface Catalogue {
@@ -26,6 +27,12 @@ export function loadCatalogue(): Promise<Catalogue> {
     const articles = selectArticles(checkRendered(entries), publishing());
     const tags = tagsOf(articles);
     shareLastModified(new Map(articles.map((article) => [paths.article(article.slug), modifiedTime(article)])));
+    // Preview builds show drafts and scheduled pieces, but never let search find them.
+    shareSearchDocuments(
+      articles
+        .filter((article) => article.status === 'published')
+        .map((article) => ({ url: routes.article(article.slug), title: article.title, standfirst: article.standfirst, html: article.html, language: article.language.tag })),
+    );
     return { articles: withCanonicalTagNames(articles, tags), tags, archive: archiveOf(articles) };
   });
   return catalogue;

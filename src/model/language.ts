@@ -26,3 +26,16 @@ export function readLanguage(typed: string): Language | undefined {
   const direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction === 'rtl' ? 'rtl' : 'ltr';
   return { tag, direction };
 }
+
+/**
+ * The `lang` and `dir` attributes an element holding copy in `language` needs inside a page in
+ * the site's language (`site`, a BCP 47 tag): none when they match, `lang` when the language
+ * differs, and `dir` when the direction does too.
+ */
+export function languageAttributes(language: Language, site: string): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  const home = readLanguage(site);
+  return {
+    ...(language.tag !== home?.tag && { lang: language.tag }),
+    ...(language.direction !== (home?.direction ?? 'ltr') && { dir: language.direction }),
+  };
+}

@@ -134,9 +134,6 @@ export const routePatterns = {
   tagRss: shape.tagRss('*'),
 };
 
-/** The article pages in the built folder, as a glob relative to it: what search indexes. */
-export const ARTICLE_PAGES_GLOB = `${shape.article('**').slice(1)}*.html`;
-
 /** The `[...file]` parameter of the media route: `<slug>/<file name>`. */
 export function mediaParam(slug: string, name: string): string {
   return `${slug}/${name}`;

@@ -4,6 +4,8 @@
  * batch at a time. Results appear as the reader types; ?q= in the address works too.
  */
 
+import { separateWords } from '../text';
+
 interface PagefindResult {
   data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
 }
@@ -71,7 +73,8 @@ export function startSearch(form: HTMLFormElement): void {
   }
 
   async function run(query: string): Promise<void> {
-    const search = await (await load()).debouncedSearch(query);
+    // Words of scripts written without spaces are separated as the index separated them.
+    const search = await (await load()).debouncedSearch(separateWords(query, document.documentElement.lang));
     if (search === null) return; // A newer keystroke superseded this query.
     const trimmed = query.trim();
     current = { results: search.results, shown: 0 };

@@ -144,6 +144,54 @@ describe('real newsroom copy', () => {
     expect(published('time-quoted')).toBe('2024-06-18T13:30:00.000Z');
   });
 
+  it('sets an Arabic article right to left in its own language, inside chrome that keeps the site\'s', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await page.goto(`${server.origin}/articles/arabic-fixture/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.locator('article.article').getAttribute('lang')).toBe('ar');
+    expect(await page.locator('article.article').getAttribute('dir')).toBe('rtl');
+    const direction = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).direction);
+    expect(await direction('.article__body p')).toBe('rtl');
+    expect(await direction('.headline')).toBe('rtl');
+    expect(await direction('.masthead')).toBe('ltr');
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd.inLanguage).toBe('ar');
+    // In listings, the headline and standfirst carry the language; the date stays the site's.
+    await page.goto(`${server.origin}/tags/fixtures/`);
+    const card = page.locator('.story-card', { hasText: 'نص تجريبي' });
+    expect(await card.locator('.headline').getAttribute('lang')).toBe('ar');
+    expect(await card.locator('.story-card__standfirst').getAttribute('dir')).toBe('rtl');
+    expect(await card.locator('.story-card__meta').evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+    await page.close();
+  });
+
+  it('says each article\'s language in every feed format that can', () => {
+    const url = `${SITE}/articles/arabic-fixture/`;
+    const json = JSON.parse(read('feed.json'));
+    expect(json.language).toBe('en');
+    expect(json.items.find((item: { id: string }) => item.id === url).language).toBe('ar');
+    expect(json.items.find((item: { id: string }) => item.id === `${SITE}/articles/results-table/`).language).toBeUndefined();
+    const atom = parseXml(read('atom.xml')).feed.entry.find((entry: { id: string }) => entry.id === url);
+    expect(atom['@_xml:lang']).toBe('ar');
+    const rss = parseXml(read('rss.xml')).rss.channel.item.find((item: { link: string[] }) => item.link[0] === url);
+    expect(rss['dc:language']).toBe('ar');
+  });
+
+  it.each([
+    ['气象台', 'a word inside a Chinese sentence', '测试样稿：中文文章'],
+    ['港口管理局', 'a phrase inside a Chinese sentence', '测试样稿：中文文章'],
+    ['المرصد', 'an Arabic word', 'نص تجريبي: مقال باللغة العربية'],
+    ['Donaudampfschifffahrtselektrizitätenhauptbetriebswerkbauunterbeamtengesellschaftsvorsitzenderstellvertretersgattinnenversicherung', 'a German word of 115 letters', 'Fixture: everything that could make a page too wide'],
+  ])('finds %s (%s) with search', async (query, _, title) => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
+    expect(await page.locator('.search-status').textContent()).toMatch(/^1 result for/);
+    await page.locator('.search-results li').first().waitFor();
+    expect(await page.locator('.search-results li a').allTextContents()).toEqual([title]);
+    await page.close();
+  });
+
   it('files "Zürich" typed composed and decomposed under one tag', () => {
     const tag = read('tags/zürich/index.html');
     expect(tag).toContain('Fixture: Zürich typed composed');
