@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, formatterFactory } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
@@ -22,5 +23,14 @@ describe('the Nu HTML Checker on every built page', () => {
     ['the seed site under BASE_PATH=/news', 'newsDir'],
   ] as const)('finds no errors in %s', (_, dir) => {
     expect(nuHtmlErrors(inject(dir))).toEqual([]);
+  });
+});
+
+// html-validate accepts a <script> after </html> (the parser moves it into the body); the Nu HTML
+// Checker calls it a stray start tag.
+describe('every built page ends at its </html>', () => {
+  it.each(listFiles(inject('siteDir'), '.html'))('%s', (file) => {
+    const html = readFileSync(join(inject('siteDir'), file), 'utf8');
+    expect(html.slice(html.lastIndexOf('</html>'))).toBe('</html>');
   });
 });
