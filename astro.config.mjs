@@ -32,7 +32,10 @@ export default defineConfig({
   // Scripts ship as files, never inlined: Vite's dynamic-import helper breaks in inlined scripts
   // (the search page imports Pagefind at run time), and a strict CSP allows files from 'self'
   // without hashing each script.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // cssTarget: Astro builds CSS for 'esnext'; naming the browsers a reader may still have makes
+  // Lightning CSS lower what they lack, such as light-dark() for the dark palette (tokens.css).
+  // The list is Vite's 'baseline-widely-available' default build target.
+  vite: { build: { assetsInlineLimit: 0, cssTarget: ['chrome107', 'edge107', 'firefox104', 'safari16'] } },
   integrations: [
     builtSettings(),
     contentCheck(contentDir()),

@@ -148,12 +148,15 @@ describe('real newsroom copy', () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await page.goto(`${server.origin}/articles/arabic-fixture/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect(await page.locator('article.article').getAttribute('lang')).toBe('ar');
-    expect(await page.locator('article.article').getAttribute('dir')).toBe('rtl');
+    for (const copy of ['.article .headline', '.article .standfirst', '.article__body']) {
+      expect(await page.locator(copy).getAttribute('lang'), copy).toBe('ar');
+      expect(await page.locator(copy).getAttribute('dir'), copy).toBe('rtl');
+    }
     const direction = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).direction);
     expect(await direction('.article__body p')).toBe('rtl');
-    expect(await direction('.headline')).toBe('rtl');
-    expect(await direction('.masthead')).toBe('ltr');
+    // The page around the copy keeps the site's language and direction.
+    for (const chrome of ['.masthead', '.dateline', '.article__footer', '.related']) expect(await direction(chrome), chrome).toBe('ltr');
+    expect(await page.locator('.dateline').evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('en');
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd.inLanguage).toBe('ar');
     // In listings, the headline and standfirst carry the language; the date stays the site's.
