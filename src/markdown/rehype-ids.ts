@@ -1,6 +1,7 @@
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { slug } from 'github-slugger';
 import { visit } from 'unist-util-visit';
+import { textOf } from './text-of.ts';
 
 /**
  * The prefix the sanitiser puts before every `id` copy brings (GitHub's schema, as
@@ -33,11 +34,6 @@ export interface UniqueIdOptions {
   reserved: readonly string[];
 }
 
-function textOf(node: Element): string {
-  let text = '';
-  visit(node, 'text', (child) => void (text += child.value));
-  return text;
-}
 
 /**
  * Every id in the copy unique on the page. Headings get ids as Astro would give them (GitHub's

@@ -1,12 +1,8 @@
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { h } from 'hastscript';
 import { visit } from 'unist-util-visit';
+import { textOf } from './text-of.ts';
 
-function textOf(node: Element): string {
-  let text = '';
-  visit(node, 'text', (child) => void (text += child.value));
-  return text.trim();
-}
 
 /**
  * Tables as news copy needs them. A column's alignment (GFM's `:---:`) becomes a class, since
@@ -29,7 +25,7 @@ export function rehypeScrollingTables() {
       }
       if (node.tagName !== 'table' || !parent || index === undefined) return;
       const headings = [] as string[];
-      visit(node, 'element', (cell) => void (cell.tagName === 'th' && headings.push(textOf(cell))));
+      visit(node, 'element', (cell) => void (cell.tagName === 'th' && headings.push(textOf(cell).trim())));
       const label = headings.filter(Boolean).length > 0 ? `Table: ${headings.filter(Boolean).join(', ')}` : 'Table';
       parent.children[index] = h('div.table-scroll', { role: 'region', tabIndex: 0, ariaLabel: label }, [node]);
       return undefined;
