@@ -2,7 +2,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { contentDir, deploySettings, LOCAL_SERVER } from './src/env.ts';
+import { contentDir, deploySettings, LOCAL_SERVER, orStop, publishing } from './src/env.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { staticHostHeaders } from './src/integrations/headers.ts';
 import { builtSettings } from './src/integrations/built-settings.ts';
@@ -15,7 +15,10 @@ import { nodeProblem } from './scripts/node-guard.mjs';
 const problem = nodeProblem();
 if (problem) throw new Error(problem);
 
-const { site, base } = deploySettings();
+// Every setting is checked before Astro starts, so a wrong one stops with its message alone.
+const { site, base } = orStop(deploySettings);
+const content = orStop(contentDir);
+orStop(publishing);
 
 export default defineConfig({
   site,
@@ -38,7 +41,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0, cssTarget: ['chrome107', 'edge107', 'firefox104', 'safari16'] } },
   integrations: [
     builtSettings(),
-    contentCheck(contentDir()),
+    contentCheck(content),
     staticHostHeaders(),
     searchIndex(),
     // lastmod: each article's last change, from the model (src/integrations/sitemap-dates.ts).

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOut, deploySettings, inheritedEnvironment, LOCAL_ORIGIN } from '../src/env.ts';
+import { buildOut, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
 import { recordBuild } from '../src/integrations/built-settings.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,8 +19,8 @@ const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--local');
 
 // The child's environment: ours, plus the local origin for a local build without a SITE_URL.
 const env = inheritedEnvironment();
-if (local && deploySettings(env).sitePlaceholder) env.SITE_URL = LOCAL_ORIGIN;
-const settings = deploySettings(env);
+if (local && orStop(() => deploySettings(env)).sitePlaceholder) env.SITE_URL = LOCAL_ORIGIN;
+const settings = orStop(() => deploySettings(env));
 if (settings.sitePlaceholder) {
   console.warn(
     `\nSITE_URL is not set: canonical links, feeds and the sitemap will point at ${settings.site}, which does not exist.\n` +

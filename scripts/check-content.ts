@@ -6,9 +6,9 @@
  *   npm run check -- DIR       (another folder)
  */
 import { checkContent, formatProblems } from '../src/checks/content.ts';
-import { contentDir, contentFolder } from '../src/env.ts';
+import { contentDir, contentFolder, orStop } from '../src/env.ts';
 
-const dir = process.argv[2] ? contentFolder(process.argv[2]) : contentDir();
+const dir = orStop(() => (process.argv[2] ? contentFolder(process.argv[2]) : contentDir()));
 const problems = await checkContent(dir);
 if (problems.length > 0) {
   console.error(formatProblems(problems));

@@ -106,6 +106,21 @@ export function buildOut(root: string, env: Environment = process.env): string {
   return resolve(root, env['BUILD_OUT'] || 'dist');
 }
 
+/**
+ * Runs `read` and, if a setting is wrong, prints its message alone and stops the process (exit
+ * code 1): for the config and scripts, where a stack trace would read like a crash. Other errors
+ * are rethrown.
+ */
+export function orStop<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof SettingError)) throw error;
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
+}
+
 /** CHROMIUM_PATH: the Chromium the screenshots, benchmarks and browser tests drive (Debian's by default). */
 export function chromiumPath(env: Environment = process.env): string {
   return env['CHROMIUM_PATH'] || '/usr/bin/chromium';

@@ -73,9 +73,60 @@ const PLAIN_WORDS: [RegExp, string][] = [
   [/end of the stream or a document separator is expected/, 'expected a field (name: value), found a line that is not one: check its quotes and its colon'],
 ];
 
+// A line that starts a field: its indentation, an optional list dash, the key and its colon.
+const KEY_LINE = /^(\s*)(?:-\s+)?([^\s#:'"-][^:]*?):(?:\s+|$)/;
+
+/**
+ * Where a value starts a quote or a flow list `[`/`{` that its line never closes: the character
+ * and its index (in characters) within `value`, or undefined. Quotes inside a list count;
+ * `''` inside single quotes and `\"` inside double quotes are escapes (YAML 1.2 §7.3).
+ */
+function leftOpen(value: string): { char: string; at: number } | undefined {
+  const chars = [...value];
+  const opens: { char: string; at: number }[] = [];
+  let quote: { char: string; at: number } | undefined;
+  for (let at = 0; at < chars.length; at += 1) {
+    const char = chars[at]!;
+    if (quote) {
+      if (quote.char === '"' && char === '\\') at += 1;
+      else if (quote.char === "'" && char === "'" && chars[at + 1] === "'") at += 1;
+      else if (char === quote.char) quote = undefined;
+    } else if (char === '"' || char === "'") {
+      // A quote opens a scalar only where a value starts: first, or after [ { , in a flow list.
+      const before = chars.slice(0, at).join('').trimEnd();
+      if (before === '' || /[[{,]$/.test(before)) quote = { char, at };
+    } else if (char === '#' && (at === 0 || /\s/.test(chars[at - 1]!))) {
+      break;
+    } else if ((char === '[' || char === '{') && (at === 0 || opens.length > 0)) {
+      // A flow list or map starts a value, or nests inside one.
+      opens.push({ char, at });
+    } else if ((char === ']' || char === '}') && opens.length > 0) {
+      opens.pop();
+    }
+  }
+  return quote ?? opens[0];
+}
+
+/** The dotted path of the field a line belongs to (`image.caption`), from the keys above it by indentation. */
+function fieldAt(lines: readonly string[], lineIndex: number, first: number): string {
+  const path: string[] = [];
+  let indent = Infinity;
+  for (let at = lineIndex; at >= first; at -= 1) {
+    const key = KEY_LINE.exec(lines[at] ?? '');
+    if (!key) continue;
+    const width = key[1]!.length;
+    if (width < indent) {
+      path.unshift(key[2]!.trim());
+      indent = width;
+      if (width === 0) break;
+    }
+  }
+  return path.join('.') || 'front matter';
+}
+
 /**
  * A YAML error in a Markdown file's front matter, said so an editor can fix it: the field it is
- * in (the top-level field whose lines hold it, or `front matter`), and "line L, column C: what is
+ * in (its dotted path, `image.caption`, or `front matter`), and "line L, column C: what is
  * wrong", counted in the file as an editor's text editor counts (1-based, characters).
  */
 export function frontMatterYamlProblem(text: string, error: unknown): { field: string; message: string } {
@@ -91,28 +142,19 @@ export function frontMatterYamlProblem(text: string, error: unknown): { field: s
   // the fault an editor must fix is the value that opened it.
   let opened: string | undefined;
   for (let at = opening; at <= lineIndex && !opened; at += 1) {
-    const key = /^[^\s#:][^:]*:\s*/.exec(lines[at] ?? '');
-    const value = key ? (lines[at] ?? '').slice(key[0].length) : '';
-    const open = value[0];
-    const closes =
-      open === '"' ? /^"(?:[^"\\]|\\.)*"/.test(value) : open === "'" ? /^'(?:[^']|'')*'/.test(value) : open === '[' ? value.includes(']') : true;
-    if (key && open && !closes && (open === '"' || open === "'" || open === '[')) {
-      opened = open;
+    const key = KEY_LINE.exec(lines[at] ?? '');
+    if (!key) continue;
+    const left = leftOpen((lines[at] ?? '').slice(key[0].length));
+    if (left) {
+      opened = left.char;
       lineIndex = at;
-      column = [...key[0]].length + 1;
+      column = [...key[0]].length + left.at + 1;
     }
   }
   const line = lines[lineIndex] ?? '';
-  let field = 'front matter';
-  for (let at = lineIndex; at >= opening; at -= 1) {
-    const key = /^([^\s#:'"-][^:]*):/.exec(lines[at] ?? '');
-    if (key) {
-      field = key[1]!.trim();
-      break;
-    }
-  }
+  const field = fieldAt(lines, lineIndex, opening);
   let words = PLAIN_WORDS.find(([pattern]) => pattern.test(reason))?.[1] ?? `expected YAML, found an error: ${reason}`;
-  if (opened === '[') words = 'expected the closing ] of this list on its line (or a missing comma), found none';
+  if (opened === '[' || opened === '{') words = `expected the closing ${opened === '[' ? ']' : '}'} of this list on its line (or a missing comma), found none`;
   else if (opened) words = `expected the closing ${opened} of this value on its line, found none`;
   if (/expected valid JSON character/.test(reason)) {
     // js-yaml stops past the character; point at it, and name it.

@@ -35,9 +35,13 @@ export const NEWS_SCHEMA: SanitizeSchema = {
   protocols: { ...base.protocols, src: ['https'] },
 };
 
-/** Feeds carry no frames: most readers drop them and the validator warns. */
+/**
+ * Feeds carry no frames: most readers drop them and the validator warns. Ids are not prefixed
+ * again: feed HTML is the page's body, whose ids the page pipeline already prefixed.
+ */
 export const FEED_SCHEMA: SanitizeSchema = {
   ...NEWS_SCHEMA,
+  clobber: [],
   tagNames: (NEWS_SCHEMA.tagNames ?? []).filter((name) => name !== 'iframe'),
 };
 

@@ -65,10 +65,15 @@ describe('bad content stops the build with every problem listed', () => {
     expect(rendered).toMatch(/figure-past-the-end\.md\n {4}image\.afterParagraph: expected at most 1 \(the body's paragraph count\), found 3/);
   });
 
-  it('names a CONTENT_DIR that does not exist', () => {
-    const missing = tryBuild({ name: 'bad-build', env: { CONTENT_DIR: join(TMP, 'no-such-folder') } });
-    expect(missing.status).not.toBe(0);
-    expect(missing.output).toContain('CONTENT_DIR: the folder');
-    expect(missing.output).toContain('no-such-folder does not exist');
+  it.each([
+    ['CONTENT_DIR', join(TMP, 'no-such-folder'), 'no-such-folder does not exist. Expected a folder of Markdown articles.'],
+    ['SITE_URL', 'example.org', 'SITE_URL: expected an absolute address like https://news.example.com, found "example.org"'],
+    ['BASE_PATH', 'news', 'BASE_PATH: expected a path starting with / like /news, found "news"'],
+    ['BUILD_TIME', 'yesterday', 'BUILD_TIME: expected an ISO date and time like 2024-06-18T12:00:00Z, found "yesterday"'],
+  ])('stops on a wrong %s with its message alone, no stack trace', (name, value, message) => {
+    const bad = tryBuild({ name: 'bad-build', env: { [name]: value } });
+    expect(bad.status).not.toBe(0);
+    expect(bad.output).toContain(message);
+    expect(bad.output).not.toMatch(/Stack trace|\n\s+at .+:\d+:\d+|Unable to load your Astro config/);
   });
 });

@@ -81,6 +81,10 @@ describe('real newsroom copy', () => {
         expect(link.startsWith(`${url}#`)).toBe(true);
         expect(page).toContain(`id="${link.slice(url.length + 1)}"`);
       }
+      // The feed keeps the page's ids, prefixed once, not twice.
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+      expect(ids.length).toBeGreaterThanOrEqual(2);
+      for (const id of ids) expect(page).toContain(`id="${id}"`);
     }
   });
 

@@ -41,3 +41,15 @@ describe('YAML errors name the field, the line and the column, in plain words', 
     }
   });
 });
+
+describe('a quote or list left open is blamed where it opens', () => {
+  it.each([
+    ['a single quote with an escaped apostrophe', "---\ntitle: 'Harbour''s reopening\nstandfirst: Dockers returned.\npublished: 2024-06-17\nsection: Europe\ntags: [Shipping]\n---\n\nBody.\n", "title: line 2, column 8: expected the closing ' of this value on its line"],
+    ['a quote opened after a closed one', "---\ntitle: 'Harbour' reopening\n---\n\nBody.\n", 'title: line 2'],
+    ['a nested caption', '---\ntitle: t\nimage:\n  credit: Staff\n  caption: "Dockers at the gate\nsection: Europe\n---\n\nBody.\n', 'image.caption: line 5, column 12: expected the closing " of this value on its line'],
+    ['a quote inside a list', '---\ntitle: t\ntags: ["Shipping, Ports]\nsection: Europe\n---\n\nBody.\n', 'tags: line 3, column 8: expected the closing " of this value on its line'],
+    ['a list with a comma inside quotes', '---\ntitle: t\ntags: ["Shipping, Ports", Harbours\nsection: Europe\n---\n\nBody.\n', 'tags: line 3, column 7: expected the closing ] of this list on its line'],
+  ])('%s', (_, text, expected) => {
+    expect(problem(text)).toContain(expected);
+  });
+});
