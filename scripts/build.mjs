@@ -7,13 +7,20 @@
 //   BUILD_OUT=some/dir npm run build → some/dir/ (tests use this)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOut, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
+import { buildOut, contentDir, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
 import { recordBuild } from '../src/integrations/built-settings.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = buildOut(root);
+// The output folder is replaced whole: it must not hold the articles, or the project itself.
+const inside = (folder, parent) => !relative(parent, folder).startsWith('..') && !isAbsolute(relative(parent, folder));
+const content = orStop(contentDir);
+if (inside(content, out) || inside(root, out)) {
+  console.error(`\nBUILD_OUT: ${out} would hold ${inside(root, out) ? 'the project' : `the articles (${content})`}, and a build replaces its output folder whole. Expected a folder of its own, like dist.\n`);
+  process.exit(1);
+}
 const local = process.argv.includes('--local');
 const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--local');
 

@@ -12,7 +12,7 @@
  * | `SHOW_DRAFTS` | unset                        | `1`: preview mode, drafts and scheduled pieces shown  |
  * | `BUILD_OUT`   | `dist`                       | where `npm run build` writes the site                 |
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** The placeholder origin used when SITE_URL is unset: it resolves nowhere, on purpose. */
@@ -48,7 +48,10 @@ export function siteOrigin(value: string | undefined): string {
 /** BASE_PATH: a path starting with `/`, returned with a trailing slash (`/news` → `/news/`). Throws SettingError. */
 export function basePath(value: string | undefined): string {
   const text = value || '/';
-  if (!/^\/[\w\-./~%]*$/.test(text) || text.includes('//') || text.includes('..')) {
+  // Plain path segments only: letters, digits and - . _ ~, no empty, "." or ".." segment and no
+  // percent-escapes (browsers would resolve /%2e%2e/ away, and Astro cannot route /%20news/).
+  const segments = text.split('/').slice(1, text.endsWith('/') ? -1 : undefined);
+  if (!text.startsWith('/') || segments.some((segment) => !/^[\w\-.~]+$/.test(segment) || segment === '.' || segment === '..')) {
     throw new SettingError(`BASE_PATH: expected a path starting with / like /news, found "${text}"`);
   }
   return text.endsWith('/') ? text : `${text}/`;
@@ -58,13 +61,19 @@ export function basePath(value: string | undefined): string {
 export function contentFolder(value: string | undefined): string {
   const dir = resolve(value || 'content/articles');
   if (!existsSync(dir)) throw new SettingError(`CONTENT_DIR: the folder ${dir} does not exist. Expected a folder of Markdown articles.`);
+  if (!statSync(dir).isDirectory()) throw new SettingError(`CONTENT_DIR: ${dir} is a file. Expected a folder of Markdown articles.`);
   return dir;
 }
 
-/** BUILD_TIME: an ISO instant such as 2024-06-18T12:00:00Z; unset means the clock at the call. Throws SettingError. */
+/**
+ * BUILD_TIME: an ISO 8601 instant with its zone, such as 2024-06-18T12:00:00Z or
+ * 2024-06-18T08:00:00-04:00; unset means the clock at the call. A bare date or a time without a
+ * zone is refused: it would mean a different instant on every build machine. Throws SettingError.
+ */
 export function buildTime(value: string | undefined): Date {
+  const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
   const now = value ? new Date(value) : new Date();
-  if (Number.isNaN(now.getTime())) throw new SettingError(`BUILD_TIME: expected an ISO date and time like 2024-06-18T12:00:00Z, found "${value}"`);
+  if ((value && !iso.test(value)) || Number.isNaN(now.getTime())) throw new SettingError(`BUILD_TIME: expected an ISO date and time like 2024-06-18T12:00:00Z, found "${value}"`);
   return now;
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
@@ -16,9 +16,18 @@ export { formatProblems, type ContentProblem } from '../model/problems.ts';
 
 /** Every `.md` file below a folder, sorted. */
 export function markdownFiles(dir: string): string[] {
+  // Exactly the files the build's glob loader reads (`**/*.md`: lower-case .md, not in hidden
+  // folders, symbolic links followed), so nothing is built unchecked or checked unbuilt.
   return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.md'))
+    .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && !relative(dir, entry.parentPath).split(/[\\/]/).some((part) => part.startsWith('.')))
     .map((entry) => join(entry.parentPath, entry.name))
+    .filter((path) => {
+      try {
+        return statSync(path).isFile();
+      } catch {
+        return false;
+      }
+    })
     .sort();
 }
 
@@ -155,9 +164,27 @@ export async function checkContent(
   dir: string,
   { cache, bodies = 'always' }: { cache?: CheckCache | undefined; bodies?: BodyCheck } = {},
 ): Promise<ContentProblem[]> {
-  const files = markdownFiles(dir);
-  const problems = checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined);
-  return problems.length > 0 && bodies !== 'always' ? checkFiles(files, 'always') : problems;
+  const files = markdownFiles(dir).filter((file) => !GLOB_SPECIAL.test(basename(file)));
+  const unread = unreadFiles(dir);
+  const problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined)];
+  return problems.length > unread.length && bodies !== 'always' ? [...unread, ...checkFiles(files, 'always')] : problems;
+}
+
+// Characters the glob loader reads as a pattern, so a file whose name holds one is never built.
+const GLOB_SPECIAL = /[?*[\]{}!]/;
+
+/** Files an editor meant as articles that the build would skip without a word. */
+function unreadFiles(dir: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = relative(process.cwd(), join(entry.parentPath, entry.name));
+    if (/\.md$/i.test(entry.name) && !entry.name.endsWith('.md')) {
+      problems.push({ file, field: 'file', message: `expected the extension .md in lower case, found "${entry.name.slice(-3)}": the build reads only .md files` });
+    } else if (entry.name.endsWith('.md') && GLOB_SPECIAL.test(entry.name)) {
+      problems.push({ file, field: 'file', message: 'expected a file name without ? * [ ] { } or !, which the build reads as a pattern and so never builds the file' });
+    }
+  }
+  return problems;
 }
 
 function checkFiles(paths: string[], bodies: BodyCheck, cache?: CheckCache): ContentProblem[] {

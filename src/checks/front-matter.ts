@@ -61,16 +61,19 @@ interface YamlError {
 }
 
 // What js-yaml's reasons mean for someone who edits copy, not parsers.
+// Most of what trips YAML in news copy is text that YAML reads as syntax: say so, and the cure.
+const QUOTE_IT =
+  'if the value holds ": " or " #", quotes, or starts with [ { & * ! | > % @ ` - or ?, put the whole value in double quotes';
 const PLAIN_WORDS: [RegExp, string][] = [
   [/unexpected end of the stream within a (double|single) quoted scalar/, 'expected the closing quote of a quoted value, found none'],
-  [/bad indentation of a (mapping|sequence) entry/, 'expected this line indented like the fields around it, found it indented differently'],
+  [/bad indentation of a (mapping|sequence) entry/, `expected a field (name: value) on this line, found text YAML cannot read: ${QUOTE_IT}`],
   [/duplicated mapping key/, 'expected each field once, found this one a second time: keep one'],
   [/missed comma between flow collection entries/, 'expected a comma between the items of a list in [ ], or its closing ], found neither'],
   [/unexpected end of the stream within a flow collection/, 'expected the closing ] of a list, found none'],
-  [/a multiline key may not be an implicit key|incomplete explicit mapping pair/, 'expected a value on one line, found one running onto the next: put it in quotes on one line'],
+  [/a multiline key may not be an implicit key|incomplete explicit mapping pair/, `expected a value on one line, found one running onto the next: ${QUOTE_IT}`],
   [/can not read an implicit mapping pair; a colon is missed/, 'expected a colon after the field name, found none'],
   [/unknown escape sequence/, 'expected a known escape after a backslash inside double quotes: write \\\\ for a backslash, or use single quotes'],
-  [/end of the stream or a document separator is expected/, 'expected a field (name: value), found a line that is not one: check its quotes and its colon'],
+  [/unidentified alias|unknown tag|a line break is expected|end of the stream or a document separator is expected|non-printable characters/, `expected a field (name: value), found text YAML reads as syntax: ${QUOTE_IT}`],
 ];
 
 // A line that starts a field: its indentation, an optional list dash, the key and its colon.

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
 import { lookup } from 'mrmime';
 import type { MediaFile } from '../model/media.ts';
@@ -20,11 +20,27 @@ export function isLocalPicture(url: string): boolean {
  */
 export function pictureFileName(source: string): string {
   try {
-    return decodeURIComponent(source);
+    // decodeURI, not decodeURIComponent: %2F and %23 stay as typed, as Astro's image pipeline
+    // leaves them (a path with them names no file, in the check and the build alike).
+    return decodeURI(source);
   } catch {
     return source;
   }
 }
+
+/**
+ * The picture formats copy may use: those Astro's image service turns into optimised copies for
+ * every browser. SVG is left out on purpose: an SVG can carry script, which would run on the
+ * site's own origin wherever the host sends no Content-Security-Policy.
+ */
+export const PICTURE_TYPES: Readonly<Record<string, { signature: (bytes: Buffer) => boolean }>> = {
+  'image/jpeg': { signature: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
+  'image/png': { signature: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) },
+  'image/gif': { signature: (b) => b.subarray(0, 4).toString('latin1') === 'GIF8' },
+  'image/webp': { signature: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP' },
+  'image/avif': { signature: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' && /^avi[fs]$/.test(b.subarray(8, 12).toString('latin1')) },
+};
+const EXTENSIONS = /\.(jpe?g|png|gif|webp|avif)$/i;
 
 /**
  * The local pictures an article uses, checked and sized: each must be an image file in the
@@ -50,19 +66,33 @@ export function articleMedia(
       continue;
     }
     const type = lookup(name);
-    if (!type?.startsWith('image/')) {
-      report('expected an image file (.jpg, .png, .webp, .avif, .gif)');
+    const format = type ? PICTURE_TYPES[type] : undefined;
+    if (!format || !EXTENSIONS.test(name)) {
+      report('expected a picture in JPEG, PNG, WebP, AVIF or GIF (.jpg, .png, .webp, .avif, .gif)');
       continue;
     }
-    const fsPath = resolve(folder, name);
-    let length: number;
-    try {
-      length = statSync(fsPath).size;
-    } catch {
-      report(`expected a file at ${fsPath}, found none`);
+    // The file as typed, or as a Mac writes names (decomposed accents): one of them is on disk.
+    const fsPath = [resolve(folder, name), resolve(folder, name.normalize('NFD')), resolve(folder, name.normalize('NFC'))].find((path) => {
+      try {
+        return statSync(path).isFile();
+      } catch {
+        return false;
+      }
+    });
+    if (!fsPath) {
+      report(`expected a file at ${resolve(folder, name)}, found none`);
       continue;
     }
-    media.push({ source, name, fsPath, type, length });
+    const head = Buffer.alloc(16);
+    const fd = openSync(fsPath, 'r');
+    const read = readSync(fd, head, 0, 16, 0);
+    closeSync(fd);
+    if (read < 12 || !format.signature(head)) {
+      report(`expected a ${type!.replace('image/', '').toUpperCase()} picture at ${fsPath}, found a file that is not one (empty, damaged, or another kind saved under this name)`);
+      continue;
+    }
+    // Addresses use the composed form (NFC), as the page's own URLs do.
+    media.push({ source, name: name.normalize('NFC'), fsPath, type: type!, length: statSync(fsPath).size });
   }
   return { media, problems };
 }

@@ -3,6 +3,7 @@ import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSanitize from 'rehype-sanitize';
 import { CHROME_IDS } from '../constants.ts';
 import { rehypeBaseLinks, type BaseLinkOptions } from './rehype-base-links.ts';
+import { rehypeBodyHeadings } from './rehype-body-headings.ts';
 import { rehypeCopyFragmentLinks, rehypeUniqueIds } from './rehype-ids.ts';
 import { rehypeScrollingTables } from './rehype-tables.ts';
 import { rehypeRawWhenPresent } from './rehype-raw-when-present.ts';
@@ -38,6 +39,7 @@ export function markdownPipeline({
       rehypeEmbedAllowlist,
       [rehypeSanitize, NEWS_SCHEMA],
       rehypeDropUnprintable,
+      rehypeBodyHeadings,
       rehypeCopyFragmentLinks,
       [rehypeUniqueIds, { reserved: CHROME_IDS }],
       rehypeScrollingTables,

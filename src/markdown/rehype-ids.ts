@@ -23,8 +23,18 @@ export function rehypeCopyFragmentLinks() {
     visit(tree, 'element', (node) => {
       const href = node.properties['href'];
       if (typeof href !== 'string' || !href.startsWith('#')) return;
-      const target = decodeURIComponent(href.slice(1));
-      if (!ids.has(target) && ids.has(`${COPY_ID_PREFIX}${target}`)) node.properties['href'] = `#${COPY_ID_PREFIX}${target}`;
+      // The fragment as written and as decoded (`#fn-quelle-%C3%BC` names `fn-quelle-ü`); a
+      // malformed escape is simply not decoded.
+      const written = href.slice(1);
+      let decoded = written;
+      try {
+        decoded = decodeURIComponent(written);
+      } catch {
+        // Keep it as written.
+      }
+      if (ids.has(written) || ids.has(decoded)) return;
+      const target = [written, decoded].find((id) => ids.has(`${COPY_ID_PREFIX}${id}`));
+      if (target !== undefined) node.properties['href'] = `#${COPY_ID_PREFIX}${target}`;
     });
   };
 }

@@ -20,7 +20,7 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 // not, plus ISO 8601's compact offset: `T`, `t` or white space between date and time; seconds and
 // fractions optional; a zone of `Z`, or an offset like -04:00, -0400, -04 or -4, optionally after
 // white space.
-const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:[ \t]*(Z|z|[+-]\d{1,2}(?::?\d{2})?))?$/;
+const DATE_TIME = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:[ \t]*(Z|z|[+-](?:\d{2}(?::?\d{2})?|\d)))?$/;
 
 const CANONICAL_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 

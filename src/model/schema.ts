@@ -17,8 +17,13 @@ function shown(value: unknown): string {
  * The message for a value of the wrong kind, saying which of the two it is: a required field
  * that is missing, or one that holds something else (and what).
  */
-const expecting = (expected: string) => (issue: { input?: unknown }) =>
-  issue.input === undefined ? `missing: this field is required, ${expected}` : `${expected}, found ${shown(issue.input)}`;
+const expecting = (expected: string) => (issue: { input?: unknown }) => {
+  if (issue.input === undefined) return `missing: this field is required, ${expected}`;
+  // YAML reads 1984, 1.10, 0x1F, yes, .inf or an empty value as a number, a flag or nothing:
+  // quotes keep what was typed.
+  const unquoted = issue.input === null || typeof issue.input === 'number' || typeof issue.input === 'boolean';
+  return `${expected}, found ${shown(issue.input)}${unquoted && expected.endsWith('as text') ? ' (put the value in double quotes to keep it as typed)' : ''}`;
+};
 
 // Control characters and noncharacters cannot appear on a page or in a feed (src/text.ts): they
 // are dropped here, once, so every output shows the same text.
@@ -27,7 +32,10 @@ const text = (what: string) =>
     .string({ error: expecting(`expected ${what} as text`) })
     .overwrite(dropUnprintable)
     .trim()
-    .min(1, { error: `expected ${what}, found an empty value` });
+    .min(1, { error: `expected ${what}, found an empty value` })
+    // Text of nothing but invisible characters (format characters, blank braille, Hangul fillers)
+    // would be an empty headline, link or chip on the page.
+    .refine((value) => /[^\s\p{Cf}\u2800\u3164\uFFA0\u115F\u1160]/u.test(value), { error: `expected ${what}, found only invisible characters` });
 
 const date = (what: string) =>
   z.unknown().transform((value, ctx) => {
@@ -48,10 +56,16 @@ const date = (what: string) =>
     return z.NEVER;
   });
 
-const webUrl = z.url({
-  protocol: /^https?$/,
-  error: 'expected an absolute http(s) address like https://example.com/story',
-});
+const webUrl = z
+  .url({
+    protocol: /^https?$/,
+    error: 'expected an absolute http(s) address like https://example.com/story',
+  })
+  .refine((value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password), {
+    error: 'expected an address without a user name or password in it',
+  })
+  // Stored as the WHATWG URL parser writes it: spaces, quotes and < > percent-encoded.
+  .transform((value) => (URL.canParse(value) ? new URL(value).href : value));
 
 /**
  * An object that rejects fields it does not know, saying which and what it takes instead: a

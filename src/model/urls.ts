@@ -67,7 +67,8 @@ export function segmentSlug(slugged: string): string {
 /** The article's URL slug: its file name without `.md`, slugged (`My Story.md` → `my-story`), wherever it sits; never longer than a path segment may be. */
 export function articleSlug(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? '';
-  return segmentSlug(slug(name.replace(/\.md$/i, '')));
+  // NFC: a Mac writes "Zürich.md" with a decomposed ü; the URL must not depend on that.
+  return segmentSlug(slug(name.normalize('NFC').replace(/\.md$/i, '')));
 }
 
 /** Encodes each segment of a path (slugs and file names may hold any letter). */

@@ -106,6 +106,13 @@ describe('real newsroom copy', () => {
     await page.close();
   });
 
+  it('has one h1 on every page, the headline: a "# heading" in copy is demoted', () => {
+    for (const file of listFiles(dir, '.html').filter((file) => !file.startsWith('pagefind/'))) {
+      expect(read(file).match(/<h1[\s>]/g)?.length ?? 0, file).toBeLessThanOrEqual(1);
+    }
+    expect(read('articles/long-words-outside-the-body/index.html')).toMatch(/<h2 id="a-first-level-heading-in-the-body">/);
+  });
+
   it('keeps body pictures within the text column at 1280 px, as the lead picture is', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.origin}/articles/wide-things/`);

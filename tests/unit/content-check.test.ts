@@ -1,5 +1,6 @@
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkContent, type ContentProblem } from '../../src/checks/content';
 import { pictureFileName } from '../../src/checks/media';
 import { ROOT } from '../support/paths';
@@ -19,7 +20,7 @@ const EXPECTED: [file: string, field: string, message: string][] = [
   ['updated-before-published.md', 'updated', 'expected the update date to be on or after the publication date'],
   // The handed input: a missing section used to read as if it held something of the wrong kind.
   ['missing-section.md', 'section', 'missing: this field is required, expected a section name as text'],
-  ['numeric-section.md', 'section', 'expected a section name as text, found 42'],
+  ['numeric-section.md', 'section', 'expected a section name as text, found 42 (put the value in double quotes to keep it as typed)'],
   ['missing-tags.md', 'tags', 'missing: this field is required, expected a list of tags'],
   ['empty-tags.md', 'tags', 'expected at least one tag'],
   ['tags-as-text.md', 'tags', 'expected a list of tags, found "Testing"'],
@@ -95,5 +96,64 @@ describe('picture paths', () => {
 
   it('agree with the render: every way of writing a path in the real-copy corpus finds its file', async () => {
     expect(await checkContent(join(ROOT, 'tests/fixtures/corpora/real-copy'))).toEqual([]);
+  });
+});
+
+describe('files and pictures the build could not use', () => {
+  const dir = join(ROOT, '.tmp', 'check-files');
+  const article = (extra = '', body = 'Text.') =>
+    `---\ntitle: "T"\nstandfirst: "S"\npublished: 2024-06-18\nsection: Desk\ntags: [X]\n${extra}---\n\n${body}\n`;
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  const problems = async () => (await checkContent(dir)).map((p) => `${relative(dir, join(ROOT, p.file))} ${p.field}: ${p.message}`);
+
+  beforeEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  });
+
+  it.each([
+    ['pic.apng', PNG, 'expected a picture in JPEG, PNG, WebP, AVIF or GIF'],
+    ['pic.svg', Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>x()</script></svg>'), 'expected a picture in JPEG, PNG, WebP, AVIF or GIF'],
+    ['pic.heic', Buffer.alloc(32), 'expected a picture in JPEG, PNG, WebP, AVIF or GIF'],
+    ['fake.png', Buffer.from('this is not a png, it is an error page'), 'expected a PNG picture at'],
+    ['empty.jpg', Buffer.alloc(0), 'expected a JPEG picture at'],
+  ])('refuses %s, saying why', async (name, bytes, message) => {
+    writeFileSync(join(dir, name), bytes);
+    writeFileSync(join(dir, 'story.md'), article('', `![A picture](./${name})`));
+    expect((await problems()).join('\n')).toContain(`story.md body: picture "./${name}": ${message}`);
+  });
+
+  it('refuses a folder whose name looks like a picture', async () => {
+    mkdirSync(join(dir, 'dir.jpg'));
+    writeFileSync(join(dir, 'story.md'), article('image: { src: "./dir.jpg", alt: a, caption: c }\n'));
+    expect((await problems()).join('\n')).toContain('story.md image.src: picture "./dir.jpg": expected a file at');
+  });
+
+  it('does not decode %2F into a folder the build would not find', async () => {
+    mkdirSync(join(dir, 'img'));
+    writeFileSync(join(dir, 'img', 'deep.png'), PNG);
+    writeFileSync(join(dir, 'story.md'), article('', '![A picture](./img%2Fdeep.png)'));
+    expect((await problems()).join('\n')).toContain('expected a file at');
+  });
+
+  it('finds a picture whose name the file system keeps decomposed (as a Mac writes it)', async () => {
+    writeFileSync(join(dir, 'Foto\u0301.png'), PNG);
+    writeFileSync(join(dir, 'story.md'), article('', '![A picture](./Fot\u00f3.png)'));
+    expect(await problems()).toEqual([]);
+  });
+
+  it('names files the build would skip: a wrong-case extension, a pattern character', async () => {
+    writeFileSync(join(dir, 'Upper.MD'), article());
+    writeFileSync(join(dir, 'q?uery.md'), article());
+    expect(await problems()).toEqual([
+      'Upper.MD file: expected the extension .md in lower case, found ".MD": the build reads only .md files',
+      'q?uery.md file: expected a file name without ? * [ ] { } or !, which the build reads as a pattern and so never builds the file',
+    ]);
+  });
+
+  it('checks an article reached through a symbolic link, as the build reads it', async () => {
+    writeFileSync(join(ROOT, '.tmp', 'outside.md'), article('bogus: x\n'));
+    symlinkSync(join(ROOT, '.tmp', 'outside.md'), join(dir, 'linked.md'));
+    expect((await problems()).join('\n')).toContain('linked.md bogus: unknown field "bogus"');
   });
 });

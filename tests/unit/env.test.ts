@@ -76,3 +76,21 @@ describe('settings from an environment', () => {
     expect(buildOut(ROOT, { BUILD_OUT: '.tmp/x' })).toBe(`${ROOT}.tmp/x`);
   });
 });
+
+describe('settings that would pass a loose check but break the site', () => {
+  it.each(['/%', '/%zz', '/%20news', '/news/./x', '/%2e%2e', '/news/../x', '//'])('BASE_PATH=%j is refused', (value) => {
+    expect(() => basePath(value)).toThrow(SettingError);
+  });
+
+  it.each(['/news', '/news/', '/a-b/c_d/', '/v1.2'])('BASE_PATH=%j is accepted', (value) => {
+    expect(basePath(value)).toBe(value.endsWith('/') ? value : `${value}/`);
+  });
+
+  it.each(['1', '0', 'June 18 2024', '2024-06-18', '2024-06-18T04:30:00'])('BUILD_TIME=%j is refused: it is not one instant on every machine', (value) => {
+    expect(() => buildTime(value)).toThrow(SettingError);
+  });
+
+  it('refuses a CONTENT_DIR that is a file', () => {
+    expect(() => contentDir({ CONTENT_DIR: `${ROOT}package.json` })).toThrow('is a file. Expected a folder of Markdown articles.');
+  });
+});

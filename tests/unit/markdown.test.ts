@@ -263,3 +263,27 @@ describe('ids in copy', () => {
     );
   });
 });
+
+describe('links within copy never crash the build', () => {
+  it.each([
+    ['See [the note](#%E9) here.', '#%E9'],
+    ['<a href="#%zz">this</a>', '#%zz'],
+  ])('%s keeps its malformed fragment', async (markdown, href) => {
+    expect((await render(markdown)).code).toContain(`href="${href}"`);
+  });
+
+  it('links footnotes whose labels need percent-encoding to their notes', async () => {
+    const { code } = await render('Der Bericht[^quelle-ü] und 报告[^注1].\n\n[^quelle-ü]: Quelle.\n[^注1]: 注释。\n');
+    const ids = new Set([...code.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    const targets = [...code.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(targets).toHaveLength(4);
+    for (const target of targets) expect(ids.has(target) || ids.has(decodeURIComponent(target)), target).toBe(true);
+  });
+
+  it('demotes a first-level heading in the body: the headline is the page\'s one h1', async () => {
+    const { code } = await render('# Top\n\n<h1>Raw</h1>');
+    expect(code).toContain('<h2 id="top">Top</h2>');
+    expect(code).toMatch(/<h2 id="[^"]+">Raw<\/h2>/);
+    expect(code).not.toContain('<h1');
+  });
+});

@@ -56,7 +56,7 @@ describe('articleSchema', () => {
   it.each([
     ['a missing title', { ...valid, title: undefined }, 'title: missing: this field is required, expected a headline as text'],
     ['an empty title', { ...valid, title: '  ' }, 'title: expected a headline, found an empty value'],
-    ['a numeric section', { ...valid, section: 7 }, 'section: expected a section name as text, found 7'],
+    ['a numeric section', { ...valid, section: 7 }, 'section: expected a section name as text, found 7 (put the value in double quotes to keep it as typed)'],
     ['an unparsable date', { ...valid, published: '18/06/2024' }, 'published: expected the publication date as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found "18/06/2024"'],
     ['no tags', { ...valid, tags: [] }, 'tags: expected at least one tag'],
     ['tags as a string', { ...valid, tags: 'NATO' }, 'tags: expected a list of tags, found "NATO"'],
@@ -106,5 +106,30 @@ describe('language', () => {
 
   it('is optional: the site language applies', () => {
     expect(articleSchema.parse(base).language).toBeUndefined();
+  });
+});
+
+describe('text that would be empty or wrong on the page', () => {
+  const base = { title: 't', standfirst: 's', published: '2024-06-18', section: 'World', tags: ['x'] };
+  it.each([['\u200B'], ['\u2800'], ['\u3164'], [' \u200E ']])('refuses a headline of only invisible characters %j', (title) => {
+    const result = articleSchema.safeParse({ ...base, title });
+    expect(result.error?.issues[0]?.message).toBe('expected a headline, found only invisible characters');
+  });
+
+  it.each([
+    ['https://example.com/a b', 'https://example.com/a%20b'],
+    ['https://example.com/a"b', 'https://example.com/a%22b'],
+    ['https://example.com/?a=1&b=<x>', 'https://example.com/?a=1&b=%3Cx%3E'],
+  ])('stores the source address %s as %s', (url, stored) => {
+    expect(articleSchema.parse({ ...base, source: { name: 'Wire', url } }).source?.url).toBe(stored);
+  });
+
+  it('refuses a source address with credentials in it', () => {
+    const result = articleSchema.safeParse({ ...base, source: { name: 'Wire', url: 'https://trusted.example@evil.example/' } });
+    expect(result.error?.issues[0]?.message).toBe('expected an address without a user name or password in it');
+  });
+
+  it('refuses an offset that is not hours and minutes', () => {
+    expect(articleSchema.safeParse({ ...base, published: '2024-06-18T09:30:00-050' }).success).toBe(false);
   });
 });
