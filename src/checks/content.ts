@@ -9,7 +9,7 @@ import type { ContentProblem } from '../model/problems.ts';
 import { articleSchema } from '../model/schema.ts';
 import { tagConflictMessage, tagConflicts } from '../model/tags.ts';
 import { articleSlug, routes } from '../model/urls.ts';
-import { frontMatterYamlProblem, readMarkdown } from './front-matter.ts';
+import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { articleMedia, isLocalPicture, type FileProblem } from './media.ts';
 
 export { formatProblems, type ContentProblem } from '../model/problems.ts';
@@ -110,6 +110,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
     report('front matter', 'expected a front-matter block between --- lines at the top of the file');
     return result;
   }
+  for (const cut of truncatedByComments(read.text)) report(cut.field, cut.message);
   const schema = articleSchema.safeParse(parsed.data);
   if (!schema.success) {
     for (const issue of schema.error.issues) {

@@ -170,3 +170,32 @@ export function frontMatterYamlProblem(text: string, error: unknown): { field: s
   }
   return { field, message: `line ${lineIndex + 1}, column ${column}: ${words}` };
 }
+
+// Fields that hold copy: a comment after one of them is far likelier to be part of the text.
+const TEXT_FIELDS = new Set(['title', 'standfirst', 'section', 'caption', 'credit', 'alt', 'name']);
+
+/**
+ * Copy YAML would cut short without a word: an unquoted text value holding " #" (YAML starts a
+ * comment there, so `title: We're #1 again` keeps only "We're"). Returns the dotted field, line
+ * and column of each, counted as a text editor counts.
+ */
+export function truncatedByComments(text: string): { field: string; message: string }[] {
+  const raw = extractFrontmatter(text);
+  if (raw === undefined) return [];
+  const lines = text.split(/\r?\n/);
+  const opening = text.slice(0, text.indexOf(`---${raw}`)).split('\n').length;
+  const last = opening + raw.split('\n').length - 2;
+  const found: { field: string; message: string }[] = [];
+  for (let at = opening; at < last; at += 1) {
+    const key = KEY_LINE.exec(lines[at] ?? '');
+    if (!key || !TEXT_FIELDS.has(key[2]!.trim())) continue;
+    const value = (lines[at] ?? '').slice(key[0].length);
+    const hash = value.indexOf(' #');
+    if (!value || /^["'[{|>]/.test(value) || hash < 0) continue;
+    found.push({
+      field: fieldAt(lines, at, opening),
+      message: `line ${at + 1}, column ${[...key[0]].length + [...value.slice(0, hash)].length + 2}: expected the whole value, found " #", where YAML starts a comment and drops the rest ("${value.slice(hash + 1).trim()}"): put the value in double quotes`,
+    });
+  }
+  return found;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frontMatterYamlProblem, readMarkdown } from '../../src/checks/front-matter';
+import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from '../../src/checks/front-matter';
 
 /** The problem the check reports for a Markdown file whose front matter is not YAML. */
 function problem(text: string): string {
@@ -51,5 +51,18 @@ describe('a quote or list left open is blamed where it opens', () => {
     ['a list with a comma inside quotes', '---\ntitle: t\ntags: ["Shipping, Ports", Harbours\nsection: Europe\n---\n\nBody.\n', 'tags: line 3, column 7: expected the closing ] of this list on its line'],
   ])('%s', (_, text, expected) => {
     expect(problem(text)).toContain(expected);
+  });
+});
+
+describe('copy YAML would cut short at a comment', () => {
+  it.each([
+    ["---\ntitle: We're #1 again, says coach\nstandfirst: s\n---\n", ["title: line 2, column 14: expected the whole value, found \" #\", where YAML starts a comment and drops the rest (\"#1 again, says coach\"): put the value in double quotes"]],
+    ['---\ntitle: t\nimage:\n  caption: Fans at #Euro2024 final\n---\n', ['image.caption: line 4, column 20:']],
+    ['---\ntitle: "We\'re #1 again"\npublished: 2024-06-18 # corrected\n---\n', []],
+    ['---\ntitle: C# for newsrooms\n---\n', []],
+  ])('%j', (text, expected) => {
+    const found = truncatedByComments(text).map(({ field, message }) => `${field}: ${message}`);
+    expect(found).toHaveLength(expected.length);
+    expected.forEach((start, index) => expect(found[index]).toContain(start));
   });
 });
