@@ -15,6 +15,9 @@ export function dropUnprintable(text: string): string {
 // Scripts written without spaces between words.
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
+// One segmenter per locale: every text node of an article asks for the same one.
+const segmenters = new Map<string, Intl.Segmenter>();
+
 /**
  * Puts a space between the words of scripts that write none (Chinese, Japanese, Thai, Lao,
  * Khmer, Burmese), as Unicode word segmentation finds them (UAX #29 with ICU's dictionaries,
@@ -24,9 +27,11 @@ const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
  */
 export function separateWords(text: string, locale: string): string {
   if (!UNSPACED.test(text)) return text;
+  let segmenter = segmenters.get(locale);
+  if (!segmenter) segmenters.set(locale, (segmenter = new Intl.Segmenter(locale, { granularity: 'word' })));
   let out = '';
   let previousWord = false;
-  for (const { segment, isWordLike } of new Intl.Segmenter(locale, { granularity: 'word' }).segment(text)) {
+  for (const { segment, isWordLike } of segmenter.segment(text)) {
     if (isWordLike && previousWord) out += ' ';
     out += segment;
     previousWord = Boolean(isWordLike);

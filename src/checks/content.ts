@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
@@ -14,21 +14,40 @@ import { articleMedia, isLocalPicture, type FileProblem } from './media.ts';
 
 export { formatProblems, type ContentProblem } from '../model/problems.ts';
 
-/** Every `.md` file below a folder, sorted. */
-export function markdownFiles(dir: string): string[] {
-  // Exactly the files the build's glob loader reads (`**/*.md`: lower-case .md, not in hidden
-  // folders, symbolic links followed), so nothing is built unchecked or checked unbuilt.
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.name.endsWith('.md') && !entry.name.startsWith('.') && !relative(dir, entry.parentPath).split(/[\\/]/).some((part) => part.startsWith('.')))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .filter((path) => {
-      try {
-        return statSync(path).isFile();
-      } catch {
-        return false;
-      }
-    })
-    .sort();
+// Characters the glob loader reads as a pattern, so a file whose name holds one is never built.
+const GLOB_SPECIAL = /[?*[\]{}!]/;
+
+/**
+ * The articles in a content folder, sorted: exactly the files the build's glob loader reads
+ * (every lower-case .md below the folder, not hidden or in hidden folders, symbolic links followed), so
+ * nothing is built unchecked or checked unbuilt. Files an editor meant as articles that the build
+ * would skip without a word (`.MD`, a name with a pattern character) come back as problems. One
+ * walk of the folder.
+ */
+export function contentFiles(dir: string): { articles: string[]; unread: ContentProblem[] } {
+  const articles: string[] = [];
+  const unread: ContentProblem[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = join(entry.parentPath, entry.name);
+    const file = relative(process.cwd(), path);
+    if (!/\.md$/i.test(entry.name) || relative(dir, path).split(/[\\/]/).some((part) => part.startsWith('.'))) continue;
+    if (!entry.name.endsWith('.md')) {
+      unread.push({ file, field: 'file', message: `expected the extension .md in lower case, found "${entry.name.slice(-3)}": the build reads only .md files` });
+    } else if (GLOB_SPECIAL.test(entry.name)) {
+      unread.push({ file, field: 'file', message: 'expected a file name without ? * [ ] { } or !, which the build reads as a pattern and so never builds the file' });
+    } else if (entry.isFile() || (entry.isSymbolicLink() && isFileBehindLink(path))) {
+      articles.push(path);
+    }
+  }
+  return { articles: articles.sort(), unread };
+}
+
+function isFileBehindLink(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false; // A broken link: nothing to read, for the check or the build.
+  }
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -165,27 +184,9 @@ export async function checkContent(
   dir: string,
   { cache, bodies = 'always' }: { cache?: CheckCache | undefined; bodies?: BodyCheck } = {},
 ): Promise<ContentProblem[]> {
-  const files = markdownFiles(dir).filter((file) => !GLOB_SPECIAL.test(basename(file)));
-  const unread = unreadFiles(dir);
+  const { articles: files, unread } = contentFiles(dir);
   const problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined)];
   return problems.length > unread.length && bodies !== 'always' ? [...unread, ...checkFiles(files, 'always')] : problems;
-}
-
-// Characters the glob loader reads as a pattern, so a file whose name holds one is never built.
-const GLOB_SPECIAL = /[?*[\]{}!]/;
-
-/** Files an editor meant as articles that the build would skip without a word. */
-function unreadFiles(dir: string): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const file = relative(process.cwd(), join(entry.parentPath, entry.name));
-    if (/\.md$/i.test(entry.name) && !entry.name.endsWith('.md')) {
-      problems.push({ file, field: 'file', message: `expected the extension .md in lower case, found "${entry.name.slice(-3)}": the build reads only .md files` });
-    } else if (entry.name.endsWith('.md') && GLOB_SPECIAL.test(entry.name)) {
-      problems.push({ file, field: 'file', message: 'expected a file name without ? * [ ] { } or !, which the build reads as a pattern and so never builds the file' });
-    }
-  }
-  return problems;
 }
 
 function checkFiles(paths: string[], bodies: BodyCheck, cache?: CheckCache): ContentProblem[] {

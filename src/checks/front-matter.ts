@@ -76,6 +76,19 @@ const PLAIN_WORDS: [RegExp, string][] = [
   [/unidentified alias|unknown tag|a line break is expected|end of the stream or a document separator is expected|non-printable characters/, `expected a field (name: value), found text YAML reads as syntax: ${QUOTE_IT}`],
 ];
 
+/**
+ * A file's lines (as a text editor counts them, 0-based here) and where its front matter lies:
+ * from `first`, the line after the opening ---, to `end`, the closing --- line. Undefined without
+ * a front-matter block.
+ */
+function frontMatterLines(text: string): { lines: string[]; first: number; end: number } | undefined {
+  const raw = extractFrontmatter(text);
+  if (raw === undefined) return undefined;
+  // The block's text starts right after the opening ---, so its line k is line k of the file after it.
+  const first = text.slice(0, text.indexOf(`---${raw}`)).split('\n').length;
+  return { lines: text.split(/\r?\n/), first, end: first + raw.split('\n').length - 2 };
+}
+
 // A line that starts a field: its indentation, an optional list dash, the key and its colon.
 const KEY_LINE = /^(\s*)(?:-\s+)?([^\s#:'"-][^:]*?):(?:\s+|$)/;
 
@@ -134,11 +147,9 @@ function fieldAt(lines: readonly string[], lineIndex: number, first: number): st
  */
 export function frontMatterYamlProblem(text: string, error: unknown): { field: string; message: string } {
   const { reason = String(error), mark } = error as YamlError;
-  const raw = extractFrontmatter(text) ?? '';
-  const lines = text.split(/\r?\n/);
-  // The front matter's text starts right after the opening ---, so its line k is line k + 1 of the file.
-  const opening = text.slice(0, text.indexOf(`---${raw}`)).split('\n').length;
-  if (!mark) return { field: 'front matter', message: `expected YAML between the --- lines: ${reason}` };
+  const block = frontMatterLines(text);
+  if (!mark || !block) return { field: 'front matter', message: `expected YAML between the --- lines: ${reason}` };
+  const { lines, first: opening } = block;
   let lineIndex = opening - 1 + mark.line;
   let column = mark.column + 1;
   // js-yaml often notices a quote or [ left open only lines later, where the next value starts;
@@ -180,11 +191,9 @@ const TEXT_FIELDS = new Set(['title', 'standfirst', 'section', 'caption', 'credi
  * and column of each, counted as a text editor counts.
  */
 export function truncatedByComments(text: string): { field: string; message: string }[] {
-  const raw = extractFrontmatter(text);
-  if (raw === undefined) return [];
-  const lines = text.split(/\r?\n/);
-  const opening = text.slice(0, text.indexOf(`---${raw}`)).split('\n').length;
-  const last = opening + raw.split('\n').length - 2;
+  const block = frontMatterLines(text);
+  if (!block) return [];
+  const { lines, first: opening, end: last } = block;
   const found: { field: string; message: string }[] = [];
   for (let at = opening; at < last; at += 1) {
     const key = KEY_LINE.exec(lines[at] ?? '');

@@ -72,17 +72,13 @@ export function articleMedia(
       continue;
     }
     // The file as typed, or as a Mac writes names (decomposed accents): one of them is on disk.
-    const fsPath = [resolve(folder, name), resolve(folder, name.normalize('NFD')), resolve(folder, name.normalize('NFC'))].find((path) => {
-      try {
-        return statSync(path).isFile();
-      } catch {
-        return false;
-      }
-    });
-    if (!fsPath) {
+    const candidates = [resolve(folder, name), resolve(folder, name.normalize('NFD')), resolve(folder, name.normalize('NFC'))];
+    const found = candidates.map((path) => ({ path, stat: statSync(path, { throwIfNoEntry: false }) })).find(({ stat }) => stat?.isFile());
+    if (!found) {
       report(`expected a file at ${resolve(folder, name)}, found none`);
       continue;
     }
+    const fsPath = found.path;
     const head = Buffer.alloc(16);
     const fd = openSync(fsPath, 'r');
     const read = readSync(fd, head, 0, 16, 0);
@@ -92,7 +88,7 @@ export function articleMedia(
       continue;
     }
     // Addresses use the composed form (NFC), as the page's own URLs do.
-    media.push({ source, name: name.normalize('NFC'), fsPath, type: type!, length: statSync(fsPath).size });
+    media.push({ source, name: name.normalize('NFC'), fsPath, type: type!, length: found.stat!.size });
   }
   return { media, problems };
 }

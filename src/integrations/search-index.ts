@@ -9,6 +9,7 @@ import { close, createIndex } from 'pagefind';
 import { SKIP, visit } from 'unist-util-visit';
 import { SITE } from '../site.ts';
 import { separateWords } from '../text.ts';
+import { handover } from './handover.ts';
 
 const UNUSED = [
   'pagefind-ui.js',
@@ -32,15 +33,13 @@ export interface SearchDocument {
   language: string;
 }
 
-// Astro renders pages in the build's own process (astro/src/core/build/default-prerenderer.ts), so
-// the catalogue, loaded while rendering, hands the published articles over through one slot, and
-// the index is built from the model rather than by reading the pages back.
-const SLOT = Symbol.for('broadsheet.search-documents');
-type Slot = { [SLOT]?: readonly SearchDocument[] };
+// The catalogue hands the published articles over (src/integrations/handover.ts): the index is
+// built from the model rather than by reading the pages back.
+const searchDocuments = handover<readonly SearchDocument[]>('search-documents', 'search index');
 
 /** Called by the catalogue with the articles a build publishes (no drafts, nothing scheduled). */
 export function shareSearchDocuments(documents: readonly SearchDocument[]): void {
-  (globalThis as Slot)[SLOT] = documents;
+  searchDocuments.give(documents);
 }
 
 /**
@@ -92,8 +91,7 @@ export function searchIndex(): AstroIntegration {
     name: 'broadsheet:search-index',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const documents = (globalThis as Slot)[SLOT];
-        if (!documents) throw new Error('search index: the catalogue shared no articles; was it built outside `astro build`?');
+        const documents = searchDocuments.take();
         const started = performance.now();
         const { index, errors } = await createIndex({ forceLanguage: SITE.lang });
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);

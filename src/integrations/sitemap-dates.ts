@@ -1,26 +1,21 @@
-/**
- * `lastmod` for @astrojs/sitemap, from the model. Astro renders pages in the build's own process
- * (its default prerenderer imports the page bundle: astro/src/core/build/default-prerenderer.ts),
- * so the catalogue, loaded while rendering, hands each article page's last change to the
- * sitemap's `serialize` through one process-wide slot; the sitemap runs in `astro:build:done`,
- * after every page is rendered. Nothing reads a built page.
- */
-const SLOT = Symbol.for('broadsheet.sitemap-lastmod');
+import { handover } from './handover.ts';
 
-type Slot = { [SLOT]?: ReadonlyMap<string, string> };
+/**
+ * `lastmod` for @astrojs/sitemap, from the model: the catalogue hands over each article page's
+ * last change (src/integrations/handover.ts), and the sitemap's `serialize` reads it. Nothing
+ * reads a built page.
+ */
+const dates = handover<ReadonlyMap<string, string>>('sitemap-lastmod', 'sitemap dates');
 
 /** Called by the catalogue: each page's path (with the base) and its last change (W3C date-time). */
-export function shareLastModified(dates: ReadonlyMap<string, string>): void {
-  (globalThis as Slot)[SLOT] = dates;
+export function shareLastModified(byPath: ReadonlyMap<string, string>): void {
+  dates.give(byPath);
 }
 
 /**
  * The last change of the page at an absolute URL, or undefined for pages without one (listings).
- * Throws when called before the catalogue shared its dates: a sitemap without them would be wrong
- * silently.
+ * Throws when the catalogue handed over no dates.
  */
 export function lastModified(url: string): string | undefined {
-  const dates = (globalThis as Slot)[SLOT];
-  if (!dates) throw new Error('sitemap: the catalogue shared no dates; was the sitemap written outside `astro build`?');
-  return dates.get(new URL(url).pathname);
+  return dates.take().get(new URL(url).pathname);
 }

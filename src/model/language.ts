@@ -27,13 +27,17 @@ export function readLanguage(typed: string): Language | undefined {
   return { tag, direction };
 }
 
+const siteLanguages = new Map<string, Language | undefined>();
+
 /**
  * The `lang` and `dir` attributes an element holding copy in `language` needs inside a page in
  * the site's language (`site`, a BCP 47 tag): none when they match, `lang` when the language
  * differs, and `dir` when the direction does too.
  */
 export function languageAttributes(language: Language, site: string): { lang?: string; dir?: 'ltr' | 'rtl' } {
-  const home = readLanguage(site);
+  // Asked for on every card of every listing page: the site's language is read once.
+  let home = siteLanguages.get(site);
+  if (!home) siteLanguages.set(site, (home = readLanguage(site)));
   return {
     ...(language.tag !== home?.tag && { lang: language.tag }),
     ...(language.direction !== (home?.direction ?? 'ltr') && { dir: language.direction }),
