@@ -14,6 +14,12 @@ export interface FeedHtmlOptions {
   lead?: string | undefined;
   /** Absolute URLs of the article's pictures, by the path the Markdown used (`./photo.jpg`). */
   media?: ReadonlyMap<string, string> | undefined;
+  /**
+   * The copy's `lang` and `dir` where they differ from the feed's (model/language.ts
+   * languageAttributes): the content is wrapped in an element carrying them, so a reader lays an
+   * Arabic article out right to left.
+   */
+  language?: { lang?: string; dir?: 'ltr' | 'rtl' } | undefined;
 }
 
 function resolveAll(tree: Root, base: URL): void {
@@ -47,10 +53,13 @@ const fragments = rehype().data('settings', { fragment: true }).use(rehypeSaniti
  * from the site), pictures pointing at their published files, and nothing that runs: scripts,
  * styles and event handlers are removed.
  */
-export function toFeedHtml(html: string, { pageUrl, lead, media = new Map() }: FeedHtmlOptions): string {
+export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), language = {} }: FeedHtmlOptions): string {
   const tree = fragments.parse(html);
   if (lead) tree.children.unshift(h('p', lead));
   placePictures(tree, media);
   resolveAll(tree, new URL(pageUrl));
-  return fragments.stringify(fragments.runSync(tree));
+  const clean = fragments.runSync(tree);
+  // After sanitising: the attributes are the model's, not the copy's.
+  if (language.lang || language.dir) clean.children = [h('div', language, clean.children as Element[])];
+  return fragments.stringify(clean);
 }

@@ -2,6 +2,8 @@ import { dropUnprintable } from '../text.ts';
 import { toFeedHtml } from './html.ts';
 import type { Article } from '../model/articles.ts';
 import { creditNames } from '../model/credit.ts';
+import { languageAttributes } from '../model/language.ts';
+import { SITE } from '../site.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';
 
 /** A picture as feeds attach it. */
@@ -69,6 +71,7 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
         pageUrl: url,
         lead: article.standfirst,
         media: new Map(article.media.map((picture) => [picture.source, mediaUrl(picture.name)])),
+        language: languageAttributes(article.language, SITE.lang),
       }),
     ),
     published: article.published.instant,

@@ -189,6 +189,12 @@ describe('real newsroom copy', () => {
     expect(atom['@_xml:lang']).toBe('ar');
     const rss = parseXml(read('rss.xml')).rss.channel.item.find((item: { link: string[] }) => item.link[0] === url);
     expect(rss['dc:language']).toBe('ar');
+    // The full text is laid out right to left in a reader, as on the page.
+    for (const html of [rss['content:encoded'] as string, atom.content['#text'] as string, json.items.find((item: { id: string }) => item.id === url).content_html as string]) {
+      expect(html.startsWith('<div lang="ar" dir="rtl"><p>')).toBe(true);
+    }
+    const english = json.items.find((item: { id: string }) => item.id === `${SITE}/articles/results-table/`).content_html as string;
+    expect(english.startsWith('<p>')).toBe(true);
   });
 
   it.each([
