@@ -6,10 +6,11 @@
 //                                      point at the preview server unless SITE_URL is set
 //   BUILD_OUT=some/dir npm run build → some/dir/ (tests use this)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOut, contentDir, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
+import { buildOut, cacheFolder, contentDir, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
 import { recordBuild } from '../src/integrations/built-settings.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -23,6 +24,16 @@ if (inside(content, out) || inside(root, out)) {
 }
 const local = process.argv.includes('--local');
 const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--local');
+
+// Astro reuses the content store and rendered pages while their inputs and the pages' own code
+// are unchanged, but cannot see code that runs outside the pages: the Markdown pipeline, the
+// content schema and loader, the config. When that code differs from the last build's, the build
+// starts from nothing (--force), so a changed plugin never leaves pages rendered by the old one.
+const cache = orStop(() => cacheFolder(root));
+const codeFile = join(cache, 'broadsheet-build-code.txt');
+const code = buildCode(root);
+const codeChanged = !existsSync(codeFile) || readFileSync(codeFile, 'utf8') !== code;
+if (codeChanged && !astroArgs.includes('--force')) astroArgs.push('--force');
 
 // The child's environment: ours, plus the local origin for a local build without a SITE_URL.
 const env = inheritedEnvironment();
@@ -52,4 +63,17 @@ if (existsSync(out)) renameSync(out, previous);
 renameSync(next, out);
 rmSync(previous, { recursive: true, force: true });
 recordBuild(join(root, 'node_modules/.astro'), out, settings);
+mkdirSync(cache, { recursive: true });
+writeFileSync(codeFile, code);
 console.log(`Built into ${out} for ${settings.site}${settings.base}`);
+
+/** A digest of the build's code that no page imports: astro.config.mjs and src/ except pages, components, layouts, styles and browser scripts. */
+function buildCode(project) {
+  const hash = createHash('sha256');
+  const src = join(project, 'src');
+  const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+    .filter((name) => /\.(ts|mjs|js)$/.test(name) && !/^(pages|components|layouts|styles|scripts)\//.test(name))
+    .sort();
+  for (const name of ['astro.config.mjs', ...files.map((name) => `src/${name}`)]) hash.update(`${name}\n`).update(readFileSync(join(project, name)));
+  return hash.digest('base64url');
+}

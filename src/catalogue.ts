@@ -4,7 +4,9 @@ import { publishing } from './env';
 import { shareSearchDocuments } from './integrations/search-index';
 import { shareLastModified } from './integrations/sitemap-dates';
 import { archiveOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
+import { articleKey } from './model/cache-keys';
 import { modifiedTime } from './model/metadata';
+import { searchShards } from './model/search-shards';
 import type { Tag } from './model/tags';
 import { paths, routes } from './model/urls';
 
@@ -13,6 +15,8 @@ export interface Catalogue {
   articles: Article[];
   tags: Tag<Article>[];
   archive: ArchiveYear[];
+  /** The search shards' names, newest first (src/model/search-shards.ts). */
+  searchShards: string[];
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -24,16 +28,28 @@ let catalogue: Promise<Catalogue> | undefined;
  */
 export function loadCatalogue(): Promise<Catalogue> {
   catalogue ??= getCollection('articles').then((entries) => {
-    const articles = selectArticles(checkRendered(entries), publishing());
-    const tags = tagsOf(articles);
+    const selected = selectArticles(checkRendered(entries), publishing());
+    const tags = tagsOf(selected);
+    // Names settle before anything is keyed (src/model/cache-keys.ts remembers an article's key).
+    const articles = withCanonicalTagNames(selected, tags);
     shareLastModified(new Map(articles.map((article) => [paths.article(article.slug), modifiedTime(article)])));
     // Preview builds show drafts and scheduled pieces, but never let search find them.
-    shareSearchDocuments(
-      articles
-        .filter((article) => article.status === 'published')
-        .map((article) => ({ url: routes.article(article.slug), title: article.title, standfirst: article.standfirst, html: article.html, language: article.language.tag })),
-    );
-    return { articles: withCanonicalTagNames(articles, tags), tags, archive: archiveOf(articles) };
+    const shards = searchShards(archiveOf(articles.filter((article) => article.status === 'published')));
+    shareSearchDocuments({
+      shards: shards.map((shard) => shard.name),
+      documents: shards.flatMap((shard) =>
+        shard.articles.map((article) => ({
+          url: routes.article(article.slug),
+          title: article.title,
+          standfirst: article.standfirst,
+          html: article.html,
+          language: article.language.tag,
+          shard: shard.name,
+          digest: articleKey(article),
+        })),
+      ),
+    });
+    return { articles, tags, archive: archiveOf(articles), searchShards: shards.map((shard) => shard.name) };
   });
   return catalogue;
 }

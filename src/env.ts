@@ -11,9 +11,10 @@
  * | `BUILD_TIME`  | the clock                    | the schedule cut-off, an ISO instant                  |
  * | `SHOW_DRAFTS` | unset                        | `1`: preview mode, drafts and scheduled pieces shown  |
  * | `BUILD_OUT`   | `dist`                       | where `npm run build` writes the site                 |
+ * | `CACHE_DIR`   | `node_modules/.astro`        | what a build keeps for the next (content, pages, index)|
  */
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 
 /** The placeholder origin used when SITE_URL is unset: it resolves nowhere, on purpose. */
 export const PLACEHOLDER_SITE = 'https://broadsheet.example';
@@ -113,6 +114,21 @@ export function publishing(env: Environment = process.env): Publishing {
 /** BUILD_OUT: where `npm run build` puts the site, absolute (default `dist` under `root`). */
 export function buildOut(root: string, env: Environment = process.env): string {
   return resolve(root, env['BUILD_OUT'] || 'dist');
+}
+
+/**
+ * CACHE_DIR: where a build keeps what the next one reuses (content store, rendered pages, search
+ * shards), absolute; default `node_modules/.astro` under `root`. A host that keeps a folder between
+ * builds can point this at it; tests give a build a cache of its own. It must not hold the
+ * articles, since builds prune it. Throws SettingError.
+ */
+export function cacheFolder(root: string, env: Environment = process.env): string {
+  const dir = resolve(root, env['CACHE_DIR'] || 'node_modules/.astro');
+  const content = contentDir(env);
+  if (!relative(dir, content).startsWith('..') || !relative(content, dir).startsWith('..')) {
+    throw new SettingError(`CACHE_DIR: ${dir} and the articles (${content}) would share a folder, and builds prune their cache. Expected a folder of its own.`);
+  }
+  return dir;
 }
 
 /**

@@ -1,4 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cp, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Element, ElementContent, Root } from 'hast';
@@ -11,15 +13,11 @@ import { SITE } from '../site.ts';
 import { separateWords } from '../text.ts';
 import { handover } from './handover.ts';
 
-const UNUSED = [
-  'pagefind-ui.js',
-  'pagefind-ui.css',
-  'pagefind-modular-ui.js',
-  'pagefind-modular-ui.css',
-  'pagefind-component-ui.js',
-  'pagefind-component-ui.css',
-  'pagefind-highlight.js',
-];
+// What a shard keeps of what Pagefind writes: its entry, page list and index. The newest shard,
+// at /pagefind/, also keeps the script and WebAssembly that search every shard; Pagefind's
+// ready-made UIs and its worker are not used (the search page has its own and runs without one).
+const SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
+const PRIMARY_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter|pagefind\.js|wasm\..+\.pagefind)$/;
 
 /** One published article as search indexes it. */
 export interface SearchDocument {
@@ -31,14 +29,25 @@ export interface SearchDocument {
   html: string;
   /** The article's BCP 47 language: how its words are told apart. */
   language: string;
+  /** The search shard it belongs to (src/model/search-shards.ts). */
+  shard: string;
+  /** Changes whenever any of the above does (src/model/cache-keys.ts `articleKey`). */
+  digest: string;
+}
+
+/** What the catalogue hands over: the published articles, newest first, and the shards' names. */
+export interface SearchDocuments {
+  documents: readonly SearchDocument[];
+  /** Newest first; the search page merges these folders under /pagefind/. */
+  shards: readonly string[];
 }
 
 // The catalogue hands the published articles over (src/integrations/handover.ts): the index is
 // built from the model rather than by reading the pages back.
-const searchDocuments = handover<readonly SearchDocument[]>('search-documents', 'search index');
+const searchDocuments = handover<SearchDocuments>('search-documents', 'search index');
 
 /** Called by the catalogue with the articles a build publishes (no drafts, nothing scheduled). */
-export function shareSearchDocuments(documents: readonly SearchDocument[]): void {
+export function shareSearchDocuments(documents: SearchDocuments): void {
   searchDocuments.give(documents);
 }
 
@@ -48,7 +57,7 @@ export function shareSearchDocuments(documents: readonly SearchDocument[]): void
  * without spaces are separated (src/text.ts) so a word inside a Chinese or Japanese sentence is
  * found; the search page separates queries the same way. Pictures and frames are left out.
  */
-export function searchPage(document: SearchDocument): string {
+export function searchPage(document: Pick<SearchDocument, 'title' | 'standfirst' | 'html' | 'language'>): string {
   const body = fromHtml(document.html, { fragment: true });
   visit(body, 'element', (node: Element, index, parent) => {
     if ((node.tagName === 'img' || node.tagName === 'iframe') && parent && index !== undefined) {
@@ -82,32 +91,105 @@ export function searchPage(document: SearchDocument): string {
 }
 
 /**
- * Builds the Pagefind index into dist/pagefind/ after the pages are written, from the articles
- * the catalogue published. One index for every language (Pagefind would otherwise split them by
- * language and the search page would find only its own).
+ * What else decides a shard's files besides its articles: the installed packages (Pagefind's
+ * version among them, from the lock file), the site's language and the code that turns an article
+ * into what Pagefind reads (this file and src/text.ts). When one cannot be read, undefined: no
+ * shard is reused.
+ */
+function indexVersion(root: URL): string | undefined {
+  try {
+    const hash = createHash('sha256').update(`${SITE.lang}\n`);
+    for (const file of ['package-lock.json', 'src/integrations/search-index.ts', 'src/text.ts']) hash.update(readFileSync(new URL(file, root)));
+    return hash.digest('base64url');
+  } catch {
+    return undefined;
+  }
+}
+
+/** A shard's cache key: the index version, where it goes, and each article's address and digest in order. */
+function shardKey(version: string, place: string, documents: readonly SearchDocument[]): string {
+  const hash = createHash('sha256').update(`${version}\n${place}`);
+  for (const document of documents) hash.update(`\n${document.url}\n${document.digest}`);
+  return hash.digest('base64url');
+}
+
+/**
+ * Writes one Pagefind index of `documents` into `folder` (replaced whole), keeping the files
+ * `keep` matches. Pagefind's indexer runs as its own process and is closed afterwards, so its
+ * memory is given back before the next shard (it holds every page until it writes).
+ */
+async function writeIndex(documents: readonly SearchDocument[], folder: string, keep: RegExp): Promise<void> {
+  const { index, errors } = await createIndex({ forceLanguage: SITE.lang });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    for (const document of documents) {
+      const added = await index.addHTMLFile({ url: document.url, content: searchPage(document) });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
+    }
+    await rm(folder, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: folder });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await close();
+  }
+  for (const name of await readdir(folder)) if (!keep.test(name)) await rm(`${folder}/${name}`, { recursive: true, force: true });
+}
+
+/**
+ * Builds the search index into dist/pagefind/ after the pages are written, from the articles the
+ * catalogue published: an empty index with Pagefind's script at /pagefind/, and one index per
+ * shard (src/model/search-shards.ts) at /pagefind/<shard>/, which the search page merges
+ * (Pagefind's `mergeIndex`). One language for every article (Pagefind would otherwise split them
+ * by language and the search page would find only its own).
+ *
+ * Each shard is kept in Astro's cache folder under its key; a build re-indexes only the shards
+ * whose articles changed and copies the rest, so publishing one article re-indexes one shard.
  */
 export function searchIndex(): AstroIntegration {
+  let cacheDir: URL;
+  let root: URL;
   return {
     name: 'broadsheet:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = new URL('search-shards/', config.cacheDir);
+        root = config.root;
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const documents = searchDocuments.take();
+        const { documents, shards } = searchDocuments.take();
         const started = performance.now();
-        const { index, errors } = await createIndex({ forceLanguage: SITE.lang });
-        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        let pages = 0;
-        for (const document of documents) {
-          const added = await index.addHTMLFile({ url: document.url, content: searchPage(document) });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
-          pages += 1;
+        const cache = fileURLToPath(cacheDir);
+        const out = fileURLToPath(new URL('pagefind/', dir));
+        await mkdir(cache, { recursive: true });
+        const version = indexVersion(root);
+        const wanted = new Map<string, string>();
+        let indexed = 0;
+        // The newest shard is the primary index, at /pagefind/ with Pagefind's script; the others
+        // sit in folders beside its own. A site with nothing published gets an empty index.
+        const jobs = (shards.length > 0 ? shards : ['']).map((name, place) => ({
+          name,
+          folder: place === 0 ? '' : name,
+          documents: documents.filter((document) => document.shard === name),
+          keep: place === 0 ? PRIMARY_FILES : SHARD_FILES,
+        }));
+        for (const { name, folder: where, documents: members, keep } of jobs) {
+          const key = version && shardKey(version, `${name}\n${where}`, members);
+          const folder = `${cache}${key ?? 'unkeyed'}`;
+          const stored = key !== undefined && (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) === key;
+          if (!stored) {
+            await writeIndex(members, `${folder}.next`, keep);
+            if (key !== undefined) await writeFile(`${folder}.next/.complete`, key);
+            await rm(folder, { recursive: true, force: true });
+            await rename(`${folder}.next`, folder);
+            indexed += members.length;
+          }
+          await cp(folder, `${out}${where}`, { recursive: true, filter: (source) => !source.endsWith('/.complete') });
+          if (key !== undefined) wanted.set(key, name);
         }
-        const written = await index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) });
-        if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-        // Pagefind also writes its ready-made UIs; the search page has its own, so they would only
-        // be dead weight in dist/.
-        for (const file of UNUSED) await rm(new URL(`pagefind/${file}`, dir), { force: true });
-        logger.info(`indexed ${pages} ${pages === 1 ? 'page' : 'pages'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-        await close();
+        // Shards no longer built (their articles changed, or moved) are dropped from the cache.
+        for (const entry of await readdir(cache)) if (!wanted.has(entry)) await rm(`${cache}${entry}`, { recursive: true, force: true });
+        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        logger.info(`indexed ${indexed} ${indexed === 1 ? 'page' : 'pages'} in ${seconds} s (${documents.length} searchable in ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'})`);
       },
     },
   };

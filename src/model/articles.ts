@@ -57,6 +57,13 @@ export interface Article {
   readingMinutes: number;
 }
 
+/**
+ * What a listing, a related list or the article pager shows of an article. Components that show
+ * cards take this type, so they cannot read a field the card's cache key leaves out
+ * (src/model/cache-keys.ts `cardOf`).
+ */
+export type Card = Pick<Article, 'slug' | 'title' | 'standfirst' | 'section' | 'published' | 'language'>;
+
 /** Turns one checked article into what pages show. `now` decides whether it is scheduled. */
 export function toArticle(input: ArticleInput, now: Date = new Date()): Article {
   const { data, media } = input;
@@ -160,10 +167,10 @@ export function neighbours(articles: readonly Article[], index: number): { older
 }
 
 /** Articles by year and month in the newsroom's zone, newest first at every level. */
-export interface ArchiveYear {
+export interface ArchiveYear<T = Article> {
   year: string;
   count: number;
-  months: { month: string; articles: Article[] }[];
+  months: { month: string; articles: T[] }[];
 }
 
 /** Groups articles (already newest first) into years and months. */

@@ -119,8 +119,10 @@ export const routes = {
   media: (slug: string, name: string) => shape.media(segments(mediaParam(slug, name))),
   /** Hashed build assets (scripts, styles, optimised pictures). */
   assets: () => '/_astro/',
-  /** Pagefind's script; its index sits beside it. */
+  /** Pagefind's script, beside an empty index that the shards are merged into. */
   pagefind: () => '/pagefind/pagefind.js',
+  /** One search shard's index (src/model/search-shards.ts), merged by the search page. */
+  searchShard: (name: string) => `/pagefind/${name}/`,
 };
 
 /** `routes` under the configured base: every link a page writes. */

@@ -11,16 +11,18 @@ interface PagefindResult {
 }
 interface Pagefind {
   options: (options: { baseUrl: string; noWorker: boolean }) => Promise<void>;
+  mergeIndex: (path: string, options: { baseUrl: string }) => Promise<void>;
   debouncedSearch: (query: string) => Promise<{ results: PagefindResult[] } | null>;
 }
 
 /**
  * Wires up the search form: `data-search-script` on the form is the address of Pagefind's
- * script; the status line, results list and "More results" button (with its `data-batch`) are
+ * script, `data-search-shards` a JSON list of the index shards' folders; the status line, results list and "More results" button (with its `data-batch`) are
  * found by their data-search-* attributes.
  */
 export function startSearch(form: HTMLFormElement): void {
   const script = form.dataset['searchScript']!;
+  const shards = JSON.parse(form.dataset['searchShards'] ?? '[]') as string[];
   const input = form.querySelector('input')!;
   const status = document.querySelector<HTMLElement>('[data-search-status]')!;
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
@@ -37,6 +39,9 @@ export function startSearch(form: HTMLFormElement): void {
       // Its worker would be a second 12 KB script for the same search, which takes milliseconds
       // on the page's own thread.
       await module.options({ baseUrl: import.meta.env.BASE_URL, noWorker: true });
+      // The index comes in shards by publication date (src/model/search-shards.ts); merged,
+      // Pagefind searches them as one and ranks their results together.
+      for (const shard of shards) await module.mergeIndex(shard, { baseUrl: import.meta.env.BASE_URL });
       return module;
     });
     return pagefind;

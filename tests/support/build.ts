@@ -8,12 +8,14 @@ export interface BuildOptions {
   /** Folder under .tmp/ to write the site to. */
   name: string;
   env?: Record<string, string>;
+  /** Reuse what the last build left in the cache (Astro's incremental build); by default every build starts afresh. */
+  warm?: boolean;
 }
 
 /**
  * Builds the site with Astro's CLI in a child process (its own time zone, environment and
- * content folder), into .tmp/<name>. `--force` drops the content cache so every build parses
- * the content afresh. Throws with Astro's output when the build fails.
+ * content folder), into .tmp/<name>. `--force` (unless `warm`) drops the caches so every build
+ * parses and renders the content afresh. Throws with Astro's output when the build fails.
  */
 export function buildSite(options: BuildOptions): string {
   const { outDir, status, output } = tryBuild(options);
@@ -31,13 +33,13 @@ export function cleanEnv(): NodeJS.ProcessEnv {
 }
 
 /** Like buildSite, but reports failure instead of throwing: for tests of what a bad build says. */
-export function tryBuild({ name, env = {} }: BuildOptions): { outDir: string; status: number | null; output: string } {
+export function tryBuild({ name, env = {}, warm = false }: BuildOptions): { outDir: string; status: number | null; output: string } {
   const outDir = join(TMP, name);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   const result = spawnSync(
     process.execPath,
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--force', '--outDir', outDir],
+    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(warm ? [] : ['--force']), '--outDir', outDir],
     { cwd: ROOT, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8' },
   );
   // Colour codes (forced on in CI) would split the messages tests look for.

@@ -1,0 +1,44 @@
+import type { ArchiveYear } from './articles';
+
+/**
+ * How many articles one search shard may hold. Pagefind's indexer keeps about 370 KB per page
+ * until it writes (Pagefind/pagefind#842), so this bounds its memory to a few hundred MB whatever
+ * the archive's size; each shard also adds a small download to every query (its entry and page
+ * list), so shards are not made smaller than memory needs. Figures: docs/benchmarks.md.
+ */
+export const SEARCH_SHARD_LIMIT = 1500;
+
+/** One part of the search index: the articles of consecutive months of one year. */
+export interface SearchShard<T> {
+  /** Its folder under /pagefind/: the year (`2024`), or the year and first month when the year is split (`2024-07`). */
+  name: string;
+  /** Newest first. */
+  articles: T[];
+}
+
+/**
+ * Splits the published archive into search shards: a year per shard, and a year with more than
+ * `limit` articles into runs of whole months of at most `limit` (a single month over the limit is
+ * a shard of its own), oldest month first so that new articles only ever change the newest shard.
+ * Shards come newest first. A shard is re-indexed only when an article in it changes
+ * (src/integrations/search-index.ts), which is why they follow publication dates.
+ */
+export function searchShards<T>(archive: readonly ArchiveYear<T>[], limit = SEARCH_SHARD_LIMIT): SearchShard<T>[] {
+  const shards: SearchShard<T>[] = [];
+  for (const { year, count, months } of archive) {
+    if (count <= limit) {
+      shards.push({ name: year, articles: months.flatMap((month) => month.articles) });
+      continue;
+    }
+    const parts: { first: string; months: (typeof months)[number][]; size: number }[] = [];
+    for (const month of [...months].reverse()) {
+      const last = parts.at(-1);
+      if (last && last.size + month.articles.length <= limit) {
+        last.months.unshift(month);
+        last.size += month.articles.length;
+      } else parts.push({ first: month.month, months: [month], size: month.articles.length });
+    }
+    for (const part of parts.reverse()) shards.push({ name: `${year}-${part.first}`, articles: part.months.flatMap((month) => month.articles) });
+  }
+  return shards;
+}

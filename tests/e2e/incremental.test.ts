@@ -1,0 +1,151 @@
+/**
+ * The invariant that makes caching safe: after any sequence of edits, a warm build (Astro's
+ * incremental build, search shards and content store reused) writes a dist/ byte-identical to a
+ * cold build of the same content. Each step edits a 60-article corpus, builds warm into one
+ * folder with a cache kept across the steps, builds cold (--force, a cache of its own) into
+ * another, and compares every file.
+ */
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dump, load } from 'js-yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeCorpus } from '../../scripts/corpus';
+import { readTree, tryBuild } from '../support/build';
+import { ROOT, TMP } from '../support/paths';
+
+const corpus = join(TMP, 'incremental', 'corpus');
+const warmCache = join(TMP, 'incremental', 'warm-cache');
+const coldCache = join(TMP, 'incremental', 'cold-cache');
+const file = (n: number) => join(corpus, `article-${String(n).padStart(5, '0')}.md`);
+
+let env: Record<string, string> = { CONTENT_DIR: corpus, BUILD_TIME: '2026-11-01T00:00:00Z', SITE_URL: 'https://news.example.org' };
+
+/** Rewrites an article's front matter through `change`; the body stays as it is. */
+function editFrontMatter(n: number, change: (data: Record<string, unknown>) => void): void {
+  const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(file(n), 'utf8')) ?? [];
+  const data = load(front) as Record<string, unknown>;
+  change(data);
+  writeFileSync(file(n), `---\n${dump(data, { lineWidth: -1 })}---\n${body}`);
+}
+
+interface Built {
+  tree: Map<string, Buffer>;
+  /** Pages Astro copied from its cache instead of rendering. */
+  reused: number;
+  /** Pages Astro rendered. */
+  rendered: number;
+  /** Articles Pagefind indexed (the rest came from cached shards). */
+  indexed: number;
+}
+
+function build(kind: 'warm' | 'cold'): Built {
+  if (kind === 'cold') rmSync(coldCache, { recursive: true, force: true });
+  const { status, output, outDir } = tryBuild({
+    name: `incremental/${kind}`,
+    warm: kind === 'warm',
+    env: { ...env, CACHE_DIR: kind === 'warm' ? warmCache : coldCache },
+  });
+  if (status !== 0) throw new Error(`${kind} build failed:\n${output}`);
+  const pageLines = output.split('\n').filter((line) => line.includes('├─'));
+  return {
+    tree: readTree(outDir),
+    reused: pageLines.filter((line) => /\((restored|cached)\)/.test(line)).length,
+    rendered: pageLines.filter((line) => /\(\+\d+ms\)/.test(line)).length,
+    indexed: Number(/indexed (\d+) pages?/.exec(output)?.[1] ?? NaN),
+  };
+}
+
+/** Paths that differ between the two trees: missing on either side, or with other bytes. */
+function differences(warm: Map<string, Buffer>, cold: Map<string, Buffer>): string[] {
+  const paths = new Set([...warm.keys(), ...cold.keys()]);
+  return [...paths].filter((path) => !warm.get(path)?.equals(cold.get(path) ?? Buffer.alloc(0)) || !cold.has(path)).sort();
+}
+
+const text = (built: Built, path: string) => built.tree.get(path)?.toString() ?? '';
+
+describe('a warm build equals a cold build of the same content, after each edit', () => {
+  let warm: Built;
+  let cold: Built;
+  // The slug of an article that some other article lists as related, found in the first build.
+  let relatedSlug = '';
+  let relatedOn = '';
+
+  beforeAll(() => {
+    rmSync(join(TMP, 'incremental'), { recursive: true, force: true });
+    writeCorpus(60, corpus, join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md'));
+  });
+
+  function step(): { warm: Built; cold: Built } {
+    warm = build('warm');
+    cold = build('cold');
+    expect(differences(warm.tree, cold.tree)).toEqual([]);
+    // A cold build's pages are all rendered: the comparison is with the real thing.
+    expect(cold.reused).toBe(0);
+    return { warm, cold };
+  }
+
+  it('first build', () => {
+    step();
+    expect(warm.tree.size).toBeGreaterThan(100);
+    const page = [...warm.tree.keys()].find((path) => path.startsWith('articles/') && /class="article-aside related"/.test(text(warm, path)))!;
+    relatedOn = page;
+    relatedSlug = /<section class="article-aside related"[\s\S]*?href="\/articles\/([^/]+)\/"/.exec(text(warm, page))![1]!;
+    expect(relatedSlug).toMatch(/^article-/);
+  });
+
+  it('correct one article body: only what shows the body is rendered again', () => {
+    writeFileSync(file(10), `${readFileSync(file(10), 'utf8')}\nCorrection: an added sentence.\n`);
+    step();
+    expect(text(warm, 'articles/article-00010/index.html')).toContain('Correction: an added sentence.');
+    expect(warm.reused).toBeGreaterThan(warm.rendered);
+    // One shard re-indexed, not the whole archive.
+    expect(warm.indexed).toBeLessThan(cold.indexed);
+  });
+
+  it('change a headline that other articles list as related', () => {
+    const n = Number(relatedSlug.replace('article-', ''));
+    editFrontMatter(n, (data) => void (data['title'] = 'A corrected headline for the related lists'));
+    step();
+    expect(text(warm, relatedOn)).toContain('A corrected headline for the related lists');
+  });
+
+  it('publish a new article', () => {
+    writeFileSync(file(61), readFileSync(file(1), 'utf8').replace(/^title: .*$/m, 'title: Newly published').replace(/^published: .*$/m, 'published: 2026-10-30'));
+    step();
+    expect(text(warm, 'index.html')).toContain('Newly published');
+    expect(warm.tree.has('articles/article-00061/index.html')).toBe(true);
+  });
+
+  it('delete an article', () => {
+    rmSync(file(20));
+    step();
+    expect(warm.tree.has('articles/article-00020/index.html')).toBe(false);
+  });
+
+  it("change an article's tags", () => {
+    editFrontMatter(30, (data) => void (data['tags'] = ['A tag of its own', 'NATO']));
+    step();
+    expect(warm.tree.has('tags/a-tag-of-its-own/index.html')).toBe(true);
+  });
+
+  it('a draft becomes published', () => {
+    expect(warm.tree.has('articles/article-00003/index.html')).toBe(false);
+    editFrontMatter(3, (data) => void delete data['draft']);
+    step();
+    expect(warm.tree.has('articles/article-00003/index.html')).toBe(true);
+  });
+
+  it("the clock passes a scheduled article's time", () => {
+    expect(warm.tree.has('articles/article-00007/index.html')).toBe(false);
+    const published = String((load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file(7), 'utf8'))![1]!) as { published: unknown }).published);
+    env = { ...env, BUILD_TIME: new Date(Date.parse(`${published.slice(0, 10)}T00:00:00Z`) + 2 * 864e5).toISOString() };
+    step();
+    expect(warm.tree.has('articles/article-00007/index.html')).toBe(true);
+  });
+
+  it('change a site setting (the base path)', () => {
+    env = { ...env, BASE_PATH: '/news' };
+    step();
+    expect(text(warm, 'index.html')).toContain('href="/news/articles/');
+  });
+});
