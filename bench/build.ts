@@ -48,7 +48,7 @@ interface Phases {
   /** Pages rendered, and pages copied from Astro's incremental cache. */
   rendered: number;
   reused: number;
-  /** Pagefind writing the shards that changed, after the render; and how many articles it indexed. */
+  /** Seconds the search index added after the render (Pagefind indexes alongside it), and how many articles it indexed. */
   search: number | undefined;
   indexed: number | undefined;
 }
@@ -107,8 +107,8 @@ function phases(log: string): Phases {
     render: renderSeconds ? Number(renderSeconds[1]) / (renderSeconds[2] === 'ms' ? 1000 : 1) : undefined,
     rendered: pageLines.filter((line) => /\(\+\d+ms\)/.test(line)).length,
     reused: pageLines.filter((line) => /\((restored|cached)\)/.test(line)).length,
-    search: number(/indexed \d+ pages? in ([\d.]+) s/),
-    indexed: number(/indexed (\d+) pages?/),
+    search: number(/search index: .*; ([\d.]+) s after it/),
+    indexed: number(/search index: (\d+) pages? indexed/),
   };
 }
 

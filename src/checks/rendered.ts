@@ -25,7 +25,7 @@ export function checkRendered(entries: readonly RenderedEntry[]): ArticleInput[]
   for (const entry of entries) {
     const file = entry.filePath ?? entry.id;
     if (!entry.rendered) {
-      problems.push({ file, field: 'body', message: 'expected Markdown that renders; see the error printed above' });
+      problems.push({ file, field: 'body', message: 'expected Markdown that renders; the renderer\'s error is printed when the file is read (above, or build with --force to read it again)' });
       continue;
     }
     const facts = readCopyFacts(entry.rendered.metadata);

@@ -135,61 +135,92 @@ async function writeIndex(documents: readonly SearchDocument[], folder: string, 
   for (const name of await readdir(folder)) if (!keep.test(name)) await rm(`${folder}/${name}`, { recursive: true, force: true });
 }
 
+/** Where each shard's files are, once written or found in the cache. */
+interface PreparedShards {
+  /** Cache folder → where under /pagefind/ it goes ('' for the primary). */
+  placed: { folder: string; where: string }[];
+  /** Articles Pagefind indexed (those of shards not found in the cache). */
+  indexed: number;
+  seconds: number;
+}
+
 /**
- * Builds the search index into dist/pagefind/ after the pages are written, from the articles the
- * catalogue published: an empty index with Pagefind's script at /pagefind/, and one index per
- * shard (src/model/search-shards.ts) at /pagefind/<shard>/, which the search page merges
- * (Pagefind's `mergeIndex`). One language for every article (Pagefind would otherwise split them
- * by language and the search page would find only its own).
+ * Writes each shard that is not already in `cache` under its key, one Pagefind process at a time
+ * (its memory is given back between shards), and drops shards no build wants any more.
+ */
+async function prepareShards({ documents, shards }: SearchDocuments, cache: string, root: URL): Promise<PreparedShards> {
+  const started = performance.now();
+  await mkdir(cache, { recursive: true });
+  const version = indexVersion(root);
+  // The newest shard is the primary index, at /pagefind/ with Pagefind's script; the others sit
+  // in folders beside its own. A site with nothing published gets an empty index.
+  const jobs = (shards.length > 0 ? shards : ['']).map((name, place) => ({
+    name,
+    where: place === 0 ? '' : name,
+    members: documents.filter((document) => document.shard === name),
+    keep: place === 0 ? PRIMARY_FILES : SHARD_FILES,
+  }));
+  const placed: PreparedShards['placed'] = [];
+  let indexed = 0;
+  for (const [place, { name, where, members, keep }] of jobs.entries()) {
+    const key = version && shardKey(version, `${name}\n${where}`, members);
+    const folder = `${cache}${key ?? `unkeyed-${place}`}`;
+    const stored = key !== undefined && (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) === key;
+    if (!stored) {
+      await writeIndex(members, `${folder}.next`, keep);
+      if (key !== undefined) await writeFile(`${folder}.next/.complete`, key);
+      await rm(folder, { recursive: true, force: true });
+      await rename(`${folder}.next`, folder);
+      indexed += members.length;
+    }
+    placed.push({ folder, where });
+  }
+  const wanted = new Set(placed.map(({ folder }) => folder));
+  for (const entry of await readdir(cache)) if (!wanted.has(`${cache}${entry}`)) await rm(`${cache}${entry}`, { recursive: true, force: true });
+  return { placed, indexed, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Builds the search index into dist/pagefind/ from the articles the catalogue published: the
+ * newest shard (src/model/search-shards.ts) at /pagefind/ with Pagefind's script, the others at
+ * /pagefind/<shard>/, which the search page merges (Pagefind's `mergeIndex`). One language for
+ * every article (Pagefind would otherwise split them by language and the search page would find
+ * only its own).
  *
- * Each shard is kept in Astro's cache folder under its key; a build re-indexes only the shards
- * whose articles changed and copies the rest, so publishing one article re-indexes one shard.
+ * Indexing starts as soon as the catalogue hands the articles over, while Astro renders pages:
+ * Pagefind's indexer is a process of its own and uses the other core. Each shard is kept in the
+ * cache folder under its key; a build re-indexes only the shards whose articles changed and
+ * copies the rest, so publishing one article re-indexes one shard.
  */
 export function searchIndex(): AstroIntegration {
-  let cacheDir: URL;
+  let cache: string;
   let root: URL;
+  let pending: Promise<PreparedShards> | undefined;
   return {
     name: 'broadsheet:search-index',
     hooks: {
       'astro:config:done': ({ config }) => {
-        cacheDir = new URL('search-shards/', config.cacheDir);
+        cache = fileURLToPath(new URL('search-shards/', config.cacheDir));
         root = config.root;
       },
+      'astro:build:start': () => {
+        searchDocuments.whenGiven((given) => {
+          pending = prepareShards(given, cache, root);
+          // Awaited in astro:build:done; until then a failure must not surface as unhandled.
+          pending.catch(() => undefined);
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const { documents, shards } = searchDocuments.take();
-        const started = performance.now();
-        const cache = fileURLToPath(cacheDir);
+        const given = searchDocuments.take();
+        const waiting = performance.now();
+        const { placed, indexed, seconds } = await (pending ?? prepareShards(given, cache, root));
         const out = fileURLToPath(new URL('pagefind/', dir));
-        await mkdir(cache, { recursive: true });
-        const version = indexVersion(root);
-        const wanted = new Map<string, string>();
-        let indexed = 0;
-        // The newest shard is the primary index, at /pagefind/ with Pagefind's script; the others
-        // sit in folders beside its own. A site with nothing published gets an empty index.
-        const jobs = (shards.length > 0 ? shards : ['']).map((name, place) => ({
-          name,
-          folder: place === 0 ? '' : name,
-          documents: documents.filter((document) => document.shard === name),
-          keep: place === 0 ? PRIMARY_FILES : SHARD_FILES,
-        }));
-        for (const { name, folder: where, documents: members, keep } of jobs) {
-          const key = version && shardKey(version, `${name}\n${where}`, members);
-          const folder = `${cache}${key ?? 'unkeyed'}`;
-          const stored = key !== undefined && (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) === key;
-          if (!stored) {
-            await writeIndex(members, `${folder}.next`, keep);
-            if (key !== undefined) await writeFile(`${folder}.next/.complete`, key);
-            await rm(folder, { recursive: true, force: true });
-            await rename(`${folder}.next`, folder);
-            indexed += members.length;
-          }
-          await cp(folder, `${out}${where}`, { recursive: true, filter: (source) => !source.endsWith('/.complete') });
-          if (key !== undefined) wanted.set(key, name);
-        }
-        // Shards no longer built (their articles changed, or moved) are dropped from the cache.
-        for (const entry of await readdir(cache)) if (!wanted.has(entry)) await rm(`${cache}${entry}`, { recursive: true, force: true });
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        logger.info(`indexed ${indexed} ${indexed === 1 ? 'page' : 'pages'} in ${seconds} s (${documents.length} searchable in ${shards.length} ${shards.length === 1 ? 'shard' : 'shards'})`);
+        for (const { folder, where } of placed) await cp(folder, `${out}${where}`, { recursive: true, filter: (source) => !source.endsWith('/.complete') });
+        const after = ((performance.now() - waiting) / 1000).toFixed(1);
+        const shards = given.shards.length;
+        logger.info(
+          `search index: ${indexed} ${indexed === 1 ? 'page' : 'pages'} indexed in ${seconds.toFixed(1)} s, alongside the render; ${after} s after it (${given.documents.length} searchable in ${shards} ${shards === 1 ? 'shard' : 'shards'})`,
+        );
       },
     },
   };

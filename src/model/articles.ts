@@ -132,33 +132,51 @@ export function withCanonicalTagNames(articles: Article[], tags: readonly Tag<Ar
   return articles;
 }
 
+/** Finds an article's related articles; made once per build by `relatedIndex`. */
+export type RelatedFinder = (article: Article, limit: number) => Article[];
+
 /**
- * Articles that share the most tags with `article`, newest first among equals. Candidates come
- * from the article's own tags, so the cost grows with the size of those tags, not the whole
- * collection; only the best `limit` are kept while counting (a full sort of every candidate,
- * once per article page, was most of a 10,000-article build).
+ * Related articles: those that share the most tags with an article, newest first among equals
+ * (compareNewestFirst), never the article itself. `articles` must be newest first, as
+ * `selectArticles` returns them, and `tags` their tags (`tagsOf`).
+ *
+ * Counting shared tags touches every article of every tag the article has, and one tag can be on
+ * most of the archive, so the counts live in typed arrays indexed by position in `articles`, made
+ * once (a Map per article page was a tenth of a 10,000-article build). Position also settles ties:
+ * an earlier article is the newer one.
  */
-export function relatedArticles(article: Article, tags: ReadonlyMap<string, readonly Article[]>, limit: number): Article[] {
-  const shared = new Map<Article, number>();
-  for (const { slug } of article.tags) {
-    for (const other of tags.get(slug) ?? []) {
-      if (other !== article) shared.set(other, (shared.get(other) ?? 0) + 1);
+export function relatedIndex(articles: readonly Article[], tags: readonly Tag<Article>[]): RelatedFinder {
+  const position = new Map(articles.map((article, at) => [article, at]));
+  const members = new Map(tags.map((tag) => [tag.slug, Int32Array.from(tag.articles, (article) => position.get(article) ?? -1)]));
+  const counts = new Int32Array(articles.length);
+  const touched = new Int32Array(articles.length);
+  return (article, limit) => {
+    if (limit < 1) return [];
+    const self = position.get(article) ?? -1;
+    let reached = 0;
+    for (const { slug } of article.tags) {
+      for (const at of members.get(slug) ?? []) {
+        if (at < 0 || at === self) continue;
+        if (counts[at] === 0) touched[reached++] = at;
+        counts[at]! += 1;
+      }
     }
-  }
-  const best: [Article, number][] = [];
-  if (limit < 1) return [];
-  const better = (a: [Article, number], b: [Article, number]) => a[1] - b[1] || compareNewestFirst(b[0], a[0]);
-  for (const candidate of shared) {
-    if (best.length === limit && better(candidate, best[limit - 1]!) <= 0) continue;
-    let at = best.length === limit ? limit - 1 : best.length;
-    while (at > 0 && better(candidate, best[at - 1]!) > 0) {
-      best[at] = best[at - 1]!;
-      at -= 1;
+    // The best `limit` so far, best first: more shared tags, then the earlier position.
+    const best: number[] = [];
+    const better = (a: number, b: number) => counts[a]! - counts[b]! || b - a;
+    for (let i = 0; i < reached; i += 1) {
+      const candidate = touched[i]!;
+      if (best.length === limit && better(candidate, best[limit - 1]!) <= 0) continue;
+      let at = best.length === limit ? limit - 1 : best.length;
+      while (at > 0 && better(candidate, best[at - 1]!) > 0) {
+        best[at] = best[at - 1]!;
+        at -= 1;
+      }
+      best[at] = candidate;
     }
-    best[at] = candidate;
-    if (best.length > limit) best.length = limit;
-  }
-  return best.map(([other]) => other);
+    for (let i = 0; i < reached; i += 1) counts[touched[i]!] = 0;
+    return best.map((at) => articles[at]!);
+  };
 }
 
 /** The articles published just before and just after the one at `index` (articles newest first). */

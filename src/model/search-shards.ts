@@ -6,7 +6,7 @@ import type { ArchiveYear } from './articles';
  * the archive's size; each shard also adds a small download to every query (its entry and page
  * list), so shards are not made smaller than memory needs. Figures: docs/benchmarks.md.
  */
-export const SEARCH_SHARD_LIMIT = 1500;
+export const SEARCH_SHARD_LIMIT = 1000;
 
 /** One part of the search index: the articles of consecutive months of one year. */
 export interface SearchShard<T> {

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
@@ -63,6 +63,28 @@ describe('bad content stops the build with every problem listed', () => {
     expect(rendered).not.toMatch(/Stack trace|\n\s+at .+:\d+:\d+/);
     expect(rendered).toContain('The build stopped: fix the content first.');
     expect(rendered).toMatch(/figure-past-the-end\.md\n {4}image\.afterParagraph: expected at most 1 \(the body's paragraph count\), found 3/);
+  });
+
+  // Astro's glob loader logs a body that fails to render and carries on, and `astro build` can then
+  // exit 0 with the article missing (withastro/astro#18054). Five thousand nested quotes overflow
+  // the Markdown tools' stack: a real render error, which the check before the build does not see.
+  it('stops when a body fails to render, warm or cold, naming the file', () => {
+    const dir = join(TMP, 'corpora', 'render-error');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md'), join(dir, 'seed.md'));
+    writeFileSync(
+      join(dir, 'deep-quotes.md'),
+      `---\ntitle: Quotes nested five thousand deep (fixture)\nstandfirst: Markdown the renderer cannot take.\npublished: 2024-06-18\nsection: Testing\ntags: [Testing]\n---\n\n${'> '.repeat(5000)}deep\n`,
+    );
+    const env = { CONTENT_DIR: dir, CACHE_DIR: join(TMP, 'render-error-cache') };
+    for (const warm of [false, true]) {
+      const { status, output: rendered } = tryBuild({ name: 'bad-build', env, warm });
+      expect(status).not.toBe(0);
+      // A warm build reuses what the content layer stored, the failure included, without reading the file again.
+      if (!warm) expect(rendered).toContain('Error rendering deep-quotes.md');
+      expect(rendered).toMatch(/render-error\/deep-quotes\.md\n {4}body: expected Markdown that renders; the renderer's error is printed when the file is read/);
+    }
   });
 
   it.each([

@@ -51,7 +51,7 @@ function build(kind: 'warm' | 'cold'): Built {
     tree: readTree(outDir),
     reused: pageLines.filter((line) => /\((restored|cached)\)/.test(line)).length,
     rendered: pageLines.filter((line) => /\(\+\d+ms\)/.test(line)).length,
-    indexed: Number(/indexed (\d+) pages?/.exec(output)?.[1] ?? NaN),
+    indexed: Number(/search index: (\d+) pages? indexed/.exec(output)?.[1] ?? NaN),
   };
 }
 

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
-import { compareNewestFirst, neighbours, relatedArticles, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type ArticleInput } from '../../src/model/articles';
+import { compareNewestFirst, neighbours, relatedIndex, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type Article, type ArticleInput } from '../../src/model/articles';
 import { creditNames, joinNames } from '../../src/model/credit';
 import { feedChannel, xmlText } from '../../src/feeds/items';
 import { jsonLd } from '../../src/model/metadata';
@@ -206,7 +207,7 @@ describe('relatedArticles and neighbours', () => {
     entry('none-shared', { published: '2024-06-30', tags: ['Weather'] }),
     entry('three-shared', { published: '2024-05-01', tags: ['Russia', 'NATO', 'China'] }),
   ]);
-  const bySlug = new Map(tagsOf(articles).map((tag) => [tag.slug, tag.articles]));
+  const relatedTo = relatedIndex(articles, tagsOf(articles));
   const subject = articles.find((a) => a.slug === 'subject')!;
 
   it.each([
@@ -214,11 +215,39 @@ describe('relatedArticles and neighbours', () => {
     [3, ['three-shared', 'two-shared-new', 'two-shared-old']],
     [10, ['three-shared', 'two-shared-new', 'two-shared-old', 'one-shared']],
   ])('ranks by shared tags, then newest first (limit %i)', (limit, slugs) => {
-    expect(relatedArticles(subject, bySlug, limit).map((a) => a.slug)).toEqual(slugs);
+    expect(relatedTo(subject, limit).map((a) => a.slug)).toEqual(slugs);
+  });
+
+  // The definition, written the plain way: count shared tags with every other article, sort.
+  function byDefinition(all: readonly Article[], article: Article, limit: number): string[] {
+    const own = new Set(article.tags.map((tag) => tag.slug));
+    return all
+      .filter((other) => other !== article)
+      .map((other) => ({ other, shared: other.tags.filter((tag) => own.has(tag.slug)).length }))
+      .filter(({ shared }) => shared > 0)
+      .sort((a, b) => b.shared - a.shared || compareNewestFirst(a.other, b.other))
+      .slice(0, Math.max(0, limit))
+      .map(({ other }) => other.slug);
+  }
+
+  it('agrees with the definition on any archive (property)', () => {
+    const pool = ['NATO', 'China', 'Russia', 'Europe', 'Trade', 'Weather'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ day: fc.integer({ min: 1, max: 28 }), tags: fc.uniqueArray(fc.constantFrom(...pool), { minLength: 1, maxLength: 5 }) }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 0, max: 6 }),
+        (specs, limit) => {
+          const all = selectArticles(specs.map((spec, i) => entry(`a${i}`, { published: `2024-06-${String(spec.day).padStart(2, '0')}`, tags: spec.tags })));
+          const find = relatedIndex(all, tagsOf(all));
+          for (const article of all) expect(find(article, limit).map((a) => a.slug)).toEqual(byDefinition(all, article, limit));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('never lists the article itself or unrelated ones', () => {
-    const slugs = relatedArticles(subject, bySlug, 10).map((a) => a.slug);
+    const slugs = relatedTo(subject, 10).map((a) => a.slug);
     expect(slugs).not.toContain('subject');
     expect(slugs).not.toContain('none-shared');
   });

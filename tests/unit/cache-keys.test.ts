@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
+import { archiveOf, selectArticles, type Article } from '../../src/model/articles';
+import { articleKey, articlePageKey, cacheKey, cardKey, feedKey, listingPageKey } from '../../src/model/cache-keys';
+import { paginate } from '../../src/model/pagination';
+import { searchShards } from '../../src/model/search-shards';
+
+/** One published article, built the way the catalogue builds it (each call a new object, as each build makes). */
+function article(id: string, data: Partial<RenderedEntry['data']> = {}, html = '<p>Body.</p>'): Article {
+  const entry: RenderedEntry = {
+    id,
+    filePath: `content/articles/${id}.md`,
+    data: { title: id, standfirst: `About ${id}.`, published: '2024-06-18', section: 'Asia', tags: ['NATO'], draft: false, ...data },
+    rendered: { html, metadata: { frontmatter: { broadsheet: { readingMinutes: 3 } } } },
+  };
+  return selectArticles(checkRendered([entry]), { now: new Date('2026-01-01T00:00:00Z') })[0]!;
+}
+
+describe('cacheKey', () => {
+  it('is the same for the same parts, and differs when any part does', () => {
+    expect(cacheKey('a', 1, [2])).toBe(cacheKey('a', 1, [2]));
+    expect(cacheKey('a', 1, [2])).not.toBe(cacheKey('a', 1, [3]));
+    expect(cacheKey('a', 1)).not.toBe(cacheKey('a1'));
+  });
+});
+
+describe.each([
+  ['a body correction', { html: '<p>Body, corrected.</p>' }, { article: true, card: false }],
+  ['a headline change', { data: { title: 'Another headline' } }, { article: true, card: true }],
+  ['a standfirst change', { data: { standfirst: 'Another standfirst.' } }, { article: true, card: true }],
+  ['a new publication time', { data: { published: '2024-06-19' } }, { article: true, card: true }],
+  ['a section change', { data: { section: 'Europe' } }, { article: true, card: true }],
+  ['a tag change', { data: { tags: ['NATO', 'China'] } }, { article: true, card: false }],
+  ['a byline', { data: { byline: ['A. Writer (fixture)'] } }, { article: true, card: false }],
+  ['a language', { data: { language: 'fr' } }, { article: true, card: true }],
+  ['nothing', {}, { article: false, card: false }],
+] as const)('after %s', (_, change, expected) => {
+  const before = article('x');
+  const after = article('x', 'data' in change ? (structuredClone(change.data) as Partial<RenderedEntry['data']>) : {}, 'html' in change ? change.html : undefined);
+
+  it(`the article page's own key ${expected.article ? 'changes' : 'stays'}`, () => {
+    expect(articleKey(after) !== articleKey(before)).toBe(expected.article);
+  });
+
+  it(`the key of pages that list it as a card ${expected.card ? 'changes' : 'stays'}`, () => {
+    expect(cardKey(after) !== cardKey(before)).toBe(expected.card);
+    expect(listingPageKey(['home'], paginate([after], 20)[0]!) !== listingPageKey(['home'], paginate([before], 20)[0]!)).toBe(expected.card);
+    const page = article('page');
+    expect(articlePageKey(page, [after], undefined, undefined) !== articlePageKey(page, [before], undefined, undefined)).toBe(expected.card);
+    expect(articlePageKey(page, [], after, undefined) !== articlePageKey(page, [], before, undefined)).toBe(expected.card);
+  });
+
+  it(`a feed carrying it ${expected.article ? 'changes' : 'stays'}`, () => {
+    expect(feedKey(['NATO'], [after]) !== feedKey(['NATO'], [before])).toBe(expected.article);
+  });
+});
+
+describe('listingPageKey', () => {
+  const items = [article('a'), article('b')];
+  it.each([
+    ['another listing', listingPageKey(['tag', 'China', 'china'], paginate(items, 20)[0]!)],
+    ['another page number', listingPageKey(['home'], { number: 2, total: 2, items })],
+    ['another page count', listingPageKey(['home'], { number: 1, total: 2, items })],
+    ['another order', listingPageKey(['home'], { number: 1, total: 1, items: [...items].reverse() })],
+  ])('differs for %s', (_, key) => {
+    expect(key).not.toBe(listingPageKey(['home'], paginate(items, 20)[0]!));
+  });
+});
+
+describe('searchShards', () => {
+  /** `count` articles published on the 1st of each month listed, in 2024 unless the month says a year. */
+  function archive(months: Record<string, number>) {
+    return archiveOf(
+      selectArticles(
+        Object.entries(months).flatMap(([month, count]) =>
+          Array.from({ length: count }, (_, i) => {
+            const day = month.includes('-') ? `${month}-01` : `2024-${month}-01`;
+            return checkRendered([
+              { id: `${month}-${i}`, filePath: `${month}-${i}.md`, data: { title: 't', standfirst: 's', published: day, section: 'Asia', tags: ['NATO'], draft: false }, rendered: { html: '<p>b</p>' } },
+            ])[0]!;
+          }),
+        ),
+        { now: new Date('2030-01-01T00:00:00Z') },
+      ),
+    );
+  }
+  const names = (months: Record<string, number>, limit: number) => searchShards(archive(months), limit).map((shard) => `${shard.name}:${shard.articles.length}`);
+
+  it.each([
+    ['a year under the limit is one shard', { '01': 2, '02': 3 }, 10, ['2024:5']],
+    ['years are shards of their own, newest first', { '2023-05': 2, '2024-03': 1 }, 10, ['2024:1', '2023:2']],
+    ['a year over the limit is split into runs of whole months, oldest first', { '01': 4, '02': 4, '03': 4 }, 10, ['2024-03:4', '2024-01:8']],
+    ['a month over the limit is a shard of its own', { '01': 1, '02': 12, '03': 1 }, 10, ['2024-03:1', '2024-02:12', '2024-01:1']],
+  ])('%s', (_, months, limit, expected) => {
+    expect(names(months, limit)).toEqual(expected);
+  });
+
+  it('publishing in the newest month changes only the newest shard', () => {
+    const before = searchShards(archive({ '01': 4, '02': 4, '03': 4 }), 10);
+    const after = searchShards(archive({ '01': 4, '02': 4, '03': 5 }), 10);
+    expect(after.slice(1).map((shard) => shard.articles.map((a) => a.slug))).toEqual(before.slice(1).map((shard) => shard.articles.map((a) => a.slug)));
+    expect(after[0]!.articles).toHaveLength(5);
+  });
+
+  it('keeps every article exactly once, newest first within a shard', () => {
+    const shards = searchShards(archive({ '01': 4, '02': 7, '03': 4, '2023-12': 3 }), 10);
+    const slugs = shards.flatMap((shard) => shard.articles.map((a) => a.slug));
+    expect(new Set(slugs).size).toBe(18);
+    expect(slugs).toHaveLength(18);
+    for (const shard of shards) {
+      const times = shard.articles.map((a) => a.published.instant.getTime());
+      expect(times).toEqual([...times].sort((a, b) => b - a));
+    }
+  });
+});
