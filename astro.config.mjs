@@ -1,5 +1,4 @@
 // @ts-check
-import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
@@ -9,8 +8,7 @@ import { staticHostHeaders } from './src/integrations/headers.ts';
 import { builtSettings } from './src/integrations/built-settings.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { lastModified } from './src/integrations/sitemap-dates.ts';
-import { markdownPipeline } from './src/markdown/pipeline.ts';
-import { rebaserFor } from './src/model/urls.ts';
+import { workerProcessor } from './src/markdown/workers.ts';
 import { nodeProblem } from './scripts/node-guard.mjs';
 
 const problem = nodeProblem();
@@ -61,8 +59,9 @@ export default defineConfig({
     }),
   ],
   markdown: {
-    // remark and rehype through Astro's unified processor; plugins chosen on measured cost.
-    processor: unified(markdownPipeline({ rebase: rebaserFor(base) })),
+    // remark and rehype (src/markdown/pipeline.ts, plugins chosen on measured cost), run on a
+    // worker thread per core so the content layer renders every article on every core.
+    processor: workerProcessor({ base, worker: new URL('./src/markdown/render-worker.ts', import.meta.url) }),
     // Newsroom copy has no code to colour; Shiki would load a highlighter for nothing.
     syntaxHighlight: false,
   },

@@ -1,0 +1,38 @@
+/**
+ * One Markdown rendering thread (src/markdown/workers.ts starts them): Broadsheet's pipeline, made
+ * here from plain settings, renders what the main thread sends and posts back the result, or the
+ * error's name and message.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderOptions } from '@astrojs/markdown-remark';
+import { rebaserFor } from '../model/urls.ts';
+import { markdownPipeline } from './pipeline.ts';
+
+/** What the main thread hands a worker when it starts. */
+export interface RenderWorkerData {
+  /** The site's base path (`/` or `/news/`): links in copy are rebased onto it. */
+  base: string;
+  /** Astro's settings for every processor (images, highlighting), as plain data. */
+  shared: AstroMarkdownOptions;
+}
+
+/** One job: Markdown and the options Astro passes, the file as a URL string. */
+export interface RenderRequest {
+  id: number;
+  content: string;
+  fileURL: string | undefined;
+  frontmatter: MarkdownRenderOptions['frontmatter'];
+}
+
+const { base, shared } = workerData as RenderWorkerData;
+const renderer = await createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base) }) });
+
+parentPort!.on('message', async ({ id, content, fileURL, frontmatter }: RenderRequest) => {
+  try {
+    const result = await renderer.render(content, { ...(frontmatter && { frontmatter }), ...(fileURL && { fileURL: new URL(fileURL) }) });
+    parentPort!.postMessage({ id, result });
+  } catch (error) {
+    const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
+    parentPort!.postMessage({ id, error: { name, message } });
+  }
+});

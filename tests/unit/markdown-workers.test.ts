@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import { markdownPipeline } from '../../src/markdown/pipeline';
+import { workerProcessor } from '../../src/markdown/workers';
+import { rebaserFor } from '../../src/model/urls';
+import { ROOT } from '../support/paths';
+
+const CORPORA = ['content/articles', 'tests/fixtures/corpora/real-copy', 'tests/fixtures/corpora/pictures', 'tests/fixtures/broken'];
+const files = CORPORA.flatMap((dir) =>
+  readdirSync(join(ROOT, dir))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => join(ROOT, dir, name)),
+);
+
+describe.each(['/', '/news/'])('the worker-thread processor under base %s', (base) => {
+  const shared = { syntaxHighlight: false as const };
+  const inThread = createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base) }) });
+  const onWorkers = workerProcessor({ base, worker: new URL('../../src/markdown/render-worker.ts', import.meta.url), threads: 2 }).createRenderer(shared);
+
+  it.each(files.map((file) => [file.slice(ROOT.length), file]))('renders %s exactly as the pipeline does in-thread', async (_, file) => {
+    const text = readFileSync(file, 'utf8');
+    // Fixtures with broken YAML still have a body worth rendering.
+    const read = () => {
+      try {
+        return parseFrontmatter(text);
+      } catch {
+        return { frontmatter: {}, content: text.replace(/^---\n[\s\S]*?\n---\n/, '') };
+      }
+    };
+    const { content } = read();
+    // Plugins record facts in the front matter they are given: each render gets its own copy.
+    const options = () => ({ frontmatter: read().frontmatter, fileURL: new URL(`file://${file}`) });
+    const expected = await (await inThread).render(content, options()).then((result) => ({ result }), (error: Error) => ({ error: `${error.name}: ${error.message}` }));
+    const actual = await (await onWorkers).render(content, options()).then((result) => ({ result }), (error: Error) => ({ error: `${error.name}: ${error.message}` }));
+    expect(actual).toEqual(expected);
+  });
+
+  it('rejects with the renderer\'s own error when copy cannot be rendered', async () => {
+    await expect((await onWorkers).render(`${'> '.repeat(20_000)}deep`, { frontmatter: {} })).rejects.toThrow(/Maximum call stack size exceeded/);
+  }, 60_000);
+});
