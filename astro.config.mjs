@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orStop, publishing } from './src/env.ts';
+import { cacheLock } from './src/integrations/cache-lock.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { staticHostHeaders } from './src/integrations/headers.ts';
 import { builtSettings } from './src/integrations/built-settings.ts';
@@ -46,6 +47,7 @@ export default defineConfig({
   // The list is Vite's 'baseline-widely-available' default build target.
   vite: { build: { assetsInlineLimit: 0, cssTarget: ['chrome107', 'edge107', 'firefox104', 'safari16'] } },
   integrations: [
+    cacheLock(),
     builtSettings(),
     contentCheck(content),
     staticHostHeaders(),

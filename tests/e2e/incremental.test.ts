@@ -5,7 +5,8 @@
  * folder with a cache kept across the steps, builds cold (--force, a cache of its own) into
  * another, and compares every file.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -148,4 +149,26 @@ describe('a warm build equals a cold build of the same content, after each edit'
     step();
     expect(text(warm, 'index.html')).toContain('href="/news/articles/');
   });
+});
+
+describe('one build at a time per cache folder', () => {
+  it('stops a build while another holds the cache, and takes over a lock its holder left behind', async () => {
+    const cache = join(TMP, 'incremental', 'shared-cache');
+    rmSync(cache, { recursive: true, force: true });
+    mkdirSync(cache, { recursive: true });
+    const lock = join(cache, 'broadsheet-build.lock');
+    // A running process holds the lock, as a build in progress would.
+    const holder = spawn('sleep', ['60'], { stdio: 'ignore' });
+    writeFileSync(lock, String(holder.pid));
+    const second = tryBuild({ name: 'incremental/second', env: { CACHE_DIR: cache } });
+    expect(second.status).toBe(1);
+    expect(second.output).toContain(`Another build (process ${holder.pid}) is using the cache folder ${cache}`);
+    expect(existsSync(join(TMP, 'incremental', 'second', 'index.html'))).toBe(false);
+    // Its holder gone (a build killed mid-way), the lock is taken over, and given back at the end.
+    holder.kill();
+    await new Promise((resolve) => holder.on('close', resolve));
+    const third = tryBuild({ name: 'incremental/second', env: { CACHE_DIR: cache } });
+    expect(third.status).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+  }, 120_000);
 });
