@@ -9,7 +9,7 @@ import { staticHostHeaders } from './src/integrations/headers.ts';
 import { builtSettings } from './src/integrations/built-settings.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { lastModified } from './src/integrations/sitemap-dates.ts';
-import { workerProcessor } from './src/markdown/workers.ts';
+import { workerProcessor } from './src/integrations/markdown-workers.ts';
 import { nodeProblem } from './scripts/node-guard.mjs';
 
 const problem = nodeProblem();
@@ -63,7 +63,7 @@ export default defineConfig({
   markdown: {
     // remark and rehype (src/markdown/pipeline.ts, plugins chosen on measured cost), run on a
     // worker thread per core so the content layer renders every article on every core.
-    processor: workerProcessor({ base, worker: new URL('./src/markdown/render-worker.ts', import.meta.url) }),
+    processor: workerProcessor({ base, worker: new URL('./src/integrations/markdown-render-worker.ts', import.meta.url) }),
     // Newsroom copy has no code to colour; Shiki would load a highlighter for nothing.
     syntaxHighlight: false,
   },

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions, MarkdownProcessor, MarkdownRenderResult } from '@astrojs/markdown-remark';
-import type { RenderRequest, RenderWorkerData } from './render-worker.ts';
+import type { RenderRequest, RenderWorkerData } from './markdown-render-worker.ts';
 
 /** What the processor needs to build the pipeline in each thread. */
 export interface WorkerProcessorOptions {
   /** The site's base path, as astro.config.mjs resolves it. */
   base: string;
-  /** The worker module (src/markdown/render-worker.ts), as a file URL. */
+  /** The worker module (src/integrations/markdown-render-worker.ts), as a file URL. */
   worker: URL;
   /** How many threads render; default: the machine's available parallelism. */
   threads?: number;

@@ -1,12 +1,12 @@
 /**
- * One Markdown rendering thread (src/markdown/workers.ts starts them): Broadsheet's pipeline, made
+ * One Markdown rendering thread (src/integrations/markdown-workers.ts starts them): Broadsheet's pipeline, made
  * here from plain settings, renders what the main thread sends and posts back the result, or the
  * error's name and message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderOptions } from '@astrojs/markdown-remark';
 import { rebaserFor } from '../model/urls.ts';
-import { markdownPipeline } from './pipeline.ts';
+import { markdownPipeline } from '../markdown/pipeline.ts';
 
 /** What the main thread hands a worker when it starts. */
 export interface RenderWorkerData {
