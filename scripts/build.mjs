@@ -62,18 +62,21 @@ if (result.status !== 0) {
 if (existsSync(out)) renameSync(out, previous);
 renameSync(next, out);
 rmSync(previous, { recursive: true, force: true });
-recordBuild(join(root, 'node_modules/.astro'), out, settings);
-mkdirSync(cache, { recursive: true });
+recordBuild(cache, out, settings);
 writeFileSync(codeFile, code);
 console.log(`Built into ${out} for ${settings.site}${settings.base}`);
 
-/** A digest of the build's code that no page imports: astro.config.mjs and src/ except pages, components, layouts, styles and browser scripts. */
+/**
+ * A digest of the build's code that no page imports: astro.config.mjs, src/ except pages,
+ * components, layouts, styles and browser scripts, and package-lock.json (an updated remark or
+ * rehype plugin changes the output as much as our own code does).
+ */
 function buildCode(project) {
   const hash = createHash('sha256');
   const src = join(project, 'src');
   const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
     .filter((name) => /\.(ts|mjs|js)$/.test(name) && !/^(pages|components|layouts|styles|scripts)\//.test(name))
     .sort();
-  for (const name of ['astro.config.mjs', ...files.map((name) => `src/${name}`)]) hash.update(`${name}\n`).update(readFileSync(join(project, name)));
+  for (const name of ['astro.config.mjs', 'package-lock.json', ...files.map((name) => `src/${name}`)]) hash.update(`${name}\n`).update(readFileSync(join(project, name)));
   return hash.digest('base64url');
 }

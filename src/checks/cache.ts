@@ -61,8 +61,3 @@ export async function jsonCheckCache(
     },
   };
 }
-
-/** SHA-256 (base64url) of a file's bytes: a picture's cache key follows its content, not its date. */
-export function fileDigest(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('base64url');
-}

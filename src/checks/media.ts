@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
 import { lookup } from 'mrmime';
 import type { MediaFile } from '../model/media.ts';
@@ -88,7 +89,12 @@ export function articleMedia(
       continue;
     }
     // Addresses use the composed form (NFC), as the page's own URLs do.
-    media.push({ source, name: name.normalize('NFC'), fsPath, type: type!, length: found.stat!.size });
+    media.push({ source, name: name.normalize('NFC'), fsPath, type: type!, length: found.stat!.size, digest: fileDigest(fsPath) });
   }
   return { media, problems };
+}
+
+/** SHA-256 (base64url) of a file's bytes: a picture's cache key follows its content, not its date. */
+export function fileDigest(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('base64url');
 }

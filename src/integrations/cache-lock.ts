@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -13,20 +13,45 @@ function running(pid: number): boolean {
   }
 }
 
+// What a build that stopped half-way may have left inconsistent. Astro files a page's new copy in
+// its cache as soon as it renders it, but the manifest of keys only at the end
+// (astro/src/core/build/generate.ts), so a build that stops in between leaves new pages under old
+// keys; going back to the old content would then publish the new pages. Search shards are
+// written whole and renamed into place, so they stay.
+const UNFINISHED_STATE = ['incremental-build.json', 'dist', 'data-store.json', 'data-store'];
+
+const inside = (folder: string, parent: string) => {
+  const path = relative(parent, folder);
+  return path === '' || (!path.startsWith('..') && !path.startsWith('/'));
+};
+
 /**
- * One build at a time per cache folder. A build reuses what the last one stored (content store,
- * rendered pages, search shards) and rewrites it as it goes; two at once in one folder could each
- * reuse the other's half-written files. The second build stops with a message instead. The lock
- * is a file holding the build's process id, taken with an exclusive create, and given back when
- * the process exits; a lock whose process has died is taken over.
+ * One build at a time per cache folder, and no build from a cache another left half-written. A
+ * build reuses what the last one stored (content store, rendered pages, search shards) and
+ * rewrites it as it goes: two at once in one folder could each reuse the other's half-written
+ * files, so the second stops with a message. The lock is a file holding the build's process id,
+ * taken with an exclusive create. A build that fails or is killed once it has started writing
+ * leaves its lock behind; the next build finds its process gone, drops the cache's pages and
+ * content store, and starts afresh.
  */
 export function cacheLock(): AstroIntegration {
+  // Set once the checks before the build have passed: from then on the build writes the cache.
+  let writing = false;
   return {
     name: 'broadsheet:cache-lock',
     hooks: {
-      'astro:config:setup': ({ command, config }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         if (command !== 'build') return;
         const dir = fileURLToPath(config.cacheDir).replace(/\/$/, '');
+        const out = fileURLToPath(config.outDir).replace(/\/$/, '');
+        if (inside(dir, out) || inside(out, dir)) {
+          console.error(`\nCACHE_DIR: ${dir} and the build's output folder (${out}) would share a folder: the build empties its output, and the cache would be published. Expected a folder of its own.\n`);
+          process.exit(1);
+        }
+        if (existsSync(dir) && !statSync(dir).isDirectory()) {
+          console.error(`\nCACHE_DIR: ${dir} is a file. Expected a folder (it is made when missing).\n`);
+          process.exit(1);
+        }
         const file = join(dir, 'broadsheet-build.lock');
         mkdirSync(dir, { recursive: true });
         for (let attempt = 0; ; attempt += 1) {
@@ -40,16 +65,25 @@ export function cacheLock(): AstroIntegration {
               console.error(`\nAnother build (process ${holder}) is using the cache folder ${dir}. Wait for it to finish, or give this build a folder of its own with CACHE_DIR.\n`);
               process.exit(1);
             }
+            logger.warn(`the last build using ${dir} did not finish: its rendered pages and content store are dropped, and this build starts afresh`);
+            for (const name of UNFINISHED_STATE) rmSync(join(dir, name), { recursive: true, force: true });
             rmSync(file, { force: true });
           }
         }
-        process.on('exit', () => {
+        // Only a build that exits 0 gives the lock back once it has started writing; one that
+        // stopped earlier (a content problem found by the check) left the cache as it was.
+        process.on('exit', (code) => {
+          if (writing && code !== 0) return;
           try {
             if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
           } catch {
             // Already gone.
           }
         });
+      },
+      // After every integration's setup, the content check's included; Astro syncs content next.
+      'astro:config:done': () => {
+        writing = true;
       },
     },
   };

@@ -30,34 +30,40 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
     async createRenderer(shared: AstroMarkdownOptions) {
       const data: RenderWorkerData = { base: options.base, shared: JSON.parse(JSON.stringify(shared)) as AstroMarkdownOptions };
       const count = Math.max(1, options.threads ?? availableParallelism());
-      const waiting = new Map<number, { resolve: (result: MarkdownRenderResult) => void; reject: (error: Error) => void }>();
-      const load = new Map<Worker, number>();
+      type Job = { resolve: (result: MarkdownRenderResult) => void; reject: (error: Error) => void };
+      // Each thread's jobs in flight, by id: the least busy thread takes the next job, and a
+      // thread that dies fails its own jobs and leaves the pool.
+      const pool = new Map<Worker, Map<number, Job>>();
       for (let i = 0; i < count; i += 1) {
         const worker = new Worker(options.worker, { workerData: data });
+        const jobs = new Map<number, Job>();
+        pool.set(worker, jobs);
         worker.unref();
         worker.on('message', ({ id, result, error }: { id: number; result?: MarkdownRenderResult; error?: { name: string; message: string } }) => {
-          load.set(worker, load.get(worker)! - 1);
-          const job = waiting.get(id)!;
-          waiting.delete(id);
+          const job = jobs.get(id);
+          jobs.delete(id);
+          if (!job) return;
           if (error) job.reject(Object.assign(new Error(error.message), { name: error.name }));
           else job.resolve(result!);
         });
-        worker.on('error', (error) => {
-          for (const job of waiting.values()) job.reject(error);
-          waiting.clear();
-        });
-        load.set(worker, 0);
+        const fail = (error: Error) => {
+          pool.delete(worker);
+          for (const job of jobs.values()) job.reject(error);
+          jobs.clear();
+        };
+        worker.on('error', fail);
+        worker.on('exit', (code) => fail(new Error(`a Markdown rendering thread stopped (exit code ${code})`)));
       }
       let next = 0;
       return {
         render(content, renderOptions = {}) {
+          const threads = [...pool];
+          if (threads.length === 0) return Promise.reject(new Error('every Markdown rendering thread has stopped'));
+          const [worker, jobs] = threads.reduce((a, b) => (b[1].size < a[1].size ? b : a));
           const id = next++;
-          // The least busy thread takes the job.
-          const [worker] = [...load].reduce((a, b) => (b[1] < a[1] ? b : a));
-          load.set(worker, load.get(worker)! + 1);
           const request: RenderRequest = { id, content, fileURL: renderOptions.fileURL?.href, frontmatter: renderOptions.frontmatter };
           return new Promise<MarkdownRenderResult>((resolve, reject) => {
-            waiting.set(id, { resolve, reject });
+            jobs.set(id, { resolve, reject });
             worker.postMessage(request);
           });
         },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -146,6 +146,21 @@ interface PreparedShards {
 }
 
 /**
+ * How many files a shard folder holds and their bytes: a shard is reused only if it is still
+ * whole (a file deleted or cut short in the cache makes it be written again).
+ */
+async function summary(folder: string): Promise<{ files: number; bytes: number }> {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => [])) {
+    if (!entry.isFile() || entry.name === '.complete') continue;
+    files += 1;
+    bytes += (await stat(`${entry.parentPath}/${entry.name}`)).size;
+  }
+  return { files, bytes };
+}
+
+/**
  * Writes each shard that is not already in `cache` under its key, one Pagefind process at a time
  * (its memory is given back between shards), and drops shards no build wants any more.
  */
@@ -166,10 +181,10 @@ async function prepareShards({ documents, shards }: SearchDocuments, cache: stri
   for (const [place, { name, where, members, keep }] of jobs.entries()) {
     const key = version && shardKey(version, `${name}\n${where}`, members);
     const folder = `${cache}${key ?? `unkeyed-${place}`}`;
-    const stored = key !== undefined && (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) === key;
+    const stored = key !== undefined && (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) === JSON.stringify({ key, ...(await summary(folder)) });
     if (!stored) {
       await writeIndex(members, `${folder}.next`, keep);
-      if (key !== undefined) await writeFile(`${folder}.next/.complete`, key);
+      if (key !== undefined) await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...(await summary(`${folder}.next`)) }));
       await rm(folder, { recursive: true, force: true });
       await rename(`${folder}.next`, folder);
       indexed += members.length;

@@ -13,4 +13,6 @@ export interface MediaFile {
   type: string;
   /** Size in bytes: what RSS enclosures must state. */
   length: number;
+  /** SHA-256 of the bytes (base64url): a picture changed in place changes the pages that show it (src/model/cache-keys.ts). */
+  digest: string;
 }

@@ -92,7 +92,8 @@ describe('a 45-article corpus, 20 per page', () => {
       const fragments: string[] = [];
       const workers: string[] = [];
       tab.on('request', (request) => {
-        if (request.url().includes('/pagefind/fragment/')) fragments.push(request.url());
+        // Each search shard has its fragments: /pagefind/fragment/ for the newest, /pagefind/<shard>/fragment/ for the rest.
+        if (/\/pagefind\/(?:[^/]+\/)?fragment\//.test(request.url())) fragments.push(request.url());
         if (request.url().includes('pagefind-worker')) workers.push(request.url());
       });
       await tab.goto(`${server.origin}/search/?q=Stoltenberg`);

@@ -19,7 +19,12 @@ describe('the GitHub Pages workflow', () => {
 
   it('passes the Pages address to the build as SITE_URL and BASE_PATH', () => {
     const build = steps.find((step) => step.run === 'npm run build')!;
-    expect(build.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
+    expect(build.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}', CACHE_DIR: '.cache/broadsheet' });
+    // The cache folder survives npm ci (outside node_modules) and is restored before the build.
+    const cache = steps.findIndex((step) => /^actions\/cache@/.test(step.uses ?? ''));
+    expect(steps[cache]?.with?.path).toBe(build.env.CACHE_DIR);
+    expect(cache).toBeGreaterThan(steps.findIndex((step) => step.run === 'npm ci'));
+    expect(cache).toBeLessThan(steps.indexOf(build));
     expect(steps.find((step) => step.id === 'pages')?.uses).toMatch(/^actions\/configure-pages@/);
   });
 

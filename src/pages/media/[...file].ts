@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { loadCatalogue } from '../../catalogue';
-import { fileDigest } from '../../checks/cache';
 import { cacheKey } from '../../model/cache-keys';
 import type { MediaFile } from '../../model/media';
 import { mediaParam } from '../../model/urls';
@@ -15,7 +14,7 @@ export const getStaticPaths = (async () => {
     [...new Map(article.media.map((picture) => [picture.name, picture])).values()].map((picture) => ({
       params: { file: mediaParam(article.slug, picture.name) },
       props: { picture },
-      cacheKey: cacheKey('media', picture.type, fileDigest(picture.fsPath)),
+      cacheKey: cacheKey('media', picture.type, picture.digest),
     })),
   );
 }) satisfies GetStaticPaths;
