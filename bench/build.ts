@@ -102,12 +102,13 @@ function phases(log: string): Phases {
   const syncing = clock(find(/\[content\] Syncing content/));
   const renderAt = lines.findIndex((line) => line.includes('generating static routes'));
   const rendered = lines.slice(renderAt).find((line) => /✓ Completed in/.test(line));
-  const renderSeconds = rendered && /Completed in ([\d.]+)(m?s)/.exec(rendered);
+  // Astro writes "Completed in 812ms.", "in 21.77s." or "in 4m 53s.".
+  const renderSeconds = rendered && /Completed in (?:(\d+)m )?([\d.]+)(m?s)/.exec(rendered);
   const pageLines = lines.filter((line) => line.includes('├─'));
   return {
     check: number(/content checked in ([\d.]+) s/),
     sync: synced !== undefined && syncing !== undefined ? synced - syncing : undefined,
-    render: renderSeconds ? Number(renderSeconds[1]) / (renderSeconds[2] === 'ms' ? 1000 : 1) : undefined,
+    render: renderSeconds ? Number(renderSeconds[1] ?? 0) * 60 + Number(renderSeconds[2]) / (renderSeconds[3] === 'ms' ? 1000 : 1) : undefined,
     rendered: pageLines.filter((line) => /\(\+\d+ms\)/.test(line)).length,
     reused: pageLines.filter((line) => /\((restored|cached)\)/.test(line)).length,
     search: number(/search index: .*; ([\d.]+) s after it/),

@@ -34,32 +34,46 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
       // Each thread's jobs in flight, by id: the least busy thread takes the next job, and a
       // thread that dies fails its own jobs and leaves the pool.
       const pool = new Map<Worker, Map<number, Job>>();
-      for (let i = 0; i < count; i += 1) {
-        const worker = new Worker(options.worker, { workerData: data });
-        const jobs = new Map<number, Job>();
-        pool.set(worker, jobs);
-        worker.unref();
-        worker.on('message', ({ id, result, error }: { id: number; result?: MarkdownRenderResult; error?: { name: string; message: string } }) => {
-          const job = jobs.get(id);
-          jobs.delete(id);
-          if (!job) return;
-          if (error) job.reject(Object.assign(new Error(error.message), { name: error.name }));
-          else job.resolve(result!);
-        });
-        const fail = (error: Error) => {
-          pool.delete(worker);
-          for (const job of jobs.values()) job.reject(error);
-          jobs.clear();
-        };
-        worker.on('error', fail);
-        worker.on('exit', (code) => fail(new Error(`a Markdown rendering thread stopped (exit code ${code})`)));
-      }
+      const start = () => {
+        for (let i = 0; i < count; i += 1) {
+          const worker = new Worker(options.worker, { workerData: data });
+          const jobs = new Map<number, Job>();
+          pool.set(worker, jobs);
+          worker.unref();
+          worker.on('message', ({ id, result, error }: { id: number; result?: MarkdownRenderResult; error?: { name: string; message: string } }) => {
+            const job = jobs.get(id);
+            jobs.delete(id);
+            if (job && error) job.reject(Object.assign(new Error(error.message), { name: error.name }));
+            else job?.resolve(result!);
+            whenIdle();
+          });
+          const fail = (error: Error) => {
+            pool.delete(worker);
+            for (const job of jobs.values()) job.reject(error);
+            jobs.clear();
+          };
+          worker.on('error', fail);
+          worker.on('exit', (code) => fail(new Error(`a Markdown rendering thread stopped (exit code ${code})`)));
+        }
+      };
+      // The content layer renders everything it will render at the start of a build; threads
+      // left idle for a second are ended, so their memory is not held while pages render and
+      // Pagefind indexes (a render after that starts them again).
+      let idle: NodeJS.Timeout | undefined;
+      const whenIdle = () => {
+        if ([...pool.values()].some((jobs) => jobs.size > 0)) return;
+        clearTimeout(idle);
+        idle = setTimeout(() => {
+          for (const worker of pool.keys()) void worker.terminate();
+          pool.clear();
+        }, 1000).unref();
+      };
       let next = 0;
       return {
         render(content, renderOptions = {}) {
-          const threads = [...pool];
-          if (threads.length === 0) return Promise.reject(new Error('every Markdown rendering thread has stopped'));
-          const [worker, jobs] = threads.reduce((a, b) => (b[1].size < a[1].size ? b : a));
+          clearTimeout(idle);
+          if (pool.size === 0) start();
+          const [worker, jobs] = [...pool].reduce((a, b) => (b[1].size < a[1].size ? b : a));
           const id = next++;
           const request: RenderRequest = { id, content, fileURL: renderOptions.fileURL?.href, frontmatter: renderOptions.frontmatter };
           return new Promise<MarkdownRenderResult>((resolve, reject) => {
