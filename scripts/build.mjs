@@ -8,18 +8,17 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOut, cacheFolder, contentDir, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
+import { buildOut, cacheFolder, contentDir, isInside, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
 import { recordBuild } from '../src/integrations/built-settings.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = buildOut(root);
 // The output folder is replaced whole: it must not hold the articles, or the project itself.
-const inside = (folder, parent) => !relative(parent, folder).startsWith('..') && !isAbsolute(relative(parent, folder));
 const content = orStop(contentDir);
-if (inside(content, out) || inside(root, out)) {
-  console.error(`\nBUILD_OUT: ${out} would hold ${inside(root, out) ? 'the project' : `the articles (${content})`}, and a build replaces its output folder whole. Expected a folder of its own, like dist.\n`);
+if (isInside(content, out) || isInside(root, out)) {
+  console.error(`\nBUILD_OUT: ${out} would hold ${isInside(root, out) ? 'the project' : `the articles (${content})`}, and a build replaces its output folder whole. Expected a folder of its own, like dist.\n`);
   process.exit(1);
 }
 const local = process.argv.includes('--local');

@@ -33,10 +33,13 @@ export function loadCatalogue(): Promise<Catalogue> {
     // Names settle before anything is keyed (src/model/cache-keys.ts remembers an article's key).
     const articles = withCanonicalTagNames(selected, tags);
     shareLastModified(new Map(articles.map((article) => [paths.article(article.slug), modifiedTime(article)])));
+    const archive = archiveOf(articles);
     // Preview builds show drafts and scheduled pieces, but never let search find them.
-    const shards = searchShards(archiveOf(articles.filter((article) => article.status === 'published')));
+    const published = articles.filter((article) => article.status === 'published');
+    const shards = searchShards(published.length === articles.length ? archive : archiveOf(published));
+    const shardNames = shards.map((shard) => shard.name);
     shareSearchDocuments({
-      shards: shards.map((shard) => shard.name),
+      shards: shardNames,
       documents: shards.flatMap((shard) =>
         shard.articles.map((article) => ({
           url: routes.article(article.slug),
@@ -49,7 +52,7 @@ export function loadCatalogue(): Promise<Catalogue> {
         })),
       ),
     });
-    return { articles, tags, archive: archiveOf(articles), searchShards: shards.map((shard) => shard.name) };
+    return { articles, tags, archive, searchShards: shardNames };
   });
   return catalogue;
 }

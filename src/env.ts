@@ -14,7 +14,7 @@
  * | `CACHE_DIR`   | `node_modules/.astro`        | what a build keeps for the next (content, pages, index)|
  */
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 
 /** The placeholder origin used when SITE_URL is unset: it resolves nowhere, on purpose. */
 export const PLACEHOLDER_SITE = 'https://broadsheet.example';
@@ -116,6 +116,12 @@ export function buildOut(root: string, env: Environment = process.env): string {
   return resolve(root, env['BUILD_OUT'] || 'dist');
 }
 
+/** Whether `folder` is `parent` or lies inside it (both absolute paths). */
+export function isInside(folder: string, parent: string): boolean {
+  const path = relative(parent, folder);
+  return path === '' || (path !== '..' && !path.startsWith('../') && !isAbsolute(path));
+}
+
 /**
  * CACHE_DIR: where a build keeps what the next one reuses (content store, rendered pages, search
  * shards), absolute; default `node_modules/.astro` under `root`. A host that keeps a folder between
@@ -125,7 +131,7 @@ export function buildOut(root: string, env: Environment = process.env): string {
 export function cacheFolder(root: string, env: Environment = process.env): string {
   const dir = resolve(root, env['CACHE_DIR'] || 'node_modules/.astro');
   const content = contentDir(env);
-  if (!relative(dir, content).startsWith('..') || !relative(content, dir).startsWith('..')) {
+  if (isInside(content, dir) || isInside(dir, content)) {
     throw new SettingError(`CACHE_DIR: ${dir} and the articles (${content}) would share a folder, and builds prune their cache. Expected a folder of its own.`);
   }
   return dir;

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { isInside } from '../env.ts';
 
 /** Whether a process with this id is running (signal 0 tests without sending anything). */
 function running(pid: number): boolean {
@@ -19,11 +20,6 @@ function running(pid: number): boolean {
 // keys; going back to the old content would then publish the new pages. Search shards are
 // written whole and renamed into place, so they stay.
 const UNFINISHED_STATE = ['incremental-build.json', 'dist', 'data-store.json', 'data-store'];
-
-const inside = (folder: string, parent: string) => {
-  const path = relative(parent, folder);
-  return path === '' || (!path.startsWith('..') && !path.startsWith('/'));
-};
 
 /**
  * One build at a time per cache folder, and no build from a cache another left half-written. A
@@ -44,7 +40,7 @@ export function cacheLock(): AstroIntegration {
         if (command !== 'build') return;
         const dir = fileURLToPath(config.cacheDir).replace(/\/$/, '');
         const out = fileURLToPath(config.outDir).replace(/\/$/, '');
-        if (inside(dir, out) || inside(out, dir)) {
+        if (isInside(dir, out) || isInside(out, dir)) {
           console.error(`\nCACHE_DIR: ${dir} and the build's output folder (${out}) would share a folder: the build empties its output, and the cache would be published. Expected a folder of its own.\n`);
           process.exit(1);
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basePath, buildOut, buildTime, contentDir, deploySettings, PLACEHOLDER_SITE, publishing, SettingError, siteOrigin } from '../../src/env';
+import { basePath, buildOut, buildTime, cacheFolder, contentDir, deploySettings, isInside, PLACEHOLDER_SITE, publishing, SettingError, siteOrigin } from '../../src/env';
 import { ROOT } from '../support/paths';
 
 describe('siteOrigin (SITE_URL)', () => {
@@ -92,5 +92,34 @@ describe('settings that would pass a loose check but break the site', () => {
 
   it('refuses a CONTENT_DIR that is a file', () => {
     expect(() => contentDir({ CONTENT_DIR: `${ROOT}package.json` })).toThrow('is a file. Expected a folder of Markdown articles.');
+  });
+});
+
+describe('isInside', () => {
+  it.each([
+    ['/a/b', '/a', true],
+    ['/a', '/a', true],
+    ['/a/b/c', '/a/b', true],
+    ['/a', '/a/b', false],
+    ['/ab', '/a', false],
+    ['/a/..b', '/a', true],
+    ['/x/y', '/a', false],
+  ])('%s inside %s: %s', (folder, parent, inside) => {
+    expect(isInside(folder, parent)).toBe(inside);
+  });
+});
+
+describe('cacheFolder (CACHE_DIR)', () => {
+  it('defaults to node_modules/.astro under the project', () => {
+    expect(cacheFolder(ROOT, {})).toBe(`${ROOT}node_modules/.astro`);
+  });
+
+  it.each([
+    ['the articles themselves', 'content/articles'],
+    ['a folder inside the articles', 'content/articles/cache'],
+    ['a folder holding the articles', 'content'],
+  ])('refuses %s', (_, value) => {
+    expect(() => cacheFolder(ROOT, { CACHE_DIR: value })).toThrow(SettingError);
+    expect(() => cacheFolder(ROOT, { CACHE_DIR: value })).toThrow(/CACHE_DIR: .* and the articles .* would share a folder/);
   });
 });
