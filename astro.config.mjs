@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import { cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orStop, publishing } from './src/env.ts';
+import { authorsDir, cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orStop, publishing } from './src/env.ts';
 import { cacheLock } from './src/integrations/cache-lock.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { staticHostHeaders } from './src/integrations/headers.ts';
@@ -18,6 +18,7 @@ if (problem) throw new Error(problem);
 // Every setting is checked before Astro starts, so a wrong one stops with its message alone.
 const { site, base } = orStop(deploySettings);
 const content = orStop(contentDir);
+const authors = orStop(() => authorsDir());
 orStop(publishing);
 const cache = orStop(() => cacheFolder(fileURLToPath(new URL('.', import.meta.url))));
 
@@ -49,7 +50,7 @@ export default defineConfig({
   integrations: [
     cacheLock(),
     builtSettings(),
-    contentCheck(content),
+    contentCheck(content, authors),
     staticHostHeaders(),
     searchIndex(),
     // lastmod: each article's last change, from the model (src/integrations/sitemap-dates.ts).

@@ -4,12 +4,13 @@
  *
  *   npm run check              (CONTENT_DIR, else content/articles)
  *   npm run check -- DIR       (another folder)
+ * Writers' profiles are checked too: AUTHORS_DIR, else content/authors.
  */
 import { checkContent, formatProblems } from '../src/checks/content.ts';
-import { contentDir, contentFolder, orStop } from '../src/env.ts';
+import { authorsDir, contentDir, contentFolder, orStop } from '../src/env.ts';
 
 const dir = orStop(() => (process.argv[2] ? contentFolder(process.argv[2]) : contentDir()));
-const problems = await checkContent(dir);
+const problems = await checkContent(dir, { authors: orStop(() => authorsDir()) });
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);

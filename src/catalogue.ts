@@ -3,8 +3,11 @@ import { checkRendered } from './checks/rendered';
 import { publishing } from './env';
 import { shareSearchDocuments } from './integrations/search-index';
 import { shareLastModified } from './integrations/sitemap-dates';
-import { archiveOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
-import { articleKey } from './model/cache-keys';
+import type { ImageMetadata } from 'astro';
+import { archiveOf, articlesByAuthor, desksOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
+import { profileIndex, toAuthors, type Author } from './model/authors';
+import { articleKey, cacheKey } from './model/cache-keys';
+import type { DeskFront } from './model/desks';
 import { modifiedTime } from './model/metadata';
 import { searchShards } from './model/search-shards';
 import type { Tag } from './model/tags';
@@ -17,6 +20,15 @@ export interface Catalogue {
   archive: ArchiveYear[];
   /** The search shards' names, newest first (src/model/search-shards.ts). */
   searchShards: string[];
+  /** The desks with articles, in masthead order: the only ones with a front and a masthead link. */
+  desks: DeskFront<Article>[];
+  /** Every writer's profile, with their articles newest first. */
+  authors: { author: Author<ImageMetadata>; articles: Article[] }[];
+  /**
+   * What every page's masthead shows that content decides (the desks with articles): part of
+   * every page's cache key (src/model/cache-keys.ts), so a desk's first article relinks the site.
+   */
+  mastheadKey: string;
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -27,8 +39,9 @@ let catalogue: Promise<Catalogue> | undefined;
  * place the content layer, the environment and the model meet; the model itself stays pure.
  */
 export function loadCatalogue(): Promise<Catalogue> {
-  catalogue ??= getCollection('articles').then((entries) => {
-    const selected = selectArticles(checkRendered(entries), publishing());
+  catalogue ??= Promise.all([getCollection('articles'), getCollection('authors')]).then(([entries, profiles]) => {
+    const writers = toAuthors<ImageMetadata>(profiles);
+    const selected = selectArticles(checkRendered(entries), { ...publishing(), profiles: profileIndex(writers) });
     const tags = tagsOf(selected);
     // Names settle before anything is keyed (src/model/cache-keys.ts remembers an article's key).
     const articles = withCanonicalTagNames(selected, tags);
@@ -52,7 +65,17 @@ export function loadCatalogue(): Promise<Catalogue> {
         })),
       ),
     });
-    return { articles, tags, archive, searchShards: shardNames };
+    const desks = desksOf(articles);
+    const byAuthor = articlesByAuthor(articles);
+    return {
+      articles,
+      tags,
+      archive,
+      searchShards: shardNames,
+      desks,
+      authors: writers.map((author) => ({ author, articles: byAuthor.get(author.slug) ?? [] })),
+      mastheadKey: cacheKey('masthead', desks.map((desk) => desk.slug)),
+    };
   });
   return catalogue;
 }

@@ -1,9 +1,14 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { contentDir } from './env';
+import { glob, type Loader } from 'astro/loaders';
+import { authorsDir, contentDir } from './env';
 import { withNewsroomFrontMatter } from './checks/front-matter';
-import { articleSchema } from './model/schema';
-import { articleSlug } from './model/urls';
+import { articleSchema, authorSchemaFor } from './model/schema';
+import { articleSlug, authorSlug } from './model/urls';
+
+const authors = authorsDir();
+
+/** No profiles folder: an empty collection, without the glob loader's "no files found" warning. */
+const noProfiles: Loader = { name: 'broadsheet:no-profiles', load: async ({ store }) => store.clear() };
 
 export const collections = {
   articles: defineCollection({
@@ -14,5 +19,11 @@ export const collections = {
     // Markdown source need not sit in the content store (and in memory) beside it.
     loader: withNewsroomFrontMatter(glob({ pattern: '**/*.md', base: contentDir(), generateId: ({ entry }) => articleSlug(entry), retainBody: false })),
     schema: articleSchema,
+  }),
+  // Writers' profiles, one YAML file each (AUTHORS_DIR, else content/authors); the file name is
+  // the page's slug. The portrait goes through Astro's image() so pages get optimised copies.
+  authors: defineCollection({
+    loader: authors ? glob({ pattern: '*.yaml', base: authors, generateId: ({ entry }) => authorSlug(entry) }) : noProfiles,
+    schema: ({ image }) => authorSchemaFor(image()),
   }),
 };

@@ -8,6 +8,7 @@
  * | `SITE_URL`    | `https://broadsheet.example` | the origin the site is served from (canonical, feeds) |
  * | `BASE_PATH`   | `/`                          | the folder on that origin, e.g. `/news`               |
  * | `CONTENT_DIR` | `content/articles`           | the folder of Markdown articles                       |
+ * | `AUTHORS_DIR` | `content/authors`            | the writers' profiles, one YAML file each             |
  * | `BUILD_TIME`  | the clock                    | the schedule cut-off, an ISO instant                  |
  * | `SHOW_DRAFTS` | unset                        | `1`: preview mode, drafts and scheduled pieces shown  |
  * | `BUILD_OUT`   | `dist`                       | where `npm run build` writes the site                 |
@@ -96,6 +97,25 @@ export function deploySettings(env: Environment = process.env): Settings {
 /** The folder of Markdown articles (CONTENT_DIR). Throws SettingError when it does not exist. */
 export function contentDir(env: Environment = process.env): string {
   return contentFolder(env['CONTENT_DIR']);
+}
+
+/** Where the writers' profiles are when AUTHORS_DIR is unset; a newsroom without profiles need not have it. */
+export const DEFAULT_AUTHORS_DIR = 'content/authors';
+
+/**
+ * AUTHORS_DIR: the folder of writers' profiles (`<slug>.yaml`), as an absolute path, or undefined
+ * when it is unset and `content/authors` does not exist (then no byline links anywhere). A folder
+ * named in AUTHORS_DIR must exist. Throws SettingError.
+ */
+export function authorsDir(env: Environment = process.env): string | undefined {
+  const named = env['AUTHORS_DIR'];
+  const dir = resolve(named || DEFAULT_AUTHORS_DIR);
+  if (!existsSync(dir)) {
+    if (!named) return undefined;
+    throw new SettingError(`AUTHORS_DIR: the folder ${dir} does not exist. Expected a folder of writers' profiles (<slug>.yaml).`);
+  }
+  if (!statSync(dir).isDirectory()) throw new SettingError(`AUTHORS_DIR: ${dir} is a file. Expected a folder of writers' profiles (<slug>.yaml).`);
+  return dir;
 }
 
 /** Which articles a build publishes: the schedule cut-off and whether it is a preview. */

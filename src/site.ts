@@ -30,4 +30,23 @@ export const SITE = {
   relatedLimit: 3,
   /** How many of the newest articles the feeds carry. */
   feedLimit: 50,
+  /**
+   * The newsroom's desks, in masthead order. An article's `section` must name one of them (the
+   * content check refuses any other, so a typo never opens a new desk); each desk with published
+   * articles gets a front at /sections/<slug>/ and a link in the masthead. Slugs are URL segments:
+   * lower case ASCII letters, digits and hyphens. Renaming a desk's `name` keeps its URLs.
+   */
+  desks: [
+    { name: 'World', slug: 'world' },
+    { name: 'Politics', slug: 'politics' },
+    { name: 'Business', slug: 'business' },
+    { name: 'Europe', slug: 'europe' },
+    { name: 'Americas', slug: 'americas' },
+    { name: 'Asia', slug: 'asia' },
+    { name: 'Middle East', slug: 'middle-east' },
+    { name: 'Africa', slug: 'africa' },
+    { name: 'Science', slug: 'science' },
+    { name: 'Technology', slug: 'technology' },
+    { name: 'Local', slug: 'local' },
+  ],
 } as const;

@@ -10,6 +10,7 @@ import { articleSchema } from '../model/schema.ts';
 import { tagConflictMessage, tagConflicts } from '../model/tags.ts';
 import { articleSlug, routes } from '../model/urls.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
+import { checkAuthors } from './authors.ts';
 import { articleMedia, isLocalPicture, type FileProblem } from './media.ts';
 
 export { formatProblems, type ContentProblem } from '../model/problems.ts';
@@ -173,7 +174,8 @@ export type BodyCheck = 'always' | 'when-pictures';
 /**
  * Checks every article in a content folder and reports every problem at once: encoding, front
  * matter (YAML and the schema), an empty body, figure placement and picture files (from the
- * parsed body, without rendering it), duplicate URLs and tags that would merge.
+ * parsed body, without rendering it), duplicate URLs and tags that would merge; and, given the
+ * `authors` folder, every writer's profile (src/checks/authors.ts).
  *
  * The build passes `bodies: 'when-pictures'`, since the render checks figure placement anyway:
  * parsing every body twice cost ten seconds at 10,000 articles. Once anything is wrong, though,
@@ -182,9 +184,11 @@ export type BodyCheck = 'always' | 'when-pictures';
  */
 export async function checkContent(
   dir: string,
-  { cache, bodies = 'always' }: { cache?: CheckCache | undefined; bodies?: BodyCheck } = {},
+  { cache, bodies = 'always', authors }: { cache?: CheckCache | undefined; bodies?: BodyCheck; authors?: string | undefined } = {},
 ): Promise<ContentProblem[]> {
-  const { articles: files, unread } = contentFiles(dir);
+  const { articles: files, unread: unreadArticles } = contentFiles(dir);
+  // Profiles are few and small: checked in full every time, with the articles' unreadable files.
+  const unread = [...unreadArticles, ...(authors ? checkAuthors(authors) : [])];
   const problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined)];
   return problems.length > unread.length && bodies !== 'always' ? [...unread, ...checkFiles(files, 'always')] : problems;
 }

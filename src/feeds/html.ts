@@ -20,6 +20,11 @@ export interface FeedHtmlOptions {
    * Arabic article out right to left.
    */
   language?: { lang?: string; dir?: 'ltr' | 'rtl' } | undefined;
+  /**
+   * Corrections, shown after the body as on the page (in the feed's language): the date worded
+   * for readers, its `datetime`, and the correction as inline HTML.
+   */
+  corrections?: readonly { date: string; datetime: string; html: string }[] | undefined;
 }
 
 function resolveAll(tree: Root, base: URL): void {
@@ -53,7 +58,7 @@ const fragments = rehype().data('settings', { fragment: true }).use(rehypeSaniti
  * from the site), pictures pointing at their published files, and nothing that runs: scripts,
  * styles and event handlers are removed.
  */
-export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), language = {} }: FeedHtmlOptions): string {
+export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), language = {}, corrections = [] }: FeedHtmlOptions): string {
   const tree = fragments.parse(html);
   if (lead) tree.children.unshift(h('p', lead));
   placePictures(tree, media);
@@ -61,5 +66,19 @@ export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), lan
   const clean = fragments.runSync(tree);
   // After sanitising: the attributes are the model's, not the copy's.
   if (language.lang || language.dir) clean.children = [h('div', language, clean.children as Element[])];
+  if (corrections.length > 0) {
+    const foot: Root = {
+      type: 'root',
+      children: [
+        h('h2', corrections.length > 1 ? 'Corrections' : 'Correction'),
+        h(
+          'ul',
+          corrections.map((correction) => h('li', [h('time', { datetime: correction.datetime }, correction.date), ': ', ...(fragments.parse(correction.html).children as Element[])])),
+        ),
+      ],
+    };
+    resolveAll(foot, new URL(pageUrl));
+    clean.children.push(...(fragments.runSync(foot) as Root).children);
+  }
   return fragments.stringify(clean);
 }

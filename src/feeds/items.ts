@@ -2,6 +2,7 @@ import { dropUnprintable } from '../text.ts';
 import { toFeedHtml } from './html.ts';
 import type { Article } from '../model/articles.ts';
 import { creditNames } from '../model/credit.ts';
+import { formatDate } from '../model/dates.ts';
 import { languageAttributes } from '../model/language.ts';
 import { SITE } from '../site.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';
@@ -72,10 +73,16 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
         lead: article.standfirst,
         media: new Map(article.media.map((picture) => [picture.source, mediaUrl(picture.name)])),
         language: languageAttributes(article.language, SITE.lang),
+        corrections: article.corrections.map((correction) => ({
+          date: formatDate(correction.date, SITE.locale, SITE.timeZone),
+          datetime: correction.date.datetime,
+          html: correction.html,
+        })),
       }),
     ),
     published: article.published.instant,
-    updated: article.updated?.instant,
+    // The last change, an update or a correction (Article.modified); none when it is the publication.
+    updated: article.modified.instant > article.published.instant ? article.modified.instant : undefined,
     categories: article.tags.map((tag) => xmlText(tag.name)),
     authors: creditNames(article).map(xmlText),
     language: article.language.tag,

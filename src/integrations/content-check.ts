@@ -11,7 +11,7 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
  * file's result is kept in Astro's cache folder, so a rebuild only rechecks files that changed
  * (`astro build --force` or deleting the folder starts afresh).
  */
-export function contentCheck(dir: string): AstroIntegration {
+export function contentCheck(dir: string, authors?: string | undefined): AstroIntegration {
   return {
     name: 'broadsheet:content-check',
     hooks: {
@@ -24,7 +24,7 @@ export function contentCheck(dir: string): AstroIntegration {
           ? await jsonCheckCache(new URL('broadsheet-content-check.json', config.cacheDir), version, { fresh })
           : undefined;
         const started = performance.now();
-        const problems = await checkContent(dir, { cache, bodies: 'when-pictures' });
+        const problems = await checkContent(dir, { cache, bodies: 'when-pictures', authors });
         await cache?.save();
         if (problems.length > 0) {
           // Thrown, the list would be printed under Astro's "An unhandled error occurred while

@@ -24,7 +24,12 @@ export const HEADER_RULES: HeaderRule[] = [
   // Hashed file names: a changed file gets a new name, so a year is safe.
   { path: routePatterns.assets, headers: { 'Cache-Control': 'public, max-age=31536000, immutable' } },
   { path: routePatterns.media, headers: { 'Cache-Control': 'public, max-age=86400' } },
-  ...[siteRss, { format: FEED_FORMATS.rss, route: routePatterns.tagRss }, siteAtom, siteJson].map(({ format, route }) => ({
+  ...[
+    siteRss,
+    ...[routePatterns.tagRss, routePatterns.sectionRss, routePatterns.authorRss].map((route) => ({ format: FEED_FORMATS.rss, route })),
+    siteAtom,
+    siteJson,
+  ].map(({ format, route }) => ({
     path: route,
     headers: { 'Content-Type': contentType(format), 'Cache-Control': FEED_CACHE },
   })),

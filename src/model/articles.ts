@@ -1,9 +1,13 @@
 import type { ArticleData } from './schema';
+import { renderInlineMarkdown } from '../markdown/inline';
 import { SITE } from '../site';
+import { bylineNames, type BylineName } from './authors';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
+import { deskFronts, type DeskFront } from './desks';
 import { readLanguage, type Language } from './language';
 import type { MediaFile } from './media';
 import { groupByTag, tagSlug, type Tag } from './tags';
+import { rebaserFor } from './urls';
 
 /**
  * One article as the build hands it to the model: its validated front matter and what the
@@ -29,6 +33,15 @@ export interface TagRef {
   slug: string;
 }
 
+/** A correction as the article's foot and its metadata show it. */
+export interface Correction {
+  date: ArticleDate;
+  /** The correction as inline HTML (site-relative links under the base path). */
+  html: string;
+  /** The same as plain text: JSON-LD's CorrectionComment. */
+  text: string;
+}
+
 /** An article as pages, feeds and the sitemap use it. */
 export interface Article {
   /** The URL slug (the file name, slugged); also the content entry's id, for `render()`. */
@@ -39,9 +52,18 @@ export interface Article {
   standfirst: string;
   published: ArticleDate;
   updated: ArticleDate | undefined;
+  /** Corrections, oldest first. */
+  corrections: Correction[];
+  /**
+   * The article's last change: the latest of `published`, `updated` and the corrections' dates.
+   * Feeds, JSON-LD, the sitemap and Open Graph all give this one time.
+   */
+  modified: ArticleDate;
+  /** The desk's name, one of SITE.desks (the schema refuses any other). */
   section: string;
   tags: TagRef[];
-  byline: string[];
+  /** The writers, as the copy names them, linked to profiles where one matches. */
+  byline: BylineName[];
   source: ArticleData['source'];
   image: ArticleData['image'];
   /** The language the copy is in (the site's unless the front matter says otherwise), with its script's direction. */
@@ -64,21 +86,38 @@ export interface Article {
  */
 export type Card = Pick<Article, 'slug' | 'title' | 'standfirst' | 'section' | 'published' | 'language'>;
 
-/** Turns one checked article into what pages show. `now` decides whether it is scheduled. */
-export function toArticle(input: ArticleInput, now: Date = new Date()): Article {
+// Plain Node (scripts, benches) has no import.meta.env: the site root then.
+const rebase = rebaserFor(import.meta.env?.BASE_URL ?? '/');
+
+/** The latest of several dates, by instant; the first among equals. */
+function latest(first: ArticleDate, ...rest: (ArticleDate | undefined)[]): ArticleDate {
+  return rest.reduce<ArticleDate>((best, date) => (date && date.instant > best.instant ? date : best), first);
+}
+
+/**
+ * Turns one checked article into what pages show. `now` decides whether it is scheduled;
+ * `profiles` (byline name → profile slug, `profileIndex`) links writers to their pages.
+ */
+export function toArticle(input: ArticleInput, now: Date = new Date(), profiles: ReadonlyMap<string, string> = new Map()): Article {
   const { data, media } = input;
   const lead = media.find((picture) => picture.source === data.image?.src);
   const published = toArticleDate(data.published, SITE.timeZone);
+  const updated = data.updated === undefined ? undefined : toArticleDate(data.updated, SITE.timeZone);
+  const corrections = (data.corrections ?? [])
+    .map((correction) => ({ date: toArticleDate(correction.date, SITE.timeZone), ...renderInlineMarkdown(correction.text, { rebase }) }))
+    .sort((a, b) => a.date.instant.getTime() - b.date.instant.getTime());
   return {
     slug: input.slug,
     file: input.file,
     title: data.title,
     standfirst: data.standfirst,
     published,
-    updated: data.updated === undefined ? undefined : toArticleDate(data.updated, SITE.timeZone),
+    updated,
+    corrections,
+    modified: latest(published, updated, ...corrections.map((correction) => correction.date)),
     section: data.section,
     tags: data.tags.map((name) => ({ name, slug: tagSlug(name) })),
-    byline: data.byline ?? [],
+    byline: bylineNames(data.byline ?? [], profiles),
     source: data.source,
     image: data.image,
     language: readLanguage(data.language ?? SITE.lang) ?? { tag: SITE.lang, direction: 'ltr' },
@@ -101,6 +140,8 @@ export interface Selection {
   now?: Date;
   /** Preview builds show drafts and scheduled articles too (marked as such). */
   preview?: boolean;
+  /** Byline name → profile slug (`profileIndex`). */
+  profiles?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -108,9 +149,9 @@ export interface Selection {
  * previewing. Every page, feed, tag count, sitemap entry, search entry and related link reads
  * this list, so what it leaves out appears nowhere.
  */
-export function selectArticles(inputs: readonly ArticleInput[], { now = new Date(), preview = false }: Selection = {}): Article[] {
+export function selectArticles(inputs: readonly ArticleInput[], { now = new Date(), preview = false, profiles }: Selection = {}): Article[] {
   return inputs
-    .map((input) => toArticle(input, now))
+    .map((input) => toArticle(input, now, profiles))
     .filter((article) => preview || article.status === 'published')
     .sort(compareNewestFirst);
 }
@@ -118,6 +159,25 @@ export function selectArticles(inputs: readonly ArticleInput[], { now = new Date
 /** Every tag with its articles, newest first, tags in alphabetical order. */
 export function tagsOf(articles: readonly Article[]): Tag<Article>[] {
   return groupByTag(articles, (article) => article.tags.map((tag) => tag.name));
+}
+
+/** The desks with articles, in masthead order, each with its articles newest first. */
+export function desksOf(articles: readonly Article[]): DeskFront<Article>[] {
+  return deskFronts(articles, (article) => article.section);
+}
+
+/** Each profiled writer's articles (profile slug → articles, in the order given: newest first). */
+export function articlesByAuthor(articles: readonly Article[]): Map<string, Article[]> {
+  const by = new Map<string, Article[]>();
+  for (const article of articles) {
+    for (const slug of new Set(article.byline.map((name) => name.author))) {
+      if (slug === undefined) continue;
+      let list = by.get(slug);
+      if (!list) by.set(slug, (list = []));
+      list.push(article);
+    }
+  }
+  return by;
 }
 
 /**

@@ -47,16 +47,17 @@ export function cardOf(article: Card): Card {
 }
 
 /**
- * An article page: the article itself, and the cards of its related articles and of its older
- * and newer neighbours (the pager shows their headlines).
+ * An article page: the article itself, the cards of its related articles and of its older and
+ * newer neighbours (the pager shows their headlines), and the masthead (`Catalogue.mastheadKey`).
  */
-export function articlePageKey(article: Article, related: readonly Card[], older: Card | undefined, newer: Card | undefined): string {
-  return cacheKey('article', articleKey(article), related.map(cardKey), older && cardKey(older), newer && cardKey(newer));
+export function articlePageKey(article: Article, related: readonly Card[], older: Card | undefined, newer: Card | undefined, masthead: string): string {
+  return cacheKey('article', masthead, articleKey(article), related.map(cardKey), older && cardKey(older), newer && cardKey(newer));
 }
 
 /**
- * One page of a listing (home, tag, archive month): `heading` is what names the listing (a tag's
- * display name and slug, a month), then the page's place in the listing and its cards.
+ * One page of a listing (home, tag, desk, writer, archive month): `heading` is what names the
+ * listing (a tag's display name and slug, a month, a writer's profile) and the masthead
+ * (`Catalogue.mastheadKey`), then the page's place in the listing and its cards.
  */
 export function listingPageKey(heading: readonly unknown[], page: Page<Card>): string {
   return cacheKey('listing', heading, page.number, page.total, page.items.map(cardKey));

@@ -2,6 +2,7 @@ import { SITE } from '../site';
 import type { Article } from './articles';
 import { creditNames } from './credit';
 import { isoWithOffset } from './dates';
+import { findDesk } from './desks';
 import { absoluteUrl, paths } from './urls';
 
 /** A page's picture for sharing cards. */
@@ -17,9 +18,13 @@ export function shareImage(article: Article, site: URL | string): ShareImage | u
   return lead && { url: absoluteUrl(paths.media(article.slug, lead.name), site), alt: lead.alt, type: lead.type };
 }
 
-/** The article's last change with the newsroom's offset: `article:modified_time`, JSON-LD and the sitemap's `lastmod` agree. */
-export function modifiedTime(article: Pick<Article, 'published' | 'updated'>): string {
-  return isoWithOffset(article.updated ?? article.published, SITE.timeZone);
+/**
+ * The article's last change (`Article.modified`: the latest of published, updated and the
+ * corrections) with the newsroom's offset: `article:modified_time`, JSON-LD's `dateModified` and
+ * the sitemap's `lastmod` agree; the feeds give the same instant.
+ */
+export function modifiedTime(article: Pick<Article, 'modified'>): string {
+  return isoWithOffset(article.modified, SITE.timeZone);
 }
 
 /** Open Graph `article:*` properties, in the order the protocol lists them. */
@@ -50,13 +55,42 @@ export function newsArticle(article: Article, site: URL | string): Record<string
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     datePublished: isoWithOffset(article.published, SITE.timeZone),
     dateModified: modifiedTime(article),
-    author: names.map((name) => ({ '@type': article.byline.length > 0 ? 'Person' : 'Organization', name })),
+    author:
+      article.byline.length > 0
+        ? article.byline.map((writer) => ({ '@type': 'Person', name: writer.name, ...(writer.author && { url: absoluteUrl(paths.author(writer.author), site) }) }))
+        : names.map((name) => ({ '@type': 'Organization', name })),
     publisher: { '@type': 'Organization', name: SITE.title, url: absoluteUrl(paths.home(), site) },
     ...(article.source && { isBasedOn: article.source.url }),
     articleSection: article.section,
     keywords: article.tags.map((tag) => tag.name),
     inLanguage: article.language.tag,
     ...(image && { image: [image.url] }),
+    // schema.org/correction: each correction as a CorrectionComment, oldest first.
+    ...(article.corrections.length > 0 && {
+      correction: article.corrections.map((correction) => ({
+        '@type': 'CorrectionComment',
+        text: correction.text,
+        datePublished: isoWithOffset(correction.date, SITE.timeZone),
+      })),
+    }),
+  };
+}
+
+/**
+ * schema.org BreadcrumbList for an article: home → the desk's front → the article, as Google's
+ * breadcrumb structured data wants them (positions from 1, each with an absolute `item`).
+ */
+export function articleBreadcrumbs(article: Pick<Article, 'slug' | 'title' | 'section'>, site: URL | string): Record<string, unknown> {
+  const desk = findDesk(article.section);
+  const trail: [name: string, path: string][] = [
+    [SITE.title, paths.home()],
+    ...(desk ? [[desk.name, paths.section(desk.slug)] as [string, string]] : []),
+    [article.title, paths.article(article.slug)],
+  ];
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: trail.map(([name, path], index) => ({ '@type': 'ListItem', position: index + 1, name, item: absoluteUrl(path, site) })),
   };
 }
 

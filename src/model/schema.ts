@@ -2,7 +2,9 @@ import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
 import { SITE } from '../site.ts';
 import { dropUnprintable } from '../text.ts';
-import { readDate, toArticleDate } from './dates.ts';
+import { isoWithOffset, readDate, toArticleDate } from './dates.ts';
+import { inlineMarkdownProblem } from '../markdown/inline.ts';
+import { deskProblem, findDesk } from './desks.ts';
 import { readLanguage } from './language.ts';
 import { normalizeTagName, tagSlug } from './tags.ts';
 
@@ -35,14 +37,19 @@ const text = (what: string) =>
     .min(1, { error: `expected ${what}, found an empty value` })
     // Text of nothing but invisible characters (format characters, blank braille, Hangul fillers)
     // would be an empty headline, link or chip on the page.
-    .refine((value) => /[^\s\p{Cf}\u2800\u3164\uFFA0\u115F\u1160]/u.test(value), { error: `expected ${what}, found only invisible characters` });
+    .refine((value) => /[^\s\p{Cf}\u2800\u3164\uFFA0\u115F\u1160]/u.test(value), {
+      error: `expected ${what}, found only invisible characters`,
+    });
 
 const date = (what: string) =>
   z.unknown().transform((value, ctx) => {
     const reading = readDate(value, SITE.timeZone);
     if ('canonical' in reading) return reading.canonical;
     if (value === undefined) {
-      ctx.addIssue({ code: 'custom', message: `missing: this field is required, expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `missing: this field is required, expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00`,
+      });
       return z.NEVER;
     }
     const typed = String(value).trim();
@@ -93,7 +100,17 @@ export function unknownFieldMessage(key: string, known: readonly string[]): stri
   return `unknown field "${key}"${likely ? ` (did you mean "${nearest}"?)` : ''}: expected only ${known.join(', ')}`;
 }
 
-const instantOf = (canonical: string) => toArticleDate(canonical, SITE.timeZone).instant.getTime();
+/**
+ * Whether canonical date `later` comes before `earlier`. A bare day is the whole day in the
+ * newsroom's zone, so a correction dated 2024-06-18 may follow an article published at 09:30 that day.
+ */
+function isBefore(later: string, earlier: string): boolean {
+  const a = toArticleDate(later, SITE.timeZone);
+  const b = toArticleDate(earlier, SITE.timeZone);
+  if (a.dateOnly || b.dateOnly)
+    return isoWithOffset(a, SITE.timeZone).slice(0, 10) < isoWithOffset(b, SITE.timeZone).slice(0, 10);
+  return a.instant < b.instant;
+}
 
 /** The front matter of one article in `content/articles/`. Unknown keys are rejected. */
 export const articleSchema = strictFields(
@@ -110,8 +127,16 @@ export const articleSchema = strictFields(
     published: date('the publication date'),
     /** When the article was last substantively changed (same forms as `published`). */
     updated: date('the update date').optional(),
-    /** The desk the article belongs to, e.g. "Asia". */
-    section: text('a section name'),
+    /**
+     * The desk the article belongs to, e.g. "Asia": one of SITE.desks (src/site.ts), matched
+     * ignoring case and spacing and stored as the desk's own spelling. Any other name is refused.
+     */
+    section: text('a section name').transform((name, ctx) => {
+      const desk = findDesk(name);
+      if (desk) return desk.name;
+      ctx.addIssue({ code: 'custom', message: deskProblem(name) });
+      return z.NEVER;
+    }),
     /** Topics, as an editor would file them. At least one; each becomes a page under /tags/. */
     tags: z
       .array(
@@ -150,7 +175,10 @@ export const articleSchema = strictFields(
         /** Who took or owns the picture, e.g. "Kevin Dietsch/Getty Images". */
         credit: text('a picture credit').optional(),
         /** Where the figure sits: after this many paragraphs of the body (0, the default, leads the body). */
-        afterParagraph: z.int({ error: expecting('expected a whole number of paragraphs') }).min(0, { error: 'expected a whole number of paragraphs, 0 or more' }).default(0),
+        afterParagraph: z
+          .int({ error: expecting('expected a whole number of paragraphs') })
+          .min(0, { error: 'expected a whole number of paragraphs, 0 or more' })
+          .default(0),
       },
       'the image',
     )
@@ -169,18 +197,110 @@ export const articleSchema = strictFields(
       .transform((typed, ctx) => {
         const language = readLanguage(typed);
         if (language) return language.tag;
-        ctx.addIssue({ code: 'custom', message: `expected a language tag like "en", "zh-Hans" or "ar" (BCP 47), found ${shown(typed)}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `expected a language tag like "en", "zh-Hans" or "ar" (BCP 47), found ${shown(typed)}`,
+        });
         return z.NEVER;
       })
+      .optional(),
+    /**
+     * Corrections, in the open: each with the date it was made (same forms as `published`) and
+     * what was wrong, in inline Markdown ("An earlier version misstated *the date* of …"). Shown
+     * at the article's foot; the latest one is the article's modified time.
+     */
+    corrections: z
+      .array(
+        strictFields(
+          {
+            /** When the correction was made. */
+            date: date('the correction date'),
+            /** What was corrected: inline Markdown (emphasis, links, code), one paragraph. */
+            text: text('the correction text').superRefine((value, ctx) => {
+              const problem = inlineMarkdownProblem(value);
+              if (problem) ctx.addIssue({ code: 'custom', message: problem });
+            }),
+          },
+          'a correction',
+        ),
+        { error: expecting('expected a list of corrections, each with date and text') },
+      )
+      .min(1, { error: 'expected at least one correction, or leave the field out' })
       .optional(),
     /** Drafts are built only in preview, never published. */
     draft: z.boolean({ error: expecting('expected true or false') }).default(false),
   },
   'front matter',
-).refine((data) => data.updated === undefined || instantOf(data.updated) >= instantOf(data.published), {
-  error: 'expected the update date to be on or after the publication date',
-  path: ['updated'],
+).superRefine((data, ctx) => {
+  if (data.updated !== undefined && isBefore(data.updated, data.published)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected the update date to be on or after the publication date',
+      path: ['updated'],
+    });
+  }
+  data.corrections?.forEach((correction, index) => {
+    if (isBefore(correction.date, data.published)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a correction dated on or after the publication date (${data.published}), found ${correction.date}`,
+        path: ['corrections', index, 'date'],
+      });
+    }
+  });
 });
 
 /** Front matter after validation: what the model layer reads. */
 export type ArticleData = z.output<typeof articleSchema>;
+
+/**
+ * A writer's profile, `content/authors/<slug>.yaml` (or AUTHORS_DIR): the file name is the URL
+ * slug of their page, /authors/<slug>/. A byline name equal to `name` links there. Unknown keys
+ * are rejected, as in articles.
+ */
+export function authorSchemaFor<Picture extends z.ZodType>(picture: Picture) {
+  return strictFields(
+    {
+      /** The name exactly as bylines print it: the match between an article and this profile. */
+      name: text("the writer's name"),
+      /** The job, as the newsroom titles it, e.g. "Asia correspondent". */
+      role: text('the writer\'s role, e.g. "Asia correspondent"'),
+      /** A short biography, plain text, shown on the writer's page. */
+      bio: text('a short biography'),
+      /** A portrait: a picture file beside the profile, what it shows, and who took it. */
+      image: strictFields(
+        {
+          /** The picture: a path relative to the profile file (in a build, Astro's `image()` reads it). */
+          src: picture,
+          /** What the picture shows, for readers who cannot see it. */
+          alt: text('alt text'),
+          /** Who took or owns the picture. */
+          credit: text('a picture credit').optional(),
+        },
+        'the image',
+      ).optional(),
+      /** Where else to find the writer: a social profile, a newsletter, an e-mail page. */
+      links: z
+        .array(
+          strictFields(
+            {
+              /** The link's words, e.g. "Bluesky". */
+              name: text('a link name'),
+              /** Its address. */
+              url: webUrl,
+            },
+            'a link',
+          ),
+          { error: expecting('expected a list of links, each with name and url') },
+        )
+        .optional(),
+    },
+    "a writer's profile",
+  );
+}
+
+/** A writer's profile with the portrait as a path: what `npm run check` validates. */
+export const authorSchema = authorSchemaFor(text('an image path'));
+
+/** A writer's profile after validation. */
+export type AuthorData = z.output<typeof authorSchema>;

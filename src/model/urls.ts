@@ -71,6 +71,12 @@ export function articleSlug(file: string): string {
   return segmentSlug(slug(name.normalize('NFC').replace(/\.md$/i, '')));
 }
 
+/** A writer's page slug: the profile's file name without `.yaml`, slugged (`Jane Roe.yaml` → `jane-roe`). */
+export function authorSlug(file: string): string {
+  const name = file.split(/[\\/]/).pop() ?? '';
+  return segmentSlug(slug(name.normalize('NFC').replace(/\.yaml$/i, '')));
+}
+
 /** Encodes each segment of a path (slugs and file names may hold any letter). */
 function segments(value: string): string {
   return value.split('/').map(encodeURIComponent).join('/');
@@ -92,6 +98,10 @@ const shape = {
   article: (slug: string) => `/articles/${slug}/`,
   tag: (slug: string) => `/tags/${slug}/`,
   tagRss: (slug: string) => `/tags/${slug}/rss.xml`,
+  section: (slug: string) => `/sections/${slug}/`,
+  sectionRss: (slug: string) => `/sections/${slug}/rss.xml`,
+  author: (slug: string) => `/authors/${slug}/`,
+  authorRss: (slug: string) => `/authors/${slug}/rss.xml`,
   media: (file: string) => `/media/${file}`,
 };
 
@@ -113,6 +123,14 @@ export const routes = {
   atom: () => '/atom.xml',
   jsonFeed: () => '/feed.json',
   tagRss: (slug: string) => shape.tagRss(segments(slug)),
+  /** The desks with articles, with counts. */
+  sections: () => '/sections/',
+  /** A desk's front (src/site.ts `desks`), paginated like a tag. */
+  section: (slug: string, page = 1) => paged(shape.section(segments(slug)), page),
+  sectionRss: (slug: string) => shape.sectionRss(segments(slug)),
+  /** A writer's page: profile and articles, paginated. */
+  author: (slug: string, page = 1) => paged(shape.author(segments(slug)), page),
+  authorRss: (slug: string) => shape.authorRss(segments(slug)),
   /** Written by @astrojs/sitemap. */
   sitemap: () => '/sitemap-index.xml',
   /** An article's published picture: `/media/<slug>/<file>`. */
@@ -135,6 +153,8 @@ export const routePatterns = {
   assets: `${routes.assets()}*`,
   media: shape.media('*'),
   tagRss: shape.tagRss('*'),
+  sectionRss: shape.sectionRss('*'),
+  authorRss: shape.authorRss('*'),
 };
 
 /** The `[...file]` parameter of the media route: `<slug>/<file name>`. */

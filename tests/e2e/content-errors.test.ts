@@ -75,7 +75,7 @@ describe('bad content stops the build with every problem listed', () => {
     copyFileSync(join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md'), join(dir, 'seed.md'));
     writeFileSync(
       join(dir, 'deep-quotes.md'),
-      `---\ntitle: Quotes nested twenty thousand deep (fixture)\nstandfirst: Markdown the renderer cannot take.\npublished: 2024-06-18\nsection: Testing\ntags: [Testing]\n---\n\n${'> '.repeat(20_000)}deep\n`,
+      `---\ntitle: Quotes nested twenty thousand deep (fixture)\nstandfirst: Markdown the renderer cannot take.\npublished: 2024-06-18\nsection: World\ntags: [Testing]\n---\n\n${'> '.repeat(20_000)}deep\n`,
     );
     const env = { CONTENT_DIR: dir, CACHE_DIR: join(TMP, 'render-error-cache') };
     for (const warm of [false, true]) {

@@ -9,7 +9,7 @@ import { TMP } from '../support/paths';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 const article = (title: string, extra: string) =>
-  `---\ntitle: "${title}"\nstandfirst: "About ${title}."\nsection: Desk\ntags: [Shared, "${title} tag"]\n${extra}\n---\n\nText of ${title}.\n`;
+  `---\ntitle: "${title}"\nstandfirst: "About ${title}."\nsection: World\ntags: [Shared, "${title} tag"]\n${extra}\n---\n\nText of ${title}.\n`;
 
 function writeCorpus(dir: string): void {
   rmSync(dir, { recursive: true, force: true });

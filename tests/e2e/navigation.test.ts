@@ -27,7 +27,7 @@ describe('a reader finding their way', () => {
     expect(await page.locator('h1').textContent()).toBe('NATO');
     expect(await page.locator('.story-list .headline a').allTextContents()).toEqual([HEADLINE]);
 
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Tags' }).click();
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Tags' }).click();
     expect(new URL(page.url()).pathname).toBe('/tags/');
     const nato = page.locator('.tag-index li', { has: page.getByRole('link', { name: 'NATO', exact: true }) });
     expect((await nato.textContent())?.replace(/\s+/g, ' ').trim()).toBe('NATO 1 article');

@@ -12,7 +12,7 @@ const nearlyValid = fc.record({
   title: fc.string({ minLength: 0, maxLength: 30 }),
   standfirst: fc.string({ maxLength: 30 }),
   published: fc.constantFrom('2024-06-18', '2024-13-01', '2024-06-18T09:30:00-04:00'),
-  section: fc.string({ maxLength: 10 }),
+  section: fc.constantFrom('World', 'asia', ' Middle  East ', 'Wrold'),
   tags: fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
 });
 

@@ -64,7 +64,7 @@ describe('the subscribe page', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${inject('origin')}/`);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Feeds' }).click();
+    await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Feeds' }).click();
     expect(new URL(page.url()).pathname).toBe('/feeds/');
     expect(await page.locator('main').textContent()).toContain('A feed reader is an app');
     const urls = await page.locator('.feed-address__url').allTextContents();

@@ -76,7 +76,7 @@ export function writeHostileCorpus(dir: string): void {
       `title: ${yaml(`Hostile ${n} ${payload}`)}`,
       `standfirst: ${yaml(`Standfirst ${payload}`)}`,
       `published: 2024-05-${String((index % 28) + 1).padStart(2, '0')}`,
-      `section: ${yaml(`Section ${payload}`)}`,
+      `section: World`,
       `tags: [${yaml(`Tag ${n} ${payload}`)}, "Hostile"]`,
       `byline: [${yaml(`Writer ${payload}`)}]`,
       'source:',

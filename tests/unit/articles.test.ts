@@ -139,8 +139,8 @@ describe('creditNames', () => {
     [[], { name: 'Wire', url: 'https://x.org/' }, ['Wire']],
     [['A', 'B'], { name: 'Wire', url: 'https://x.org/' }, ['A', 'B']],
     [[], undefined, []],
-  ])('%j with %j → %j', (byline, source, names) => {
-    expect(creditNames({ byline, source })).toEqual(names);
+  ])('%j with %j → %j', (names, source, credited) => {
+    expect(creditNames({ byline: names.map((name) => ({ name, author: undefined })), source })).toEqual(credited);
   });
 });
 

@@ -46,8 +46,8 @@ describe.each([
     expect(cardKey(after) !== cardKey(before)).toBe(expected.card);
     expect(listingPageKey(['home'], paginate([after], 20)[0]!) !== listingPageKey(['home'], paginate([before], 20)[0]!)).toBe(expected.card);
     const page = article('page');
-    expect(articlePageKey(page, [after], undefined, undefined) !== articlePageKey(page, [before], undefined, undefined)).toBe(expected.card);
-    expect(articlePageKey(page, [], after, undefined) !== articlePageKey(page, [], before, undefined)).toBe(expected.card);
+    expect(articlePageKey(page, [after], undefined, undefined, 'm') !== articlePageKey(page, [before], undefined, undefined, 'm')).toBe(expected.card);
+    expect(articlePageKey(page, [], after, undefined, 'm') !== articlePageKey(page, [], before, undefined, 'm')).toBe(expected.card);
   });
 
   it(`a feed carrying it ${expected.article ? 'changes' : 'stays'}`, () => {

@@ -102,7 +102,7 @@ describe('picture paths', () => {
 describe('files and pictures the build could not use', () => {
   const dir = join(ROOT, '.tmp', 'check-files');
   const article = (extra = '', body = 'Text.') =>
-    `---\ntitle: "T"\nstandfirst: "S"\npublished: 2024-06-18\nsection: Desk\ntags: [X]\n${extra}---\n\n${body}\n`;
+    `---\ntitle: "T"\nstandfirst: "S"\npublished: 2024-06-18\nsection: World\ntags: [X]\n${extra}---\n\n${body}\n`;
   const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
   const problems = async () => (await checkContent(dir)).map((p) => `${relative(dir, join(ROOT, p.file))} ${p.field}: ${p.message}`);
 

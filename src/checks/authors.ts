@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { load, YAMLException } from 'js-yaml';
+import type { ContentProblem } from '../model/problems.ts';
+import { authorSchema } from '../model/schema.ts';
+import { authorSlug } from '../model/urls.ts';
+import { articleMedia } from './media.ts';
+
+/**
+ * Checks every writer's profile in `dir` (AUTHORS_DIR, else content/authors) as the build reads
+ * them: each `<slug>.yaml` must be UTF-8 YAML that the profile schema accepts, with its portrait
+ * (if any) a picture file beside it; no two profiles may share a name (a byline would not know
+ * whom to link) or a page address. A `.yml` file, which the build would skip, is a problem too.
+ * Returns every problem, sorted by file.
+ */
+export function checkAuthors(dir: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const profiles: { file: string; name: string; slug: string }[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.isDirectory()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const file = relative(process.cwd(), path) || path;
+    const report = (field: string, message: string) => problems.push({ file, field, message });
+    if (/\.ya?ml$/i.test(entry.name) && !entry.name.endsWith('.yaml')) {
+      report('file', `expected the extension .yaml, found "${entry.name.slice(entry.name.lastIndexOf('.'))}": the build reads only .yaml profiles`);
+      continue;
+    }
+    if (!entry.name.endsWith('.yaml')) continue;
+    let data: unknown;
+    try {
+      data = load(readFileSync(path, 'utf8'));
+    } catch (error) {
+      const mark = error instanceof YAMLException ? error.mark : undefined;
+      report('file', `expected YAML${mark ? `, found a problem at line ${mark.line + 1}, column ${mark.column + 1}: ${error instanceof YAMLException ? error.reason : ''}` : ''}`);
+      continue;
+    }
+    const slug = authorSlug(entry.name);
+    if (slug === '') report('file', "expected a file name with letters or digits: it becomes the writer's page address");
+    const parsed = authorSchema.safeParse(data ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        if (issue.code === 'unrecognized_keys') {
+          const messages = issue.message.split('; ');
+          issue.keys.forEach((key, index) => report([...issue.path, key].join('.'), messages[index] ?? issue.message));
+        } else {
+          report(issue.path.join('.') || 'profile', issue.message);
+        }
+      }
+      continue;
+    }
+    const src = parsed.data.image?.src;
+    if (src !== undefined) {
+      for (const problem of articleMedia(path, [src], src).problems) report(problem.field, problem.message);
+    }
+    if (slug !== '') profiles.push({ file, name: parsed.data.name, slug });
+  }
+  for (const [key, field, what] of [
+    ['name', 'name', (value: string) => `expected a name no other profile has: a byline "${value}" could not say whose page it links to`],
+    ['slug', 'file', (value: string) => `expected a file name no other profile slugs alike: both would be /authors/${value}/`],
+  ] as const) {
+    for (const [value, same] of Map.groupBy(profiles, (profile) => profile[key])) {
+      if (same.length < 2) continue;
+      for (const profile of same) {
+        problems.push({ file: profile.file, field, message: `${what(value)} (also in ${same.filter((other) => other !== profile).map((other) => other.file).join(', ')})` });
+      }
+    }
+  }
+  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
