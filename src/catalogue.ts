@@ -11,7 +11,7 @@ import type { DeskFront } from './model/desks';
 import { modifiedTime } from './model/metadata';
 import { searchShards } from './model/search-shards';
 import type { Tag } from './model/tags';
-import { paths, routes } from './model/urls';
+import { paths, rebaserFor, routes } from './model/urls';
 
 /** Everything the build publishes, modelled once: articles newest first, tags, the archive. */
 export interface Catalogue {
@@ -41,7 +41,8 @@ let catalogue: Promise<Catalogue> | undefined;
 export function loadCatalogue(): Promise<Catalogue> {
   catalogue ??= Promise.all([getCollection('articles'), getCollection('authors')]).then(([entries, profiles]) => {
     const writers = toAuthors<ImageMetadata>(profiles);
-    const selected = selectArticles(checkRendered(entries), { ...publishing(), profiles: profileIndex(writers) });
+    const inputs = checkRendered(entries, { rebase: rebaserFor(import.meta.env.BASE_URL) });
+    const selected = selectArticles(inputs, { ...publishing(), profiles: profileIndex(writers) });
     const tags = tagsOf(selected);
     // Names settle before anything is keyed (src/model/cache-keys.ts remembers an article's key).
     const articles = withCanonicalTagNames(selected, tags);

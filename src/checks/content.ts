@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
+import { inlineMarkdownProblem } from '../markdown/inline.ts';
 import { figurePlace } from '../markdown/remark-figure.ts';
 import type { ContentProblem } from '../model/problems.ts';
 import { articleSchema } from '../model/schema.ts';
@@ -142,6 +143,12 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
         report(issue.path.join('.') || 'front matter', issue.message);
       }
     }
+  }
+  if (schema.success) {
+    schema.data.corrections?.forEach((correction, index) => {
+      const problem = inlineMarkdownProblem(correction.text);
+      if (problem) report(`corrections.${index}.text`, problem);
+    });
   }
   if (parsed.body.trim() === '') {
     report('body', 'expected the article text below the front matter, found nothing');

@@ -1,4 +1,5 @@
 import { readCopyFacts } from '../markdown/copy-facts.ts';
+import { inlineMarkdownProblem, renderInlineMarkdown, type InlineOptions } from '../markdown/inline.ts';
 import type { ArticleInput } from '../model/articles.ts';
 import { contentError, type ContentProblem } from '../model/problems.ts';
 import type { ArticleData } from '../model/schema.ts';
@@ -16,10 +17,11 @@ export interface RenderedEntry {
 /**
  * The build's side of the content check: turns rendered entries into the model's input, with
  * the problems only rendering finds (a body that did not render, a figure placed past the end,
- * a picture file that is missing). Throws one error listing every problem in every entry, worded
+ * a picture file that is missing, a correction that is not inline Markdown), and corrections
+ * rendered (root-relative links moved by `rebase`). Throws one error listing every problem in every entry, worded
  * as `npm run check` words them.
  */
-export function checkRendered(entries: readonly RenderedEntry[]): ArticleInput[] {
+export function checkRendered(entries: readonly RenderedEntry[], { rebase }: InlineOptions = {}): ArticleInput[] {
   const inputs: ArticleInput[] = [];
   const problems: ContentProblem[] = [];
   for (const entry of entries) {
@@ -32,12 +34,18 @@ export function checkRendered(entries: readonly RenderedEntry[]): ArticleInput[]
     const localImagePaths = entry.rendered.metadata?.['localImagePaths'];
     const sources = Array.isArray(localImagePaths) ? localImagePaths.map(String) : [];
     const { media, problems: mediaProblems } = articleMedia(file, sources, entry.data.image?.src);
-    const found = [...facts.problems, ...mediaProblems];
+    const corrections = (entry.data.corrections ?? []).map((correction, index) => {
+      const problem = inlineMarkdownProblem(correction.text);
+      if (problem) return { problem: { field: `corrections.${index}.text`, message: problem } };
+      return { date: correction.date, ...renderInlineMarkdown(correction.text, { rebase }) };
+    });
+    const found = [...facts.problems, ...mediaProblems, ...corrections.flatMap((correction) => ('problem' in correction ? [correction.problem] : []))];
     if (found.length > 0) {
       problems.push(...found.map((problem) => ({ file, ...problem })));
       continue;
     }
-    inputs.push({ slug: entry.id, file, data: entry.data, html: entry.rendered.html, readingMinutes: facts.readingMinutes ?? 1, media });
+    const rendered = corrections.flatMap((correction) => ('problem' in correction ? [] : [correction]));
+    inputs.push({ slug: entry.id, file, data: entry.data, html: entry.rendered.html, readingMinutes: facts.readingMinutes ?? 1, media, corrections: rendered });
   }
   if (problems.length > 0) throw contentError(problems);
   return inputs;

@@ -1,5 +1,4 @@
 import type { ArticleData } from './schema';
-import { renderInlineMarkdown } from '../markdown/inline';
 import { SITE } from '../site';
 import { bylineNames, type BylineName } from './authors';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
@@ -7,7 +6,6 @@ import { deskFronts, type DeskFront } from './desks';
 import { readLanguage, type Language } from './language';
 import type { MediaFile } from './media';
 import { groupByTag, tagSlug, type Tag } from './tags';
-import { rebaserFor } from './urls';
 
 /**
  * One article as the build hands it to the model: its validated front matter and what the
@@ -25,6 +23,8 @@ export interface ArticleInput {
   readingMinutes: number;
   /** Local pictures the body and front matter use, found and sized. */
   media: MediaFile[];
+  /** The front matter's corrections, their text rendered (src/markdown/inline.ts), in the order given. */
+  corrections: { date: string; html: string; text: string }[];
 }
 
 /** A tag as an article lists it. */
@@ -86,9 +86,6 @@ export interface Article {
  */
 export type Card = Pick<Article, 'slug' | 'title' | 'standfirst' | 'section' | 'published' | 'language'>;
 
-// Plain Node (scripts, benches) has no import.meta.env: the site root then.
-const rebase = rebaserFor(import.meta.env?.BASE_URL ?? '/');
-
 /** The latest of several dates, by instant; the first among equals. */
 function latest(first: ArticleDate, ...rest: (ArticleDate | undefined)[]): ArticleDate {
   return rest.reduce<ArticleDate>((best, date) => (date && date.instant > best.instant ? date : best), first);
@@ -103,8 +100,8 @@ export function toArticle(input: ArticleInput, now: Date = new Date(), profiles:
   const lead = media.find((picture) => picture.source === data.image?.src);
   const published = toArticleDate(data.published, SITE.timeZone);
   const updated = data.updated === undefined ? undefined : toArticleDate(data.updated, SITE.timeZone);
-  const corrections = (data.corrections ?? [])
-    .map((correction) => ({ date: toArticleDate(correction.date, SITE.timeZone), ...renderInlineMarkdown(correction.text, { rebase }) }))
+  const corrections = input.corrections
+    .map((correction) => ({ ...correction, date: toArticleDate(correction.date, SITE.timeZone) }))
     .sort((a, b) => a.date.instant.getTime() - b.date.instant.getTime());
   return {
     slug: input.slug,

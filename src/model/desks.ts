@@ -29,13 +29,14 @@ export function findDesk(name: string, desks: readonly Desk[] = DESKS): Desk | u
 
 /**
  * What to tell an editor whose `section` names no desk: the desks there are, and the likeliest
- * one meant (within a third of its letters, by Levenshtein distance) — a typo must not open a
+ * one meant (within two edits or a third of its letters, by Levenshtein distance) — a typo must not open a
  * new desk.
  */
 export function deskProblem(name: string, desks: readonly Desk[] = DESKS): string {
   const names = desks.map((desk) => desk.name);
   const nearest = closest(name, names);
-  const likely = distance(key(name), key(nearest)) <= Math.max(1, Math.floor(name.length / 3));
+  // Desk names are short: two edits (a swapped pair of letters) still read as a typo.
+  const likely = distance(key(name), key(nearest)) <= Math.max(2, Math.floor(name.length / 3));
   return `expected one of the desks ${names.join(', ')} (src/site.ts), found "${name}"${likely ? ` (did you mean "${nearest}"?)` : ''}`;
 }
 

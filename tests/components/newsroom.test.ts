@@ -31,9 +31,26 @@ describe('Byline', () => {
     [[], 'Breitbart News', 'Breitbart News'],
     [['Jane Roe'], 'Wire', 'By Jane Roe, Wire'],
     [['Jane Roe', 'John Doe'], undefined, 'By Jane Roe and John Doe'],
-  ])('%j for %s reads "%s"', async (byline, publication, expected) => {
+    [['Jane Roe', 'John Doe', 'Guest Writer'], undefined, 'By Jane Roe, John Doe and Guest Writer'],
+  ])('%j for %s reads "%s"', async (names, publication, expected) => {
+    const byline = names.map((name) => ({ name, author: undefined }));
     const html = await container.renderToString(Byline, { props: { byline, publication } });
     expect(text(html)).toBe(expected);
+    expect(html).not.toContain('<a ');
+  });
+
+  it('links each writer with a profile to their page, and only them (fixture names)', async () => {
+    const byline = [
+      { name: 'Jane Roe', author: 'jane-roe' },
+      { name: 'Guest Writer', author: undefined },
+      { name: 'John Doe', author: 'john-doe' },
+    ];
+    const html = await container.renderToString(Byline, { props: { byline } });
+    expect(text(html)).toBe('By Jane Roe, Guest Writer and John Doe');
+    expect([...html.matchAll(/<a href="([^"]+)" rel="author">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['/authors/jane-roe/', 'Jane Roe'],
+      ['/authors/john-doe/', 'John Doe'],
+    ]);
   });
 
   it('renders nothing when nobody is credited', async () => {

@@ -57,11 +57,19 @@ describe('articleSchema', () => {
     ['a missing title', { ...valid, title: undefined }, 'title: missing: this field is required, expected a headline as text'],
     ['an empty title', { ...valid, title: '  ' }, 'title: expected a headline, found an empty value'],
     ['a numeric section', { ...valid, section: 7 }, 'section: expected a section name as text, found 7 (put the value in double quotes to keep it as typed)'],
+    ['a desk that is not listed', { ...valid, section: 'Asai' }, 'section: expected one of the desks World, Politics, Business, Europe, Americas, Asia, Middle East, Africa, Science, Technology, Local (src/site.ts), found "Asai" (did you mean "Asia"?)'],
+    ['a new desk nobody listed', { ...valid, section: 'Gardening' }, 'section: expected one of the desks World, Politics, Business, Europe, Americas, Asia, Middle East, Africa, Science, Technology, Local (src/site.ts), found "Gardening"'],
+    ['a correction dated before publication', { ...valid, corrections: [{ date: '2024-06-17', text: 'Fixed.' }] }, 'corrections.0.date: expected a correction dated on or after the publication date (2024-06-18), found 2024-06-17'],
+    ['a correction an hour before a timed publication', { ...valid, published: '2024-06-18T09:30:00-04:00', corrections: [{ date: '2024-06-18T08:30:00-04:00', text: 'Fixed.' }] }, 'corrections.0.date: expected a correction dated on or after the publication date (2024-06-18T13:30:00.000Z), found 2024-06-18T12:30:00.000Z'],
+    ['a correction without text', { ...valid, corrections: [{ date: '2024-06-19' }] }, 'corrections.0.text: missing: this field is required, expected the correction text as text'],
+    ['a correction with a misspelt field', { ...valid, corrections: [{ date: '2024-06-19', txt: 'Fixed.' }] }, 'corrections.0.text: missing: this field is required, expected the correction text as text'],
+    ['corrections as text', { ...valid, corrections: 'Fixed.' }, 'corrections: expected a list of corrections, each with date and text, found "Fixed."'],
+    ['an empty list of corrections', { ...valid, corrections: [] }, 'corrections: expected at least one correction, or leave the field out'],
     ['an unparsable date', { ...valid, published: '18/06/2024' }, 'published: expected the publication date as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found "18/06/2024"'],
     ['no tags', { ...valid, tags: [] }, 'tags: expected at least one tag'],
     ['tags as a string', { ...valid, tags: 'NATO' }, 'tags: expected a list of tags, found "NATO"'],
     ['a tag of punctuation', { ...valid, tags: ['!!!'] }, 'tags.0: expected a tag with at least one letter, digit or emoji'],
-    ['an unknown key', { ...valid, author: 'Someone' }, ': unknown field "author": expected only title, standfirst, published, updated, section, tags, source, byline, image, language, draft'],
+    ['an unknown key', { ...valid, author: 'Someone' }, ': unknown field "author": expected only title, standfirst, published, updated, section, tags, source, byline, image, language, corrections, draft'],
     ['an unknown nested key', { ...valid, source: { name: 'X', url: 'https://x.org/', date: 1 } }, 'source: unknown field "date": expected only name, url'],
     ['a source that is not a set of fields', { ...valid, source: 'Reuters' }, 'source: expected the source with the fields name, url, found "Reuters"'],
     ['a relative source address', { ...valid, source: { name: 'X', url: '/story' } }, 'source.url: expected an absolute http(s) address like https://example.com/story'],
@@ -131,5 +139,25 @@ describe('text that would be empty or wrong on the page', () => {
 
   it('refuses an offset that is not hours and minutes', () => {
     expect(articleSchema.safeParse({ ...base, published: '2024-06-18T09:30:00-050' }).success).toBe(false);
+  });
+});
+
+describe('section and corrections', () => {
+  it.each([
+    ['Asia', 'Asia'],
+    ['asia', 'Asia'],
+    ['  Middle   East ', 'Middle East'],
+    ['MIDDLE EAST', 'Middle East'],
+  ])('section %j is stored as the desk %j', (typed, stored) => {
+    expect(articleSchema.parse({ ...valid, section: typed }).section).toBe(stored);
+  });
+
+  it.each([
+    ['a day after a bare day', '2024-06-18', '2024-06-19'],
+    ['the same bare day', '2024-06-18', '2024-06-18'],
+    ['a bare day on the day of a timed publication', '2024-06-18T21:30:00-04:00', '2024-06-18'],
+    ['a time after a timed publication', '2024-06-18T09:30:00-04:00', '2024-06-18T09:31:00-04:00'],
+  ])('accepts a correction dated %s', (_label, published, date) => {
+    expect(problem({ ...valid, published, corrections: [{ date, text: 'Fixed.' }] })).toBe('valid');
   });
 });

@@ -1,0 +1,86 @@
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkAuthors } from '../../src/checks/authors';
+import { bylineNames, profileIndex } from '../../src/model/authors';
+import { ROOT, TMP } from '../support/paths';
+
+const FIXTURE_PHOTO = join(ROOT, 'tests/fixtures/corpora/pictures/photo.jpg');
+const VALID = 'name: Jane Roe\nrole: Correspondent (fixture)\nbio: An invented writer for tests.\n';
+
+/** A folder of profiles (file name → YAML), written afresh; returns the folder. */
+function profiles(name: string, files: Record<string, string>): string {
+  const dir = join(TMP, 'authors-check', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+describe('checkAuthors', () => {
+  it('passes the newsroom fixture profiles', () => {
+    expect(checkAuthors(join(ROOT, 'tests/fixtures/corpora/newsroom/authors'))).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown field', `${VALID}twitter: "@jane"\n`, 'twitter', 'unknown field "twitter": expected only name, role, bio, image, links'],
+    ['a missing role', 'name: Jane Roe\nbio: B.\n', 'role', 'missing: this field is required, expected the writer\'s role, e.g. "Asia correspondent" as text'],
+    ['a link without an address', `${VALID}links:\n  - name: Bluesky\n`, 'links.0.url', 'expected an absolute http(s) address like https://example.com/story'],
+    ['a javascript: link', `${VALID}links:\n  - name: X\n    url: "javascript:alert(1)"\n`, 'links.0.url', 'expected an absolute http(s) address like https://example.com/story'],
+    ['a portrait without alt text', `${VALID}image:\n  src: ./jane.jpg\n`, 'image.alt', 'missing: this field is required, expected alt text as text'],
+    ['a broken YAML quote', 'name: "Jane\nrole: R\n', 'file', 'expected YAML, found a problem at line'],
+  ])('names the field for %s', (_label, yaml, field, message) => {
+    const dir = profiles('one', { 'jane-roe.yaml': yaml });
+    const [problem] = checkAuthors(dir);
+    expect(problem?.file).toBe(relative(process.cwd(), join(dir, 'jane-roe.yaml')));
+    expect(problem?.field).toBe(field);
+    expect(problem?.message).toContain(message);
+  });
+
+  it('refuses a portrait that is not there, naming where it looked', () => {
+    const dir = profiles('missing-portrait', { 'jane-roe.yaml': `${VALID}image:\n  src: ./jane.jpg\n  alt: Jane (fixture)\n` });
+    expect(checkAuthors(dir)).toEqual([
+      { file: relative(process.cwd(), join(dir, 'jane-roe.yaml')), field: 'image.src', message: `picture "./jane.jpg": expected a file at ${join(dir, 'jane.jpg')}, found none` },
+    ]);
+  });
+
+  it('accepts a portrait beside the profile', () => {
+    const dir = profiles('portrait', { 'jane-roe.yaml': `${VALID}image:\n  src: ./jane.jpg\n  alt: Jane (fixture)\n  credit: Fixture Studio\n` });
+    copyFileSync(FIXTURE_PHOTO, join(dir, 'jane.jpg'));
+    expect(checkAuthors(dir)).toEqual([]);
+  });
+
+  it('refuses two profiles with one name, and two files that slug alike, naming both', () => {
+    const dir = profiles('twins', { 'jane-roe.yaml': VALID, 'jane.yaml': VALID, 'Jane Roe.yaml': VALID.replace('Jane Roe', 'Jane Roe II') });
+    const found = checkAuthors(dir).map((problem) => [relative(dir, problem.file), problem.field, problem.message.split(' (also')[0]]);
+    expect(found).toEqual([
+      ['Jane Roe.yaml', 'file', 'expected a file name no other profile slugs alike: both would be /authors/jane-roe/'],
+      ['jane-roe.yaml', 'name', 'expected a name no other profile has: a byline "Jane Roe" could not say whose page it links to'],
+      ['jane-roe.yaml', 'file', 'expected a file name no other profile slugs alike: both would be /authors/jane-roe/'],
+      ['jane.yaml', 'name', 'expected a name no other profile has: a byline "Jane Roe" could not say whose page it links to'],
+    ]);
+  });
+
+  it('says a .yml profile would be skipped, and ignores other files', () => {
+    const dir = profiles('extensions', { 'jane-roe.yml': VALID, 'README.md': '# Profiles\n', '.hidden.yaml': 'nonsense: [' });
+    expect(checkAuthors(dir).map((problem) => [relative(dir, problem.file), problem.field, problem.message])).toEqual([
+      ['jane-roe.yml', 'file', 'expected the extension .yaml, found ".yml": the build reads only .yaml profiles'],
+    ]);
+  });
+});
+
+describe('bylineNames', () => {
+  const index = profileIndex([
+    { name: 'Jane Roe', slug: 'jane-roe' },
+    { name: 'John Doe', slug: 'john-doe' },
+  ]);
+  it.each([
+    [['Jane Roe'], [{ name: 'Jane Roe', author: 'jane-roe' }]],
+    [['Jane Roe', 'Guest Writer'], [{ name: 'Jane Roe', author: 'jane-roe' }, { name: 'Guest Writer', author: undefined }]],
+    // Only an exact name links: a near miss could credit the wrong person.
+    [['jane roe', 'J. Roe'], [{ name: 'jane roe', author: undefined }, { name: 'J. Roe', author: undefined }]],
+    [[], []],
+  ])('%j', (names, expected) => {
+    expect(bylineNames(names, index)).toEqual(expected);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { inlineMarkdownProblem, renderInlineMarkdown } from '../../src/markdown/inline';
+import { rebaserFor } from '../../src/model/urls';
+
+describe('renderInlineMarkdown', () => {
+  it.each([
+    ['plain text', 'An earlier version misspelt a name.', 'An earlier version misspelt a name.', 'An earlier version misspelt a name.'],
+    ['emphasis and code', 'It was *ten* days, not `14`.', 'It was <em>ten</em> days, not <code>14</code>.', 'It was ten days, not 14.'],
+    ['an external link', 'See [the notice](https://port.example/n).', 'See <a href="https://port.example/n" rel="external noopener">the notice</a>.', 'See the notice.'],
+    ['a site link', 'See [coverage](/tags/shipping/).', 'See <a href="/tags/shipping/">coverage</a>.', 'See coverage.'],
+    ['a javascript: link, made inert', '[x](javascript:alert(1))', '<a>x</a>', 'x'],
+    ['markup-like text, escaped', 'a < b & c > d', 'a &#x3C; b &#x26; c > d', 'a < b & c > d'],
+  ])('%s', (_label, markdown, html, text) => {
+    expect(renderInlineMarkdown(markdown)).toEqual({ html, text });
+  });
+
+  it('moves site links under the base path', () => {
+    expect(renderInlineMarkdown('See [coverage](/tags/shipping/).', { rebase: rebaserFor('/news/') }).html).toBe('See <a href="/news/tags/shipping/">coverage</a>.');
+  });
+});
+
+describe('inlineMarkdownProblem', () => {
+  it.each([
+    ['one paragraph', 'Fixed *this*.', undefined],
+    ['two paragraphs', 'One.\n\nTwo.', 'expected inline Markdown in one paragraph (emphasis, links, code), found a block such as a heading, list, quote or second paragraph'],
+    ['a heading', '# Fixed', 'expected inline Markdown in one paragraph (emphasis, links, code), found a block such as a heading, list, quote or second paragraph'],
+    ['a list', '- fixed', 'expected inline Markdown in one paragraph (emphasis, links, code), found a block such as a heading, list, quote or second paragraph'],
+    ['a picture', 'See ![map](./map.png).', 'expected inline Markdown (emphasis, links, code), found a picture'],
+    ['raw HTML', 'Fixed <b onclick="x()">now</b>.', 'expected inline Markdown (emphasis, links, code), found raw HTML'],
+  ])('%s', (_label, markdown, problem) => {
+    expect(inlineMarkdownProblem(markdown)).toBe(problem);
+  });
+
+  it('makes renderInlineMarkdown throw rather than drop copy', () => {
+    expect(() => renderInlineMarkdown('One.\n\nTwo.')).toThrow('expected inline Markdown in one paragraph');
+  });
+});
