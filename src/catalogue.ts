@@ -6,6 +6,7 @@ import { shareLastModified } from './integrations/sitemap-dates';
 import { archiveOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
 import { articleKey } from './model/cache-keys';
 import { modifiedTime } from './model/metadata';
+import { newsArticles } from './model/news-sitemap';
 import { searchShards } from './model/search-shards';
 import type { Tag } from './model/tags';
 import { paths, routes } from './model/urls';
@@ -17,6 +18,8 @@ export interface Catalogue {
   archive: ArchiveYear[];
   /** The search shards' names, newest first (src/model/search-shards.ts). */
   searchShards: string[];
+  /** What the news sitemap lists (src/model/news-sitemap.ts); robots.txt names it only when this is not empty. */
+  news: Article[];
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -28,7 +31,8 @@ let catalogue: Promise<Catalogue> | undefined;
  */
 export function loadCatalogue(): Promise<Catalogue> {
   catalogue ??= getCollection('articles').then((entries) => {
-    const selected = selectArticles(checkRendered(entries), publishing());
+    const settings = publishing();
+    const selected = selectArticles(checkRendered(entries), settings);
     const tags = tagsOf(selected);
     // Names settle before anything is keyed (src/model/cache-keys.ts remembers an article's key).
     const articles = withCanonicalTagNames(selected, tags);
@@ -52,7 +56,7 @@ export function loadCatalogue(): Promise<Catalogue> {
         })),
       ),
     });
-    return { articles, tags, archive, searchShards: shardNames };
+    return { articles, tags, archive, searchShards: shardNames, news: newsArticles(articles, settings.now) };
   });
   return catalogue;
 }
