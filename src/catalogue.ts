@@ -5,11 +5,13 @@ import { shareSearchDocuments } from './integrations/search-index';
 import { shareLastModified } from './integrations/sitemap-dates';
 import { archiveOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
 import { articleKey } from './model/cache-keys';
+import { formatDate } from './model/dates';
 import { modifiedTime } from './model/metadata';
 import { newsArticles } from './model/news-sitemap';
 import { searchShards } from './model/search-shards';
 import type { Tag } from './model/tags';
 import { paths, routes } from './model/urls';
+import { SITE } from './site';
 
 /** Everything the build publishes, modelled once: articles newest first, tags, the archive. */
 export interface Catalogue {
@@ -51,6 +53,9 @@ export function loadCatalogue(): Promise<Catalogue> {
           standfirst: article.standfirst,
           html: article.html,
           language: article.language.tag,
+          section: article.section,
+          datetime: article.published.datetime,
+          date: formatDate(article.published, SITE.locale, SITE.timeZone),
           shard: shard.name,
           digest: articleKey(article),
         })),
