@@ -112,6 +112,37 @@ describe('the news sitemap, with articles inside the 48 hours before BUILD_TIME,
   });
 });
 
+describe('as the clock moves on, a warm build (Astro\'s incremental build) agrees with a cold one', () => {
+  const corpus = join(TMP, 'corpora', 'news-sitemap-clock');
+  const cache = join(TMP, 'news-sitemap-clock-cache');
+  const files = (dir: string) => ({
+    sitemap: existsSync(join(dir, 'news-sitemap.xml')) ? readFileSync(join(dir, 'news-sitemap.xml'), 'utf8') : undefined,
+    robots: readFileSync(join(dir, 'robots.txt'), 'utf8'),
+  });
+  const build = (name: string, buildTime: string, warm: boolean) =>
+    files(buildSite({ name, warm, env: { CONTENT_DIR: corpus, BUILD_TIME: buildTime, TZ: 'UTC', ...(warm ? { CACHE_DIR: cache } : { CACHE_DIR: `${cache}-cold` }) } }));
+
+  beforeAll(() => {
+    writeCorpus(corpus);
+    rmSync(cache, { recursive: true, force: true });
+  });
+
+  it('drops an article once it is over 48 hours old, then the whole file and its robots.txt line', () => {
+    const first = build('news-clock-warm', BUILD_TIME, true);
+    expect(first.sitemap).toContain('/articles/hours-47/');
+    // Two hours on, the 47-hour-old article is 49 hours old.
+    const later = build('news-clock-warm', '2024-06-20T14:00:00Z', true);
+    expect(later).toEqual(build('news-clock-cold', '2024-06-20T14:00:00Z', false));
+    expect(later.sitemap).not.toContain('/articles/hours-47/');
+    expect(later.sitemap).toContain('/articles/traditional/');
+    // Three days on, nothing is recent: no file is left behind from the cache.
+    const quiet = build('news-clock-warm', '2024-06-23T12:00:00Z', true);
+    expect(quiet).toEqual(build('news-clock-cold', '2024-06-23T12:00:00Z', false));
+    expect(quiet.sitemap).toBeUndefined();
+    expect(quiet.robots).not.toContain('news-sitemap');
+  });
+});
+
 describe('when no article is that recent', () => {
   it.each([
     ['the seed site', 'siteDir'],
