@@ -7,11 +7,14 @@ import type { ImageMetadata } from 'astro';
 import { archiveOf, articlesByAuthor, desksOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
 import { profileIndex, toAuthors, type Author } from './model/authors';
 import { articleKey, cacheKey } from './model/cache-keys';
+import { formatDate } from './model/dates';
 import type { DeskFront } from './model/desks';
 import { modifiedTime } from './model/metadata';
+import { newsArticles } from './model/news-sitemap';
 import { searchShards } from './model/search-shards';
 import type { Tag } from './model/tags';
 import { paths, rebaserFor, routes } from './model/urls';
+import { SITE } from './site';
 
 /** Everything the build publishes, modelled once: articles newest first, tags, the archive. */
 export interface Catalogue {
@@ -29,6 +32,8 @@ export interface Catalogue {
    * every page's cache key (src/model/cache-keys.ts), so a desk's first article relinks the site.
    */
   mastheadKey: string;
+  /** What the news sitemap lists (src/model/news-sitemap.ts); robots.txt names it only when this is not empty. */
+  news: Article[];
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -40,9 +45,10 @@ let catalogue: Promise<Catalogue> | undefined;
  */
 export function loadCatalogue(): Promise<Catalogue> {
   catalogue ??= Promise.all([getCollection('articles'), getCollection('authors')]).then(([entries, profiles]) => {
+    const settings = publishing();
     const writers = toAuthors<ImageMetadata>(profiles);
     const inputs = checkRendered(entries, { rebase: rebaserFor(import.meta.env.BASE_URL) });
-    const selected = selectArticles(inputs, { ...publishing(), profiles: profileIndex(writers) });
+    const selected = selectArticles(inputs, { ...settings, profiles: profileIndex(writers) });
     const tags = tagsOf(selected);
     // Names settle before anything is keyed (src/model/cache-keys.ts remembers an article's key).
     const articles = withCanonicalTagNames(selected, tags);
@@ -61,6 +67,9 @@ export function loadCatalogue(): Promise<Catalogue> {
           standfirst: article.standfirst,
           html: article.html,
           language: article.language.tag,
+          section: article.section,
+          datetime: article.published.datetime,
+          date: formatDate(article.published, SITE.locale, SITE.timeZone),
           shard: shard.name,
           digest: articleKey(article),
         })),
@@ -76,6 +85,7 @@ export function loadCatalogue(): Promise<Catalogue> {
       desks,
       authors: writers.map((author) => ({ author, articles: byAuthor.get(author.slug) ?? [] })),
       mastheadKey: cacheKey('masthead', desks.map((desk) => desk.slug)),
+      news: newsArticles(articles, settings.now),
     };
   });
   return catalogue;

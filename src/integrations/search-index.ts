@@ -30,9 +30,15 @@ export interface SearchDocument {
   html: string;
   /** The article's BCP 47 language: how its words are told apart. */
   language: string;
+  /** The desk it was filed under (its `section`), shown beside the result. */
+  section: string;
+  /** Its publication date for `<time datetime>` (src/model/dates.ts `ArticleDate.datetime`). */
+  datetime: string;
+  /** The same date as the site words it (src/model/dates.ts `formatDate`): "18 June 2024". */
+  date: string;
   /** The search shard it belongs to (src/model/search-shards.ts). */
   shard: string;
-  /** Changes whenever any of the above does (src/model/cache-keys.ts `articleKey`). */
+  /** Changes whenever any of the above does (src/model/cache-keys.ts `articleKey`; the date's wording is the index version's). */
   digest: string;
 }
 
@@ -58,7 +64,9 @@ export function shareSearchDocuments(documents: SearchDocuments): void {
  * without spaces are separated (src/text.ts) so a word inside a Chinese or Japanese sentence is
  * found; the search page separates queries the same way. Pictures and frames are left out.
  */
-export function searchPage(document: Pick<SearchDocument, 'title' | 'standfirst' | 'html' | 'language'>): string {
+export function searchPage(
+  document: Pick<SearchDocument, 'title' | 'standfirst' | 'html' | 'language'> & Partial<Pick<SearchDocument, 'section' | 'datetime' | 'date'>>,
+): string {
   const body = fromHtml(document.html, { fragment: true });
   visit(body, 'element', (node: Element, index, parent) => {
     if ((node.tagName === 'img' || node.tagName === 'iframe') && parent && index !== undefined) {
@@ -75,6 +83,12 @@ export function searchPage(document: Pick<SearchDocument, 'title' | 'standfirst'
     type: 'root',
     children: [
       h('html', { lang: SITE.lang }, [
+        // What a result shows beside its headline: Pagefind metadata, read from attributes so it
+        // stays out of the body's text and excerpts.
+        h(
+          'head',
+          (['section', 'datetime', 'date'] as const).flatMap((key) => (document[key] ? [h('meta', { dataPagefindMeta: `${key}[content]`, content: document[key] })] : [])),
+        ),
         h('body', [
           h('main', { dataPagefindBody: '' }, [
             // The result's title as written; where separating words changed it, the separated
@@ -93,14 +107,15 @@ export function searchPage(document: Pick<SearchDocument, 'title' | 'standfirst'
 
 /**
  * What else decides a shard's files besides its articles: the installed packages (Pagefind's
- * version among them, from the lock file), the site's language and the code that turns an article
- * into what Pagefind reads (this file and src/text.ts). When one cannot be read, undefined: no
- * shard is reused.
+ * version among them, and Node's, whose ICU words dates, from the lock file), the site's language,
+ * the code that turns an article into what Pagefind reads (this file and src/text.ts), and what
+ * words a result's date (the site's locale and zone in src/site.ts, src/model/dates.ts). When one
+ * cannot be read, undefined: no shard is reused.
  */
 function indexVersion(root: URL): string | undefined {
   try {
     const hash = createHash('sha256').update(`${SITE.lang}\n`);
-    for (const file of ['package-lock.json', 'src/integrations/search-index.ts', 'src/text.ts']) hash.update(readFileSync(new URL(file, root)));
+    for (const file of ['package-lock.json', 'src/integrations/search-index.ts', 'src/text.ts', 'src/site.ts', 'src/model/dates.ts']) hash.update(readFileSync(new URL(file, root)));
     return hash.digest('base64url');
   } catch {
     return undefined;

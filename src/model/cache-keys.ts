@@ -67,3 +67,11 @@ export function listingPageKey(heading: readonly unknown[], page: Page<Card>): s
 export function feedKey(heading: readonly unknown[], articles: readonly Article[]): string {
   return cacheKey('feed', heading, articles.map(articleKey));
 }
+
+/**
+ * The news sitemap (src/model/news-sitemap.ts): each listed article's address, headline, language
+ * and publication instant, in order.
+ */
+export function newsSitemapKey(articles: readonly Pick<Article, 'slug' | 'title' | 'language' | 'published'>[]): string {
+  return cacheKey('news-sitemap', articles.map(({ slug, title, language, published }) => [slug, title, language.tag, published.instant]));
+}

@@ -133,6 +133,8 @@ export const routes = {
   authorRss: (slug: string) => shape.authorRss(segments(slug)),
   /** Written by @astrojs/sitemap. */
   sitemap: () => '/sitemap-index.xml',
+  /** The Google News sitemap: written only when some article is recent (src/model/news-sitemap.ts). */
+  newsSitemap: () => '/news-sitemap.xml',
   /** An article's published picture: `/media/<slug>/<file>`. */
   media: (slug: string, name: string) => shape.media(segments(mediaParam(slug, name))),
   /** Hashed build assets (scripts, styles, optimised pictures). */

@@ -7,7 +7,8 @@
 import { separateWords } from '../text';
 
 interface PagefindResult {
-  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string } }>;
+  /** `meta` holds what src/integrations/search-index.ts `searchPage` recorded: headline, desk and date. */
+  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string; section?: string; datetime?: string; date?: string } }>;
 }
 interface Pagefind {
   options: (options: { baseUrl: string; noWorker: boolean }) => Promise<void>;
@@ -52,10 +53,26 @@ export function startSearch(form: HTMLFormElement): void {
     const link = document.createElement('a');
     link.href = result.url;
     link.textContent = result.meta.title ?? result.url;
+    entry.append(link);
+    // The desk and the date, as listings show them: worded at build time, so the client words nothing.
+    const { section, datetime, date } = result.meta;
+    if (section || date) {
+      const facts = document.createElement('p');
+      facts.className = 'search-result__meta';
+      if (section) facts.append(section);
+      if (section && date) facts.append(' · ');
+      if (date) {
+        const time = document.createElement('time');
+        if (datetime) time.dateTime = datetime;
+        time.textContent = date;
+        facts.append(time);
+      }
+      entry.append(facts);
+    }
     const excerpt = document.createElement('p');
     // Pagefind's excerpt is the page's own text, escaped, with <mark> around the matches.
     excerpt.innerHTML = result.excerpt;
-    entry.append(link, excerpt);
+    entry.append(excerpt);
     return entry;
   }
 

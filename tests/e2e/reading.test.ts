@@ -144,6 +144,20 @@ describe('search', () => {
     await page.close();
   });
 
+  it('shows each result\'s desk and date, worded as listings word them, with a machine-readable date', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('origin')}/search/?q=Stoltenberg`);
+    const facts = page.locator('.search-results li .search-result__meta').first();
+    await facts.waitFor();
+    // The seed article's front matter: section Asia, published 2024-06-18 (a date alone).
+    expect(await facts.textContent()).toBe('Asia · 18 June 2024');
+    expect(await facts.locator('time').getAttribute('datetime')).toBe('2024-06-18');
+    // The same wording as the article's own card on the home page.
+    await page.goto(`${inject('origin')}/`);
+    expect(await page.locator('.story-card__meta time').first().textContent()).toBe('18 June 2024');
+    await page.close();
+  });
+
   it('indexes article text only, not page chrome', async () => {
     const page = await browser.newPage();
     await page.goto(`${inject('origin')}/search/?q=Subscribe`);

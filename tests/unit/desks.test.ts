@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { deskFronts, deskProblem, DESKS, findDesk } from '../../src/model/desks';
-import { SITE } from '../../src/site';
 
 describe('SITE.desks', () => {
   it('gives every desk a name and a slug of its own, each slug one plain URL segment', () => {

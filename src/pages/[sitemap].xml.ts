@@ -1,0 +1,24 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { loadCatalogue } from '../catalogue';
+import type { Article } from '../model/articles';
+import { newsSitemapKey } from '../model/cache-keys';
+import { newsEntry, newsSitemapXml } from '../model/news-sitemap';
+import { absoluteUrl, paths, routes } from '../model/urls';
+import { SITE } from '../site';
+
+/**
+ * The Google News sitemap, /news-sitemap.xml. A route with a parameter, so that a build with no
+ * recent article writes no file at all (an empty `<urlset>` is invalid, and robots.txt then names
+ * none): the one path it returns, or none.
+ */
+export const getStaticPaths = (async () => {
+  const { news } = await loadCatalogue();
+  if (news.length === 0) return [];
+  return [{ params: { sitemap: routes.newsSitemap().replace(/^\/|\.xml$/g, '') }, props: { news }, cacheKey: newsSitemapKey(news) }];
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props, site }) => {
+  const { news } = props as { news: Article[] };
+  const xml = await newsSitemapXml(news.map((article) => newsEntry(article, absoluteUrl(paths.article(article.slug), site!), SITE.title, SITE.timeZone)));
+  return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};
