@@ -2,18 +2,26 @@
  * Writes N copies of the Stoltenberg article into DIR for benchmarks and scale tests: distinct
  * slugs and titles, dates spread over 2021–2026, 2–5 tags each from a pool of 60 with a Zipf-like
  * skew (a few tags on most articles, many rare ones), 2.5% drafts (every 40th, from the 3rd) and
- * 1.1% dated in the future (every 90th, from the 7th).
+ * 1.1% dated in the future (every 90th, from the 7th). Desks are spread over SITE.desks with the
+ * same skew; with `authors`, three in five copies get a byline of one or two invented writers
+ * ("Fixture Writer 07": WRITER_POOL), the first 20 of whom get a profile in that folder, and every
+ * 30th copy (from the 5th) carries a correction dated the day after it was published.
  * Deterministic for a given N.
  *
- *   npm run corpus -- 1000 .tmp/corpora/1000
+ *   npm run corpus -- 1000 .tmp/corpora/1000 [.tmp/corpora/1000-authors]
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dump, load } from 'js-yaml';
+import { SITE } from '../src/site.ts';
 
 export const TAG_POOL = Array.from({ length: 60 }, (_, i) =>
   i < 8 ? ['NATO', 'China', 'Russia', 'Ukraine', 'Europe', 'United States', 'Defence', 'Diplomacy'][i]! : `Topic ${String(i + 1).padStart(2, '0')}`,
 );
+
+/** Invented writers for generated copies, marked as fixtures by name; the first PROFILED have profiles. */
+export const WRITER_POOL = Array.from({ length: 30 }, (_, i) => `Fixture Writer ${String(i + 1).padStart(2, '0')}`);
+const PROFILED = 20;
 
 /** mulberry32: a small, well-known seeded generator. */
 function random(seed: number): () => number {
@@ -27,23 +35,44 @@ function random(seed: number): () => number {
   };
 }
 
-export function writeCorpus(count: number, dir: string, seedFile = resolve('content/articles/nato-chief-west-should-impose-a-cost-on-china.md')): void {
+/** Zipf-like choice: item k with probability proportional to 1/(k+1). */
+function zipf<T>(items: readonly T[], next: () => number): () => T {
+  const weights = items.map((_, k) => 1 / (k + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return () => {
+    let r = next() * total;
+    for (const [k, w] of weights.entries()) if ((r -= w) <= 0) return items[k]!;
+    return items.at(-1)!;
+  };
+}
+
+export function writeCorpus(
+  count: number,
+  dir: string,
+  seedFile = resolve('content/articles/nato-chief-west-should-impose-a-cost-on-china.md'),
+  { authors }: { authors?: string } = {},
+): void {
   const text = readFileSync(seedFile, 'utf8');
   const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
   const base = load(front) as Record<string, unknown>;
   const next = random(count);
-  // Zipf-like weights: tag k is chosen with probability proportional to 1/(k+1).
-  const weights = TAG_POOL.map((_, k) => 1 / (k + 1));
-  const totalWeight = weights.reduce((a, b) => a + b, 0);
-  const pickTag = () => {
-    let r = next() * totalWeight;
-    for (const [k, w] of weights.entries()) if ((r -= w) <= 0) return TAG_POOL[k]!;
-    return TAG_POOL.at(-1)!;
-  };
+  const pickTag = zipf(TAG_POOL, next);
+  // A second generator, so the tags and dates stay what they were before desks and writers.
+  const more = random(count + 1);
+  const pickDesk = zipf(SITE.desks.map((desk) => desk.name), more);
+  const pickWriter = zipf(WRITER_POOL, more);
   const start = Date.UTC(2021, 0, 1);
   const end = Date.UTC(2026, 9, 31);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  if (authors) {
+    rmSync(authors, { recursive: true, force: true });
+    mkdirSync(authors, { recursive: true });
+    WRITER_POOL.slice(0, PROFILED).forEach((name, i) => {
+      const desk = SITE.desks[i % SITE.desks.length]!.name;
+      writeFileSync(join(authors, `${name.toLowerCase().replace(/ /g, '-')}.yaml`), dump({ name, role: `${desk} correspondent (fixture)`, bio: `${name} is invented: a writer that exists only in generated test copy.` }));
+    });
+  }
   for (let i = 1; i <= count; i += 1) {
     const tags = new Set<string>();
     const wanted = 2 + Math.floor(next() * 4);
@@ -51,11 +80,20 @@ export function writeCorpus(count: number, dir: string, seedFile = resolve('cont
     const future = i % 90 === 7;
     const draft = i % 40 === 3;
     const day = new Date(future ? Date.UTC(2031, 0, 1) + Math.floor(next() * 365) * 864e5 : start + Math.floor(next() * ((end - start) / 864e5)) * 864e5);
+    const published = day.toISOString().slice(0, 10);
+    const section = pickDesk();
+    const writers = authors && more() < 0.6 ? [...new Set([pickWriter(), ...(more() < 0.25 ? [pickWriter()] : [])])] : [];
     const data = {
       ...base,
       title: `${base['title'] as string} (No. ${i})`,
-      published: day.toISOString().slice(0, 10),
+      published,
+      section,
       tags: [...tags],
+      ...(writers.length > 0 && { byline: writers }),
+      ...(authors &&
+        i % 30 === 5 && {
+          corrections: [{ date: new Date(day.getTime() + 864e5).toISOString().slice(0, 10), text: `An earlier version of copy No. ${i} misstated a figure (fixture correction).` }],
+        }),
       ...(draft && { draft: true }),
     };
     writeFileSync(join(dir, `article-${String(i).padStart(5, '0')}.md`), `---\n${dump(data, { lineWidth: -1 })}---\n${body}`);
@@ -63,12 +101,12 @@ export function writeCorpus(count: number, dir: string, seedFile = resolve('cont
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [countArg, dirArg] = process.argv.slice(2);
+  const [countArg, dirArg, authorsArg] = process.argv.slice(2);
   const count = Number(countArg);
   if (!Number.isInteger(count) || count < 1 || !dirArg) {
-    console.error('usage: npm run corpus -- N DIR   (N articles written into DIR)');
+    console.error('usage: npm run corpus -- N DIR [AUTHORS]   (N articles written into DIR; with AUTHORS, bylines, profiles there and corrections)');
     process.exit(2);
   }
-  writeCorpus(count, resolve(dirArg));
+  writeCorpus(count, resolve(dirArg), undefined, authorsArg ? { authors: resolve(authorsArg) } : {});
   console.log(`wrote ${count} articles into ${resolve(dirArg)}`);
 }

@@ -18,9 +18,10 @@ import { ROOT, TMP } from '../support/paths';
 const corpus = join(TMP, 'incremental', 'corpus');
 const warmCache = join(TMP, 'incremental', 'warm-cache');
 const coldCache = join(TMP, 'incremental', 'cold-cache');
+const authors = join(TMP, 'incremental', 'authors');
 const file = (n: number) => join(corpus, `article-${String(n).padStart(5, '0')}.md`);
 
-let env: Record<string, string> = { CONTENT_DIR: corpus, BUILD_TIME: '2026-11-01T00:00:00Z', SITE_URL: 'https://news.example.org' };
+let env: Record<string, string> = { CONTENT_DIR: corpus, AUTHORS_DIR: authors, BUILD_TIME: '2026-11-01T00:00:00Z', SITE_URL: 'https://news.example.org' };
 
 /** Rewrites an article's front matter through `change`; the body stays as it is. */
 function editFrontMatter(n: number, change: (data: Record<string, unknown>) => void): void {
@@ -74,7 +75,7 @@ describe('a warm build equals a cold build of the same content, after each edit'
 
   beforeAll(() => {
     rmSync(join(TMP, 'incremental'), { recursive: true, force: true });
-    writeCorpus(60, corpus, join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md'));
+    writeCorpus(60, corpus, join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md'), { authors });
     for (const name of ['with-picture.md', 'map.png', 'photo.jpg']) copyFileSync(join(ROOT, 'tests/fixtures/corpora/pictures', name), join(corpus, name));
   });
 
@@ -157,6 +158,47 @@ describe('a warm build equals a cold build of the same content, after each edit'
     writeFileSync(join(corpus, 'map.png'), png);
     step();
     expect(text(warm, 'articles/with-picture/index.html')).not.toBe(before);
+  });
+
+  it('add a correction to an article', () => {
+    editFrontMatter(12, (data) => void (data['corrections'] = [{ date: '2026-10-31', text: 'An earlier version gave the *wrong* figure (fixture).' }]));
+    step();
+    expect(text(warm, 'articles/article-00012/index.html')).toContain('the <em>wrong</em> figure');
+  });
+
+  it("change a writer's profile", () => {
+    const profile = join(authors, 'fixture-writer-01.yaml');
+    writeFileSync(profile, readFileSync(profile, 'utf8').replace(/^role: .*$/m, 'role: Night editor (fixture)'));
+    step();
+    expect(text(warm, 'authors/fixture-writer-01/index.html')).toContain('Night editor (fixture)');
+  });
+
+  it('give a byline name its first profile', () => {
+    const unprofiled = Array.from({ length: 10 }, (_, i) => `Fixture Writer ${21 + i}`);
+    const name = unprofiled.find((writer) => [...warm.tree.values()].some((bytes) => bytes.includes(`${writer}</span>`) || bytes.includes(` and ${writer}`)));
+    expect(name).toBeDefined();
+    writeFileSync(join(authors, 'new-profile.yaml'), `name: ${name}
+role: Guest writer (fixture)
+bio: Invented for the test.
+`);
+    step();
+    expect([...warm.tree.entries()].some(([path, bytes]) => path.startsWith('articles/') && bytes.includes(`<a href="/authors/new-profile/" rel="author">${name}</a>`))).toBe(true);
+  });
+
+  it("empty a desk, so every page's masthead changes", () => {
+    const used = new Map<string, number[]>();
+    for (let n = 1; n <= 61; n += 1) {
+      if (!existsSync(file(n))) continue;
+      const section = String((load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file(n), 'utf8'))![1]!) as { section: unknown }).section);
+      used.set(section, [...(used.get(section) ?? []), n]);
+    }
+    const [desk, articles] = [...used].filter(([name]) => name !== 'World').sort((a, b) => a[1].length - b[1].length)[0]!;
+    for (const n of articles) editFrontMatter(n, (data) => void (data['section'] = 'World'));
+    const slug = desk.toLowerCase().replace(/ /g, '-');
+    expect(text(warm, 'index.html')).toContain(`href="/sections/${slug}/"`);
+    step();
+    expect(text(warm, 'index.html')).not.toContain(`href="/sections/${slug}/"`);
+    expect(warm.tree.has(`sections/${slug}/index.html`)).toBe(false);
   });
 
   it('change a site setting (the base path)', () => {
