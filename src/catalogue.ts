@@ -1,4 +1,5 @@
 import { getCollection } from 'astro:content';
+import { fileDigest } from './checks/media';
 import { checkRendered } from './checks/rendered';
 import { publishing } from './env';
 import { shareSearchDocuments } from './integrations/search-index';
@@ -46,7 +47,9 @@ let catalogue: Promise<Catalogue> | undefined;
 export function loadCatalogue(): Promise<Catalogue> {
   catalogue ??= Promise.all([getCollection('articles'), getCollection('authors')]).then(([entries, profiles]) => {
     const settings = publishing();
-    const writers = toAuthors<ImageMetadata>(profiles);
+    // Only the file is read: touching any other field of Astro's image metadata marks the original
+    // as used, and Astro then publishes it beside the optimised copies.
+    const writers = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest((picture as ImageMetadata & { fsPath: string }).fsPath));
     const inputs = checkRendered(entries, { rebase: rebaserFor(import.meta.env.BASE_URL) });
     const selected = selectArticles(inputs, { ...settings, profiles: profileIndex(writers) });
     const tags = tagsOf(selected);

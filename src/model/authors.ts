@@ -12,7 +12,7 @@ export interface Author<Picture = unknown> {
   name: string;
   role: string;
   bio: string;
-  image: { src: Picture; alt: string; credit?: string | undefined } | undefined;
+  image: { src: Picture; alt: string; credit?: string | undefined; digest: string } | undefined;
   links: { name: string; url: string }[];
 }
 
@@ -30,8 +30,11 @@ export interface AuthorEntry<Picture = unknown> {
   data: Omit<AuthorData, 'image'> & { image?: { src: Picture; alt: string; credit?: string | undefined } | undefined };
 }
 
-/** Profiles as the model uses them, sorted by slug so every build lists them alike. */
-export function toAuthors<Picture>(entries: readonly AuthorEntry<Picture>[]): Author<Picture>[] {
+/**
+ * Profiles as the model uses them, sorted by slug so every build lists them alike. `digestOf`
+ * gives a portrait's content digest (SHA-256, base64url) for cache keys.
+ */
+export function toAuthors<Picture>(entries: readonly AuthorEntry<Picture>[], digestOf: (picture: Picture) => string): Author<Picture>[] {
   return entries
     .map((entry) => ({
       slug: entry.id,
@@ -39,7 +42,7 @@ export function toAuthors<Picture>(entries: readonly AuthorEntry<Picture>[]): Au
       name: entry.data.name,
       role: entry.data.role,
       bio: entry.data.bio,
-      image: entry.data.image,
+      image: entry.data.image && { ...entry.data.image, digest: digestOf(entry.data.image.src) },
       links: entry.data.links ?? [],
     }))
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));

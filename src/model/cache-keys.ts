@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Article, Card } from './articles';
+import type { Author } from './authors';
 import type { Page } from './pagination';
 
 /**
@@ -74,4 +75,14 @@ export function feedKey(heading: readonly unknown[], articles: readonly Article[
  */
 export function newsSitemapKey(articles: readonly Pick<Article, 'slug' | 'title' | 'language' | 'published'>[]): string {
   return cacheKey('news-sitemap', articles.map(({ slug, title, language, published }) => [slug, title, language.tag, published.instant]));
+}
+
+/**
+ * What a writer's page shows of their profile: every field, the portrait by its file's digest.
+ * The portrait's own metadata is never read here: Astro counts any read of it as a use of the
+ * original file and then publishes the original too (astro/src/assets/utils/proxy.ts).
+ */
+export function authorKey(author: Author): string {
+  const { image, ...profile } = author;
+  return cacheKey('author', profile, image && { alt: image.alt, credit: image.credit, digest: image.digest });
 }

@@ -8,6 +8,7 @@ import { ROOT } from '../support/paths';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 const PICTURES = join(ROOT, 'tests/fixtures/corpora/pictures');
+const NEWSROOM = join(ROOT, 'tests/fixtures/corpora/newsroom');
 
 describe.each([
   { name: 'the default root build', build: () => inject('siteDir'), siteUrl: 'https://broadsheet.example/', mount: '/' },
@@ -20,6 +21,16 @@ describe.each([
   {
     name: 'pictures and raw-HTML links under BASE_PATH=/news',
     build: () => buildSite({ name: 'deploy-pictures', env: { SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: PICTURES } }),
+    siteUrl: 'https://example.org/news/',
+    mount: '/news/',
+  },
+  {
+    name: 'the newsroom fixtures (desks, writers, corrections) under BASE_PATH=/news',
+    build: () =>
+      buildSite({
+        name: 'deploy-newsroom',
+        env: { SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: join(NEWSROOM, 'articles'), AUTHORS_DIR: join(NEWSROOM, 'authors'), BUILD_TIME: '2026-11-21T00:00:00Z' },
+      }),
     siteUrl: 'https://example.org/news/',
     mount: '/news/',
   },

@@ -76,7 +76,7 @@ describe('section fronts', () => {
       const nav = /<nav class="masthead__desks" aria-label="Sections">(.*?)<\/nav>/s.exec(page(path))?.[1] ?? '';
       expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]), path).toEqual(['/sections/world/', '/sections/politics/', '/sections/europe/']);
     }
-    expect(page('sections/europe/index.html')).toMatch(/<a href="\/sections\/europe\/" aria-current="page">\s*Europe\s*<\/a>/);
+    expect(page('sections/europe/index.html')).toContain('<a href="/sections/europe/" aria-current="page">Europe</a>');
   });
 
   it('paginates a front like a tag page, newest first, 20 to a page', () => {
