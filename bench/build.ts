@@ -51,6 +51,9 @@ interface Phases {
   /** Seconds the search index added after the render (Pagefind indexes alongside it), and how many articles it indexed. */
   search: number | undefined;
   indexed: number | undefined;
+  /** Desk fronts and writers' pages (and their feeds) rendered, and their share of all pages' logged render time. */
+  newsroomPages: number;
+  newsroomShare: number;
 }
 
 interface Run {
@@ -105,7 +108,14 @@ function phases(log: string): Phases {
   // Astro writes "Completed in 812ms.", "in 21.77s." or "in 4m 53s.".
   const renderSeconds = rendered && /Completed in (?:(\d+)m )?([\d.]+)(m?s)/.exec(rendered);
   const pageLines = lines.filter((line) => line.includes('├─'));
+  // Astro logs each rendered page's time as (+Nms); pages render four at a time, so these
+  // overlap, but their shares still say where rendering goes.
+  const renderMs = (line: string) => Number(/\(\+(\d+)ms\)/.exec(line)?.[1] ?? 0);
+  const newsroom = pageLines.filter((line) => /\/(sections|authors)\//.test(line) && /\(\+\d+ms\)/.test(line));
+  const allMs = pageLines.reduce((sum, line) => sum + renderMs(line), 0);
   return {
+    newsroomPages: newsroom.length,
+    newsroomShare: allMs === 0 ? 0 : newsroom.reduce((sum, line) => sum + renderMs(line), 0) / allMs,
     check: number(/content checked in ([\d.]+) s/),
     sync: synced !== undefined && syncing !== undefined ? synced - syncing : undefined,
     render: renderSeconds ? Number(renderSeconds[1] ?? 0) * 60 + Number(renderSeconds[2]) / (renderSeconds[3] === 'ms' ? 1000 : 1) : undefined,
@@ -175,6 +185,12 @@ function verify(out: string, published: Set<string>, expect: { slug: string; tex
   const page = join(out, 'articles', expect.slug, 'index.html');
   if (!existsSync(page) || !readFileSync(page, 'utf8').includes(expect.text)) problems.push(`articles/${expect.slug}/ does not show "${expect.text}"`);
   if (search && searchPageCount(out) !== published.size) problems.push(`the search index holds ${searchPageCount(out)} pages, expected ${published.size}`);
+  if (search) {
+    // Broadsheet's own pages: a front per desk with articles, a page per profile (writeCorpus).
+    const fronts = existsSync(join(out, 'sections')) ? readdirSync(join(out, 'sections')).filter((name) => existsSync(join(out, 'sections', name, 'index.html'))).length : 0;
+    const writers = existsSync(join(out, 'authors')) ? readdirSync(join(out, 'authors')).length : 0;
+    if (fronts < 1 || writers !== 20) problems.push(`${fronts} section fronts and ${writers} writers' pages, expected some fronts and 20 writers`);
+  }
   if (problems.length > 0) throw new Error(`The build in ${out} is not the site its corpus makes, so its time does not count:\n- ${problems.join('\n- ')}`);
 }
 
@@ -238,10 +254,12 @@ for (const size of sizes) {
   const corpus = join(work, `corpus-${size}`);
   const out = join(work, `site-${size}`);
   const baseOut = join(work, `baseline-${size}`);
-  writeCorpus(size, corpus, SEED);
+  const authors = join(work, `authors-${size}`);
+  // Desks, bylines of 30 invented writers (20 with profiles) and a correction in every 30th.
+  writeCorpus(size, corpus, SEED, { authors });
   const published = publishedIn(corpus);
   // Broadsheet's cache folder is the bench's own, whatever CACHE_DIR the shell has.
-  const env = { CONTENT_DIR: corpus, CACHE_DIR: join(work, 'cache') };
+  const env = { CONTENT_DIR: corpus, AUTHORS_DIR: authors, CACHE_DIR: join(work, 'cache') };
   const baselineProject = join(root, 'bench/baseline');
   const anArticle = { slug: [...published].sort()[0]!, text: BODY_SENTENCE };
   const colds: Run[] = [];
@@ -332,8 +350,8 @@ const table = [
 ].join('\n');
 
 const phaseTable = [
-  '| articles | build | total s | content check s | content sync s | page rendering s | pages rendered | pages copied | search index s | articles indexed | the rest s |',
-  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| articles | build | total s | content check s | content sync s | page rendering s | pages rendered | pages copied | desk & writer pages rendered | their share of render ms | search index s | articles indexed | the rest s |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.flatMap((row) =>
     (['cold', 'publish', 'correct'] as const).map((kind) => {
       const run = row[kind];
@@ -341,7 +359,8 @@ const phaseTable = [
       const rest = run.seconds - [check, sync, render, search].reduce<number>((sum, value) => sum + (value ?? 0), 0);
       const show = (value: number | undefined) => (value === undefined ? '?' : fixed(value));
       const name = { cold: 'cold', publish: 'publish one', correct: 'correct one' }[kind];
-      return `| ${[row.size, name, fixed(run.seconds), show(check), show(sync), show(render), run.phases.rendered, run.phases.reused, show(search), run.phases.indexed ?? '?', fixed(rest)].join(' | ')} |`;
+      const newsroom = [run.phases.newsroomPages, percent(run.phases.newsroomShare, 1)];
+      return `| ${[row.size, name, fixed(run.seconds), show(check), show(sync), show(render), run.phases.rendered, run.phases.reused, ...newsroom, show(search), run.phases.indexed ?? '?', fixed(rest)].join(' | ')} |`;
     }),
   ),
 ].join('\n');
