@@ -51,7 +51,7 @@ const date = (what: string) =>
       });
       return z.NEVER;
     }
-    const typed = String(value).trim();
+    const typed = typeof value === 'string' ? value.trim() : shown(value);
     const message =
       reading.problem === 'skipped'
         ? `expected ${what} as a time that happened in ${SITE.timeZone}, found "${typed}": clocks went forward that night and skipped it. Give the offset it was meant in, e.g. ${reading.wall}${reading.offsets[0]}`

@@ -76,12 +76,13 @@ describe('the Stoltenberg article page', () => {
     );
   });
 
-  it('needs no script to be read: this whole file runs with JavaScript off; the only scripts are the optional theme toggle', async () => {
+  it('needs no script to be read: this whole file runs with JavaScript off; the only scripts are the optional theme toggle and "Copy link"', async () => {
     const scripts = await page
       .locator('script:not([type="application/ld+json"])')
       .evaluateAll((els) => els.map((el) => el.getAttribute('src') ?? `inline: ${el.textContent}`));
-    expect(scripts).toHaveLength(2);
+    expect(scripts).toHaveLength(3);
     expect(scripts[0]).toMatch(/^inline: .*localStorage\.getItem/s);
     expect(scripts[1]).toMatch(/^\/_astro\/ThemeToggle\.[^/]+\.js$/);
+    expect(scripts[2]).toMatch(/^\/_astro\/ShareLinks\.[^/]+\.js$/);
   });
 });

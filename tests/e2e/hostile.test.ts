@@ -108,7 +108,7 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
       const expected = printable(`Hostile ${n} ${payload}`).replace(/[\r\n\u2028\u2029]+/g, ' ');
       const headline = (await page.locator('h1').textContent())!.replace(/[\r\n\u2028\u2029]+/g, ' ');
       expect(headline).toBe(expected);
-      const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+      const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);
       // JSON-LD carries the same text as the page.
       expect(jsonLd.headline).toBe(printable(`Hostile ${n} ${payload}`));
       expect(await page.locator('.article__body figcaption').textContent()).toContain(printable(`Caption ${payload}`).slice(0, 20));

@@ -21,7 +21,7 @@ function schemaErrors(file: string): string {
 const BUILD_TIME = '2024-06-20T12:00:00Z';
 
 const article = (title: string, extra: string) =>
-  `---\ntitle: "${title}"\nstandfirst: "Test fixture: ${title}."\nsection: Fixture desk\ntags: [Fixtures]\n${extra}\n---\n\nInvented text for a test fixture.\n`;
+  `---\ntitle: "${title}"\nstandfirst: "Test fixture: ${title}."\nsection: World\ntags: [Fixtures]\n${extra}\n---\n\nInvented text for a test fixture.\n`;
 
 /** Articles around the 48 hours before BUILD_TIME (2024-06-20T12:00:00Z); invented fixtures. */
 function writeCorpus(dir: string): void {

@@ -56,8 +56,16 @@ describe.each<Case>([
     page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await page.goto(origin + path);
     const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
-    expect(blocks).toHaveLength(1);
+    // The article, then its breadcrumbs (home → desk → article).
+    expect(blocks).toHaveLength(2);
     data = JSON.parse(blocks[0]!);
+    const crumbs = JSON.parse(blocks[1]!);
+    expect(crumbs['@type']).toBe('BreadcrumbList');
+    expect(crumbs.itemListElement.map((item: { position: number; item: string }) => [item.position, new URL(item.item).pathname])).toEqual([
+      [1, '/'],
+      [2, `/sections/${data.articleSection.toLowerCase()}/`],
+      [3, path],
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
