@@ -27,6 +27,17 @@ export function sourcePicture(file: string, source: string): ImageMetadata {
   return picture;
 }
 
+/**
+ * A picture's width, height and format, read without marking the original as used outside the
+ * image pipeline: reading Astro's imported picture directly makes the build publish the original
+ * beside the copies (astro/src/assets/utils/proxy.ts), as Astro's own <Picture> avoids too. The
+ * originals are published for feeds under /media/ already.
+ */
+function measure(picture: ImageMetadata): Pick<ImageMetadata, 'width' | 'height' | 'format'> {
+  const { width, height, format } = (picture as ImageMetadata & { clone?: ImageMetadata }).clone ?? picture;
+  return { width, height, format };
+}
+
 /** How a picture loads: the lead picture first and at once, every other one when it nears the screen. */
 export interface PictureLoading {
   /** The page's main picture: fetched at high priority, never lazily (Largest Contentful Paint). */
@@ -44,13 +55,14 @@ export async function pictureElement(
   picture: ImageMetadata,
   { alt, rendition = BODY_PICTURE, priority = false, className }: PictureLoading & { alt: string; rendition?: PictureRendition; className?: unknown },
 ): Promise<Element> {
-  const ratio = rendition.aspectRatio ?? picture.width / picture.height;
-  const widths = candidateWidths(rendition.widths, picture.width);
+  const original = measure(picture);
+  const ratio = rendition.aspectRatio ?? original.width / original.height;
+  const widths = candidateWidths(rendition.widths, original.width);
   const widest = widths.at(-1)!;
   const shape = (width: number) => ({ width, height: Math.round(width / ratio), ...(rendition.aspectRatio ? { fit: 'cover' as const } : {}) });
   // The widest candidate is also getImage's own `src`: one transform, not an extra full-size copy.
   const sources = await Promise.all(PICTURE_FORMATS.map((format) => getImage({ src: picture, format, widths, ...shape(widest) })));
-  const fallback = await getImage({ src: picture, format: picture.format === 'jpg' || picture.format === 'jpeg' ? 'jpg' : 'png', ...shape(Math.min(rendition.fallbackWidth, widest)) });
+  const fallback = await getImage({ src: picture, format: original.format === 'jpg' || original.format === 'jpeg' ? 'jpg' : 'png', ...shape(Math.min(rendition.fallbackWidth, widest)) });
   const size = shape(widest);
   const img: Properties = {
     src: fallback.src,
@@ -105,7 +117,8 @@ export async function shareCard(article: Article, site: URL | string): Promise<S
   const lead = article.leadImage;
   if (!lead) return undefined;
   const picture = sourcePicture(article.file, lead.source);
-  if (!fitsShareCrop(picture.width, picture.height)) return shareImage(article, site);
+  const { width, height } = measure(picture);
+  if (!fitsShareCrop(width, height)) return shareImage(article, site);
   const crop = await getImage({ src: picture, format: 'jpg', width: SHARE_CROP.width, height: SHARE_CROP.height, fit: 'cover' });
   return { url: absoluteUrl(crop.src, site), alt: lead.alt, type: 'image/jpeg', width: SHARE_CROP.width, height: SHARE_CROP.height };
 }
