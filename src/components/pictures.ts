@@ -53,7 +53,7 @@ export interface PictureLoading {
  */
 export async function pictureElement(
   picture: ImageMetadata,
-  { alt, rendition = BODY_PICTURE, priority = false, className }: PictureLoading & { alt: string; rendition?: PictureRendition; className?: unknown },
+  { alt, rendition = BODY_PICTURE, priority = false, className }: PictureLoading & { alt: string; rendition?: PictureRendition; className?: string[] | undefined },
 ): Promise<Element> {
   const original = measure(picture);
   const ratio = rendition.aspectRatio ?? original.width / original.height;
@@ -91,12 +91,13 @@ const fragments = rehype().data('settings', { fragment: true });
 export async function bodyWithPictures(article: Article): Promise<string> {
   if (article.media.length === 0) return article.html;
   const tree = fragments.parse(article.html);
-  const found: { node: Element; src: string; alt: string; className: unknown }[] = [];
+  const found: { node: Element; src: string; alt: string; className: string[] | undefined }[] = [];
   visit(tree, 'element', (node: Element) => {
     const raw = node.properties[PLACEHOLDER];
     if (node.tagName !== 'img' || typeof raw !== 'string') return;
     const { src, alt } = JSON.parse(raw) as { src: string; alt?: string };
-    found.push({ node, src, alt: alt ?? '', className: node.properties['className'] });
+    const className = node.properties['className'];
+    found.push({ node, src, alt: alt ?? '', className: Array.isArray(className) ? className.map(String) : undefined });
   });
   const leadAt = article.image?.afterParagraph === 0 && article.leadImage ? found.findIndex(({ src }) => src === article.leadImage!.source) : -1;
   await Promise.all(
