@@ -72,8 +72,9 @@ export function fitsShareCrop(width: number, height: number): boolean {
 /**
  * The candidate widths actually made of a picture `originalWidth` px wide: those of `widths` no
  * wider than it, and the original width itself when it is narrower than the widest (so a small
- * picture still gets its full size, never an enlargement). Astro's image service chooses the
- * same (astro/src/assets/services/service.ts `getSrcSet`); the tests read it from here.
+ * picture still gets its full size, never an enlargement): the rule Astro's image service applies
+ * itself (astro/src/assets/services/service.ts `getSrcSet`), applied here first so that the
+ * widest candidate is known, and made once, before any copy is asked for.
  */
 export function candidateWidths(widths: readonly number[], originalWidth: number): number[] {
   const fitting = widths.filter((width) => width <= originalWidth);

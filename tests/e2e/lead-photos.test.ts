@@ -1,13 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, listFiles } from '../support/build';
+import { buildSite, listFiles, readTree, tryBuild } from '../support/build';
 import { crawl, htmlLinks } from '../support/crawl';
 import { parseXml } from '../support/feeds';
 import { nuHtmlErrors } from '../support/html-checker';
+import { TMP } from '../support/paths';
 import { photoCorpus } from '../support/photos';
 import { launchBrowser } from '../../scripts/lib/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
@@ -84,6 +85,8 @@ function srcsetEntries(srcset: string): { url: string; width: number }[] {
   });
 }
 
+// A cache folder of this file's own, so the first build makes every copy and the warm one reuses them.
+const CACHE = join(TMP, 'lead-photos-cache');
 let corpus: string;
 let dir: string;
 let server: StaticServer;
@@ -92,7 +95,8 @@ const file = (url: string) => join(dir, decodeURI(new URL(url, SITE).pathname));
 
 beforeAll(async () => {
   corpus = await photoCorpus('lead-photos-corpus', { files: FILES, photos: PHOTOS });
-  dir = buildSite({ name: 'lead-photos', env: { CONTENT_DIR: corpus, SITE_URL: SITE, TZ: 'UTC' } });
+  rmSync(CACHE, { recursive: true, force: true });
+  dir = buildSite({ name: 'lead-photos', env: { CONTENT_DIR: corpus, SITE_URL: SITE, TZ: 'UTC', CACHE_DIR: CACHE } });
   server = await serveStatic(dir);
   browser = await launchBrowser();
 });
@@ -320,6 +324,22 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s scheme (axe)'
 describe('HTML', () => {
   it('the Nu HTML Checker finds no errors in any built page', () => {
     expect(nuHtmlErrors(dir)).toEqual([]);
+  });
+});
+
+describe('a warm build', () => {
+  it('makes no copy again, and writes the same site byte for byte', () => {
+    const warm = tryBuild({ name: 'lead-photos-warm', warm: true, env: { CONTENT_DIR: corpus, SITE_URL: SITE, TZ: 'UTC', CACHE_DIR: CACHE } });
+    expect(warm.status, warm.output).toBe(0);
+    const copies = warm.output.split('\n').filter((line) => line.includes('▶ /_astro/'));
+    // harbour.jpg: 2 formats × 6 widths, a fallback, 2 × 2 thumbnails and a fallback, the share
+    // crop (19); body.jpg: 2 × 6 and a fallback (13); small.jpg: 2 × 1 and a fallback, 2 × 2
+    // thumbnails and a fallback (8).
+    expect(copies).toHaveLength(40);
+    expect(copies.filter((line) => !line.includes('(reused cache entry)'))).toEqual([]);
+    const [cold, again] = [readTree(dir), readTree(warm.outDir)];
+    expect([...again.keys()]).toEqual([...cold.keys()]);
+    expect([...cold].filter(([path, bytes]) => !again.get(path)!.equals(bytes)).map(([path]) => path)).toEqual([]);
   });
 });
 
