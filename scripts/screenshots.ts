@@ -1,14 +1,19 @@
 /**
  * Screenshots of the built site for the README and for looking at what readers see:
  * home, article, tag index, a tag page, search with results, feeds and 404 at 375 px and 1280 px,
- * light and dark, and the article's print preview.
+ * light and dark, and the article's print preview; then an article with a lead photo and the
+ * home page listing it with its thumbnail, from a fixture corpus with a generated 2400 × 1600
+ * photo (tests/fixtures/corpora/pictures, built into .tmp/), at the same widths and schemes.
  *
  *   npm run screenshots    (builds first; writes docs/screenshots/*.png)
  */
-import { mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { inheritedEnvironment } from '../src/env.ts';
 import { ensureChromium, launchBrowser } from './lib/browser.ts';
 import { serveStatic } from './lib/server.ts';
+import { testPhoto } from './lib/test-photos.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}docs/screenshots`;
@@ -26,8 +31,23 @@ const pages = {
 const widths = { mobile: 375, desktop: 1280 };
 const schemes = ['light', 'dark'] as const;
 
+// The real content has no photo: a fixture corpus, with a photo-sized picture made here, shows one.
+const photoCorpus = `${root}.tmp/screenshots-photos`;
+rmSync(photoCorpus, { recursive: true, force: true });
+cpSync(`${root}tests/fixtures/corpora/pictures`, photoCorpus, { recursive: true });
+writeFileSync(`${photoCorpus}/photo.jpg`, await testPhoto(2400, 1600));
+const photoSite = `${root}.tmp/screenshots-photos-site`;
+const built = spawnSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', photoSite], {
+  cwd: root,
+  env: { ...inheritedEnvironment(), CONTENT_DIR: photoCorpus, CACHE_DIR: `${root}.tmp/screenshots-photos-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
+  stdio: 'inherit',
+});
+if (built.status !== 0) throw new Error(`the photo fixture build failed (${built.status})`);
+const photoPages = { 'photo-article': '/articles/with-picture/', 'photo-home': '/' };
+
 ensureChromium();
 const server = await serveStatic(`${root}dist`);
+const photoServer = await serveStatic(photoSite);
 const browser = await launchBrowser();
 try {
   for (const [width, px] of Object.entries(widths)) {
@@ -37,6 +57,16 @@ try {
       for (const [name, path] of Object.entries(pages)) {
         await page.goto(server.origin + path);
         if (name === 'search') await page.locator('.search-results li').first().waitFor();
+        const file = `${out}/${name}-${width}-${scheme}.png`;
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(file.slice(root.length));
+      }
+      for (const [name, path] of Object.entries(photoPages)) {
+        await page.goto(photoServer.origin + path);
+        // Lazy thumbnails load as they near the screen: scroll through so the full page shows them.
+        await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+        await page.waitForLoadState('networkidle');
+        await page.evaluate(() => Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))));
         const file = `${out}/${name}-${width}-${scheme}.png`;
         await page.screenshot({ path: file, fullPage: true });
         console.log(file.slice(root.length));
@@ -52,4 +82,5 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await photoServer.close();
 }

@@ -82,9 +82,10 @@ export interface Article {
 /**
  * What a listing, a related list or the article pager shows of an article. Components that show
  * cards take this type, so they cannot read a field the card's cache key leaves out
- * (src/model/cache-keys.ts `cardOf`).
+ * (src/model/cache-keys.ts `cardOf`). `file` and `leadImage` give the listing thumbnail its
+ * picture (the lead picture's digest is in the card, so a replaced picture re-renders listings).
  */
-export type Card = Pick<Article, 'slug' | 'title' | 'standfirst' | 'section' | 'published' | 'language'>;
+export type Card = Pick<Article, 'slug' | 'title' | 'standfirst' | 'section' | 'published' | 'language' | 'file' | 'leadImage'>;
 
 /** The latest of several dates, by instant; the first among equals. */
 function latest(first: ArticleDate, ...rest: (ArticleDate | undefined)[]): ArticleDate {

@@ -43,8 +43,8 @@ export function cardKey(card: Card): string {
 
 /** The fields of an article that cards show, and no others (src/components/StoryCard.astro). */
 export function cardOf(article: Card): Card {
-  const { slug, title, standfirst, section, published, language } = article;
-  return { slug, title, standfirst, section, published, language };
+  const { slug, title, standfirst, section, published, language, file, leadImage } = article;
+  return { slug, title, standfirst, section, published, language, file, leadImage };
 }
 
 /**

@@ -10,6 +10,9 @@ export interface ShareImage {
   url: string;
   alt: string;
   type: string;
+  /** Its size in pixels, when known (a crop made for cards): `og:image:width` and `og:image:height`. */
+  width?: number | undefined;
+  height?: number | undefined;
 }
 
 /** The lead picture's published original, absolute: what cards and structured data point at. */

@@ -68,12 +68,19 @@ describe('feeds for articles with pictures and hostile copy', () => {
     expect(item.date_modified).toBe('2024-07-05T04:00:00.000Z');
   });
 
-  it('shows the page an optimised copy, not the feed original', () => {
+  it('shows the page optimised copies, not the feed original, never enlarged', () => {
     const html = readFileSync(join(dir, 'articles/with-picture/index.html'), 'utf8');
-    const img = /<figure class="figure">(<img [^>]*>)/.exec(html)?.[1] ?? '';
-    expect(img).toMatch(/ src="\/_astro\/photo\.[\w-]+\.webp"/);
+    const picture = /<figure class="figure"><picture>(.*?)<\/picture>/.exec(html)?.[1] ?? '';
+    // The photo is 120 px wide: its one candidate is its own width, in AVIF and WebP.
+    expect([...picture.matchAll(/<source type="([^"]+)" srcset="([^"]+)"/g)].map((m) => [m[1], m[2]!.replace(/\/_astro\/photo\.[\w-]+\./, '')])).toEqual([
+      ['image/avif', 'avif 120w'],
+      ['image/webp', 'webp 120w'],
+    ]);
+    const img = /<img [^>]*>/.exec(picture)?.[0] ?? '';
+    expect(img).toMatch(/ src="\/_astro\/photo\.[\w-]+\.jpg"/);
     expect(img).toContain(' alt="Cranes over an empty quay"');
     expect(img).toContain(' width="120" height="80"');
+    expect(picture).not.toContain('/media/');
   });
 
   it('strips scripts, handlers, styles, frames and javascript: links from feed content, and control characters from text', async () => {

@@ -1,9 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
 import { archiveOf, selectArticles, type Article } from '../../src/model/articles';
 import { articleKey, articlePageKey, cacheKey, cardKey, feedKey, listingPageKey } from '../../src/model/cache-keys';
 import { paginate } from '../../src/model/pagination';
 import { searchShards } from '../../src/model/search-shards';
+import { TMP } from '../support/paths';
 
 /** One published article, built the way the catalogue builds it (each call a new object, as each build makes). */
 function article(id: string, data: Partial<RenderedEntry['data']> = {}, html = '<p>Body.</p>'): Article {
@@ -52,6 +55,32 @@ describe.each([
 
   it(`a feed carrying it ${expected.article ? 'changes' : 'stays'}`, () => {
     expect(feedKey(['NATO'], [after]) !== feedKey(['NATO'], [before])).toBe(expected.article);
+  });
+});
+
+describe('a lead picture replaced by another file under the same name', () => {
+  /** The article whose front matter's picture is `photo.jpg`, as a build sees it while the file holds `bytes`. */
+  function pictured(bytes: Buffer): Article {
+    const dir = join(TMP, 'cache-keys');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'photo.jpg'), bytes);
+    const entry: RenderedEntry = {
+      id: 'x',
+      filePath: join(dir, 'x.md'),
+      data: { title: 'x', standfirst: 'About x.', published: '2024-06-18', section: 'Asia', tags: ['NATO'], draft: false, image: { src: './photo.jpg', alt: 'A fixture picture', caption: 'Fixture caption.', afterParagraph: 0 } },
+      rendered: { html: '<p>Body.</p>', metadata: { localImagePaths: ['./photo.jpg'], frontmatter: { broadsheet: { readingMinutes: 1 } } } },
+    };
+    return selectArticles(checkRendered([entry]), { now: new Date('2026-01-01T00:00:00Z') })[0]!;
+  }
+  const jpeg = (fill: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(32, fill)]);
+
+  it('changes the key of the pages that show it as a thumbnail, and of its own page', () => {
+    const before = pictured(jpeg(1));
+    const after = pictured(jpeg(2));
+    expect(after.leadImage?.fsPath).toBe(before.leadImage?.fsPath);
+    expect(before.leadImage?.digest).not.toBe(after.leadImage?.digest);
+    expect(cardKey(after)).not.toBe(cardKey(before));
+    expect(articleKey(after)).not.toBe(articleKey(before));
   });
 });
 

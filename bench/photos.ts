@@ -1,0 +1,136 @@
+/**
+ * What lead photos cost (issue 14, part 5): the bytes a reader's browser fetches for the lead
+ * picture, and the build time each picture adds, cold and with Astro's image cache warm.
+ *
+ * Two corpora of N copies of the seed article (`npm run corpus`), the same except that in the
+ * second every article has its own generated 2400 × 1600 JPEG lead photo (scripts/lib/test-photos.ts;
+ * different noise each, so no two share a transform). Each is built:
+ *   - cold: `astro build --force` with an empty cache folder: every transform is made;
+ *   - forced, cache kept: `--force` again with the cache folder of the cold build: the content
+ *     layer and every page render again, but sharp's outputs come from the cache (Astro's
+ *     `<cacheDir>/assets/`), which is what a changed template or config costs;
+ *   - warm: without `--force`: Astro's incremental build copies unchanged pages as well.
+ * The difference between the two corpora, over N, is the time per picture. Then Chromium opens one
+ * article at 375 and 1280 px, 1× and 2×, and counts the bytes of the lead picture it fetched.
+ *
+ *   node bench/photos.ts                 (N = 20; run by `npm run bench` after bench/build.ts)
+ *   BENCH_PHOTOS=50 node bench/photos.ts
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
+import { dump, load } from 'js-yaml';
+import { writeCorpus } from '../scripts/corpus.ts';
+import { ensureChromium, launchBrowser } from '../scripts/lib/browser.ts';
+import { serveStatic } from '../scripts/lib/server.ts';
+import { testPhoto } from '../scripts/lib/test-photos.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = join(root, '.tmp', 'bench-photos');
+const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+const SEED = join(root, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md');
+const COUNT = Number(process.env['BENCH_PHOTOS'] ?? 20);
+const PHOTO = { width: 2400, height: 1600 };
+
+/** Adds a generated lead photo to every article of a corpus made by writeCorpus. */
+async function addLeadPhotos(dir: string, count: number): Promise<number> {
+  let bytes = 0;
+  for (let i = 1; i <= count; i += 1) {
+    const name = `article-${String(i).padStart(5, '0')}`;
+    const path = join(dir, `${name}.md`);
+    const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(readFileSync(path, 'utf8')) ?? [];
+    const data = load(front) as Record<string, unknown>;
+    data['image'] = { src: `./${name}.jpg`, alt: `Benchmark photo ${i}: a generated gradient`, caption: `Benchmark caption ${i}.` };
+    writeFileSync(path, `---\n${dump(data, { lineWidth: -1 })}---\n${body}`);
+    const photo = await testPhoto(PHOTO.width, PHOTO.height, i);
+    bytes += photo.length;
+    writeFileSync(join(dir, `${name}.jpg`), photo);
+  }
+  return bytes;
+}
+
+interface Timed {
+  seconds: number;
+  /** Transforms sharp made, and those taken from the cache. */
+  made: number;
+  reused: number;
+}
+
+function build(corpus: string, out: string, cache: string, { force }: { force: boolean }): Timed {
+  rmSync(out, { recursive: true, force: true });
+  const started = performance.now();
+  const result = spawnSync(process.execPath, [astro, 'build', '--outDir', out, ...(force ? ['--force'] : [])], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BUILD_TIME: '2026-11-01T00:00:00Z', CONTENT_DIR: corpus, CACHE_DIR: cache },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const log = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) throw new Error(`astro build of ${corpus} failed (${result.status}):\n${log.slice(-4000)}`);
+  const lines = log.split('\n').filter((line) => line.includes('▶ /_astro/'));
+  return { seconds, made: lines.filter((line) => line.includes('(before:')).length, reused: lines.filter((line) => line.includes('(reused cache entry)')).length };
+}
+
+const corpora = { plain: join(work, 'plain'), photos: join(work, 'photos') };
+writeCorpus(COUNT, corpora.plain, SEED);
+writeCorpus(COUNT, corpora.photos, SEED);
+const originalBytes = await addLeadPhotos(corpora.photos, COUNT);
+
+const runs: Record<string, Record<'cold' | 'forced' | 'warm', Timed>> = {};
+for (const [name, corpus] of Object.entries(corpora)) {
+  const cache = join(work, `${name}-cache`);
+  rmSync(cache, { recursive: true, force: true });
+  const out = join(work, `${name}-site`);
+  const cold = build(corpus, out, cache, { force: true });
+  const forced = build(corpus, out, cache, { force: true });
+  const warm = build(corpus, out, cache, { force: false });
+  runs[name] = { cold, forced, warm };
+}
+const photoSite = join(work, 'photos-site');
+// Drafts and future-dated copies are not built: count the photos that reach a page.
+const pictured = readFileSync(join(photoSite, 'sitemap-0.xml'), 'utf8').match(/articles\/article-\d+\//g)?.length ?? 0;
+
+const fixed = (n: number, digits = 2) => n.toFixed(digits);
+console.log(`\nBuild time added by lead photos: ${COUNT} articles (${pictured} published, each with its own ${PHOTO.width} × ${PHOTO.height} JPEG, ${Math.round(originalBytes / COUNT / 1024)} KB on average)\n`);
+console.log('| build | without photos, s | with photos, s | transforms made / reused | added per photo, s |');
+console.log('| --- | ---: | ---: | ---: | ---: |');
+for (const kind of ['cold', 'forced', 'warm'] as const) {
+  const plain = runs['plain']![kind];
+  const photos = runs['photos']![kind];
+  const label = { cold: 'cold (`--force`, empty cache)', forced: '`--force`, image cache kept', warm: 'warm (incremental, nothing changed)' }[kind];
+  console.log(`| ${label} | ${fixed(plain.seconds, 1)} | ${fixed(photos.seconds, 1)} | ${photos.made} / ${photos.reused} | ${fixed((photos.seconds - plain.seconds) / Math.max(1, pictured))} |`);
+}
+
+// The bytes a browser fetches for the lead picture of one article.
+ensureChromium();
+const server = await serveStatic(photoSite);
+const browser = await launchBrowser();
+const slug = /articles\/(article-\d+)\//.exec(readFileSync(join(photoSite, 'sitemap-0.xml'), 'utf8'))![1]!;
+console.log(`\nThe lead picture of /articles/${slug}/ as Chromium fetches it (original: ${Math.round(readFileSync(join(corpora.photos, `${slug}.jpg`)).length / 1024)} KB JPEG)\n`);
+console.log('| viewport | density | candidate picked | bytes fetched | the same width in WebP (browsers without AVIF), bytes |');
+console.log('| --- | ---: | --- | ---: | ---: |');
+for (const width of [375, 1280]) {
+  for (const deviceScaleFactor of [1, 2]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor });
+    const page = await context.newPage();
+    const bodies: Promise<[string, number]>[] = [];
+    page.on('response', (response) => {
+      if (response.url().includes('/_astro/')) bodies.push(response.body().then((body) => [response.url(), body.length]));
+    });
+    await page.goto(`${server.origin}/articles/${slug}/`, { waitUntil: 'networkidle' });
+    const sizes = new Map(await Promise.all(bodies));
+    const current = await page.locator('.figure img').first().evaluate((img: HTMLImageElement) => img.currentSrc);
+    const candidates = async (type: string) =>
+      ((await page.locator(`.figure source[type="${type}"]`).first().getAttribute('srcset')) ?? '').split(',').map((c) => c.trim().split(/\s+/) as [string, string]);
+    const descriptor = (await candidates('image/avif')).find(([url]) => current.endsWith(url))?.[1] ?? '?';
+    const webp = (await candidates('image/webp')).find(([, w]) => w === descriptor)?.[0];
+    const webpBytes = webp ? statSync(join(photoSite, webp)).size : '?';
+    console.log(`| ${width} px | ${deviceScaleFactor}× | ${current.split('.').at(-1)} ${descriptor} | ${sizes.get(current) ?? '?'} | ${webpBytes} |`);
+    await context.close();
+  }
+}
+await browser.close();
+await server.close();
