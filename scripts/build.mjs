@@ -45,8 +45,11 @@ if (settings.sitePlaceholder) {
   );
 }
 
-// Beside the output, so the final rename never crosses file systems.
-const next = join(dirname(out), `.${basename(out)}.next-${process.pid}`);
+// Beside the output, so the final rename never crosses file systems. Always the same name:
+// Astro's astro:assets module embeds the output folder, so a new name each time would change the
+// code hash of every page that shows a picture, and the incremental build would render them all
+// again. Two builds with one cache folder never run at once (src/integrations/cache-lock.ts).
+const next = join(dirname(out), `.${basename(out)}.next`);
 const previous = join(dirname(out), `.${basename(out)}.previous-${process.pid}`);
 
 mkdirSync(dirname(out), { recursive: true });

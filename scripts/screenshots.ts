@@ -3,7 +3,9 @@
  * home, article, tag index, a tag page, search with results, feeds and 404 at 375 px and 1280 px,
  * light and dark, and the article's print preview; then an article with a lead photo and the
  * home page listing it with its thumbnail, from a fixture corpus with a generated 2400 × 1600
- * photo (tests/fixtures/corpora/pictures, built into .tmp/), at the same widths and schemes.
+ * photo (tests/fixtures/corpora/pictures, built into .tmp/), at the same widths and schemes; and a
+ * desk's front, a writer's page and a corrected article from the newsroom fixtures
+ * (tests/fixtures/corpora/newsroom: invented writers).
  *
  *   npm run screenshots    (builds first; writes docs/screenshots/*.png)
  */
@@ -37,17 +39,26 @@ rmSync(photoCorpus, { recursive: true, force: true });
 cpSync(`${root}tests/fixtures/corpora/pictures`, photoCorpus, { recursive: true });
 writeFileSync(`${photoCorpus}/photo.jpg`, await testPhoto(2400, 1600));
 const photoSite = `${root}.tmp/screenshots-photos-site`;
-const built = spawnSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', photoSite], {
-  cwd: root,
-  env: { ...inheritedEnvironment(), CONTENT_DIR: photoCorpus, CACHE_DIR: `${root}.tmp/screenshots-photos-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
-  stdio: 'inherit',
-});
-if (built.status !== 0) throw new Error(`the photo fixture build failed (${built.status})`);
+/** Builds a fixture corpus into .tmp/ with its own cache; throws when the build fails. */
+function buildFixture(site: string, env: Record<string, string>): void {
+  const built = spawnSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', site], {
+    cwd: root,
+    env: { ...inheritedEnvironment(), ...env, CACHE_DIR: `${site}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) throw new Error(`the fixture build into ${site} failed (${built.status})`);
+}
+buildFixture(photoSite, { CONTENT_DIR: photoCorpus });
 const photoPages = { 'photo-article': '/articles/with-picture/', 'photo-home': '/' };
+const newsroom = `${root}tests/fixtures/corpora/newsroom`;
+const newsroomSite = `${root}.tmp/screenshots-newsroom-site`;
+buildFixture(newsroomSite, { CONTENT_DIR: `${newsroom}/articles`, AUTHORS_DIR: `${newsroom}/authors`, BUILD_TIME: '2026-11-23T00:00:00Z' });
+const newsroomPages = { 'section-front': '/sections/europe/', writer: '/authors/jane-roe/', 'corrected-article': '/articles/harbour-reopens/' };
 
 ensureChromium();
 const server = await serveStatic(`${root}dist`);
 const photoServer = await serveStatic(photoSite);
+const newsroomServer = await serveStatic(newsroomSite);
 const browser = await launchBrowser();
 try {
   for (const [width, px] of Object.entries(widths)) {
@@ -61,8 +72,12 @@ try {
         await page.screenshot({ path: file, fullPage: true });
         console.log(file.slice(root.length));
       }
-      for (const [name, path] of Object.entries(photoPages)) {
-        await page.goto(photoServer.origin + path);
+      const fixturePages = [
+        ...Object.entries(photoPages).map(([name, path]) => [name, photoServer.origin + path] as const),
+        ...Object.entries(newsroomPages).map(([name, path]) => [name, newsroomServer.origin + path] as const),
+      ];
+      for (const [name, url] of fixturePages) {
+        await page.goto(url);
         // Lazy thumbnails load as they near the screen: scroll through so the full page shows them.
         await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
         await page.waitForLoadState('networkidle');
@@ -83,4 +98,5 @@ try {
   await browser.close();
   await server.close();
   await photoServer.close();
+  await newsroomServer.close();
 }

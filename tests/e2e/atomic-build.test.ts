@@ -26,6 +26,24 @@ describe('npm run build is atomic', () => {
   });
 });
 
+describe('npm run build, run again with nothing changed', () => {
+  it('copies every page from the last build, pictures and listings included', () => {
+    const dir = join(TMP, 'atomic-again');
+    rmSync(dir, { recursive: true, force: true });
+    // Astro's astro:assets module embeds the output folder: a build folder named anew each time
+    // changed the code hash of every page that shows a picture, and those were rendered again.
+    const env = { BUILD_OUT: join(dir, 'dist'), CACHE_DIR: join(dir, 'cache'), CONTENT_DIR: join(ROOT, 'tests/fixtures/corpora/pictures'), BUILD_TIME: '2026-11-01T00:00:00Z' };
+    expect(npmBuild(env).status).toBe(0);
+    const again = npmBuild(env);
+    expect(again.status).toBe(0);
+    // Astro logs "├─ <path> (restored)" per page; under concurrency two entries can share a line.
+    const entries = again.output.split('├─ ').slice(1).map((chunk) => ({ path: /^[^\s]+?(?=\d\d:\d\d:\d\d|\s|$)/.exec(chunk)?.[0], restored: /^\S+ \((restored|cached)\)/.test(chunk) }));
+    const keyed = entries.filter((entry) => /^\/((articles|tags|sections)\/[^/]+\/)?index\.html$/.test(entry.path ?? ''));
+    expect(keyed.map((entry) => entry.path)).toEqual(expect.arrayContaining(['/articles/with-picture/index.html', '/index.html', '/tags/weather/index.html']));
+    expect(keyed.filter((entry) => !entry.restored)).toEqual([]);
+  }, 120_000);
+});
+
 describe('npm run build never replaces what it must not', () => {
   it.each([
     ['the content folder itself', (content: string) => content],

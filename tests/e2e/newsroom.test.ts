@@ -149,9 +149,13 @@ describe("writers' pages", () => {
     expect(headlines(page('authors/jane-roe/index.html'))).toHaveLength(20);
     expect(headlines(page('authors/jane-roe/page/2/index.html'))).toHaveLength(EXTRA + 1 - 20);
     expect(page('authors/jane-roe/page/2/index.html')).not.toContain('author-profile');
-    const feed = await new Parser().parseString(page('authors/jane-roe/rss.xml'));
+    const xml = page('authors/jane-roe/rss.xml');
+    expect(xmllintErrors(xml)).toBe('');
+    const feed = await new Parser().parseString(xml);
     expect(feed.title).toBe('Broadsheet: Jane Roe');
+    expect(feed.link).toBe(`${SITE}/authors/jane-roe/`);
     expect(feed.items).toHaveLength(EXTRA + 1);
+    expect(extractFromXml(xml).entries?.map((entry) => entry.link)).toEqual(feed.items.map((item) => item.link));
     expect(headlines(page('authors/john-doe/index.html'))).toEqual(['/articles/budget-vote/']);
     expect(page('authors/john-doe/index.html')).not.toContain('<picture');
   });
