@@ -10,15 +10,17 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildOut, cacheFolder, contentDir, isInside, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
+import { authorsDir, buildOut, cacheFolder, contentDir, isInside, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
 import { recordBuild } from '../src/integrations/built-settings.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = buildOut(root);
-// The output folder is replaced whole: it must not hold the articles, or the project itself.
+// The output folder is replaced whole: it must not hold the articles, the profiles, or the project itself.
 const content = orStop(contentDir);
-if (isInside(content, out) || isInside(root, out)) {
-  console.error(`\nBUILD_OUT: ${out} would hold ${isInside(root, out) ? 'the project' : `the articles (${content})`}, and a build replaces its output folder whole. Expected a folder of its own, like dist.\n`);
+const authors = orStop(() => authorsDir());
+const held = isInside(root, out) ? 'the project' : isInside(content, out) ? `the articles (${content})` : authors && isInside(authors, out) ? `the writers' profiles (${authors})` : undefined;
+if (held) {
+  console.error(`\nBUILD_OUT: ${out} would hold ${held}, and a build replaces its output folder whole. Expected a folder of its own, like dist.\n`);
   process.exit(1);
 }
 const local = process.argv.includes('--local');

@@ -150,9 +150,13 @@ export function isInside(folder: string, parent: string): boolean {
  */
 export function cacheFolder(root: string, env: Environment = process.env): string {
   const dir = resolve(root, env['CACHE_DIR'] || 'node_modules/.astro');
-  const content = contentDir(env);
-  if (isInside(content, dir) || isInside(dir, content)) {
-    throw new SettingError(`CACHE_DIR: ${dir} and the articles (${content}) would share a folder, and builds prune their cache. Expected a folder of its own.`);
+  for (const [what, folder] of [
+    ['the articles', contentDir(env)],
+    ["the writers' profiles", authorsDir(env)],
+  ] as const) {
+    if (folder && (isInside(folder, dir) || isInside(dir, folder))) {
+      throw new SettingError(`CACHE_DIR: ${dir} and ${what} (${folder}) would share a folder, and builds prune their cache. Expected a folder of its own.`);
+    }
   }
   return dir;
 }

@@ -4,7 +4,7 @@ import { load, YAMLException } from 'js-yaml';
 import type { ContentProblem } from '../model/problems.ts';
 import { authorSchema } from '../model/schema.ts';
 import { authorSlug } from '../model/urls.ts';
-import { articleMedia } from './media.ts';
+import { articleMedia, type PictureUse } from './media.ts';
 
 /**
  * Checks every writer's profile in `dir` (AUTHORS_DIR, else content/authors) as the build reads
@@ -14,7 +14,13 @@ import { articleMedia } from './media.ts';
  * Returns every problem, sorted by file.
  */
 export function checkAuthors(dir: string): ContentProblem[] {
+  return checkProfiles(dir).problems;
+}
+
+/** `checkAuthors`, with the portraits found, for the decode check (`damagedPictures`). */
+export function checkProfiles(dir: string): { problems: ContentProblem[]; pictures: PictureUse[] } {
   const problems: ContentProblem[] = [];
+  const pictures: PictureUse[] = [];
   const profiles: { file: string; name: string; slug: string }[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.') || entry.isDirectory()) continue;
@@ -50,7 +56,9 @@ export function checkAuthors(dir: string): ContentProblem[] {
     }
     const src = parsed.data.image?.src;
     if (src !== undefined) {
-      for (const problem of articleMedia(path, [src], src).problems) report(problem.field, problem.message);
+      const found = articleMedia(path, [src], src);
+      for (const problem of found.problems) report(problem.field, problem.message);
+      for (const picture of found.media) pictures.push({ file, field: 'image.src', source: src, fsPath: picture.fsPath });
     }
     if (slug !== '') profiles.push({ file, name: parsed.data.name, slug });
   }
@@ -65,5 +73,5 @@ export function checkAuthors(dir: string): ContentProblem[] {
       }
     }
   }
-  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { problems: problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), pictures };
 }

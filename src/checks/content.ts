@@ -11,8 +11,8 @@ import { articleSchema } from '../model/schema.ts';
 import { tagConflictMessage, tagConflicts } from '../model/tags.ts';
 import { articleSlug, routes } from '../model/urls.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
-import { checkAuthors } from './authors.ts';
-import { articleMedia, isLocalPicture, type FileProblem } from './media.ts';
+import { checkProfiles } from './authors.ts';
+import { articleMedia, damagedPictures, isLocalPicture, type FileProblem, type PictureUse } from './media.ts';
 
 export { formatProblems, type ContentProblem } from '../model/problems.ts';
 
@@ -94,6 +94,8 @@ export interface FileCheck {
   article?: { slug: string; tags: string[] };
   /** True when the result depends on other files (pictures beside the article), so no cache may keep it. */
   readsOtherFiles: boolean;
+  /** The picture files the article uses, for the decode check (`damagedPictures`). */
+  pictures?: Omit<PictureUse, 'file'>[];
 }
 
 /**
@@ -171,7 +173,9 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   }
   const pictures = [...(localSrc ? [localSrc] : []), ...localPictures(tree)];
   result.readsOtherFiles = pictures.length > 0;
-  problems.push(...articleMedia(path, pictures, localSrc).problems);
+  const found = articleMedia(path, pictures, localSrc);
+  problems.push(...found.problems);
+  result.pictures = found.media.map((picture) => ({ field: picture.source === localSrc ? 'image.src' : 'body', source: picture.source, fsPath: picture.fsPath }));
   return result;
 }
 
@@ -195,12 +199,19 @@ export async function checkContent(
 ): Promise<ContentProblem[]> {
   const { articles: files, unread: unreadArticles } = contentFiles(dir);
   // Profiles are few and small: checked in full every time, with the articles' unreadable files.
-  const unread = [...unreadArticles, ...(authors ? checkAuthors(authors) : [])];
-  const problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined)];
-  return problems.length > unread.length && bodies !== 'always' ? [...unread, ...checkFiles(files, 'always')] : problems;
+  const profiles = authors ? checkProfiles(authors) : { problems: [], pictures: [] };
+  const unread = [...unreadArticles, ...profiles.problems];
+  let pictures: PictureUse[] = [];
+  let problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined, pictures)];
+  if (problems.length > unread.length && bodies !== 'always') {
+    pictures = [];
+    problems = [...unread, ...checkFiles(files, 'always', undefined, pictures)];
+  }
+  const damaged = await damagedPictures([...profiles.pictures, ...pictures]);
+  return damaged.length === 0 ? problems : [...problems, ...damaged].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function checkFiles(paths: string[], bodies: BodyCheck, cache?: CheckCache): ContentProblem[] {
+function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | undefined, pictures: PictureUse[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const checked: Checked[] = [];
 
@@ -214,6 +225,7 @@ function checkFiles(paths: string[], bodies: BodyCheck, cache?: CheckCache): Con
       if (cache && !result.readsOtherFiles) cache.set(path, digest, result);
     }
     for (const problem of result.problems) problems.push({ file, ...problem });
+    for (const picture of result.pictures ?? []) pictures.push({ file, ...picture });
     if (result.article) checked.push({ file, ...result.article });
   }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
 import { lookup } from 'mrmime';
+import sharp from 'sharp';
 import type { MediaFile } from '../model/media.ts';
 import type { ContentProblem } from '../model/problems.ts';
 
@@ -97,4 +98,36 @@ export function articleMedia(
 /** SHA-256 (base64url) of a file's bytes: a picture's cache key follows its content, not its date. */
 export function fileDigest(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('base64url');
+}
+
+/** A picture file an article or profile uses, with the field that names it. */
+export interface PictureUse {
+  file: string;
+  field: string;
+  source: string;
+  fsPath: string;
+}
+
+/**
+ * Pictures whose pixels do not all decode: a file cut short (an interrupted copy or upload) keeps
+ * a valid header, and Astro's image service (sharp with `failOn: 'none'`) would turn it into
+ * copies that are grey below the cut, without a word. Each file is decoded whole once, with
+ * sharp's `failOn: 'truncated'`; one problem per use, naming the file and field.
+ */
+export async function damagedPictures(uses: readonly PictureUse[]): Promise<ContentProblem[]> {
+  const verdicts = new Map<string, Promise<string | undefined>>();
+  const verdict = (path: string) =>
+    sharp(path, { failOn: 'truncated', limitInputPixels: false })
+      .stats()
+      .then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error)),
+      );
+  const problems: ContentProblem[] = [];
+  for (const use of uses) {
+    if (!verdicts.has(use.fsPath)) verdicts.set(use.fsPath, verdict(use.fsPath));
+    const error = await verdicts.get(use.fsPath);
+    if (error) problems.push({ file: use.file, field: use.field, message: `picture "${use.source}": expected a picture that decodes whole, found a damaged or cut-short file at ${use.fsPath} (${error})` });
+  }
+  return problems;
 }

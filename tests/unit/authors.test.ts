@@ -84,3 +84,32 @@ describe('bylineNames', () => {
     expect(bylineNames(names, index)).toEqual(expected);
   });
 });
+
+describe('checkContent and damaged pictures', () => {
+  it('refuses a picture cut short, in an article and in a profile, naming file and field', async () => {
+    const { checkContent } = await import('../../src/checks/content');
+    const sharp = (await import('sharp')).default;
+    const dir = join(TMP, 'authors-check', 'truncated');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'articles'), { recursive: true });
+    mkdirSync(join(dir, 'authors'), { recursive: true });
+    // A noisy photo, so the cut falls inside the pixel data, not the header.
+    const noise = Buffer.alloc(400 * 300 * 3);
+    for (let i = 0; i < noise.length; i += 1) noise[i] = (i * 2654435761) >>> 24;
+    const whole = await sharp(noise, { raw: { width: 400, height: 300, channels: 3 } }).jpeg().toBuffer();
+    const cut = whole.subarray(0, Math.floor(whole.length / 3));
+    writeFileSync(join(dir, 'articles', 'cut.jpg'), cut);
+    writeFileSync(join(dir, 'articles', 'whole.jpg'), whole);
+    writeFileSync(join(dir, 'authors', 'cut.jpg'), cut);
+    const article = (name: string, src: string) =>
+      `---\ntitle: T\nstandfirst: S\npublished: 2024-06-18\nsection: World\ntags: [X]\nimage:\n  src: ${src}\n  alt: A fixture photo\n  caption: C\n---\n\nBody.\n`;
+    writeFileSync(join(dir, 'articles', 'cut.md'), article('cut', './cut.jpg'));
+    writeFileSync(join(dir, 'articles', 'whole.md'), article('whole', './whole.jpg'));
+    writeFileSync(join(dir, 'authors', 'jane-roe.yaml'), `${VALID}image:\n  src: ./cut.jpg\n  alt: Jane (fixture)\n`);
+    const problems = await checkContent(join(dir, 'articles'), { authors: join(dir, 'authors') });
+    expect(problems.map((problem) => [relative(dir, problem.file), problem.field, problem.message.split(' at ')[0]])).toEqual([
+      [join('articles', 'cut.md'), 'image.src', 'picture "./cut.jpg": expected a picture that decodes whole, found a damaged or cut-short file'],
+      [join('authors', 'jane-roe.yaml'), 'image.src', 'picture "./cut.jpg": expected a picture that decodes whole, found a damaged or cut-short file'],
+    ]);
+  });
+});
