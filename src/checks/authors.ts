@@ -6,6 +6,8 @@ import { authorSchema } from '../model/schema.ts';
 import { authorSlug } from '../model/urls.ts';
 import { articleMedia, type PictureUse } from './media.ts';
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * Checks every writer's profile in `dir` (AUTHORS_DIR, else content/authors) as the build reads
  * them: each `<slug>.yaml` must be UTF-8 YAML that the profile schema accepts, with its portrait
@@ -33,8 +35,15 @@ export function checkProfiles(dir: string): { problems: ContentProblem[]; pictur
     }
     if (!entry.name.endsWith('.yaml')) continue;
     let data: unknown;
+    let text: string;
     try {
-      data = load(readFileSync(path, 'utf8'));
+      text = utf8.decode(readFileSync(path));
+    } catch {
+      report('file', 'expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)');
+      continue;
+    }
+    try {
+      data = load(text);
     } catch (error) {
       const mark = error instanceof YAMLException ? error.mark : undefined;
       report('file', `expected YAML${mark ? `, found a problem at line ${mark.line + 1}, column ${mark.column + 1}: ${error instanceof YAMLException ? error.reason : ''}` : ''}`);
@@ -63,13 +72,14 @@ export function checkProfiles(dir: string): { problems: ContentProblem[]; pictur
     if (slug !== '') profiles.push({ file, name: parsed.data.name, slug });
   }
   for (const [key, field, what] of [
-    ['name', 'name', (value: string) => `expected a name no other profile has: a byline "${value}" could not say whose page it links to`],
+    ['name', 'name', (value: string) => `expected a name no other profile has (in any case): a byline "${value}" could not say whose page it links to`],
     ['slug', 'file', (value: string) => `expected a file name no other profile slugs alike: both would be /authors/${value}/`],
   ] as const) {
-    for (const [value, same] of Map.groupBy(profiles, (profile) => profile[key])) {
+    // Names differing only in case read as one writer to a reader: refused as well.
+    for (const [value, same] of Map.groupBy(profiles, (profile) => (key === 'name' ? profile.name.toLocaleLowerCase('en') : profile.slug))) {
       if (same.length < 2) continue;
       for (const profile of same) {
-        problems.push({ file: profile.file, field, message: `${what(value)} (also in ${same.filter((other) => other !== profile).map((other) => other.file).join(', ')})` });
+        problems.push({ file: profile.file, field, message: `${what(key === 'name' ? profile.name : value)} (also in ${same.filter((other) => other !== profile).map((other) => other.file).join(', ')})` });
       }
     }
   }

@@ -33,6 +33,8 @@ function paragraphOf(markdown: string): { paragraph: Paragraph } | { problem: st
   visit(first, (node) => {
     if (node.type === 'image' || node.type === 'imageReference') found ??= 'a picture';
     if (node.type === 'html') found ??= 'raw HTML';
+    // A link the sanitiser would strip must not pass as a dead word: only the web, mail and the site's own paths.
+    if (node.type === 'link' && /^[a-z][a-z0-9+.-]*:/i.test(node.url) && !/^(https?|mailto):/i.test(node.url)) found ??= `a link to "${node.url}" (expected an http(s) or mailto: address, or a path on this site)`;
   });
   return found ? { problem: `expected inline Markdown (emphasis, links, code), found ${found}` } : { paragraph: first };
 }
@@ -61,9 +63,10 @@ export function renderInlineMarkdown(markdown: string, { rebase }: InlineOptions
   const root: HastRoot = { type: 'root', children: hast.children as ElementContent[] };
   visit(root, 'element', (node) => {
     if (node.tagName !== 'a' || typeof node.properties['href'] !== 'string') return;
-    const href = node.properties['href'];
-    if (rebase) node.properties['href'] = rebase(href);
-    if (/^https?:/i.test(href)) node.properties['rel'] = ['external', 'noopener'];
+    // Schemes are case-insensitive (RFC 3986 §3.1) but the sanitiser's allowlist is not: HTTPS:// would lose its address.
+    const href = node.properties['href'].replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
+    node.properties['href'] = rebase ? rebase(href) : href;
+    if (/^(https?:)?\/\//i.test(href)) node.properties['rel'] = ['external', 'noopener'];
   });
   return { html: toHtml(sanitize(root, INLINE_SCHEMA)), text: toString(read.paragraph) };
 }

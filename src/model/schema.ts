@@ -159,7 +159,8 @@ export const articleSchema = strictFields(
     ).optional(),
     /** The writers' names, when the copy gives them. Never guessed: leave it out when unknown. */
     byline: z
-      .array(text('a writer name'), { error: expecting('expected a list of names') })
+      // Spelled as profiles are (NFC, one space, no invisible characters), so a name typed on a Mac or pasted with a zero-width space still finds its profile.
+      .array(text('a writer name').overwrite(normalizeTagName), { error: expecting('expected a list of names') })
       .min(1, { error: 'expected at least one name' })
       .optional(),
     /** The article's picture, or its caption alone when the picture itself is not available. */
@@ -260,8 +261,8 @@ export type ArticleData = z.output<typeof articleSchema>;
 export function authorSchemaFor<Picture extends z.ZodType>(picture: Picture) {
   return strictFields(
     {
-      /** The name exactly as bylines print it: the match between an article and this profile. */
-      name: text("the writer's name"),
+      /** The name exactly as bylines print it: the match between an article and this profile (both normalised as tags are). */
+      name: text("the writer's name").overwrite(normalizeTagName),
       /** The job, as the newsroom titles it, e.g. "Asia correspondent". */
       role: text('the writer\'s role, e.g. "Asia correspondent"'),
       /** A short biography, plain text, shown on the writer's page. */

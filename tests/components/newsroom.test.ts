@@ -47,7 +47,7 @@ describe('Byline', () => {
     ];
     const html = await container.renderToString(Byline, { props: { byline } });
     expect(text(html)).toBe('By Jane Roe, Guest Writer and John Doe');
-    expect([...html.matchAll(/<a href="([^"]+)" rel="author">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
+    expect([...html.matchAll(/<a href="([^"]+)" rel="author"><bdi>([^<]+)<\/bdi><\/a>/g)].map((m) => [m[1], m[2]])).toEqual([
       ['/authors/jane-roe/', 'Jane Roe'],
       ['/authors/john-doe/', 'John Doe'],
     ]);

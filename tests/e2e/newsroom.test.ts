@@ -162,7 +162,7 @@ describe("writers' pages", () => {
 
   it('links only names with a profile; a guest writer stays plain text and gets no page', () => {
     const html = page('articles/harbour-reopens/index.html');
-    expect(/<p class="byline">(.*?)<\/p>/s.exec(html)?.[1]?.trim()).toBe('By <span class="byline__names"><a href="/authors/jane-roe/" rel="author">Jane Roe</a> and Guest Writer</span>');
+    expect(/<p class="byline">(.*?)<\/p>/s.exec(html)?.[1]?.trim()).toBe('By <span class="byline__names"><a href="/authors/jane-roe/" rel="author"><bdi>Jane Roe</bdi></a> and <bdi>Guest Writer</bdi></span>');
     expect([...tree.keys()].some((path) => path.startsWith('authors/guest'))).toBe(false);
     const article = jsonLd(html).find((data) => data['@type'] === 'NewsArticle');
     expect(article.author).toEqual([

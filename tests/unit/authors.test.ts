@@ -55,10 +55,24 @@ describe('checkAuthors', () => {
     const found = checkAuthors(dir).map((problem) => [relative(dir, problem.file), problem.field, problem.message.split(' (also')[0]]);
     expect(found).toEqual([
       ['Jane Roe.yaml', 'file', 'expected a file name no other profile slugs alike: both would be /authors/jane-roe/'],
-      ['jane-roe.yaml', 'name', 'expected a name no other profile has: a byline "Jane Roe" could not say whose page it links to'],
+      ['jane-roe.yaml', 'name', 'expected a name no other profile has (in any case): a byline "Jane Roe" could not say whose page it links to'],
       ['jane-roe.yaml', 'file', 'expected a file name no other profile slugs alike: both would be /authors/jane-roe/'],
-      ['jane.yaml', 'name', 'expected a name no other profile has: a byline "Jane Roe" could not say whose page it links to'],
+      ['jane.yaml', 'name', 'expected a name no other profile has (in any case): a byline "Jane Roe" could not say whose page it links to'],
     ]);
+  });
+
+  it.each([
+    ['differing only in case', 'jane roe'],
+    ['typed with a zero-width space and two spaces', 'Jane\u200b  Roe'],
+  ])('refuses two profiles whose names differ only %s', (_label, other) => {
+    const dir = profiles('near-twins', { 'jane-roe.yaml': VALID, 'other.yaml': VALID.replace('Jane Roe', other) });
+    expect(checkAuthors(dir).map((problem) => problem.field)).toEqual(['name', 'name']);
+  });
+
+  it('refuses a profile that is not UTF-8', () => {
+    const dir = profiles('latin-1', {});
+    writeFileSync(join(dir, 'cafe.yaml'), Buffer.from('name: Caf\xe9 Writer\nrole: r\nbio: b\n', 'latin1'));
+    expect(checkAuthors(dir).map((problem) => [problem.field, problem.message])).toEqual([['file', 'expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)']]);
   });
 
   it('says a .yml profile would be skipped, and ignores other files', () => {
@@ -101,10 +115,10 @@ describe('checkContent and damaged pictures', () => {
     writeFileSync(join(dir, 'articles', 'cut.jpg'), cut);
     writeFileSync(join(dir, 'articles', 'whole.jpg'), whole);
     writeFileSync(join(dir, 'authors', 'cut.jpg'), cut);
-    const article = (name: string, src: string) =>
+    const article = (src: string) =>
       `---\ntitle: T\nstandfirst: S\npublished: 2024-06-18\nsection: World\ntags: [X]\nimage:\n  src: ${src}\n  alt: A fixture photo\n  caption: C\n---\n\nBody.\n`;
-    writeFileSync(join(dir, 'articles', 'cut.md'), article('cut', './cut.jpg'));
-    writeFileSync(join(dir, 'articles', 'whole.md'), article('whole', './whole.jpg'));
+    writeFileSync(join(dir, 'articles', 'cut.md'), article('./cut.jpg'));
+    writeFileSync(join(dir, 'articles', 'whole.md'), article('./whole.jpg'));
     writeFileSync(join(dir, 'authors', 'jane-roe.yaml'), `${VALID}image:\n  src: ./cut.jpg\n  alt: Jane (fixture)\n`);
     const problems = await checkContent(join(dir, 'articles'), { authors: join(dir, 'authors') });
     expect(problems.map((problem) => [relative(dir, problem.file), problem.field, problem.message.split(' at ')[0]])).toEqual([

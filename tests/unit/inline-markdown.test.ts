@@ -8,7 +8,8 @@ describe('renderInlineMarkdown', () => {
     ['emphasis and code', 'It was *ten* days, not `14`.', 'It was <em>ten</em> days, not <code>14</code>.', 'It was ten days, not 14.'],
     ['an external link', 'See [the notice](https://port.example/n).', 'See <a href="https://port.example/n" rel="external noopener">the notice</a>.', 'See the notice.'],
     ['a site link', 'See [coverage](/tags/shipping/).', 'See <a href="/tags/shipping/">coverage</a>.', 'See coverage.'],
-    ['a javascript: link, made inert', '[x](javascript:alert(1))', '<a>x</a>', 'x'],
+    ['a scheme in capitals', '[x](HTTPS://port.example/n)', '<a href="https://port.example/n" rel="external noopener">x</a>', 'x'],
+    ['a protocol-relative link, external', '[x](//port.example/n)', '<a href="//port.example/n" rel="external noopener">x</a>', 'x'],
     ['markup-like text, escaped', 'a < b & c > d', 'a &#x3C; b &#x26; c > d', 'a < b & c > d'],
   ])('%s', (_label, markdown, html, text) => {
     expect(renderInlineMarkdown(markdown)).toEqual({ html, text });
@@ -27,6 +28,9 @@ describe('inlineMarkdownProblem', () => {
     ['a list', '- fixed', 'expected inline Markdown in one paragraph (emphasis, links, code), found a block such as a heading, list, quote or second paragraph'],
     ['a picture', 'See ![map](./map.png).', 'expected inline Markdown (emphasis, links, code), found a picture'],
     ['raw HTML', 'Fixed <b onclick="x()">now</b>.', 'expected inline Markdown (emphasis, links, code), found raw HTML'],
+    ['a javascript: link', '[click](javascript:alert(1))', 'expected inline Markdown (emphasis, links, code), found a link to "javascript:alert(1)" (expected an http(s) or mailto: address, or a path on this site)'],
+    ['a data: autolink', '<data:text/html,x>', 'expected inline Markdown (emphasis, links, code), found a link to "data:text/html,x" (expected an http(s) or mailto: address, or a path on this site)'],
+    ['a mailto: link', 'Write to [us](mailto:desk@example.com).', undefined],
   ])('%s', (_label, markdown, problem) => {
     expect(inlineMarkdownProblem(markdown)).toBe(problem);
   });
