@@ -5,12 +5,13 @@ import { publishing } from './env';
 import { shareSearchDocuments } from './integrations/search-index';
 import { shareLastModified } from './integrations/sitemap-dates';
 import type { ImageMetadata } from 'astro';
-import { archiveOf, articlesByAuthor, desksOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
+import { archiveOf, articlesByAuthor, changesAfterClock, desksOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
 import { profileIndex, toAuthors, type Author } from './model/authors';
 import { articleKey, cacheKey } from './model/cache-keys';
 import { formatDate } from './model/dates';
 import type { DeskFront } from './model/desks';
 import { modifiedTime } from './model/metadata';
+import { contentError } from './model/problems';
 import { newsArticles } from './model/news-sitemap';
 import { searchShards } from './model/search-shards';
 import type { Tag } from './model/tags';
@@ -51,6 +52,8 @@ export function loadCatalogue(): Promise<Catalogue> {
     // as used, and Astro then publishes it beside the optimised copies.
     const writers = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest((picture as ImageMetadata & { fsPath: string }).fsPath));
     const inputs = checkRendered(entries, { rebase: rebaserFor(import.meta.env.BASE_URL) });
+    const late = changesAfterClock(inputs, settings.now);
+    if (late.length > 0) throw contentError(late);
     const selected = selectArticles(inputs, { ...settings, profiles: profileIndex(writers) });
     const tags = tagsOf(selected);
     // Names settle before anything is keyed (src/model/cache-keys.ts remembers an article's key).

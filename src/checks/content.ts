@@ -7,7 +7,7 @@ import { visit } from 'unist-util-visit';
 import { inlineMarkdownProblem } from '../markdown/inline.ts';
 import { figurePlace } from '../markdown/remark-figure.ts';
 import type { ContentProblem } from '../model/problems.ts';
-import { articleSchema } from '../model/schema.ts';
+import { articleDatesSchema, articleSchema } from '../model/schema.ts';
 import { tagConflictMessage, tagConflicts } from '../model/tags.ts';
 import { articleSlug, routes } from '../model/urls.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
@@ -146,9 +146,20 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
       }
     }
   }
-  if (schema.success) {
-    schema.data.corrections?.forEach((correction, index) => {
-      const problem = inlineMarkdownProblem(correction.text);
+  if (!schema.success) {
+    // The object's own rules (date order) run only once every field passed: run them alone too.
+    const reported = new Set(problems.map((problem) => `${problem.field}|${problem.message}`));
+    const dates = articleDatesSchema.safeParse(parsed.data);
+    for (const issue of dates.success ? [] : dates.error.issues) {
+      const field = issue.path.join('.');
+      if (issue.code === 'custom' && !reported.has(`${field}|${issue.message}`)) report(field, issue.message);
+    }
+  }
+  const corrections = parsed.data['corrections'];
+  if (Array.isArray(corrections)) {
+    corrections.forEach((correction: unknown, index) => {
+      const text = (correction as { text?: unknown } | null)?.text;
+      const problem = typeof text === 'string' && text.trim() !== '' ? inlineMarkdownProblem(text) : undefined;
       if (problem) report(`corrections.${index}.text`, problem);
     });
   }

@@ -111,6 +111,26 @@ function isBefore(later: string, earlier: string): boolean {
   return a.instant < b.instant;
 }
 
+/**
+ * Updates and corrections come on or after publication. Zod runs an object's refinements only
+ * when every field passed, so the content check also runs this through `articleDatesSchema`, so
+ * an editor sees these problems in the same pass as any other.
+ */
+function checkDateOrder(data: { published: string; updated?: string | undefined; corrections?: { date: string }[] | undefined }, ctx: z.RefinementCtx): void {
+  if (data.updated !== undefined && isBefore(data.updated, data.published)) {
+    ctx.addIssue({ code: 'custom', message: 'expected the update date to be on or after the publication date', path: ['updated'] });
+  }
+  data.corrections?.forEach((correction, index) => {
+    if (isBefore(correction.date, data.published)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a correction dated on or after the publication date (${data.published}), found ${correction.date}`,
+        path: ['corrections', index, 'date'],
+      });
+    }
+  });
+}
+
 /** The front matter of one article in `content/articles/`. Unknown keys are rejected. */
 export const articleSchema = strictFields(
   {
@@ -231,24 +251,19 @@ export const articleSchema = strictFields(
     draft: z.boolean({ error: expecting('expected true or false') }).default(false),
   },
   'front matter',
-).superRefine((data, ctx) => {
-  if (data.updated !== undefined && isBefore(data.updated, data.published)) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'expected the update date to be on or after the publication date',
-      path: ['updated'],
-    });
-  }
-  data.corrections?.forEach((correction, index) => {
-    if (isBefore(correction.date, data.published)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `expected a correction dated on or after the publication date (${data.published}), found ${correction.date}`,
-        path: ['corrections', index, 'date'],
-      });
-    }
-  });
-});
+).superRefine(checkDateOrder);
+
+/**
+ * Only the dates of an article's front matter, other fields let through: what the content check
+ * runs when the whole schema failed, to report date order in the same pass (`checkDateOrder`).
+ */
+export const articleDatesSchema = z
+  .looseObject({
+    published: date('the publication date'),
+    updated: date('the update date').optional(),
+    corrections: z.array(z.looseObject({ date: date('the correction date') })).optional(),
+  })
+  .superRefine(checkDateOrder);
 
 /** Front matter after validation: what the model layer reads. */
 export type ArticleData = z.output<typeof articleSchema>;

@@ -271,6 +271,7 @@ describe('content the newsroom must not publish', () => {
     ['a desk nobody listed', 'section: Europe', 'section: Eurpoe', 'section: expected one of the desks', '(did you mean "Europe"?)'],
     ['a correction before publication', '  - date: 2026-11-21\n', '  - date: 2026-11-19\n', 'corrections.1.date: expected a correction dated on or after the publication date', ''],
     ['a correction that is not inline', '    text: "An earlier version misspelt', '    text: "# An earlier version misspelt', 'corrections.1.text: expected inline Markdown in one paragraph', ''],
+    ['a correction dated after the build clock', '  - date: 2026-11-21\n', '  - date: 2027-11-21\n', "corrections.1.date: expected a correction dated on or before the build's clock (2026-11-28T00:00:00.000Z, BUILD_TIME or now), found 2027-11-21", ''],
   ])('stops the build naming the file and field for %s', (_label, from, to, message, hint) => {
     const broken = join(TMP, 'corpora', 'newsroom-broken');
     rmSync(broken, { recursive: true, force: true });

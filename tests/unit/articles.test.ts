@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
-import { compareNewestFirst, neighbours, relatedIndex, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type Article, type ArticleInput } from '../../src/model/articles';
+import { changesAfterClock, compareNewestFirst, neighbours, relatedIndex, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type Article, type ArticleInput } from '../../src/model/articles';
 import { creditNames, joinNames } from '../../src/model/credit';
 import { feedChannel, xmlText } from '../../src/feeds/items';
 import { jsonLd } from '../../src/model/metadata';
@@ -264,5 +264,19 @@ describe('relatedArticles and neighbours', () => {
     const found = neighbours(articles, index);
     expect(found.newer?.slug).toBe(newer);
     expect(found.older?.slug).toBe(older);
+  });
+});
+
+describe('changesAfterClock', () => {
+  const now = new Date('2024-06-20T12:00:00Z');
+  it.each([
+    ['an update and a correction before the clock', { updated: '2024-06-19', corrections: [{ date: '2024-06-20T11:00:00.000Z', text: 'Fixed.' }] }, []],
+    ['an update after the clock', { updated: '2024-06-21' }, [['updated', "expected an update on or before the build's clock (2024-06-20T12:00:00.000Z, BUILD_TIME or now), found 2024-06-21"]]],
+    ['the second correction after the clock', { corrections: [{ date: '2024-06-19', text: 'a' }, { date: '2027-01-01', text: 'b' }] }, [['corrections.1.date', "expected a correction dated on or before the build's clock (2024-06-20T12:00:00.000Z, BUILD_TIME or now), found 2027-01-01"]]],
+    ['a scheduled article with future dates', { published: '2024-07-01', corrections: [{ date: '2024-07-02', text: 'a' }] }, []],
+    ['a draft with future dates', { draft: true, updated: '2027-01-01' }, []],
+  ])('%s', (_label, data, expected) => {
+    const input = entry('late', data as Partial<RenderedEntry['data']>);
+    expect(changesAfterClock([input], now).map((problem) => [problem.field, problem.message])).toEqual(expected);
   });
 });

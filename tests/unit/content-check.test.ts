@@ -1,7 +1,7 @@
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkContent, type ContentProblem } from '../../src/checks/content';
+import { checkContent, checkFile, type ContentProblem } from '../../src/checks/content';
 import { pictureFileName } from '../../src/checks/media';
 import { ROOT } from '../support/paths';
 
@@ -103,7 +103,8 @@ describe('files and pictures the build could not use', () => {
   const dir = join(ROOT, '.tmp', 'check-files');
   const article = (extra = '', body = 'Text.') =>
     `---\ntitle: "T"\nstandfirst: "S"\npublished: 2024-06-18\nsection: World\ntags: [X]\n${extra}---\n\n${body}\n`;
-  const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+  // A whole picture (the check decodes every pixel), from the picture fixtures.
+  const PNG = readFileSync(join(ROOT, 'tests/fixtures/corpora/pictures/map.png'));
   const problems = async () => (await checkContent(dir)).map((p) => `${relative(dir, join(ROOT, p.file))} ${p.field}: ${p.message}`);
 
   beforeEach(() => {
@@ -155,5 +156,29 @@ describe('files and pictures the build could not use', () => {
     writeFileSync(join(ROOT, '.tmp', 'outside.md'), article('bogus: x\n'));
     symlinkSync(join(ROOT, '.tmp', 'outside.md'), join(dir, 'linked.md'));
     expect((await problems()).join('\n')).toContain('linked.md bogus: unknown field "bogus"');
+  });
+});
+
+describe('one pass lists every problem of a file', () => {
+  it('reports a desk typo, a correction before publication and a correction with a picture together', () => {
+    const text = [
+      '---',
+      'title: T',
+      'standfirst: S',
+      'published: 2024-06-18',
+      'section: Eurpoe',
+      'tags: [X]',
+      'corrections:',
+      '  - date: 2024-06-17',
+      '    text: Fixed.',
+      '  - date: 2024-06-19',
+      '    text: "See ![map](./map.png)."',
+      '---',
+      '',
+      'Body.',
+      '',
+    ].join('\n');
+    const { problems } = checkFile('story.md', Buffer.from(text));
+    expect(problems.map((problem) => problem.field)).toEqual(['section', 'corrections.0.date', 'corrections.1.text']);
   });
 });
