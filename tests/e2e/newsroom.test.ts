@@ -101,6 +101,14 @@ describe('section fronts', () => {
     expect(page('sections/world/rss.xml')).toContain('<title>Talks resume in Geneva (fixture)</title>');
   });
 
+  it('offers each desk and each writer with articles on the feeds page, and links /sections/ from every footer', () => {
+    const feeds = page('feeds/index.html');
+    const urls = [...feeds.matchAll(/<code class="feed-address__url">([^<]+)<\/code>/g)].map((m) => m[1]!);
+    expect(urls).toEqual(expect.arrayContaining([`${SITE}/sections/world/rss.xml`, `${SITE}/sections/politics/rss.xml`, `${SITE}/sections/europe/rss.xml`, `${SITE}/authors/jane-roe/rss.xml`, `${SITE}/authors/john-doe/rss.xml`]));
+    expect(urls.filter((url) => url.includes('/sections/asia/'))).toEqual([]);
+    for (const path of ['index.html', 'articles/budget-vote/index.html', '404.html']) expect(page(path), path).toMatch(/<footer class="site-footer">.*<a href="\/sections\/">Sections<\/a>/s);
+  });
+
   it('links the kicker to its desk and puts home → desk → article in BreadcrumbList', () => {
     const html = page('articles/agency-copy/index.html');
     expect(html).toContain('<p class="kicker"><a href="/sections/world/">World</a></p>');
