@@ -73,7 +73,8 @@ export function newsArticle(article: Article, site: URL | string): Record<string
       correction: article.corrections.map((correction) => ({
         '@type': 'CorrectionComment',
         text: correction.text,
-        datePublished: isoWithOffset(correction.date, SITE.timeZone),
+        // A bare day stays a day (schema.org takes a Date): midnight would read as before a timed publication.
+        datePublished: correction.date.dateOnly ? correction.date.datetime : isoWithOffset(correction.date, SITE.timeZone),
       })),
     }),
   };

@@ -219,7 +219,7 @@ describe('corrections', () => {
     const article = jsonLd(html).find((data) => data['@type'] === 'NewsArticle');
     expect(article.dateModified).toBe(MODIFIED);
     expect(article.correction).toEqual([
-      { '@type': 'CorrectionComment', text: "An earlier version misspelt the harbour master's name.", datePublished: '2026-11-21T00:00:00-05:00' },
+      { '@type': 'CorrectionComment', text: "An earlier version misspelt the harbour master's name.", datePublished: '2026-11-21' },
       {
         '@type': 'CorrectionComment',
         text: 'An earlier version said the harbour had been shut for two weeks; it was shut for ten days. See the port notice and our shipping coverage.',
