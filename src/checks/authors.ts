@@ -4,7 +4,7 @@ import { load, YAMLException } from 'js-yaml';
 import type { ContentProblem } from '../model/problems.ts';
 import { authorSchema } from '../model/schema.ts';
 import { authorSlug } from '../model/urls.ts';
-import { articleMedia, type PictureUse } from './media.ts';
+import { articleMedia, isLocalPicture, type PictureUse } from './media.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -64,7 +64,9 @@ export function checkProfiles(dir: string): { problems: ContentProblem[]; pictur
       continue;
     }
     const src = parsed.data.image?.src;
-    if (src !== undefined) {
+    if (src !== undefined && !isLocalPicture(src)) {
+      report('image.src', `picture "${src}": expected a picture file beside the profile, as a relative path like ./portrait.jpg`);
+    } else if (src !== undefined) {
       const found = articleMedia(path, [src], src);
       for (const problem of found.problems) report(problem.field, problem.message);
       for (const picture of found.media) pictures.push({ file, field: 'image.src', source: src, fsPath: picture.fsPath });

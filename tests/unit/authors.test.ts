@@ -29,6 +29,7 @@ describe('checkAuthors', () => {
     ['a javascript: link', `${VALID}links:\n  - name: X\n    url: "javascript:alert(1)"\n`, 'links.0.url', 'expected an absolute http(s) address like https://example.com/story'],
     ['a portrait without alt text', `${VALID}image:\n  src: ./jane.jpg\n`, 'image.alt', 'missing: this field is required, expected alt text as text'],
     ['a broken YAML quote', 'name: "Jane\nrole: R\n', 'file', 'expected YAML, found a problem at line'],
+    ['a portrait given as a web address', `${VALID}image:\n  src: https://photos.example/jane.jpg\n  alt: Jane (fixture)\n`, 'image.src', 'picture "https://photos.example/jane.jpg": expected a picture file beside the profile, as a relative path like ./portrait.jpg'],
   ])('names the field for %s', (_label, yaml, field, message) => {
     const dir = profiles('one', { 'jane-roe.yaml': yaml });
     const [problem] = checkAuthors(dir);

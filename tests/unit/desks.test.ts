@@ -22,6 +22,7 @@ describe('findDesk', () => {
     ['World', 'world'],
     ['world', 'world'],
     [' middle\u00a0 EAST ', 'middle-east'],
+    ['Wor\u200bld', 'world'],
     ['Worlds', undefined],
     ['middle-east', undefined],
     ['', undefined],
