@@ -1,7 +1,7 @@
 import { getCollection } from 'astro:content';
 import { fileDigest } from './checks/media';
 import { checkRendered } from './checks/rendered';
-import { publishing } from './env';
+import { authorsDir, publishing } from './env';
 import { shareSearchDocuments } from './integrations/search-index';
 import { shareLastModified } from './integrations/sitemap-dates';
 import type { ImageMetadata } from 'astro';
@@ -46,7 +46,8 @@ let catalogue: Promise<Catalogue> | undefined;
  * place the content layer, the environment and the model meet; the model itself stays pure.
  */
 export function loadCatalogue(): Promise<Catalogue> {
-  catalogue ??= Promise.all([getCollection('articles'), getCollection('authors')]).then(([entries, profiles]) => {
+  // No profiles folder, no collection to read (Astro warns about reading an empty one).
+  catalogue ??= Promise.all([getCollection('articles'), authorsDir() ? getCollection('authors') : []]).then(([entries, profiles]) => {
     const settings = publishing();
     // Only the file is read: touching any other field of Astro's image metadata marks the original
     // as used, and Astro then publishes it beside the optimised copies.

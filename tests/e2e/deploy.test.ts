@@ -29,7 +29,7 @@ describe.each([
     build: () =>
       buildSite({
         name: 'deploy-newsroom',
-        env: { SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: join(NEWSROOM, 'articles'), AUTHORS_DIR: join(NEWSROOM, 'authors'), BUILD_TIME: '2026-11-21T00:00:00Z' },
+        env: { SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: join(NEWSROOM, 'articles'), AUTHORS_DIR: join(NEWSROOM, 'authors'), BUILD_TIME: '2026-11-23T00:00:00Z' },
       }),
     siteUrl: 'https://example.org/news/',
     mount: '/news/',

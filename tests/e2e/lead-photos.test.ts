@@ -27,7 +27,7 @@ const FILES = {
 title: "Fixture: harbour cranes return"
 standfirst: "Test fixture: an article with a large lead photo and a picture in the body."
 published: 2024-07-04
-section: Fixtures
+section: World
 tags: [Harbour fixtures]
 image:
   src: ./harbour.jpg
@@ -47,7 +47,7 @@ ${Array.from({ length: 30 }, (_, n) => `Filler paragraph ${n + 1} of the fixture
 title: "Fixture: a small lead photo"
 standfirst: "Test fixture: a lead photo narrower than every width the layout asks for."
 published: 2024-07-03
-section: Fixtures
+section: World
 tags: [Harbour fixtures]
 image:
   src: ./small.jpg
@@ -60,7 +60,7 @@ Body of the small-photo fixture.
 title: "Fixture: no photo at all"
 standfirst: "Test fixture: an article without a picture."
 published: 2024-07-02
-section: Fixtures
+section: World
 tags: [Harbour fixtures]
 `)}
 Body of the fixture without a picture.

@@ -168,7 +168,7 @@ describe('real newsroom copy', () => {
     // The page around the copy keeps the site's language and direction.
     for (const chrome of ['.masthead', '.dateline', '.article__footer', '.related']) expect(await direction(chrome), chrome).toBe('ltr');
     expect(await page.locator('.dateline').evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('en');
-    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);
     expect(jsonLd.inLanguage).toBe('ar');
     // In listings, the headline and standfirst carry the language; the date stays the site's.
     await page.goto(`${server.origin}/tags/fixtures/`);
