@@ -18,38 +18,22 @@ export function siteChannel(articles: readonly Article[], site: URL, feedPath: s
   });
 }
 
+/** A listing's RSS feed (a tag, a desk, a writer): the newest of its articles, as the listing shows them. */
+function listingChannel(articles: readonly Article[], site: URL, name: string, description: string, homePath: string, feedPath: string): FeedChannel {
+  return feedChannel(articles, site, { title: `${SITE.title}: ${name}`, description, language: SITE.lang, homePath, feedPath, limit: SITE.feedLimit });
+}
+
 /** One tag's RSS feed. */
 export function tagChannel(tag: Tag<Article>, site: URL): FeedChannel {
-  return feedChannel(tag.articles, site, {
-    title: `${SITE.title}: ${tag.name}`,
-    description: `${SITE.title} articles tagged ${tag.name}, newest first.`,
-    language: SITE.lang,
-    homePath: paths.tag(tag.slug),
-    feedPath: paths.tagRss(tag.slug),
-    limit: SITE.feedLimit,
-  });
+  return listingChannel(tag.articles, site, tag.name, `${SITE.title} articles tagged ${tag.name}, newest first.`, paths.tag(tag.slug), paths.tagRss(tag.slug));
 }
 
 /** One desk's RSS feed: the newest of its articles, as on its front. */
 export function deskChannel(desk: DeskFront<Article>, site: URL): FeedChannel {
-  return feedChannel(desk.articles, site, {
-    title: `${SITE.title}: ${desk.name}`,
-    description: `${SITE.title} articles from the ${desk.name} desk, newest first.`,
-    language: SITE.lang,
-    homePath: paths.section(desk.slug),
-    feedPath: paths.sectionRss(desk.slug),
-    limit: SITE.feedLimit,
-  });
+  return listingChannel(desk.articles, site, desk.name, `${SITE.title} articles from the ${desk.name} desk, newest first.`, paths.section(desk.slug), paths.sectionRss(desk.slug));
 }
 
 /** One writer's RSS feed: their newest articles, as on their page. */
 export function authorChannel(author: Pick<Author, 'name' | 'slug'>, articles: readonly Article[], site: URL): FeedChannel {
-  return feedChannel(articles, site, {
-    title: `${SITE.title}: ${author.name}`,
-    description: `${SITE.title} articles by ${author.name}, newest first.`,
-    language: SITE.lang,
-    homePath: paths.author(author.slug),
-    feedPath: paths.authorRss(author.slug),
-    limit: SITE.feedLimit,
-  });
+  return listingChannel(articles, site, author.name, `${SITE.title} articles by ${author.name}, newest first.`, paths.author(author.slug), paths.authorRss(author.slug));
 }
