@@ -23,6 +23,8 @@ export function checkerVersion(src = new URL('../', import.meta.url)): string | 
 interface Stored {
   version: string;
   files: Record<string, { digest: string; result: FileCheck }>;
+  /** Whether each picture decoded whole, by the digest of its bytes: the message, or null. */
+  pictures?: Record<string, string | null>;
 }
 
 async function readStored(file: URL, version: string): Promise<Stored | undefined> {
@@ -41,8 +43,18 @@ export async function jsonCheckCache(
   { fresh = false } = {},
 ): Promise<CheckCache & { save(): Promise<void> }> {
   const stored = (fresh ? undefined : await readStored(file, version)) ?? { version, files: {} };
-  const next: Stored = { version, files: {} };
+  const next: Stored = { version, files: {}, pictures: {} };
   return {
+    pictures: {
+      get(digest) {
+        const verdict = stored.pictures?.[digest];
+        if (verdict !== undefined) next.pictures![digest] = verdict;
+        return verdict;
+      },
+      set(digest, verdict) {
+        next.pictures![digest] = verdict;
+      },
+    },
     get(path, digest) {
       const hit = stored.files[path];
       if (hit?.digest !== digest) return undefined;

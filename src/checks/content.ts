@@ -12,7 +12,7 @@ import { tagConflictMessage, tagConflicts } from '../model/tags.ts';
 import { articleSlug, routes } from '../model/urls.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { checkProfiles } from './authors.ts';
-import { articleMedia, damagedPictures, isLocalPicture, type FileProblem, type PictureUse } from './media.ts';
+import { articleMedia, damagedPictures, isLocalPicture, type FileProblem, type PictureUse, type PictureVerdicts } from './media.ts';
 
 export { formatProblems, type ContentProblem } from '../model/problems.ts';
 
@@ -105,6 +105,8 @@ export interface FileCheck {
 export interface CheckCache {
   get(path: string, digest: string): FileCheck | undefined;
   set(path: string, digest: string, result: FileCheck): void;
+  /** Pictures' decode verdicts by the digest of their bytes (`damagedPictures`). */
+  pictures?: PictureVerdicts | undefined;
 }
 
 /**
@@ -218,7 +220,7 @@ export async function checkContent(
     pictures = [];
     problems = [...unread, ...checkFiles(files, 'always', undefined, pictures)];
   }
-  const damaged = await damagedPictures([...profiles.pictures, ...pictures]);
+  const damaged = await damagedPictures([...profiles.pictures, ...pictures], cache?.pictures);
   return damaged.length === 0 ? problems : [...problems, ...damaged].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 

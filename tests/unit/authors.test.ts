@@ -128,3 +128,18 @@ describe('checkContent and damaged pictures', () => {
     ]);
   });
 });
+
+describe('damagedPictures with verdicts kept between builds', () => {
+  it('decodes a picture once per content: a kept verdict is used as it is, a new one is kept', async () => {
+    const { damagedPictures, fileDigest } = await import('../../src/checks/media');
+    const photo = join(ROOT, 'tests/fixtures/corpora/pictures/photo.jpg');
+    const map = join(ROOT, 'tests/fixtures/corpora/pictures/map.png');
+    const kept = new Map<string, string | null>([[fileDigest(photo), 'judged damaged by an earlier build']]);
+    const store = { get: (digest: string) => kept.get(digest), set: (digest: string, verdict: string | null) => void kept.set(digest, verdict) };
+    const uses = [photo, map].map((fsPath) => ({ file: 'story.md', field: 'body', source: `./${fsPath.split('/').pop()}`, fsPath }));
+    const problems = await damagedPictures(uses, store);
+    // The photo decodes whole, so only the kept verdict can have said otherwise: it was not decoded again.
+    expect(problems.map((problem) => problem.message.split(':')[0])).toEqual(['picture "./photo.jpg"']);
+    expect(kept.get(fileDigest(map))).toBeNull();
+  });
+});
