@@ -13,13 +13,9 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * them: each `<slug>.yaml` must be UTF-8 YAML that the profile schema accepts, with its portrait
  * (if any) a picture file beside it; no two profiles may share a name (a byline would not know
  * whom to link) or a page address. A `.yml` file, which the build would skip, is a problem too.
- * Returns every problem, sorted by file.
+ * Returns every problem, sorted by file, and the portraits found, for the decode check
+ * (`damagedPictures`, which needs to read them whole).
  */
-export function checkAuthors(dir: string): ContentProblem[] {
-  return checkProfiles(dir).problems;
-}
-
-/** `checkAuthors`, with the portraits found, for the decode check (`damagedPictures`). */
 export function checkProfiles(dir: string): { problems: ContentProblem[]; pictures: PictureUse[] } {
   const problems: ContentProblem[] = [];
   const pictures: PictureUse[] = [];

@@ -1,5 +1,5 @@
 import { readCopyFacts } from '../markdown/copy-facts.ts';
-import { inlineMarkdownProblem, renderInlineMarkdown, type InlineOptions } from '../markdown/inline.ts';
+import { renderInlineMarkdown, type InlineOptions } from '../markdown/inline.ts';
 import type { ArticleInput } from '../model/articles.ts';
 import { contentError, type ContentProblem } from '../model/problems.ts';
 import type { ArticleData } from '../model/schema.ts';
@@ -35,9 +35,9 @@ export function checkRendered(entries: readonly RenderedEntry[], { rebase }: Inl
     const sources = Array.isArray(localImagePaths) ? localImagePaths.map(String) : [];
     const { media, problems: mediaProblems } = articleMedia(file, sources, entry.data.image?.src);
     const corrections = (entry.data.corrections ?? []).map((correction, index) => {
-      const problem = inlineMarkdownProblem(correction.text);
-      if (problem) return { problem: { field: `corrections.${index}.text`, message: problem } };
-      return { date: correction.date, ...renderInlineMarkdown(correction.text, { rebase }) };
+      const rendered = renderInlineMarkdown(correction.text, { rebase });
+      if ('problem' in rendered) return { problem: { field: `corrections.${index}.text`, message: rendered.problem } };
+      return { date: correction.date, ...rendered };
     });
     const found = [...facts.problems, ...mediaProblems, ...corrections.flatMap((correction) => ('problem' in correction ? [correction.problem] : []))];
     if (found.length > 0) {

@@ -52,13 +52,13 @@ export interface InlineOptions {
 }
 
 /**
- * Inline Markdown as HTML (no wrapping `<p>`) and as plain text (for JSON-LD and feeds' plain
- * fields). Throws when `markdown` is not inline (`inlineMarkdownProblem`): the schema refuses such
- * copy first. External links get rel="external noopener", as in the body.
+ * Inline Markdown as HTML (no wrapping `<p>`) and as plain text (for JSON-LD), or why it is not
+ * inline Markdown this site can show (`inlineMarkdownProblem`'s words), from one parse. External
+ * links get rel="external noopener", as in the body.
  */
-export function renderInlineMarkdown(markdown: string, { rebase }: InlineOptions = {}): { html: string; text: string } {
+export function renderInlineMarkdown(markdown: string, { rebase }: InlineOptions = {}): { html: string; text: string } | { problem: string } {
   const read = paragraphOf(markdown);
-  if ('problem' in read) throw new Error(read.problem);
+  if ('problem' in read) return read;
   const hast = toHast(read.paragraph) as Element;
   const root: HastRoot = { type: 'root', children: hast.children as ElementContent[] };
   visit(root, 'element', (node) => {

@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { SITE } from '../site.ts';
-import { normalizeTagName } from './tags.ts';
+import { normalizeName } from '../text.ts';
 
 /** One of the newsroom's desks (src/site.ts `SITE.desks`): its display name and URL slug. */
 export interface Desk {
@@ -16,8 +16,8 @@ export interface DeskFront<A = unknown> extends Desk {
 /** The desks in masthead order, as configured. */
 export const DESKS: readonly Desk[] = SITE.desks;
 
-// As tags are compared: NFC, no invisible code points, one space (src/model/tags.ts).
-const key = (name: string) => normalizeTagName(name).toLocaleLowerCase('en');
+// As names are compared everywhere: NFC, no invisible code points, one space (src/text.ts).
+const key = (name: string) => normalizeName(name).toLocaleLowerCase('en');
 const byKey = new Map(DESKS.map((desk) => [key(desk.name), desk]));
 
 /**

@@ -1,11 +1,11 @@
 import { z } from 'astro/zod';
 import { closest, distance } from 'fastest-levenshtein';
 import { SITE } from '../site.ts';
-import { dropUnprintable } from '../text.ts';
+import { dropUnprintable, normalizeName } from '../text.ts';
 import { isoWithOffset, readDate, toArticleDate } from './dates.ts';
 import { deskProblem, findDesk } from './desks.ts';
 import { readLanguage } from './language.ts';
-import { normalizeTagName, tagSlug } from './tags.ts';
+import { tagSlug } from './tags.ts';
 
 /** A value as an editor would read it in a message: `"18/06/2024"`, `12`, `a list`. */
 function shown(value: unknown): string {
@@ -160,7 +160,7 @@ export const articleSchema = strictFields(
     tags: z
       .array(
         text('a tag')
-          .overwrite(normalizeTagName)
+          .overwrite(normalizeName)
           .refine((tag) => tagSlug(tag) !== '', {
             error: 'expected a tag with at least one letter, digit or emoji',
           }),
@@ -179,8 +179,8 @@ export const articleSchema = strictFields(
     ).optional(),
     /** The writers' names, when the copy gives them. Never guessed: leave it out when unknown. */
     byline: z
-      // Spelled as profiles are (NFC, one space, no invisible characters), so a name typed on a Mac or pasted with a zero-width space still finds its profile.
-      .array(text('a writer name').overwrite(normalizeTagName), { error: expecting('expected a list of names') })
+      // Spelled as profiles are (src/text.ts normalizeName), so a name typed on a Mac or pasted with a zero-width space still finds its profile.
+      .array(text('a writer name').overwrite(normalizeName), { error: expecting('expected a list of names') })
       .min(1, { error: 'expected at least one name' })
       .optional(),
     /** The article's picture, or its caption alone when the picture itself is not available. */
@@ -276,8 +276,8 @@ export type ArticleData = z.output<typeof articleSchema>;
 export function authorSchemaFor<Picture extends z.ZodType>(picture: Picture) {
   return strictFields(
     {
-      /** The name exactly as bylines print it: the match between an article and this profile (both normalised as tags are). */
-      name: text("the writer's name").overwrite(normalizeTagName),
+      /** The name exactly as bylines print it: the match between an article and this profile (both normalised: src/text.ts normalizeName). */
+      name: text("the writer's name").overwrite(normalizeName),
       /** The job, as the newsroom titles it, e.g. "Asia correspondent". */
       role: text('the writer\'s role, e.g. "Asia correspondent"'),
       /** A short biography, plain text, shown on the writer's page. */

@@ -1,4 +1,5 @@
 import { slug } from 'github-slugger';
+import { normalizeName } from '../text.ts';
 import { segmentSlug } from './urls.ts';
 
 /** A tag as pages show it: one display name, one URL slug, its articles newest first. */
@@ -8,19 +9,6 @@ export interface Tag<A = unknown> {
   articles: A[];
 }
 
-// Code points that show nothing and carry no meaning in a tag (soft hyphen, zero-width space,
-// direction marks and embeddings, word joiner, byte-order mark). Zero-width joiners and
-// non-joiners stay: emoji sequences and Persian or Indic spelling need them.
-const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-
-/**
- * A tag as it is kept and shown: Unicode NFC (so "Zürich" typed composed or decomposed is one
- * tag), no invisible code points, runs of white space as one space, trimmed. The schema applies
- * it to every tag, so every page, feed and count sees the same spelling.
- */
-export function normalizeTagName(name: string): string {
-  return name.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
-}
 
 /**
  * The URL slug of a tag: lower case, spaces to hyphens, punctuation dropped, letters of every
@@ -30,7 +18,7 @@ export function normalizeTagName(name: string): string {
  * longer than a path segment may be is shortened by `segmentSlug`.
  */
 export function tagSlug(name: string): string {
-  const text = normalizeTagName(name);
+  const text = normalizeName(name);
   const slugged = slug(text);
   if (/[\p{L}\p{N}]/u.test(slugged)) return segmentSlug(slugged);
   const symbols = [...text].filter((char) => /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{So}]/u.test(char));

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser';
 import { buildSite, listFiles } from '../support/build';
 import { htmlElements, htmlText, leadParagraph, parseXml, xmllintErrors } from '../support/feeds';
-import { normalizeTagName } from '../../src/model/tags';
+import { normalizeName } from '../../src/text';
 import { PAYLOADS, writeHostileCorpus } from '../support/hostile';
 import { nuHtmlErrors } from '../support/html-checker';
 import { TMP } from '../support/paths';
@@ -132,10 +132,10 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
       // The summary, decoded as the HTML a reader renders, is the standfirst as text: no element.
       expect(htmlElements(item.description), item.title).toEqual([]);
       expect(htmlText(item.description)).toBe(`Standfirst ${payload}`);
-      // Names are kept normalised as tags are (src/model/schema.ts), so a profile can match them.
-      expect(item['dc:creator']).toEqual([normalizeTagName(`Writer ${payload}`)]);
+      // Names are kept normalised (src/text.ts normalizeName), so a profile can match them.
+      expect(item['dc:creator']).toEqual([normalizeName(`Writer ${payload}`)]);
       // Tags are kept normalised (tests/unit/tags.test.ts): the feed carries the kept spelling as text.
-      expect(item.category).toContain(normalizeTagName(`Tag ${String(index + 1).padStart(2, '0')} ${payload}`));
+      expect(item.category).toContain(normalizeName(`Tag ${String(index + 1).padStart(2, '0')} ${payload}`));
       // The full text starts with the standfirst, as a paragraph of text.
       expect(leadParagraph(item['content:encoded']), item.title).toEqual({ elements: [], text: `Standfirst ${payload}` });
     }

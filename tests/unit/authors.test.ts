@@ -1,7 +1,9 @@
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAuthors } from '../../src/checks/authors';
+import { checkProfiles } from '../../src/checks/authors';
+
+const checkAuthors = (dir: string) => checkProfiles(dir).problems;
 import { bylineNames, profileIndex } from '../../src/model/authors';
 import { ROOT, TMP } from '../support/paths';
 

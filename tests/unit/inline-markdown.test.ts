@@ -16,7 +16,7 @@ describe('renderInlineMarkdown', () => {
   });
 
   it('moves site links under the base path', () => {
-    expect(renderInlineMarkdown('See [coverage](/tags/shipping/).', { rebase: rebaserFor('/news/') }).html).toBe('See <a href="/news/tags/shipping/">coverage</a>.');
+    expect(renderInlineMarkdown('See [coverage](/tags/shipping/).', { rebase: rebaserFor('/news/') })).toEqual({ html: 'See <a href="/news/tags/shipping/">coverage</a>.', text: 'See coverage.' });
   });
 });
 
@@ -35,7 +35,9 @@ describe('inlineMarkdownProblem', () => {
     expect(inlineMarkdownProblem(markdown)).toBe(problem);
   });
 
-  it('makes renderInlineMarkdown throw rather than drop copy', () => {
-    expect(() => renderInlineMarkdown('One.\n\nTwo.')).toThrow('expected inline Markdown in one paragraph');
+  it('makes renderInlineMarkdown answer with the problem rather than drop copy', () => {
+    expect(renderInlineMarkdown('One.\n\nTwo.')).toEqual({
+      problem: 'expected inline Markdown in one paragraph (emphasis, links, code), found a block such as a heading, list, quote or second paragraph',
+    });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/model/schema';
-import { codePoints, groupByTag, normalizeTagName, tagConflictMessage, tagSlug, TagError } from '../../src/model/tags';
+import { codePoints, groupByTag, tagConflictMessage, tagSlug, TagError } from '../../src/model/tags';
+import { normalizeName } from '../../src/text';
 
 describe('tagSlug', () => {
   it.each([
@@ -72,7 +73,7 @@ describe('groupByTag', () => {
   });
 });
 
-describe('normalizeTagName: one tag however it is typed', () => {
+describe('normalizeName: one tag however it is typed', () => {
   it.each([
     ['Z\u0075\u0308rich', 'Zürich'],
     ['Zürich', 'Zürich'],
@@ -86,7 +87,7 @@ describe('normalizeTagName: one tag however it is typed', () => {
     ['👩\u200D💻', '👩\u200D💻'],
     ['می\u200Cخواهم', 'می\u200Cخواهم'],
   ])('%j → %j', (typed, kept) => {
-    expect(normalizeTagName(typed)).toBe(kept);
+    expect(normalizeName(typed)).toBe(kept);
   });
 
   const front = (tags: string[]) => ({ title: 't', standfirst: 's', published: '2024-06-18', section: 'Asia', tags });
