@@ -2,11 +2,12 @@ import type { ArticleData } from './schema';
 import { SITE } from '../site';
 import { bylineNames, type BylineName } from './authors';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
-import { deskFronts, type DeskFront } from './desks';
+import { deskFronts, findDesk, type DeskFront } from './desks';
 import { readLanguage, type Language } from './language';
 import type { MediaFile } from './media';
 import type { ContentProblem } from './problems';
 import { groupByTag, tagSlug, type Tag } from './tags';
+import { paths } from './urls';
 
 /**
  * One article as the build hands it to the model: its validated front matter and what the
@@ -43,14 +44,22 @@ export interface Correction {
   text: string;
 }
 
-/** An article as pages, feeds and the sitemap use it. */
-export interface Article {
+/**
+ * The front-matter fields the model reads into another shape (dates, tags, names, language,
+ * corrections, the draft flag). Every other field reaches `Article` exactly as the schema declares
+ * it (src/model/schema.ts), so a new field is declared once and the compiler follows it from there.
+ */
+type Reshaped = 'published' | 'updated' | 'tags' | 'byline' | 'language' | 'corrections' | 'draft';
+
+/**
+ * An article as pages, feeds and the sitemap use it: its front matter (the fields not in
+ * `Reshaped`, by name, with the schema's doc comments), plus what the build derives.
+ */
+export interface Article extends Omit<ArticleData, Reshaped> {
   /** The URL slug (the file name, slugged); also the content entry's id, for `render()`. */
   slug: string;
   /** Where the article came from, for error messages. */
   file: string;
-  title: string;
-  standfirst: string;
   published: ArticleDate;
   updated: ArticleDate | undefined;
   /** Corrections, oldest first. */
@@ -60,13 +69,9 @@ export interface Article {
    * Feeds, JSON-LD, the sitemap and Open Graph all give this one time.
    */
   modified: ArticleDate;
-  /** The desk's name, one of SITE.desks (the schema refuses any other). */
-  section: string;
   tags: TagRef[];
   /** The writers, as the copy names them, linked to profiles where one matches. */
   byline: BylineName[];
-  source: ArticleData['source'];
-  image: ArticleData['image'];
   /** The language the copy is in (the site's unless the front matter says otherwise), with its script's direction. */
   language: Language;
   /** Whether readers may see it yet: drafts and scheduled pieces appear only in preview builds. */
@@ -81,12 +86,48 @@ export interface Article {
 }
 
 /**
- * What a listing, a related list or the article pager shows of an article. Components that show
- * cards take this type, so they cannot read a field the card's cache key leaves out
- * (src/model/cache-keys.ts `cardOf`). `file` and `leadImage` give the listing thumbnail its
- * picture (the lead picture's digest is in the card, so a replaced picture re-renders listings).
+ * The fields of an article a card shows (a listing's entry, a related article, the pager's
+ * neighbours), and no others: `Card` and `cardOf` are made from this one list, and the components
+ * that show cards take `Card`, so they cannot show a field the card's cache key leaves out.
+ * `file` and `leadImage` give the listing thumbnail its picture.
  */
-export type Card = Pick<Article, 'slug' | 'title' | 'standfirst' | 'section' | 'published' | 'language' | 'file' | 'leadImage'>;
+export const CARD_FIELDS = ['slug', 'title', 'standfirst', 'section', 'published', 'language', 'file', 'leadImage'] as const satisfies readonly (keyof Article)[];
+
+/** What a listing, a related list or the article pager shows of an article (`CARD_FIELDS`). */
+export type Card = Pick<Article, (typeof CARD_FIELDS)[number]>;
+
+const cards = new WeakMap<Card, Card>();
+
+/**
+ * The card of an article: the `CARD_FIELDS` of it and no others. One object per article, so the
+ * pages that show it hash it once (src/model/cache-keys.ts).
+ */
+export function cardOf(article: Card): Card {
+  let card = cards.get(article);
+  if (card === undefined) {
+    card = Object.fromEntries(CARD_FIELDS.map((field) => [field, article[field]])) as Card;
+    cards.set(article, card);
+    cards.set(card, card);
+  }
+  return card;
+}
+
+/** A label above a headline (on the article page, a card, a search result): its words, and where it leads. */
+export interface Label {
+  text: string;
+  /** Where the label leads, as a site path (the section's front); undefined for plain words. */
+  path: string | undefined;
+}
+
+/**
+ * The labels shown above an article's headline wherever it appears, in order: its section, which
+ * leads to the section's front. Every view of an article (page, card, search result) shows this
+ * list, so a new label is added here once.
+ */
+export function labelsOf(card: Card): Label[] {
+  const desk = findDesk(card.section);
+  return [{ text: card.section, path: desk && paths.section(desk.slug) }];
+}
 
 /** The latest of several dates, by instant; the first among equals. */
 function latest(first: ArticleDate, ...rest: (ArticleDate | undefined)[]): ArticleDate {
@@ -99,28 +140,25 @@ function latest(first: ArticleDate, ...rest: (ArticleDate | undefined)[]): Artic
  */
 export function toArticle(input: ArticleInput, now: Date = new Date(), profiles: ReadonlyMap<string, string> = new Map()): Article {
   const { data, media } = input;
+  const { published: publishedAt, updated: updatedAt, tags, byline, language, corrections: _corrections, draft, ...copy } = data;
   const lead = media.find((picture) => picture.source === data.image?.src);
-  const published = toArticleDate(data.published, SITE.timeZone);
-  const updated = data.updated === undefined ? undefined : toArticleDate(data.updated, SITE.timeZone);
+  const published = toArticleDate(publishedAt, SITE.timeZone);
+  const updated = updatedAt === undefined ? undefined : toArticleDate(updatedAt, SITE.timeZone);
   const corrections = input.corrections
     .map((correction) => ({ ...correction, date: toArticleDate(correction.date, SITE.timeZone) }))
     .sort((a, b) => a.date.instant.getTime() - b.date.instant.getTime());
   return {
+    ...copy,
     slug: input.slug,
     file: input.file,
-    title: data.title,
-    standfirst: data.standfirst,
     published,
     updated,
     corrections,
     modified: latest(published, updated, ...corrections.map((correction) => correction.date)),
-    section: data.section,
-    tags: data.tags.map((name) => ({ name, slug: tagSlug(name) })),
-    byline: bylineNames(data.byline ?? [], profiles),
-    source: data.source,
-    image: data.image,
-    language: readLanguage(data.language ?? SITE.lang) ?? { tag: SITE.lang, direction: 'ltr' },
-    status: data.draft ? 'draft' : published.instant > now ? 'scheduled' : 'published',
+    tags: tags.map((name) => ({ name, slug: tagSlug(name) })),
+    byline: bylineNames(byline ?? [], profiles),
+    language: readLanguage(language ?? SITE.lang) ?? { tag: SITE.lang, direction: 'ltr' },
+    status: draft ? 'draft' : published.instant > now ? 'scheduled' : 'published',
     html: input.html,
     media,
     leadImage: lead && { ...lead, alt: data.image?.alt ?? '' },

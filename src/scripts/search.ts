@@ -7,8 +7,8 @@
 import { separateWords } from '../text';
 
 interface PagefindResult {
-  /** `meta` holds what src/integrations/search-index.ts `searchPage` recorded: headline, desk and date. */
-  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string; section?: string; datetime?: string; date?: string } }>;
+  /** `meta` holds what src/integrations/search-index.ts `searchPage` recorded: headline, labels and date. */
+  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string; labels?: string; datetime?: string; date?: string } }>;
 }
 interface Pagefind {
   options: (options: { baseUrl: string; noWorker: boolean }) => Promise<void>;
@@ -54,13 +54,14 @@ export function startSearch(form: HTMLFormElement): void {
     link.href = result.url;
     link.textContent = result.meta.title ?? result.url;
     entry.append(link);
-    // The desk and the date, as listings show them: worded at build time, so the client words nothing.
-    const { section, datetime, date } = result.meta;
-    if (section || date) {
+    // The labels (the section first) and the date, as cards show them: worded at build time
+    // (src/search/documents.ts), so the client words nothing.
+    const { labels, datetime, date } = result.meta;
+    if (labels || date) {
       const facts = document.createElement('p');
       facts.className = 'search-result__meta';
-      if (section) facts.append(section);
-      if (section && date) facts.append(' · ');
+      if (labels) facts.append(labels);
+      if (labels && date) facts.append(' · ');
       if (date) {
         const time = document.createElement('time');
         if (datetime) time.dateTime = datetime;

@@ -94,14 +94,14 @@ describe('PageTitle', () => {
     );
   });
 
-  it('has a kicker above, and the page of a listing after, in smaller type', async () => {
-    const html = await container.renderToString(PageTitle, { props: { text: 'NATO', kicker: 'Tag', suffix: ' (page 2 of 3)' } });
-    expect(html).toBe('<p class="kicker">Tag</p><h1 class="page-title">NATO<span class="page-title__page"> (page 2 of 3)</span></h1>');
+  it('has a label above, and the page of a listing after, in smaller type', async () => {
+    const html = await container.renderToString(PageTitle, { props: { text: 'NATO', label: 'Tag', suffix: ' (page 2 of 3)' } });
+    expect(html).toBe('<p class="labels">Tag</p><h1 class="page-title">NATO<span class="page-title__page"> (page 2 of 3)</span></h1>');
   });
 
-  it('links the kicker when it leads somewhere', async () => {
-    const html = await container.renderToString(PageTitle, { props: { text: '2024', kicker: 'Archive', kickerHref: '/archive/' } });
-    expect(html).toBe('<p class="kicker"><a href="/archive/">Archive</a></p><h1 class="page-title">2024</h1>');
+  it('links the label when it leads somewhere', async () => {
+    const html = await container.renderToString(PageTitle, { props: { text: '2024', label: 'Archive', labelPath: '/archive/' } });
+    expect(html).toBe('<p class="labels"><a href="/archive/">Archive</a></p><h1 class="page-title">2024</h1>');
   });
 });
 

@@ -65,7 +65,7 @@ describe('the Stoltenberg article page', () => {
   });
 
   it('shows section, reading time and tag links', async () => {
-    expect(await page.locator('.article .kicker').textContent()).toBe('Asia');
+    expect(await page.locator('.article .labels').textContent()).toBe('Asia');
     expect(await page.locator('.dateline__reading').textContent()).toMatch(/^\d+ min read$/);
     const tags = page.locator('.tag-list a');
     expect(await tags.allTextContents()).toEqual(

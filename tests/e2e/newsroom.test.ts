@@ -109,9 +109,9 @@ describe('section fronts', () => {
     for (const path of ['index.html', 'articles/budget-vote/index.html', '404.html']) expect(page(path), path).toMatch(/<footer class="site-footer">.*<a href="\/sections\/">Sections<\/a>/s);
   });
 
-  it('links the kicker to its desk and puts home → desk → article in BreadcrumbList', () => {
+  it('links the section label to its front and puts home → desk → article in BreadcrumbList', () => {
     const html = page('articles/agency-copy/index.html');
-    expect(html).toContain('<p class="kicker"><a href="/sections/world/">World</a></p>');
+    expect(html).toContain('<p class="labels"><a href="/sections/world/">World</a></p>');
     const crumbs = jsonLd(html).find((data) => data['@type'] === 'BreadcrumbList');
     expect(crumbs.itemListElement).toEqual([
       { '@type': 'ListItem', position: 1, name: 'Broadsheet', item: `${SITE}/` },
@@ -120,10 +120,10 @@ describe('section fronts', () => {
     ]);
   });
 
-  it('takes a reader from the kicker to the front and on to page 2 in Chromium', async () => {
+  it('takes a reader from the section label to the front and on to page 2 in Chromium', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${server.origin}/articles/harbour-reopens/`);
-    await tab.locator('.kicker a').click();
+    await tab.locator('.labels a').click();
     await tab.waitForURL(`${server.origin}/sections/europe/`);
     expect(await tab.locator('h1').textContent()).toBe('Europe');
     await tab.getByRole('link', { name: 'Older' }).click();

@@ -95,7 +95,7 @@ describe.each<Case>([
     expect(data.dateModified.startsWith((updated ?? published)!.slice(0, 10))).toBe(true);
     expect(data.author).toEqual(credit.names.map((name) => ({ '@type': credit.type, name })));
     for (const name of credit.names) expect(await page.locator('.byline').textContent()).toContain(name);
-    expect(data.articleSection).toBe(await page.locator('.article .kicker').textContent());
+    expect(data.articleSection).toBe(await page.locator('.article .labels').textContent());
     expect(data.keywords).toEqual(await page.locator('.tag-list a').allTextContents());
     expect(data.isBasedOn).toBe(await page.locator('.source-note a').getAttribute('href'));
   });
