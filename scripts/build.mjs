@@ -6,12 +6,12 @@
 //                                      point at the preview server unless SITE_URL is set
 //   BUILD_OUT=some/dir npm run build → some/dir/ (tests use this)
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { authorsDir, buildOut, cacheFolder, contentDir, isInside, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
 import { recordBuild } from '../src/integrations/built-settings.ts';
+import { codeDigest } from '../src/integrations/code-digest.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = buildOut(root);
@@ -28,11 +28,12 @@ const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--local');
 
 // Astro reuses the content store and rendered pages while their inputs and the pages' own code
 // are unchanged, but cannot see code that runs outside the pages: the Markdown pipeline, the
-// content schema and loader, the config. When that code differs from the last build's, the build
-// starts from nothing (--force), so a changed plugin never leaves pages rendered by the old one.
+// content schema and loader, the config. When the build's code (src/integrations/code-digest.ts,
+// the one digest every cache is kept under) differs from the last build's, the build starts from
+// nothing (--force), so a changed plugin never leaves pages rendered by the old one.
 const cache = orStop(() => cacheFolder(root));
 const codeFile = join(cache, 'broadsheet-build-code.txt');
-const code = buildCode(root);
+const code = codeDigest(root);
 const codeChanged = !existsSync(codeFile) || readFileSync(codeFile, 'utf8') !== code;
 if (codeChanged && !astroArgs.includes('--force')) astroArgs.push('--force');
 
@@ -69,18 +70,3 @@ rmSync(previous, { recursive: true, force: true });
 recordBuild(cache, out, settings);
 writeFileSync(codeFile, code);
 console.log(`Built into ${out} for ${settings.site}${settings.base}`);
-
-/**
- * A digest of the build's code that no page imports: astro.config.mjs, src/ except pages,
- * components, layouts, styles and browser scripts, and package-lock.json (an updated remark or
- * rehype plugin changes the output as much as our own code does).
- */
-function buildCode(project) {
-  const hash = createHash('sha256');
-  const src = join(project, 'src');
-  const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
-    .filter((name) => /\.(ts|mjs|js)$/.test(name) && !/^(pages|components|layouts|styles|scripts)\//.test(name))
-    .sort();
-  for (const name of ['astro.config.mjs', 'package-lock.json', ...files.map((name) => `src/${name}`)]) hash.update(`${name}\n`).update(readFileSync(join(project, name)));
-  return hash.digest('base64url');
-}

@@ -7,16 +7,15 @@ import { shareLastModified } from './integrations/sitemap-dates';
 import type { ImageMetadata } from 'astro';
 import { archiveOf, articlesByAuthor, changesAfterClock, desksOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
 import { profileIndex, toAuthors, type Author } from './model/authors';
-import { articleKey, cacheKey } from './model/cache-keys';
-import { formatDate } from './model/dates';
-import type { DeskFront } from './model/desks';
+import { authorKey } from './model/cache-keys';
+import type { Desk, DeskFront } from './model/desks';
 import { modifiedTime } from './model/metadata';
 import { contentError } from './model/problems';
 import { newsArticles } from './model/news-sitemap';
 import { searchShards } from './model/search-shards';
 import type { Tag } from './model/tags';
-import { paths, rebaserFor, routes } from './model/urls';
-import { SITE } from './site';
+import { paths, rebaserFor } from './model/urls';
+import { searchDocuments } from './search/documents';
 
 /** Everything the build publishes, modelled once: articles newest first, tags, the archive. */
 export interface Catalogue {
@@ -30,10 +29,11 @@ export interface Catalogue {
   /** Every writer's profile, with their articles newest first. */
   authors: { author: Author<ImageMetadata>; articles: Article[] }[];
   /**
-   * What every page's masthead shows that content decides (the desks with articles): part of
-   * every page's cache key (src/model/cache-keys.ts), so a desk's first article relinks the site.
+   * What every page's masthead shows that content decides: the sections with articles, in
+   * masthead order. Every page takes it as a prop, so it is in every keyed page's cache key and a
+   * section's first article relinks the site.
    */
-  mastheadKey: string;
+  masthead: Desk[];
   /** What the news sitemap lists (src/model/news-sitemap.ts); robots.txt names it only when this is not empty. */
   news: Article[];
 }
@@ -65,23 +65,7 @@ export function loadCatalogue(): Promise<Catalogue> {
     const published = articles.filter((article) => article.status === 'published');
     const shards = searchShards(published.length === articles.length ? archive : archiveOf(published));
     const shardNames = shards.map((shard) => shard.name);
-    shareSearchDocuments({
-      shards: shardNames,
-      documents: shards.flatMap((shard) =>
-        shard.articles.map((article) => ({
-          url: routes.article(article.slug),
-          title: article.title,
-          standfirst: article.standfirst,
-          html: article.html,
-          language: article.language.tag,
-          section: article.section,
-          datetime: article.published.datetime,
-          date: formatDate(article.published, SITE.locale, SITE.timeZone),
-          shard: shard.name,
-          digest: articleKey(article),
-        })),
-      ),
-    });
+    shareSearchDocuments(searchDocuments(shards));
     const desks = desksOf(articles);
     const byAuthor = articlesByAuthor(articles);
     return {
@@ -90,8 +74,10 @@ export function loadCatalogue(): Promise<Catalogue> {
       archive,
       searchShards: shardNames,
       desks,
-      authors: writers.map((author) => ({ author, articles: byAuthor.get(author.slug) ?? [] })),
-      mastheadKey: cacheKey('masthead', desks.map((desk) => desk.slug)),
+      // Each profile is keyed once here, by its portrait's digest, so no page key reads the
+      // portrait's image metadata (src/model/cache-keys.ts `authorKey`).
+      authors: writers.map((author) => (authorKey(author), { author, articles: byAuthor.get(author.slug) ?? [] })),
+      masthead: desks.map(({ name, slug }) => ({ name, slug })),
       news: newsArticles(articles, settings.now),
     };
   });

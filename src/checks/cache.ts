@@ -1,24 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { CheckCache, FileCheck } from './content.ts';
-
-/**
- * A digest of the checker's own code (every TypeScript file under src/): a cache written under
- * other rules is worthless. Undefined when the sources cannot be found, which turns the cache off.
- */
-export function checkerVersion(src = new URL('../', import.meta.url)): string | undefined {
-  if (src.protocol !== 'file:') return undefined;
-  const dir = fileURLToPath(src);
-  if (!existsSync(dir)) return undefined;
-  const hash = createHash('sha256');
-  const sources = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.ts'))
-    .sort();
-  for (const name of sources) hash.update(name).update(readFileSync(`${dir}/${name}`));
-  return hash.digest('base64url');
-}
 
 interface Stored {
   version: string;
@@ -36,7 +17,10 @@ async function readStored(file: URL, version: string): Promise<Stored | undefine
   }
 }
 
-/** A check cache in one JSON file, for the next build; `fresh` ignores what the file holds. */
+/**
+ * A check cache in one JSON file, for the next build, valid for one `version` of the code
+ * (src/integrations/code-digest.ts `codeDigest`); `fresh` ignores what the file holds.
+ */
 export async function jsonCheckCache(
   file: URL,
   version: string,

@@ -1,7 +1,8 @@
 import type { AstroIntegration } from 'astro';
-import { checkerVersion, jsonCheckCache } from '../checks/cache.ts';
+import { jsonCheckCache } from '../checks/cache.ts';
 import { checkContent } from '../checks/content.ts';
 import { contentError } from '../model/problems.ts';
+import { codeDigest, startsAfresh } from './code-digest.ts';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
@@ -17,15 +18,11 @@ export function contentCheck(dir: string, authors?: string | undefined): AstroIn
     hooks: {
       'astro:config:setup': async ({ command, config, logger }) => {
         if (command !== 'build') return;
-        const version = checkerVersion();
-        // `--force` is Astro's "ignore the content cache"; it ignores this one too.
-        const fresh = process.argv.includes('--force');
-        const cache = version
-          ? await jsonCheckCache(new URL('broadsheet-content-check.json', config.cacheDir), version, { fresh })
-          : undefined;
+        // Verdicts are kept for the code that reached them; `--force` ignores them, as it does Astro's caches.
+        const cache = await jsonCheckCache(new URL('broadsheet-content-check.json', config.cacheDir), codeDigest(config.root), { fresh: startsAfresh() });
         const started = performance.now();
         const problems = await checkContent(dir, { cache, bodies: 'when-pictures', authors });
-        await cache?.save();
+        await cache.save();
         if (problems.length > 0) {
           // Thrown, the list would be printed under Astro's "An unhandled error occurred while
           // running the astro:config:setup hook", which reads like a crash in Broadsheet. Nothing

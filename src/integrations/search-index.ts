@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +11,8 @@ import { close, createIndex } from 'pagefind';
 import { SKIP, visit } from 'unist-util-visit';
 import { SITE } from '../site.ts';
 import { separateWords } from '../text.ts';
+import type { SearchDocument, SearchDocuments } from '../search/documents.ts';
+import { codeDigest, startsAfresh } from './code-digest.ts';
 import { handover } from './handover.ts';
 
 // What a shard keeps of what Pagefind writes: its entry, page list and index. The newest shard,
@@ -19,35 +20,6 @@ import { handover } from './handover.ts';
 // ready-made UIs and its worker are not used (the search page has its own and runs without one).
 const SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 const PRIMARY_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter|pagefind\.js|wasm\..+\.pagefind)$/;
-
-/** One published article as search indexes it. */
-export interface SearchDocument {
-  /** Its address without the base path (`/articles/x/`): the search page adds the base. */
-  url: string;
-  title: string;
-  standfirst: string;
-  /** The body as rendered (src/model/articles.ts `html`). */
-  html: string;
-  /** The article's BCP 47 language: how its words are told apart. */
-  language: string;
-  /** The desk it was filed under (its `section`), shown beside the result. */
-  section: string;
-  /** Its publication date for `<time datetime>` (src/model/dates.ts `ArticleDate.datetime`). */
-  datetime: string;
-  /** The same date as the site words it (src/model/dates.ts `formatDate`): "18 June 2024". */
-  date: string;
-  /** The search shard it belongs to (src/model/search-shards.ts). */
-  shard: string;
-  /** Changes whenever any of the above does (src/model/cache-keys.ts `articleKey`; the date's wording is the index version's). */
-  digest: string;
-}
-
-/** What the catalogue hands over: the published articles, newest first, and the shards' names. */
-export interface SearchDocuments {
-  documents: readonly SearchDocument[];
-  /** Newest first; the search page merges these folders under /pagefind/. */
-  shards: readonly string[];
-}
 
 // The catalogue hands the published articles over (src/integrations/handover.ts): the index is
 // built from the model rather than by reading the pages back.
@@ -65,7 +37,7 @@ export function shareSearchDocuments(documents: SearchDocuments): void {
  * found; the search page separates queries the same way. Pictures and frames are left out.
  */
 export function searchPage(
-  document: Pick<SearchDocument, 'title' | 'standfirst' | 'html' | 'language'> & Partial<Pick<SearchDocument, 'section' | 'datetime' | 'date'>>,
+  document: Pick<SearchDocument, 'title' | 'standfirst' | 'html' | 'language'> & Partial<Pick<SearchDocument, 'labels' | 'datetime' | 'date'>>,
 ): string {
   const body = fromHtml(document.html, { fragment: true });
   visit(body, 'element', (node: Element, index, parent) => {
@@ -87,7 +59,7 @@ export function searchPage(
         // stays out of the body's text and excerpts.
         h(
           'head',
-          (['section', 'datetime', 'date'] as const).flatMap((key) => (document[key] ? [h('meta', { dataPagefindMeta: `${key}[content]`, content: document[key] })] : [])),
+          (['labels', 'datetime', 'date'] as const).flatMap((key) => (document[key] ? [h('meta', { dataPagefindMeta: `${key}[content]`, content: document[key] })] : [])),
         ),
         h('body', [
           h('main', { dataPagefindBody: '' }, [
@@ -106,17 +78,14 @@ export function searchPage(
 }
 
 /**
- * What else decides a shard's files besides its articles: the installed packages (Pagefind's
- * version among them, and Node's, whose ICU words dates, from the lock file), the site's language,
- * the code that turns an article into what Pagefind reads (this file and src/text.ts), and what
- * words a result's date (the site's locale and zone in src/site.ts, src/model/dates.ts). When one
- * cannot be read, undefined: no shard is reused.
+ * The version every shard is kept under: the build's code digest (src/integrations/code-digest.ts:
+ * the code that turns an article into what Pagefind reads and words its date, the site's language
+ * and zone, and the installed packages, Pagefind's among them). Undefined when the code cannot be
+ * read: then no shard is reused or kept.
  */
 function indexVersion(root: URL): string | undefined {
   try {
-    const hash = createHash('sha256').update(`${SITE.lang}\n`);
-    for (const file of ['package-lock.json', 'src/integrations/search-index.ts', 'src/text.ts', 'src/site.ts', 'src/model/dates.ts']) hash.update(readFileSync(new URL(file, root)));
-    return hash.digest('base64url');
+    return codeDigest(root);
   } catch {
     return undefined;
   }
@@ -196,7 +165,8 @@ async function prepareShards({ documents, shards }: SearchDocuments, cache: stri
   for (const [place, { name, where, members, keep }] of jobs.entries()) {
     const key = version && shardKey(version, `${name}\n${where}`, members);
     const folder = `${cache}${key ?? `unkeyed-${place}`}`;
-    const stored = key !== undefined && (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) === JSON.stringify({ key, ...(await summary(folder)) });
+    // A build that starts afresh (`--force`) reuses no shard, but keeps what it writes for the next.
+    const stored = key !== undefined && !startsAfresh() && (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) === JSON.stringify({ key, ...(await summary(folder)) });
     if (!stored) {
       await writeIndex(members, `${folder}.next`, keep);
       if (key !== undefined) await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...(await summary(`${folder}.next`)) }));

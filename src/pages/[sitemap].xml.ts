@@ -1,7 +1,6 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { loadCatalogue } from '../catalogue';
-import type { Article } from '../model/articles';
-import { newsSitemapKey } from '../model/cache-keys';
+import { keyedPath } from '../model/cache-keys';
 import { newsEntry, newsSitemapXml } from '../model/news-sitemap';
 import { absoluteUrl, paths, routes } from '../model/urls';
 import { SITE } from '../site';
@@ -14,11 +13,12 @@ import { SITE } from '../site';
 export const getStaticPaths = (async () => {
   const { news } = await loadCatalogue();
   if (news.length === 0) return [];
-  return [{ params: { sitemap: routes.newsSitemap().replace(/^\/|\.xml$/g, '') }, props: { news }, cacheKey: newsSitemapKey(news) }];
+  // What the sitemap shows of each article: its address, headline, language and publication.
+  const entries = news.map(({ slug, title, language, published }) => ({ slug, title, language, published }));
+  return [keyedPath({ sitemap: routes.newsSitemap().replace(/^\/|\.xml$/g, '') }, { news: entries })];
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props, site }) => {
-  const { news } = props as { news: Article[] };
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props: { news }, site }) => {
   const xml = await newsSitemapXml(news.map((article) => newsEntry(article, absoluteUrl(paths.article(article.slug), site!), SITE.title, SITE.timeZone)));
   return new Response(xml, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

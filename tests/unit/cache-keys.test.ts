@@ -2,8 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
-import { archiveOf, selectArticles, type Article } from '../../src/model/articles';
-import { articleKey, articlePageKey, cacheKey, cardKey, feedKey, listingPageKey } from '../../src/model/cache-keys';
+import { archiveOf, cardOf, CARD_FIELDS, selectArticles, type Article } from '../../src/model/articles';
+import type { Author } from '../../src/model/authors';
+import { articleKey, authorKey, cacheKey, keyedPath, pageKey } from '../../src/model/cache-keys';
 import { paginate } from '../../src/model/pagination';
 import { searchShards } from '../../src/model/search-shards';
 import { TMP } from '../support/paths';
@@ -27,6 +28,12 @@ describe('cacheKey', () => {
   });
 });
 
+// The props each keyed route hands its page (src/pages/), built as the routes build them.
+const masthead = [{ name: 'Asia', slug: 'asia' }];
+const articlePage = (page: Article, related: Article[], older?: Article) => pageKey({ article: page, related: related.map(cardOf), older: older && cardOf(older), newer: undefined, masthead });
+const listingPage = (items: Article[]) => pageKey({ page: paginate(items.map(cardOf), 20)[0]!, masthead });
+const tagFeed = (items: Article[]) => pageKey({ tag: { name: 'NATO', slug: 'nato', articles: items } });
+
 describe.each([
   ['a body correction', { html: '<p>Body, corrected.</p>' }, { article: true, card: false }],
   ['a headline change', { data: { title: 'Another headline' } }, { article: true, card: true }],
@@ -43,18 +50,64 @@ describe.each([
 
   it(`the article page's own key ${expected.article ? 'changes' : 'stays'}`, () => {
     expect(articleKey(after) !== articleKey(before)).toBe(expected.article);
+    expect(articlePage(after, []) !== articlePage(before, [])).toBe(expected.article);
   });
 
   it(`the key of pages that list it as a card ${expected.card ? 'changes' : 'stays'}`, () => {
-    expect(cardKey(after) !== cardKey(before)).toBe(expected.card);
-    expect(listingPageKey(['home'], paginate([after], 20)[0]!) !== listingPageKey(['home'], paginate([before], 20)[0]!)).toBe(expected.card);
+    expect(listingPage([after]) !== listingPage([before])).toBe(expected.card);
     const page = article('page');
-    expect(articlePageKey(page, [after], undefined, undefined, 'm') !== articlePageKey(page, [before], undefined, undefined, 'm')).toBe(expected.card);
-    expect(articlePageKey(page, [], after, undefined, 'm') !== articlePageKey(page, [], before, undefined, 'm')).toBe(expected.card);
+    expect(articlePage(page, [after]) !== articlePage(page, [before])).toBe(expected.card);
+    expect(articlePage(page, [], after) !== articlePage(page, [], before)).toBe(expected.card);
   });
 
   it(`a feed carrying it ${expected.article ? 'changes' : 'stays'}`, () => {
-    expect(feedKey(['NATO'], [after]) !== feedKey(['NATO'], [before])).toBe(expected.article);
+    expect(tagFeed([after]) !== tagFeed([before])).toBe(expected.article);
+  });
+});
+
+describe('cardOf', () => {
+  it('holds exactly the card fields, one object per article', () => {
+    const x = article('x');
+    expect(Object.keys(cardOf(x)).sort()).toEqual([...CARD_FIELDS].sort());
+    expect(cardOf(x)).toBe(cardOf(x));
+    expect(cardOf(cardOf(x))).toBe(cardOf(x));
+  });
+});
+
+describe('pageKey', () => {
+  it('is the same for equal props built apart, and differs when anything nested does', () => {
+    const props = () => ({ year: '2024', months: [{ month: '06', count: 2 }], masthead: [{ name: 'Asia', slug: 'asia' }] });
+    expect(pageKey(props())).toBe(pageKey(props()));
+    expect(pageKey({ ...props(), months: [{ month: '06', count: 3 }] })).not.toBe(pageKey(props()));
+    expect(pageKey({ ...props(), masthead: [...props().masthead, { name: 'Europe', slug: 'europe' }] })).not.toBe(pageKey(props()));
+    expect(pageKey({ ...props(), masthead: [] })).not.toBe(pageKey(props()));
+  });
+
+  it('tells a string from an object holding the same words', () => {
+    expect(pageKey({ a: '[1]' })).not.toBe(pageKey({ a: [1] }));
+    expect(pageKey({ a: undefined })).toBe(pageKey({}));
+  });
+
+  it('keyedPath returns the params, the props and their key', () => {
+    const props = { page: 1 };
+    expect(keyedPath({ slug: 'x' }, props)).toEqual({ params: { slug: 'x' }, props, cacheKey: pageKey(props) });
+  });
+});
+
+describe('authorKey', () => {
+  /** A profile whose portrait throws when its metadata is read, as Astro's proxy would publish the original. */
+  function profile(bio: string, digest: string): Author {
+    const src = new Proxy({}, { get: () => { throw new Error('the portrait metadata was read'); }, ownKeys: () => { throw new Error('the portrait metadata was read'); } });
+    return { slug: 'a', file: 'a.yaml', name: 'A. Writer', role: 'Reporter', bio, image: { src, alt: 'A portrait', digest }, links: [] };
+  }
+
+  it('keys the profile by its portrait digest, and page keys holding it never read the portrait', () => {
+    const author = profile('Bio.', 'd1');
+    const key = authorKey(author);
+    expect(pageKey({ author, page: 1 })).toBe(pageKey({ author, page: 1 }));
+    expect(authorKey(profile('Bio.', 'd1'))).toBe(key);
+    expect(authorKey(profile('Bio.', 'd2'))).not.toBe(key);
+    expect(authorKey(profile('Another bio.', 'd1'))).not.toBe(key);
   });
 });
 
@@ -79,20 +132,22 @@ describe('a lead picture replaced by another file under the same name', () => {
     const after = pictured(jpeg(2));
     expect(after.leadImage?.fsPath).toBe(before.leadImage?.fsPath);
     expect(before.leadImage?.digest).not.toBe(after.leadImage?.digest);
-    expect(cardKey(after)).not.toBe(cardKey(before));
+    expect(listingPage([after])).not.toBe(listingPage([before]));
     expect(articleKey(after)).not.toBe(articleKey(before));
   });
 });
 
-describe('listingPageKey', () => {
+describe('a listing page key', () => {
   const items = [article('a'), article('b')];
+  const key = (heading: Record<string, string>, page: { number: number; total: number; items: Article[] }) => pageKey({ ...heading, page: { ...page, items: page.items.map(cardOf) }, masthead });
+  const home = key({}, { number: 1, total: 1, items });
   it.each([
-    ['another listing', listingPageKey(['tag', 'China', 'china'], paginate(items, 20)[0]!)],
-    ['another page number', listingPageKey(['home'], { number: 2, total: 2, items })],
-    ['another page count', listingPageKey(['home'], { number: 1, total: 2, items })],
-    ['another order', listingPageKey(['home'], { number: 1, total: 1, items: [...items].reverse() })],
-  ])('differs for %s', (_, key) => {
-    expect(key).not.toBe(listingPageKey(['home'], paginate(items, 20)[0]!));
+    ['another listing', key({ tag: 'China' }, { number: 1, total: 1, items })],
+    ['another page number', key({}, { number: 2, total: 2, items })],
+    ['another page count', key({}, { number: 1, total: 2, items })],
+    ['another order', key({}, { number: 1, total: 1, items: [...items].reverse() })],
+  ])('differs for %s', (_, other) => {
+    expect(other).not.toBe(home);
   });
 });
 

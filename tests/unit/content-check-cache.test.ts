@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync, appendFileSync } 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkerVersion, jsonCheckCache } from '../../src/checks/cache';
+import { jsonCheckCache } from '../../src/checks/cache';
 import { checkContent, type CheckCache, type FileCheck } from '../../src/checks/content';
 import { ROOT, TMP } from '../support/paths';
 
@@ -128,21 +128,5 @@ describe('jsonCheckCache', () => {
     expect(cache.get('/a.md', 'digest-a')).toBeUndefined();
     await cache.save();
     expect(existsSync(file)).toBe(true);
-  });
-});
-
-describe('checkerVersion', () => {
-  it('changes when any TypeScript file under the source folder changes', () => {
-    const src = join(TMP, 'checker-src');
-    rmSync(src, { recursive: true, force: true });
-    mkdirSync(join(src, 'model'), { recursive: true });
-    writeFileSync(join(src, 'model', 'schema.ts'), 'export const a = 1;');
-    const url = pathToFileURL(`${src}/`);
-    const before = checkerVersion(url);
-    expect(checkerVersion(url)).toBe(before);
-    writeFileSync(join(src, 'model', 'schema.ts'), 'export const a = 2;');
-    expect(checkerVersion(url)).not.toBe(before);
-    expect(checkerVersion(pathToFileURL(join(TMP, 'no-such-folder/')))).toBeUndefined();
-    rmSync(src, { recursive: true, force: true });
   });
 });

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { loadCatalogue } from '../../catalogue';
-import { cacheKey } from '../../model/cache-keys';
-import type { MediaFile } from '../../model/media';
+import { keyedPath } from '../../model/cache-keys';
 import { mediaParam } from '../../model/urls';
 
 /** Publishes each article's original pictures at /media/<slug>/<file>, for feed enclosures. */
@@ -11,15 +10,13 @@ export const getStaticPaths = (async () => {
   // One file may be written several ways in one article (`harbour%20map.png`, `<harbour map.png>`):
   // it is published once.
   return articles.flatMap((article) =>
-    [...new Map(article.media.map((picture) => [picture.name, picture])).values()].map((picture) => ({
-      params: { file: mediaParam(article.slug, picture.name) },
-      props: { picture },
-      cacheKey: cacheKey('media', picture.type, picture.digest),
-    })),
+    // The file is read from its path, but what the page shows is its bytes and type.
+    [...new Map(article.media.map((picture) => [picture.name, picture])).values()].map(({ name, fsPath, type, digest }) =>
+      keyedPath({ file: mediaParam(article.slug, name) }, { picture: { fsPath, type, digest } }),
+    ),
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) => {
-  const { picture } = props as { picture: MediaFile };
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props: { picture } }) => {
   return new Response(await readFile(picture.fsPath), { headers: { 'Content-Type': picture.type } });
 };

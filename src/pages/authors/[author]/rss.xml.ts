@@ -1,22 +1,14 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { authorChannel } from '../../../feeds/channels';
 import { rssResponse } from '../../../feeds/rss';
-import type { Article } from '../../../model/articles';
-import type { Author } from '../../../model/authors';
 import { loadCatalogue } from '../../../catalogue';
-import { feedKey } from '../../../model/cache-keys';
+import { keyedPath } from '../../../model/cache-keys';
 import { SITE } from '../../../site';
 
+/** One writer's RSS feed: their newest articles, whole, as on their page. */
 export const getStaticPaths = (async () => {
   const { authors } = await loadCatalogue();
-  return authors.map(({ author, articles }) => ({
-    params: { author: author.slug },
-    props: { author, articles },
-    cacheKey: feedKey(['author', author.name, author.slug], articles.slice(0, SITE.feedLimit)),
-  }));
+  return authors.map(({ author: { name, slug }, articles }) => keyedPath({ author: slug }, { author: { name, slug }, articles: articles.slice(0, SITE.feedLimit) }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props, site }) => {
-  const { author, articles } = props as { author: Author; articles: Article[] };
-  return rssResponse(authorChannel(author, articles, site!));
-};
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, site }) => rssResponse(authorChannel(props.author, props.articles, site!));

@@ -1,19 +1,14 @@
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { deskChannel } from '../../../feeds/channels';
 import { rssResponse } from '../../../feeds/rss';
-import type { Article } from '../../../model/articles';
 import { loadCatalogue } from '../../../catalogue';
-import { feedKey } from '../../../model/cache-keys';
-import type { DeskFront } from '../../../model/desks';
+import { keyedPath } from '../../../model/cache-keys';
 import { SITE } from '../../../site';
 
+/** One desk's RSS feed: the newest of its articles, whole, as on its front. */
 export const getStaticPaths = (async () => {
   const { desks } = await loadCatalogue();
-  return desks.map((desk) => ({
-    params: { desk: desk.slug },
-    props: { desk },
-    cacheKey: feedKey(['desk', desk.name, desk.slug], desk.articles.slice(0, SITE.feedLimit)),
-  }));
+  return desks.map(({ name, slug, articles }) => keyedPath({ desk: slug }, { desk: { name, slug, articles: articles.slice(0, SITE.feedLimit) } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props, site }) => rssResponse(deskChannel((props as { desk: DeskFront<Article> }).desk, site!));
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, site }) => rssResponse(deskChannel(props.desk, site!));
