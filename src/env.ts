@@ -3,16 +3,10 @@
  * boundary test in tests/unit/boundaries.test.ts fails on a `process.env` anywhere else in src/
  * or scripts/). Deployment settings live here; editorial ones in src/site.ts.
  *
- * | variable      | default                      | what it is                                            |
- * | ------------- | ---------------------------- | ----------------------------------------------------- |
- * | `SITE_URL`    | `https://broadsheet.example` | the origin the site is served from (canonical, feeds) |
- * | `BASE_PATH`   | `/`                          | the folder on that origin, e.g. `/news`               |
- * | `CONTENT_DIR` | `content/articles`           | the folder of Markdown articles                       |
- * | `AUTHORS_DIR` | `content/authors`            | the writers' profiles, one YAML file each             |
- * | `BUILD_TIME`  | the clock                    | the schedule cut-off, an ISO instant                  |
- * | `SHOW_DRAFTS` | unset                        | `1`: preview mode, drafts and scheduled pieces shown  |
- * | `BUILD_OUT`   | `dist`                       | where `npm run build` writes the site                 |
- * | `CACHE_DIR`   | `node_modules/.astro`        | what a build keeps for the next (content, pages, index)|
+ * What each variable means, and its default, is documented once: the table under "Environment
+ * variables" in docs/deploy.md. tests/unit/env-docs.test.ts fails when this file (or any other
+ * file that reads the environment) reads a variable that table does not list, or the table lists
+ * one nothing reads.
  */
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
