@@ -6,7 +6,6 @@ import { authorsDir, cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orSt
 import { cacheLock } from './src/integrations/cache-lock.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { staticHostHeaders } from './src/integrations/headers.ts';
-import { builtSettings } from './src/integrations/built-settings.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { lastModified } from './src/integrations/sitemap-dates.ts';
 import { workerProcessor } from './src/integrations/markdown-workers.ts';
@@ -54,7 +53,6 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0, cssTarget: ['chrome107', 'edge107', 'firefox104', 'safari16'] } },
   integrations: [
     cacheLock(),
-    builtSettings(),
     contentCheck(content, authors),
     staticHostHeaders(),
     searchIndex(),
