@@ -32,6 +32,9 @@ export default defineConfig({
   // 'jsx' (Astro 7's default) drops the space between a word and an inline element on the next
   // source line; true compresses HTML without changing what readers see.
   compressHTML: true,
+  // Astro's console output, but each page of the build on a line of its own with its own time:
+  // with four pages in flight, the default logger ran several into one line.
+  logger: { entrypoint: new URL('./src/integrations/build-log.ts', import.meta.url) },
   server: { ...LOCAL_SERVER },
   // A page whose cache key (what it shows: src/model/cache-keys.ts) and code are unchanged since
   // the last build is copied from node_modules/.astro/dist/ instead of rendered, so publishing one

@@ -98,6 +98,17 @@ describe('a /news build by npm run build', () => {
     // Nothing of the site is served outside the folder it was built for.
     expect((await fetch(`${origin}/articles/nato-chief-west-should-impose-a-cost-on-china/`)).status).toBe(404);
   });
+
+  it('logs each page on a line of its own, with its own time, though four render at once', () => {
+    expect(built.status, built.output).toBe(0);
+    const pageLines = built.output.split('\n').filter((line) => line.includes('├─'));
+    // The seed site has more than twenty pages and feeds, all rendered (a cache of their own).
+    expect(pageLines.length).toBeGreaterThan(20);
+    for (const line of pageLines) expect(line).toMatch(/^\d\d:\d\d:\d\d {3}├─ \/[^\s├]+ \(\+\d+(\.\d+)?m?s\) ?$/);
+    const paths = pageLines.map((line) => /├─ (\S+)/.exec(line)?.[1]);
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths).toEqual(expect.arrayContaining(['/index.html', '/rss.xml', '/404.html', '/articles/nato-chief-west-should-impose-a-cost-on-china/index.html']));
+  });
 });
 
 describe.each([
