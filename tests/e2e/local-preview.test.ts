@@ -149,6 +149,11 @@ describe.each([
     expect(feed.items.map((item) => item.title)).toContain(HEADLINE);
   });
 
+  it('refuses an address with a broken %-escape, and keeps serving', async () => {
+    expect((await fetch(`${origin}${mount}%E0%A4%A`)).status).toBe(400);
+    expect((await fetch(`${origin}${mount}`)).status).toBe(200);
+  });
+
   it.each(['no/such/page/', 'articles/no-such-article/', 'rss.xml/extra'])('answers %s with the site’s 404 page', async (path) => {
     const response = await fetch(`${origin}${mount}${path}`);
     expect(response.status).toBe(404);
