@@ -197,6 +197,12 @@ describe('npm run preview says what is wrong', () => {
     expect(result.stderr).toContain(`${empty} holds no built site. Build it first: npm run build (or npm start, which builds and previews).`);
   });
 
+  it('when --port is not a port', () => {
+    const result = spawnSync(process.execPath, [join(ROOT, PREVIEW), '--port', 'http'], { cwd: ROOT, env: previewEnv({ BUILD_OUT: inject('siteDir') }), encoding: 'utf8', timeout: 30_000 });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('--port: expected a port number like 4321, found "http"');
+  });
+
   it('when the port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
