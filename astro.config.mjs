@@ -6,7 +6,6 @@ import { authorsDir, cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orSt
 import { cacheLock } from './src/integrations/cache-lock.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { staticHostHeaders } from './src/integrations/headers.ts';
-import { builtSettings } from './src/integrations/built-settings.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { lastModified } from './src/integrations/sitemap-dates.ts';
 import { workerProcessor } from './src/integrations/markdown-workers.ts';
@@ -33,6 +32,9 @@ export default defineConfig({
   // 'jsx' (Astro 7's default) drops the space between a word and an inline element on the next
   // source line; true compresses HTML without changing what readers see.
   compressHTML: true,
+  // Astro's console output, but each page of the build on a line of its own with its own time:
+  // with four pages in flight, the default logger ran several into one line.
+  logger: { entrypoint: new URL('./src/integrations/build-log.ts', import.meta.url) },
   server: { ...LOCAL_SERVER },
   // A page whose cache key (what it shows: src/model/cache-keys.ts) and code are unchanged since
   // the last build is copied from node_modules/.astro/dist/ instead of rendered, so publishing one
@@ -54,7 +56,6 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0, cssTarget: ['chrome107', 'edge107', 'firefox104', 'safari16'] } },
   integrations: [
     cacheLock(),
-    builtSettings(),
     contentCheck(content, authors),
     staticHostHeaders(),
     searchIndex(),

@@ -26,13 +26,23 @@ export function parseHeadersFile(text: string): { pattern: RegExp; headers: [str
   return rules;
 }
 
+/** Where and how `serveStatic` serves. */
+export interface ServeOptions {
+  /** The folder's place on the host, with a trailing slash: `/` or `/news/`. */
+  mount?: string;
+  /** The port to listen on; 0 (the default) takes any free one. */
+  port?: number;
+}
+
 /**
  * Serves a folder as a plain static host would: files as they are, `index.html` for folders,
- * `404.html` for everything else, nothing rewritten; optionally at a sub-path (`mount`). Like
- * Netlify and Cloudflare Pages it applies the folder's `_headers` file (CSP included), so
- * browser tests run under the policy readers get. Listens on 127.0.0.1 only.
+ * the folder's `404.html` with status 404 for everything else, nothing rewritten; optionally at
+ * a sub-path (`mount`), whose address without the trailing slash redirects to it. Like Netlify
+ * and Cloudflare Pages it applies the folder's `_headers` file (CSP and the feeds' content
+ * types), so browser tests run under the policy readers get. `npm run preview` is this server
+ * (scripts/preview.ts). Listens on 127.0.0.1 only.
  */
-export async function serveStatic(dir: string, { mount = '/' }: { mount?: string } = {}): Promise<StaticServer> {
+export async function serveStatic(dir: string, { mount = '/', port = 0 }: ServeOptions = {}): Promise<StaticServer> {
   const headerFile = join(dir, '_headers');
   const rules = existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, 'utf8')) : [];
   const files = sirv(dir, { dev: false, etag: false, dotfiles: true });
@@ -45,16 +55,26 @@ export async function serveStatic(dir: string, { mount = '/' }: { mount?: string
   // the prefix is the folder's place on the host, nothing more. Outside it there is nothing.
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
-    const path = decodeURI(url.split('?')[0] ?? '/');
+    let path: string;
+    try {
+      path = decodeURI(url.split('?')[0] ?? '/');
+    } catch {
+      return res.writeHead(400).end('Bad request: the address holds a broken %-escape');
+    }
     for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) res.setHeader(name, value);
+    // Hosts answer a folder's address without its slash (/news) with a redirect to the folder.
+    if (mount !== '/' && path === mount.slice(0, -1)) return res.writeHead(301, { location: `${mount}${url.slice(path.length)}` }).end();
     if (!url.startsWith(mount)) return notFound(res);
     req.url = `/${url.slice(mount.length)}`;
     return files(req, res, () => notFound(res));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: listening } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${listening}`,
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }

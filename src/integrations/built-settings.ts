@@ -1,7 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import type { Settings } from '../env.ts';
 
 /** How one output folder was built: what the preview must serve it as. */
@@ -32,7 +30,8 @@ function readRecords(file: string): Record<string, BuiltRecord> {
 
 /**
  * Records that `outDir` holds a build for `settings` (called by scripts/build.mjs once the new
- * folder is in place), so `npm run preview` serves it under the base path it was built for.
+ * folder is in place), so `npm run preview` (scripts/preview.ts) serves it under the base path it
+ * was built for, whatever BASE_PATH says when the preview starts.
  */
 export function recordBuild(cacheDir: string, outDir: string, settings: Pick<Settings, 'site' | 'base'>): void {
   const file = recordFile(cacheDir);
@@ -49,31 +48,4 @@ export function builtWith(cacheDir: string, outDir: string): Pick<Settings, 'sit
   const record = readRecords(recordFile(cacheDir))[resolve(outDir)];
   if (!record || !existsSync(outDir) || record.stamp !== stampOf(outDir)) return undefined;
   return { site: record.site, base: record.base };
-}
-
-/**
- * Settings travel with the build: `astro preview` serves the output folder under the base path
- * and site it was built for (recorded by `npm run build`), whatever BASE_PATH and SITE_URL say
- * when the preview starts. A folder without a record is served as the environment says, with a
- * warning.
- */
-export function builtSettings(): AstroIntegration {
-  return {
-    name: 'broadsheet:built-settings',
-    hooks: {
-      'astro:config:setup': ({ command, config, updateConfig, logger }) => {
-        if (command !== 'preview') return;
-        const outDir = fileURLToPath(config.outDir);
-        const built = builtWith(fileURLToPath(config.cacheDir), outDir);
-        if (!built) {
-          logger.warn(`no record of how ${outDir} was built (build it with \`npm run build\`): serving it under BASE_PATH=${config.base}`);
-          return;
-        }
-        if (built.base !== config.base || built.site !== config.site) {
-          logger.info(`serving ${outDir} as it was built: site ${built.site}, base path ${built.base}`);
-        }
-        updateConfig({ site: built.site, base: built.base });
-      },
-    },
-  };
 }

@@ -4,7 +4,7 @@ import type { AstroIntegration } from 'astro';
 import { INLINE_SCRIPTS } from '../components/inline-scripts.ts';
 import { contentType, FEED_FORMATS, SITE_FEEDS } from '../feeds/formats.ts';
 import { EMBED_HOSTS } from '../markdown/sanitize.ts';
-import { routePatterns, withBase } from '../model/urls.ts';
+import { routePatterns, routes, withBase } from '../model/urls.ts';
 
 /** A header rule: a path pattern (`*` matches anything) and the headers to send for it. */
 export interface HeaderRule {
@@ -14,11 +14,17 @@ export interface HeaderRule {
 
 const FEED_CACHE = 'public, max-age=600';
 const [siteRss, siteAtom, siteJson] = SITE_FEEDS;
+/**
+ * Sitemaps are UTF-8 XML (sitemaps.org), and the news sitemap carries headlines: said in the
+ * header, since `text/xml` without a charset is US-ASCII to older readers (RFC 3023 §3.1).
+ */
+const SITEMAP_TYPE = 'application/xml; charset=utf-8';
 
 /**
- * Feeds' content types (hosts often guess `text/xml` or `application/json`) and caching. Hosts
- * merge every rule that matches a path and join repeated headers with commas, so no two rules
- * here give one path the same header. HTML keeps the hosts' default (revalidate every time).
+ * Feeds' and sitemaps' content types (hosts often guess `text/xml` or `application/json`, no
+ * charset) and feeds' caching. Hosts merge every rule that matches a path and join repeated
+ * headers with commas, so no two rules here give one path the same header. HTML keeps the hosts'
+ * default (revalidate every time). `npm run preview` serves with these too (scripts/lib/server.ts).
  */
 export const HEADER_RULES: HeaderRule[] = [
   // Hashed file names: a changed file gets a new name, so a year is safe.
@@ -33,6 +39,7 @@ export const HEADER_RULES: HeaderRule[] = [
     path: route,
     headers: { 'Content-Type': contentType(format), 'Cache-Control': FEED_CACHE },
   })),
+  ...[routePatterns.sitemaps, routes.newsSitemap()].map((path) => ({ path, headers: { 'Content-Type': SITEMAP_TYPE } })),
 ];
 
 /** Frames copy may embed (see src/markdown/sanitize.ts). */

@@ -1,5 +1,5 @@
 import { TZDate, tzOffset } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format, getDaysInMonth } from 'date-fns';
 
 /**
  * A publication date as the newsroom means it. `dateOnly` dates ("2024-06-18") name a calendar day
@@ -29,12 +29,37 @@ function validDay(y: number, m: number, d: number): boolean {
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
 }
 
+/**
+ * Why a written year, month and day name no day of the calendar, in the editor's words: "February
+ * 2026 has 28 days", "there is no month 13 (months run 01 to 12)", "there is no day 0 (days start
+ * at 01)"; undefined when the month and the day exist. Month lengths and leap years are date-fns's
+ * (`getDaysInMonth`), month names its English `MMMM`.
+ */
+export function missingDay(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12) return `there is no month ${month} (months run 01 to 12)`;
+  if (day < 1) return `there is no day ${day} (days start at 01)`;
+  // setFullYear, not the constructor: new Date(24, …) would mean 1924.
+  const first = new Date(2000, 0, 1);
+  first.setFullYear(year, month - 1, 1);
+  const days = getDaysInMonth(first);
+  return day > days ? `${format(first, 'MMMM yyyy')} has ${days} days` : undefined;
+}
+
+/** Why a written time of day is no time: "there is no hour 24 (hours run 00 to 23)"; undefined when it is one. */
+function missingTime(hours: number, minutes: number, seconds: number): string | undefined {
+  if (hours > 23) return `there is no hour ${hours} (hours run 00 to 23)`;
+  if (minutes > 59) return `there is no minute ${minutes} (minutes run 00 to 59)`;
+  if (seconds > 59) return `there is no second ${seconds} (seconds run 00 to 59)`;
+  return undefined;
+}
+
 const HOUR = 3_600_000;
 
 /** A front-matter value read as a date, or why it cannot be one. */
 export type DateReading =
   | { canonical: string }
-  | { problem: 'not-a-date' }
+  /** Not a date; `why` says what is wrong when the form is right but the day or time does not exist. */
+  | { problem: 'not-a-date'; why?: string | undefined }
   /**
    * A wall-clock time the zone skipped (clocks went forward): `wall` as `2024-03-10T02:30:00`,
    * `offsets` the zone's before and after, like -05:00.
@@ -70,20 +95,20 @@ export function readDate(value: unknown, timeZone: string): DateReading {
   const day = DATE_ONLY.exec(text);
   if (day) {
     const [y, m, d] = day.slice(1).map(Number) as [number, number, number];
-    return validDay(y, m, d) ? { canonical: text } : { problem: 'not-a-date' };
+    return validDay(y, m, d) ? { canonical: text } : { problem: 'not-a-date', why: missingDay(y, m, d) };
   }
   const time = DATE_TIME.exec(text);
   if (!time) return { problem: 'not-a-date' };
   const [y, m, d, hh, mm, ss] = time.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
   const ms = Math.round(Number(`0.${time[7] ?? '0'}`) * 1000);
-  if (!validDay(y, m, d) || hh > 23 || mm > 59 || ss > 59) return { problem: 'not-a-date' };
+  if (!validDay(y, m, d) || hh > 23 || mm > 59 || ss > 59) return { problem: 'not-a-date', why: missingDay(y, m, d) ?? missingTime(hh, mm, ss) };
   const wall = Date.UTC(y, m - 1, d, hh, mm, ss, ms);
   const zone = time[8];
   if (zone) {
     let offset = 0;
     if (zone !== 'Z' && zone !== 'z') {
       const [, sign, hours, minutes = '0'] = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(zone)!;
-      if (Number(hours) > 23 || Number(minutes) > 59) return { problem: 'not-a-date' };
+      if (Number(hours) > 23 || Number(minutes) > 59) return { problem: 'not-a-date', why: `there is no offset ${zone} (its hours run 00 to 23, its minutes 00 to 59)` };
       offset = (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes));
     }
     return { canonical: new Date(wall - offset * 60_000).toISOString() };

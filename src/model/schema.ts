@@ -57,7 +57,7 @@ const date = (what: string) =>
         ? `expected ${what} as a time that happened in ${SITE.timeZone}, found "${typed}": clocks went forward that night and skipped it. Give the offset it was meant in, e.g. ${reading.wall}${reading.offsets[0]}`
         : reading.problem === 'repeated'
           ? `expected ${what} as a time that happened once in ${SITE.timeZone}, found "${typed}", which happened twice: clocks went back that night. Give its offset: ${reading.wall}${reading.offsets[0]} for the first, ${reading.wall}${reading.offsets[1]} for the second`
-          : `expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found ${shown(value)}`;
+          : `expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found ${shown(value)}${reading.why ? `: ${reading.why}` : ''}`;
     ctx.addIssue({ code: 'custom', message });
     return z.NEVER;
   });

@@ -157,6 +157,8 @@ export const routePatterns = {
   tagRss: shape.tagRss('*'),
   sectionRss: shape.sectionRss('*'),
   authorRss: shape.authorRss('*'),
+  /** @astrojs/sitemap's index and the sitemaps it lists: sitemap-index.xml, sitemap-0.xml, … */
+  sitemaps: '/sitemap-*.xml',
 };
 
 /** The `[...file]` parameter of the media route: `<slug>/<file name>`. */

@@ -16,7 +16,7 @@ const EXPECTED: [file: string, field: string, message: string][] = [
   ['missing-standfirst.md', 'standfirst', 'missing: this field is required, expected a standfirst (the summary under the headline) as text'],
   ['missing-published.md', 'published', `missing: this field is required, ${DATE}`],
   ['unparsable-date.md', 'published', `${DATE}, found "18/06/2024"`],
-  ['impossible-date.md', 'published', `${DATE}, found "2024-02-30"`],
+  ['impossible-date.md', 'published', `${DATE}, found "2024-02-30": February 2024 has 29 days`],
   ['updated-before-published.md', 'updated', 'expected the update date to be on or after the publication date'],
   // The handed input: a missing section used to read as if it held something of the wrong kind.
   ['missing-section.md', 'section', 'missing: this field is required, expected a section name as text'],

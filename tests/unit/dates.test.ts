@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/checks/front-matter';
-import { canonicalDate, formatDate, toArticleDate } from '../../src/model/dates';
+import { canonicalDate, formatDate, missingDay, toArticleDate } from '../../src/model/dates';
 import { articleSchema } from '../../src/model/schema';
 
 const NY = 'America/New_York';
@@ -106,10 +106,62 @@ describe('one rule for every date form, quoted or not (front matter read as the 
     expect(published(yaml)).toContain(message);
   });
 
+  const EXPECTED = 'expected the publication date as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00';
+  it.each([
+    ['2026-02-30', `${EXPECTED}, found "2026-02-30": February 2026 has 28 days`],
+    ['"2026-02-30"', `${EXPECTED}, found "2026-02-30": February 2026 has 28 days`],
+    ['2025-02-29', `${EXPECTED}, found "2025-02-29": February 2025 has 28 days`],
+    ['2024-02-30', `${EXPECTED}, found "2024-02-30": February 2024 has 29 days`],
+    ['2100-02-29', `${EXPECTED}, found "2100-02-29": February 2100 has 28 days`],
+    ['2024-04-31', `${EXPECTED}, found "2024-04-31": April 2024 has 30 days`],
+    ['2024-13-01', `${EXPECTED}, found "2024-13-01": there is no month 13 (months run 01 to 12)`],
+    ['2024-00-10', `${EXPECTED}, found "2024-00-10": there is no month 0 (months run 01 to 12)`],
+    ['2024-06-00', `${EXPECTED}, found "2024-06-00": there is no day 0 (days start at 01)`],
+    ['2024-09-31 09:30', `${EXPECTED}, found "2024-09-31 09:30": September 2024 has 30 days`],
+    ['2024-06-18 24:00', `${EXPECTED}, found "2024-06-18 24:00": there is no hour 24 (hours run 00 to 23)`],
+    ['2024-06-18T09:60', `${EXPECTED}, found "2024-06-18T09:60": there is no minute 60 (minutes run 00 to 59)`],
+    ['2024-06-18T09:30:60Z', `${EXPECTED}, found "2024-06-18T09:30:60Z": there is no second 60 (seconds run 00 to 59)`],
+    ['2024-06-18T09:30:00+25:00', `${EXPECTED}, found "2024-06-18T09:30:00+25:00": there is no offset +25:00 (its hours run 00 to 23, its minutes 00 to 59)`],
+    // The form is wrong, not the day: nothing more to say than the forms expected.
+    ['18/06/2024', `${EXPECTED}, found "18/06/2024"`],
+  ])('refuses %s, naming the day or time that does not exist', (yaml, message) => {
+    expect(published(yaml)).toBe(`refused: ${message}`);
+  });
+
+  it.each([['2024-02-29'], ['2000-02-29'], ['2024-04-30'], ['2024-12-31']])('accepts %s, a day that exists', (yaml) => {
+    expect(published(yaml)).toBe(yaml);
+  });
+
   it('accepts the times either side of a change', () => {
     expect(published('2024-03-10 01:59')).toBe('2024-03-10T06:59:00.000Z');
     expect(published('2024-03-10 03:00')).toBe('2024-03-10T07:00:00.000Z');
     expect(published('2024-11-03 00:59')).toBe('2024-11-03T04:59:00.000Z');
     expect(published('2024-11-03 02:00')).toBe('2024-11-03T07:00:00.000Z');
+  });
+});
+
+describe('missingDay: why a year, month and day name no day', () => {
+  it.each([
+    [2026, 2, 30, 'February 2026 has 28 days'],
+    [2025, 2, 29, 'February 2025 has 28 days'],
+    [2024, 2, 30, 'February 2024 has 29 days'],
+    [1900, 2, 29, 'February 1900 has 28 days'],
+    [2024, 4, 31, 'April 2024 has 30 days'],
+    [2024, 1, 32, 'January 2024 has 31 days'],
+    [2024, 13, 1, 'there is no month 13 (months run 01 to 12)'],
+    [2024, 0, 1, 'there is no month 0 (months run 01 to 12)'],
+    [2024, 6, 0, 'there is no day 0 (days start at 01)'],
+  ])('%i-%i-%i: %s', (year, month, day, why) => {
+    expect(missingDay(year, month, day)).toBe(why);
+  });
+
+  it.each([
+    [2024, 2, 29],
+    [2000, 2, 29],
+    [2024, 4, 30],
+    [2024, 12, 31],
+    [2024, 1, 1],
+  ])('%i-%i-%i exists: nothing to say', (year, month, day) => {
+    expect(missingDay(year, month, day)).toBeUndefined();
   });
 });

@@ -10,6 +10,16 @@ describe('headersFile', () => {
     expect(headersFile(HEADER_RULES, base)).toContain(`${base}tags/*/rss.xml\n  Content-Type: application/rss+xml; charset=utf-8\n`);
   });
 
+  // Sitemaps are UTF-8 and the news sitemap carries headlines: hosts must not send text/xml without a charset.
+  it.each([
+    ['/', 'sitemap-*.xml'],
+    ['/', 'news-sitemap.xml'],
+    ['/news/', 'sitemap-*.xml'],
+    ['/news/', 'news-sitemap.xml'],
+  ])('under base %s, %s is UTF-8 XML', (base, path) => {
+    expect(headersFile(HEADER_RULES, base)).toContain(`\n${base}${path}\n  Content-Type: application/xml; charset=utf-8\n`);
+  });
+
   it('writes one block per rule, headers indented', () => {
     expect(headersFile([{ path: '/a/*', headers: { 'X-One': '1', 'X-Two': '2' } }, { path: '/b', headers: { 'X-Three': '3' } }], '/')).toBe(
       '/a/*\n  X-One: 1\n  X-Two: 2\n\n/b\n  X-Three: 3\n',
