@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { checkerVersion, jsonCheckCache } from '../checks/cache.ts';
 import { checkContent } from '../checks/content.ts';
-import { contentError } from '../model/problems.ts';
+import { contentError } from '../checks/problems.ts';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 

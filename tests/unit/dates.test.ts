@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/checks/front-matter';
 import { canonicalDate, formatDate, toArticleDate } from '../../src/model/dates';
-import { articleSchema } from '../../src/model/schema';
+import { articleSchema } from '../../src/schemas/article';
 
 const NY = 'America/New_York';
 
