@@ -4,7 +4,6 @@ import type { ArticleInput } from '../model/articles.ts';
 import { contentError, type ContentProblem } from './problems.ts';
 import type { ArticleData } from '../schemas/article.ts';
 import { articleMedia } from './media.ts';
-import { tagProblems } from './tags.ts';
 
 /** The parts of an `astro:content` entry the build reads. */
 export interface RenderedEntry {
@@ -18,8 +17,7 @@ export interface RenderedEntry {
 /**
  * The build's side of the content check: turns rendered entries into the model's input, with
  * the problems only rendering finds (a body that did not render, a figure placed past the end,
- * a picture file that is missing, a correction that is not inline Markdown; and tags that would
- * merge, as `npm run check` finds them, so `astro dev` says so too), and corrections
+ * a picture file that is missing, a correction that is not inline Markdown), and corrections
  * rendered (root-relative links moved by `rebase`). Throws one error listing every problem in every entry, worded
  * as `npm run check` words them.
  */
@@ -49,7 +47,6 @@ export function checkRendered(entries: readonly RenderedEntry[], { rebase }: Inl
     const rendered = corrections.flatMap((correction) => ('problem' in correction ? [] : [correction]));
     inputs.push({ slug: entry.id, file, data: entry.data, html: entry.rendered.html, readingMinutes: facts.readingMinutes ?? 1, media, corrections: rendered });
   }
-  problems.push(...tagProblems(entries.map((entry) => ({ file: entry.filePath ?? entry.id, tags: entry.data.tags }))));
   if (problems.length > 0) throw contentError(problems);
   return inputs;
 }

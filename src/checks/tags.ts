@@ -3,7 +3,7 @@ import type { ContentProblem } from './problems.ts';
 
 /**
  * The one wording of a tag conflict, for one spelling against the others: what the check prints
- * for each article and what the build, which checks the rendered entries again (src/checks/rendered.ts), stops with.
+ * for each article, in `npm run check` and before every build.
  */
 export function tagConflictMessage(name: string, others: readonly string[], slug: string): string {
   // Spellings that share a slug agree in their letters and digits, so they differ in marks that

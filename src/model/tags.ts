@@ -77,9 +77,9 @@ export function groupByTag<A>(articles: readonly A[], tagsOf: (article: A) => re
   for (const [key, { spellings, articles: tagged }] of groups) {
     const names = [...spellings.keys()];
     const folded = new Set(names.map(nameKey));
-    // The content check refuses these first, naming every file (src/checks/tags.ts); this guards
-    // the model against a caller that skipped it.
-    if (folded.size > 1) throw new TagError(`Tags ${names.map((spelling) => `"${spelling}"`).join(' and ')} would share /tags/${key}/: the content check refuses spellings that differ in more than case.`);
+    // The content check refuses these before every build, naming every file and the way out
+    // (src/checks/tags.ts); this guards the model where it did not run (`astro dev`).
+    if (folded.size > 1) throw new TagError(`Tags ${names.map((spelling) => `"${spelling}"`).join(' and ')} would share /tags/${key}/: run npm run check to see which files and what to do.`);
     const name = names.sort((a, b) => (spellings.get(b) ?? 0) - (spellings.get(a) ?? 0) || compareText(a, b))[0]!;
     tags.push({ name, slug: key, articles: tagged });
   }
