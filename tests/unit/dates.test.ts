@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/checks/front-matter';
-import { canonicalDate, formatDate, toArticleDate } from '../../src/model/dates';
+import { canonicalDate, formatDate, shownUpdate, toArticleDate } from '../../src/model/dates';
 import { articleSchema } from '../../src/schemas/article';
 
 const NY = 'America/New_York';
@@ -111,5 +111,18 @@ describe('one rule for every date form, quoted or not (front matter read as the 
     expect(published('2024-03-10 03:00')).toBe('2024-03-10T07:00:00.000Z');
     expect(published('2024-11-03 00:59')).toBe('2024-11-03T04:59:00.000Z');
     expect(published('2024-11-03 02:00')).toBe('2024-11-03T07:00:00.000Z');
+  });
+});
+
+describe('shownUpdate: "Updated" once the last change is later than publication', () => {
+  const at = (canonical: string) => toArticleDate(canonical, 'America/New_York');
+  it.each([
+    ['2024-06-18T13:30:00.000Z', '2024-06-18T13:30:00.000Z', undefined],
+    ['2024-06-18T13:30:00.000Z', '2024-06-18T15:00:00.000Z', '2024-06-18T11:00:00-04:00'],
+    ['2024-06-18T13:30:00.000Z', '2024-06-18', undefined],
+    ['2024-06-18', '2024-06-18', undefined],
+    ['2024-06-18', '2024-06-19', '2024-06-19'],
+  ])('published %s, modified %s → %s', (published, modified, shown) => {
+    expect(shownUpdate({ published: at(published), modified: at(modified) })?.datetime).toBe(shown);
   });
 });
