@@ -294,7 +294,8 @@ function valueLines({ lines, first, end }: YamlLines): ValueLine[] {
     const key = KEY.exec(rest);
     const path = () => stack.map((frame) => frame.segment);
     if (key) {
-      const value = rest.slice(key[0].length);
+      // A key with only a comment after it holds no value on its line: `image:   # optional`.
+      const value = rest.slice(key[0].length).replace(/^#.*/, '');
       stack.push({ column, segment: key[1]!.trim(), isKey: true, opensBlock: value === '', plain: value !== '' && !NOT_PLAIN.test(value), items: 0 });
       found.push({ at, path: path(), column: column + [...key[0]].length, value, continued: false });
       if (/^[|>]/.test(value)) literalAbove = indent;

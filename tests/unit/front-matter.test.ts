@@ -97,6 +97,8 @@ describe('copy YAML would cut short at a comment, in a profile', () => {
     ['# A profile\nname: Jane Roe\nbio: Writes about #climate and ports\n', [`bio: line 3, column 19: ${CUT} ("#climate and ports")`]],
     ['name: Jane Roe # the writer\nlinks:\n  - name: Blue #sky\n    url: https://example.com/#me\n', ['name: line 1, column 16:', 'links.0.name: line 3, column 16:']],
     ['name: Jane Roe\nrole: "No. #1"\nbio: |\n  Keeps #this\n', []],
+    // A comment after a key that opens a list is no value: the list's items keep their paths.
+    ['links:   # optional\n- name: Blue #sky\n  url: https://example.com/\n', ['links.0.name: line 2, column 14:']],
   ])('%j', (text, expected) => {
     const found = truncatedByComments(text, authorSchema, { whole: true }).map(({ field, message }) => `${field}: ${message}`);
     expect(found).toHaveLength(expected.length);
