@@ -8,7 +8,7 @@ module.exports = {
     {
       name: 'model-is-pure',
       comment:
-        'src/model/ turns checked data into what pages show: it imports nothing from markdown/, integrations/, feeds/, checks/, components/, layouts/ or pages/, and no Markdown runtime or file system.',
+        'src/model/ turns checked data into what pages show: it imports nothing from markdown/, integrations/, feeds/, checks/, components/, layouts/ or pages/ (content-check wording lives in checks/), and no Markdown runtime or file system. It may name the schemas\' output types (src/schemas/).',
       severity: 'error',
       from: { path: '^src/model/' },
       to: {
@@ -18,6 +18,16 @@ module.exports = {
           '(^|/)node_modules/(unified|remark-[^/]+|rehype[^/]*|mdast-util-[^/]+|hast-util-[^/]+|@astrojs/markdown-remark)/',
           '^(node:)?fs(/promises)?$',
         ],
+      },
+    },
+    {
+      name: 'schemas-are-rules',
+      comment:
+        'src/schemas/ declares what content may hold and words what it refuses: it builds on model/ (dates, desks, tags) and checks/ (shared wording), and imports nothing from markdown/, integrations/, feeds/, components/, layouts/ or pages/, nor the file system.',
+      severity: 'error',
+      from: { path: '^src/schemas/' },
+      to: {
+        path: ['^src/(markdown|integrations|feeds|components|layouts|pages)/', '^src/catalogue\\.ts$', '^(node:)?fs(/promises)?$'],
       },
     },
     {

@@ -19,6 +19,3 @@ export const CHROME_IDS: readonly string[] = [MAIN_ID, RELATED_HEADING_ID, SEARC
 
 /** Where the theme toggle stores the reader's choice ('light' | 'dark'). */
 export const THEME_KEY = 'broadsheet-theme';
-
-/** A writer's portrait on their page: a square this many CSS px wide (src/styles/listings.css `.author-profile`). */
-export const PORTRAIT_WIDTH = 96;

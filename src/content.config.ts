@@ -1,9 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { authorsDir, contentDir } from './env';
-import { withNewsroomFrontMatter } from './checks/front-matter';
-import { articleSchema, authorSchemaFor } from './model/schema';
+import { readFrontMatter, readYaml, withContentYaml } from './checks/front-matter';
 import { articleSlug, authorSlug } from './model/urls';
+import { articleSchema } from './schemas/article';
+import { authorSchemaFor } from './schemas/profile';
 
 const authors = authorsDir();
 
@@ -17,13 +18,14 @@ export const collections = {
     // Front matter read as the check reads it (no YAML timestamps): one reader, one date rule.
     // retainBody: false: pages use the rendered HTML, and the check reads the files itself, so the
     // Markdown source need not sit in the content store (and in memory) beside it.
-    loader: withNewsroomFrontMatter(glob({ pattern: '**/*.md', base: contentDir(), generateId: ({ entry }) => articleSlug(entry), retainBody: false })),
+    loader: withContentYaml(glob({ pattern: '**/*.md', base: contentDir(), generateId: ({ entry }) => articleSlug(entry), retainBody: false }), readFrontMatter),
     schema: articleSchema,
   }),
   // Writers' profiles, one YAML file each (AUTHORS_DIR, else content/authors); the file name is
   // the page's slug. The portrait goes through Astro's image() so pages get optimised copies.
+  // YAML read as the check reads it (the core schema, as for front matter), not by Astro's reader.
   authors: defineCollection({
-    loader: authors ? glob({ pattern: '*.yaml', base: authors, generateId: ({ entry }) => authorSlug(entry) }) : noProfiles,
+    loader: authors ? withContentYaml(glob({ pattern: '*.yaml', base: authors, generateId: ({ entry }) => authorSlug(entry) }), readYaml) : noProfiles,
     schema: ({ image }) => authorSchemaFor(image()),
   }),
 };

@@ -53,3 +53,13 @@ const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u20
 export function normalizeName(name: string): string {
   return name.normalize('NFC').replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
 }
+
+/**
+ * The one rule for "the same name": a name's identity, as every comparison of names reads it
+ * (desks matched to a `section`, tag spellings that may share a page, two profiles that may not
+ * share a name): `normalizeName`, then lower case by English rules, so "NATO" and "Nato", or
+ * "middle  east" and "Middle East", are one name.
+ */
+export function nameKey(name: string): string {
+  return normalizeName(name).toLocaleLowerCase('en');
+}

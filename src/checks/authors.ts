@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { load, YAMLException } from 'js-yaml';
-import type { ContentProblem } from '../model/problems.ts';
-import { authorSchema } from '../model/schema.ts';
 import { authorSlug } from '../model/urls.ts';
+import { authorSchema } from '../schemas/profile.ts';
+import { nameKey } from '../text.ts';
+import { readYaml, truncatedByComments, yamlFileProblem } from './front-matter.ts';
 import { articleMedia, isLocalPicture, type PictureUse } from './media.ts';
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+import { schemaProblems, type ContentProblem } from './problems.ts';
+import { readUtf8 } from './utf8.ts';
 
 /**
  * Checks every writer's profile in `dir` (AUTHORS_DIR, else content/authors) as the build reads
@@ -30,33 +30,26 @@ export function checkProfiles(dir: string): { problems: ContentProblem[]; pictur
       continue;
     }
     if (!entry.name.endsWith('.yaml')) continue;
-    let data: unknown;
-    let text: string;
-    try {
-      text = utf8.decode(readFileSync(path));
-    } catch {
-      report('file', 'expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)');
+    const read = readUtf8(readFileSync(path));
+    if ('problem' in read) {
+      report('file', read.problem);
       continue;
     }
+    let data: Record<string, unknown>;
     try {
-      data = load(text);
+      // YAML as articles' front matter is read (src/checks/front-matter.ts CONTENT_YAML), in the build too.
+      data = readYaml(read.text);
     } catch (error) {
-      const mark = error instanceof YAMLException ? error.mark : undefined;
-      report('file', `expected YAML${mark ? `, found a problem at line ${mark.line + 1}, column ${mark.column + 1}: ${error instanceof YAMLException ? error.reason : ''}` : ''}`);
+      const problem = yamlFileProblem(read.text, error);
+      report(problem.field, problem.message);
       continue;
     }
+    for (const cut of truncatedByComments(read.text, authorSchema, { whole: true })) report(cut.field, cut.message);
     const slug = authorSlug(entry.name);
     if (slug === '') report('file', "expected a file name with letters or digits: it becomes the writer's page address");
-    const parsed = authorSchema.safeParse(data ?? {});
+    const parsed = authorSchema.safeParse(data);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        if (issue.code === 'unrecognized_keys') {
-          const messages = issue.message.split('; ');
-          issue.keys.forEach((key, index) => report([...issue.path, key].join('.'), messages[index] ?? issue.message));
-        } else {
-          report(issue.path.join('.') || 'profile', issue.message);
-        }
-      }
+      for (const problem of schemaProblems(parsed.error.issues, 'profile')) report(problem.field, problem.message);
       continue;
     }
     const src = parsed.data.image?.src;
@@ -74,7 +67,7 @@ export function checkProfiles(dir: string): { problems: ContentProblem[]; pictur
     ['slug', 'file', (value: string) => `expected a file name no other profile slugs alike: both would be /authors/${value}/`],
   ] as const) {
     // Names differing only in case read as one writer to a reader: refused as well.
-    for (const [value, same] of Map.groupBy(profiles, (profile) => (key === 'name' ? profile.name.toLocaleLowerCase('en') : profile.slug))) {
+    for (const [value, same] of Map.groupBy(profiles, (profile) => (key === 'name' ? nameKey(profile.name) : profile.slug))) {
       if (same.length < 2) continue;
       for (const profile of same) {
         problems.push({ file: profile.file, field, message: `${what(key === 'name' ? profile.name : value)} (also in ${same.filter((other) => other !== profile).map((other) => other.file).join(', ')})` });

@@ -6,15 +6,16 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { inlineMarkdownProblem } from '../markdown/inline.ts';
 import { figurePlace } from '../markdown/remark-figure.ts';
-import type { ContentProblem } from '../model/problems.ts';
-import { articleDatesSchema, articleSchema } from '../model/schema.ts';
-import { tagConflictMessage, tagConflicts } from '../model/tags.ts';
 import { articleSlug, routes } from '../model/urls.ts';
+import { articleDatesSchema, articleSchema } from '../schemas/article.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { checkProfiles } from './authors.ts';
 import { articleMedia, damagedPictures, isLocalPicture, type FileProblem, type PictureUse, type PictureVerdicts } from './media.ts';
+import { schemaProblems, type ContentProblem } from './problems.ts';
+import { tagProblems } from './tags.ts';
+import { readUtf8 } from './utf8.ts';
 
-export { formatProblems, type ContentProblem } from '../model/problems.ts';
+export { formatProblems, type ContentProblem } from './problems.ts';
 
 // Characters the glob loader reads as a pattern, so a file whose name holds one is never built.
 const GLOB_SPECIAL = /[?*[\]{}!]/;
@@ -49,19 +50,6 @@ function isFileBehindLink(path: string): boolean {
     return statSync(path).isFile();
   } catch {
     return false; // A broken link: nothing to read, for the check or the build.
-  }
-}
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** Decodes a file's bytes as UTF-8, or says where they stop being UTF-8. */
-function decodeUtf8(bytes: Buffer): { text: string } | { problem: string } {
-  try {
-    return { text: utf8.decode(bytes) };
-  } catch {
-    const lenient = bytes.toString('utf8');
-    const at = Buffer.byteLength(lenient.slice(0, lenient.indexOf('\uFFFD')));
-    return { problem: `expected UTF-8 text, found a byte sequence that is not UTF-8 at byte ${at} (save the file as UTF-8)` };
   }
 }
 
@@ -118,7 +106,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   const problems: FileCheck['problems'] = [];
   const result: FileCheck = { problems, readsOtherFiles: false };
   const report = (field: string, message: string) => problems.push({ field, message });
-  const read = decodeUtf8(bytes);
+  const read = readUtf8(bytes);
   if ('problem' in read) {
     report('file', read.problem);
     return result;
@@ -135,19 +123,9 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
     report('front matter', 'expected a front-matter block between --- lines at the top of the file');
     return result;
   }
-  for (const cut of truncatedByComments(read.text)) report(cut.field, cut.message);
+  for (const cut of truncatedByComments(read.text, articleSchema)) report(cut.field, cut.message);
   const schema = articleSchema.safeParse(parsed.data);
-  if (!schema.success) {
-    for (const issue of schema.error.issues) {
-      if (issue.code === 'unrecognized_keys') {
-        // The schema words one message per unknown key, in order (model/schema.ts, unknownFieldMessage).
-        const messages = issue.message.split('; ');
-        issue.keys.forEach((key, index) => report([...issue.path, key].join('.') || 'front matter', messages[index] ?? issue.message));
-      } else {
-        report(issue.path.join('.') || 'front matter', issue.message);
-      }
-    }
-  }
+  if (!schema.success) problems.push(...schemaProblems(schema.error.issues, 'front matter'));
   if (!schema.success) {
     // The object's own rules (date order) run only once every field passed: run them alone too.
     const reported = new Set(problems.map((problem) => `${problem.field}|${problem.message}`));
@@ -254,12 +232,6 @@ function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | unde
       });
     }
   }
-  for (const conflict of tagConflicts(checked, (article) => article.tags)) {
-    for (const { name, articles } of conflict.spellings) {
-      const others = conflict.spellings.map((spelling) => spelling.name).filter((other) => other !== name);
-      const message = tagConflictMessage(name, others, conflict.slug);
-      for (const article of articles) problems.push({ file: article.file, field: 'tags', message });
-    }
-  }
+  problems.push(...tagProblems(checked));
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

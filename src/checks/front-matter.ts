@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { extractFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { textFieldPaths } from '../schemas/fields.ts';
+import { codePoints } from './tags.ts';
 
 /**
- * How Broadsheet reads front matter: YAML 1.2's core schema, without YAML 1.1's timestamp type
- * (nor the merge keys and binary, set and ordered-map tags js-yaml's default schema adds, which
- * news front matter has no use for). A date then reaches
- * the schema as the editor typed it, quoted or not, so one rule reads every form
- * (src/model/dates.ts) — js-yaml would turn an unquoted `2024-06-18 09:30:00` into a UTC
- * instant but leave `2024-06-18 09:30` as text, four hours apart in New York, and would silently
- * turn `2024-02-30` into 1 March.
+ * How Broadsheet reads YAML, in every collection (articles' front matter and writers' profiles,
+ * in `npm run check` and in the build alike): YAML 1.2's core schema, without YAML 1.1's
+ * timestamp type (nor the merge keys and binary, set and ordered-map tags js-yaml's default
+ * schema adds, which news copy has no use for). A date then reaches the schema as the editor
+ * typed it, quoted or not, so one rule reads every form (src/model/dates.ts) — js-yaml would turn
+ * an unquoted `2024-06-18 09:30:00` into a UTC instant but leave `2024-06-18 09:30` as text, four
+ * hours apart in New York, and would silently turn `2024-02-30` into 1 March.
  */
-export const FRONT_MATTER_YAML = CORE_SCHEMA;
+export const CONTENT_YAML = CORE_SCHEMA;
 
 /**
  * The front matter of a Markdown file, read the Broadsheet way: `undefined` when the file has no
@@ -23,6 +26,11 @@ export function readFrontMatter(text: string): Record<string, unknown> | undefin
   return readMarkdown(text).data;
 }
 
+/** A YAML document's top-level mapping, or `{}` for an empty or non-mapping document. */
+function asMapping(data: unknown): Record<string, unknown> {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
 /**
  * A Markdown file split as Astro splits it: the front matter (read by `readFrontMatter`'s rules,
  * `undefined` without a `---` block) and the body after the block. Throws YAMLException.
@@ -31,23 +39,33 @@ export function readMarkdown(text: string): { data: Record<string, unknown> | un
   const raw = extractFrontmatter(text);
   if (raw === undefined) return { data: undefined, body: text };
   const body = text.replace(`---${raw}---`, '');
-  const data = load(raw, { schema: FRONT_MATTER_YAML });
-  return { data: data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {}, body };
+  return { data: asMapping(load(raw, { schema: CONTENT_YAML })), body };
 }
 
 /**
- * A content loader whose entries' front matter is read by `readFrontMatter`, as `npm run check`
- * reads it, instead of by Astro's reader: the schema then sees the same values in the check and in
- * the build. Wraps another loader (Astro's glob loader) through the public `parseData` hook.
+ * A YAML file (a writer's profile) read the Broadsheet way (CONTENT_YAML): its top-level mapping,
+ * `{}` for an empty or non-mapping file. Throws js-yaml's YAMLException for text that is not YAML.
  */
-export function withNewsroomFrontMatter(loader: Loader): Loader {
+export function readYaml(text: string): Record<string, unknown> {
+  return asMapping(load(text, { schema: CONTENT_YAML }));
+}
+
+/**
+ * A content loader whose entries' data is read by `read` (`readFrontMatter` for Markdown,
+ * `readYaml` for profiles), as `npm run check` reads it, instead of by Astro's reader: the schema
+ * then sees the same values in the check and in the build. Astro's glob loader parses YAML with
+ * js-yaml's default schema and has no parser option (only the file loader has one:
+ * node_modules/astro/dist/core/config/settings.js, content/loaders/glob.js), so this wraps it
+ * through the public `parseData` hook and reads the file again.
+ */
+export function withContentYaml(loader: Loader, read: (text: string) => Record<string, unknown> | undefined): Loader {
   return {
     ...loader,
     load: (context) =>
       loader.load({
         ...context,
         parseData: (props) => {
-          const typed = props.filePath ? readFrontMatter(readFileSync(props.filePath, 'utf8')) : undefined;
+          const typed = props.filePath ? read(readFileSync(props.filePath, 'utf8')) : undefined;
           return context.parseData(typed ? { ...props, data: typed as typeof props.data } : props);
         },
       }),
@@ -77,16 +95,35 @@ const PLAIN_WORDS: [RegExp, string][] = [
 ];
 
 /**
- * A file's lines (as a text editor counts them, 0-based here) and where its front matter lies:
- * from `first`, the line after the opening ---, to `end`, the closing --- line. Undefined without
- * a front-matter block.
+ * Where the YAML of a file lies, as a text editor counts lines (0-based here): from `first` to
+ * `end` (exclusive); `markBase`, the file line of js-yaml's line 0; `whole`, the field named for
+ * a problem in no field; `what`, the YAML as an editor knows it.
  */
-function frontMatterLines(text: string): { lines: string[]; first: number; end: number } | undefined {
+interface YamlLines {
+  lines: string[];
+  first: number;
+  end: number;
+  markBase: number;
+  whole: string;
+  what: string;
+}
+
+/**
+ * A Markdown file's front matter: from the line after the opening --- to the closing --- line.
+ * Undefined without a front-matter block.
+ */
+function frontMatterLines(text: string): YamlLines | undefined {
   const raw = extractFrontmatter(text);
   if (raw === undefined) return undefined;
   // The block's text starts right after the opening ---, so its line k is line k of the file after it.
   const first = text.slice(0, text.indexOf(`---${raw}`)).split('\n').length;
-  return { lines: text.split(/\r?\n/), first, end: first + raw.split('\n').length - 2 };
+  return { lines: text.split(/\r?\n/), first, end: first + raw.split('\n').length - 2, markBase: first - 1, whole: 'front matter', what: 'YAML between the --- lines' };
+}
+
+/** A YAML file (a writer's profile): every line. */
+function yamlFileLines(text: string): YamlLines {
+  const lines = text.split(/\r?\n/);
+  return { lines, first: 0, end: lines.length, markBase: 0, whole: 'file', what: 'YAML' };
 }
 
 // A line that starts a field: its indentation, an optional list dash, the key and its colon.
@@ -124,7 +161,7 @@ function leftOpen(value: string): { char: string; at: number } | undefined {
 }
 
 /** The dotted path of the field a line belongs to (`image.caption`), from the keys above it by indentation. */
-function fieldAt(lines: readonly string[], lineIndex: number, first: number): string {
+function fieldAt(lines: readonly string[], lineIndex: number, first: number, whole: string): string {
   const path: string[] = [];
   let indent = Infinity;
   for (let at = lineIndex; at >= first; at -= 1) {
@@ -137,7 +174,7 @@ function fieldAt(lines: readonly string[], lineIndex: number, first: number): st
       if (width === 0) break;
     }
   }
-  return path.join('.') || 'front matter';
+  return path.join('.') || whole;
 }
 
 /**
@@ -146,11 +183,22 @@ function fieldAt(lines: readonly string[], lineIndex: number, first: number): st
  * wrong", counted in the file as an editor's text editor counts (1-based, characters).
  */
 export function frontMatterYamlProblem(text: string, error: unknown): { field: string; message: string } {
+  return yamlProblem(frontMatterLines(text), error);
+}
+
+/**
+ * A YAML error in a YAML file (a writer's profile), in the words `frontMatterYamlProblem` uses:
+ * the field (or `file`) and "line L, column C: what is wrong".
+ */
+export function yamlFileProblem(text: string, error: unknown): { field: string; message: string } {
+  return yamlProblem(yamlFileLines(text), error);
+}
+
+function yamlProblem(block: YamlLines | undefined, error: unknown): { field: string; message: string } {
   const { reason = String(error), mark } = error as YamlError;
-  const block = frontMatterLines(text);
-  if (!mark || !block) return { field: 'front matter', message: `expected YAML between the --- lines: ${reason}` };
-  const { lines, first: opening } = block;
-  let lineIndex = opening - 1 + mark.line;
+  if (!mark || !block) return { field: block?.whole ?? 'front matter', message: `expected ${block?.what ?? 'YAML between the --- lines'}: ${reason}` };
+  const { lines, first: opening, whole } = block;
+  let lineIndex = block.markBase + mark.line;
   let column = mark.column + 1;
   // js-yaml often notices a quote or [ left open only lines later, where the next value starts;
   // the fault an editor must fix is the value that opened it.
@@ -166,7 +214,7 @@ export function frontMatterYamlProblem(text: string, error: unknown): { field: s
     }
   }
   const line = lines[lineIndex] ?? '';
-  const field = fieldAt(lines, lineIndex, opening);
+  const field = fieldAt(lines, lineIndex, opening, whole);
   let words = PLAIN_WORDS.find(([pattern]) => pattern.test(reason))?.[1] ?? `expected YAML, found an error: ${reason}`;
   if (opened === '[' || opened === '{') words = `expected the closing ${opened === '[' ? ']' : '}'} of this list on its line (or a missing comma), found none`;
   else if (opened) words = `expected the closing ${opened} of this value on its line, found none`;
@@ -176,34 +224,124 @@ export function frontMatterYamlProblem(text: string, error: unknown): { field: s
     const at = chars.findIndex((char) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(char));
     if (at >= 0) {
       column = at + 1;
-      words = `expected text without control characters, found U+${chars[at]!.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}, which YAML does not allow inside quotes: delete it`;
+      words = `expected text without control characters, found ${codePoints(chars[at]!)}, which YAML does not allow inside quotes: delete it`;
     }
   }
   return { field, message: `line ${lineIndex + 1}, column ${column}: ${words}` };
 }
 
-// Fields that hold copy: a comment after one of them is far likelier to be part of the text.
-const TEXT_FIELDS = new Set(['title', 'standfirst', 'section', 'caption', 'credit', 'alt', 'name']);
+/** A line of YAML that holds a value: its field's path (list items by index), and where the value starts. */
+interface ValueLine {
+  at: number;
+  path: (string | number)[];
+  /** Characters before the value on its line. */
+  column: number;
+  value: string;
+  /** A further line of a plain value that began on a line above. */
+  continued: boolean;
+}
+
+// A key and its colon, after any indentation and list dashes.
+const KEY = /^([^\s#:'"-][^:]*?):(?:\s+|$)/;
+// A value YAML reads as more than plain text: quoted, a flow list or map, a block scalar, an anchor, alias or tag.
+const NOT_PLAIN = /^["'[{|>&*!]/;
 
 /**
- * Copy YAML would cut short without a word: an unquoted text value holding " #" (YAML starts a
- * comment there, so `title: We're #1 again` keeps only "We're"). Returns the dotted field, line
- * and column of each, counted as a text editor counts.
+ * The lines of block-style YAML that hold values, each with the path of its field as the parser
+ * would build it: `corrections.0.text` for `text:` in the first item of `corrections`, `tags.1`
+ * for the second `- item`. Follows indentation and list dashes (compact `- key: value` items
+ * included), skips comments and the lines of block scalars (`|`, `>`), and carries a plain value
+ * onto the more-indented lines that continue it.
  */
-export function truncatedByComments(text: string): { field: string; message: string }[] {
-  const block = frontMatterLines(text);
+function valueLines({ lines, first, end }: YamlLines): ValueLine[] {
+  interface Frame {
+    column: number;
+    segment: string | number;
+    isKey: boolean;
+    /** A key with nothing after its colon: what follows, more indented or a list at its column, is its value. */
+    opensBlock: boolean;
+    /** A key whose value is plain text, which may run onto more-indented lines. */
+    plain: boolean;
+    items: number;
+  }
+  const stack: Frame[] = [];
+  const found: ValueLine[] = [];
+  let literalAbove: number | undefined;
+  for (let at = first; at < end; at += 1) {
+    const line = lines[at] ?? '';
+    if (/^\s*$/.test(line)) continue;
+    const indent = /^\s*/.exec(line)![0].length;
+    if (literalAbove !== undefined && indent > literalAbove) continue;
+    literalAbove = undefined;
+    if (line[indent] === '#') {
+      // A comment line, unless it sits under a plain value: then the editor meant it as the value's next line.
+      const top = stack.at(-1);
+      if (top?.plain && indent > top.column) found.push({ at, path: stack.map((frame) => frame.segment), column: indent, value: line.slice(indent), continued: true });
+      continue;
+    }
+    let column = indent;
+    let rest = line.slice(indent);
+    const dash = /^-(\s+|$)/.test(rest);
+    for (let top = stack.at(-1); top && (top.column > column || (top.column === column && !(dash && top.isKey && top.opensBlock))); top = stack.at(-1)) stack.pop();
+    let item = false;
+    for (let bullet = /^-(?:\s+|$)/.exec(rest); bullet; bullet = /^-(?:\s+|$)/.exec(rest)) {
+      const parent = stack.at(-1);
+      stack.push({ column, segment: parent ? parent.items++ : 0, isKey: false, opensBlock: false, plain: false, items: 0 });
+      column += bullet[0].length;
+      rest = rest.slice(bullet[0].length);
+      item = true;
+    }
+    const key = KEY.exec(rest);
+    const path = () => stack.map((frame) => frame.segment);
+    if (key) {
+      // A key with only a comment after it holds no value on its line: `image:   # optional`.
+      const value = rest.slice(key[0].length).replace(/^#.*/, '');
+      stack.push({ column, segment: key[1]!.trim(), isKey: true, opensBlock: value === '', plain: value !== '' && !NOT_PLAIN.test(value), items: 0 });
+      found.push({ at, path: path(), column: column + [...key[0]].length, value, continued: false });
+      if (/^[|>]/.test(value)) literalAbove = indent;
+    } else if (item) {
+      found.push({ at, path: path(), column, value: rest, continued: false });
+      if (/^[|>]/.test(rest)) literalAbove = indent;
+    } else {
+      const top = stack.at(-1);
+      if (top?.isKey && top.opensBlock) {
+        // The value starts on the line after its key.
+        top.opensBlock = false;
+        top.plain = !NOT_PLAIN.test(rest);
+        found.push({ at, path: path(), column, value: rest, continued: false });
+      } else if (top?.plain) {
+        found.push({ at, path: path(), column, value: rest, continued: true });
+      }
+    }
+  }
+  return found;
+}
+
+const textPaths = new WeakMap<z.ZodType, ReadonlySet<string>>();
+
+/**
+ * Copy YAML would cut short without a word: an unquoted value of a text field holding " #"
+ * (YAML starts a comment there, so `title: We're #1 again` keeps only "We're"). The text fields
+ * are the schema's own (src/schemas/fields.ts `textFieldPaths`), so a new one is checked the day
+ * it is declared. `text` is a Markdown file's front matter, or with `whole`, a YAML file (a
+ * writer's profile). Returns the dotted field (`corrections.0.text`), line and column of each,
+ * counted as a text editor counts.
+ */
+export function truncatedByComments(text: string, schema: z.ZodType, { whole = false }: { whole?: boolean } = {}): { field: string; message: string }[] {
+  const block = whole ? yamlFileLines(text) : frontMatterLines(text);
   if (!block) return [];
-  const { lines, first: opening, end: last } = block;
+  let fields = textPaths.get(schema);
+  if (!fields) textPaths.set(schema, (fields = new Set(textFieldPaths(schema))));
   const found: { field: string; message: string }[] = [];
-  for (let at = opening; at < last; at += 1) {
-    const key = KEY_LINE.exec(lines[at] ?? '');
-    if (!key || !TEXT_FIELDS.has(key[2]!.trim())) continue;
-    const value = (lines[at] ?? '').slice(key[0].length);
-    const hash = value.indexOf(' #');
-    if (!value || /^["'[{|>]/.test(value) || hash < 0) continue;
+  for (const { at, path, column, value, continued } of valueLines(block)) {
+    if (!fields.has(path.map((segment) => (typeof segment === 'number' ? '*' : segment)).join('.'))) continue;
+    // Where the comment starts: at a # after white space, or at the start of a continued line.
+    const start = continued ? /(^|\s)#/.exec(value) : / #/.exec(value);
+    if (!start || (!continued && NOT_PLAIN.test(value))) continue;
+    const hash = start.index + start[0].length - 1;
     found.push({
-      field: fieldAt(lines, at, opening),
-      message: `line ${at + 1}, column ${[...key[0]].length + [...value.slice(0, hash)].length + 2}: expected the whole value, found " #", where YAML starts a comment and drops the rest ("${value.slice(hash + 1).trim()}"): put the value in double quotes`,
+      field: path.join('.'),
+      message: `line ${at + 1}, column ${column + [...value.slice(0, hash)].length + 1}: expected the whole value, found " #", where YAML starts a comment and drops the rest ("${value.slice(hash).trim()}"): put the value in double quotes`,
     });
   }
   return found;

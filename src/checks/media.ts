@@ -4,7 +4,7 @@ import { dirname, posix, resolve } from 'node:path';
 import { lookup } from 'mrmime';
 import sharp from 'sharp';
 import type { MediaFile } from '../model/media.ts';
-import type { ContentProblem } from '../model/problems.ts';
+import type { ContentProblem } from './problems.ts';
 
 /** A problem in one article, before the file name is attached. */
 export type FileProblem = Omit<ContentProblem, 'file'>;

@@ -1,8 +1,8 @@
 import { readCopyFacts } from '../markdown/copy-facts.ts';
 import { renderInlineMarkdown, type InlineOptions } from '../markdown/inline.ts';
 import type { ArticleInput } from '../model/articles.ts';
-import { contentError, type ContentProblem } from '../model/problems.ts';
-import type { ArticleData } from '../model/schema.ts';
+import { contentError, type ContentProblem } from './problems.ts';
+import type { ArticleData } from '../schemas/article.ts';
 import { articleMedia } from './media.ts';
 
 /** The parts of an `astro:content` entry the build reads. */

@@ -18,9 +18,14 @@ export function siteChannel(articles: readonly Article[], site: URL, feedPath: s
   });
 }
 
+/** The title of a listing's feed (a tag, a desk, a writer, by its name): in the feed, and on the link to it. */
+export function listingFeedTitle(name: string): string {
+  return `${SITE.title}: ${name}`;
+}
+
 /** A listing's RSS feed (a tag, a desk, a writer): the newest of its articles, as the listing shows them. */
 function listingChannel(articles: readonly Article[], site: URL, name: string, description: string, homePath: string, feedPath: string): FeedChannel {
-  return feedChannel(articles, site, { title: `${SITE.title}: ${name}`, description, language: SITE.lang, homePath, feedPath, limit: SITE.feedLimit });
+  return feedChannel(articles, site, { title: listingFeedTitle(name), description, language: SITE.lang, homePath, feedPath, limit: SITE.feedLimit });
 }
 
 /** One tag's RSS feed. */

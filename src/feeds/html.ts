@@ -4,8 +4,8 @@ import { rehype } from 'rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import { FEED_SCHEMA } from '../markdown/sanitize.ts';
-
-const URL_PROPERTIES = ['href', 'src', 'cite', 'poster'] as const;
+import { URL_ATTRIBUTES } from '../markdown/url-attributes.ts';
+import { correctionsHeading } from '../model/wording.ts';
 
 export interface FeedHtmlOptions {
   /** The article's canonical URL: relative addresses resolve against it. */
@@ -30,7 +30,7 @@ export interface FeedHtmlOptions {
 function resolveAll(tree: Root, base: URL): void {
   visit(tree, 'element', (node) => {
     const props = node.properties;
-    for (const name of URL_PROPERTIES) {
+    for (const name of URL_ATTRIBUTES) {
       const value = props[name];
       if (typeof value === 'string' && value !== '') props[name] = new URL(value, base).href;
     }
@@ -70,7 +70,7 @@ export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), lan
     const foot: Root = {
       type: 'root',
       children: [
-        h('h2', corrections.length > 1 ? 'Corrections' : 'Correction'),
+        h('h2', correctionsHeading(corrections.length)),
         h(
           'ul',
           corrections.map((correction) => h('li', [h('time', { datetime: correction.datetime }, correction.date), ': ', ...(fragments.parse(correction.html).children as Element[])])),

@@ -2,7 +2,7 @@ import { dropUnprintable } from '../text.ts';
 import { toFeedHtml } from './html.ts';
 import type { Article } from '../model/articles.ts';
 import { creditNames } from '../model/credit.ts';
-import { formatDate } from '../model/dates.ts';
+import { formatDate, shownUpdate } from '../model/dates.ts';
 import { languageAttributes } from '../model/language.ts';
 import { SITE } from '../site.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';
@@ -82,7 +82,7 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
     ),
     published: article.published.instant,
     // The last change, an update or a correction (Article.modified); none when it is the publication.
-    updated: article.modified.instant > article.published.instant ? article.modified.instant : undefined,
+    updated: shownUpdate(article)?.instant,
     categories: article.tags.map((tag) => xmlText(tag.name)),
     authors: creditNames(article).map(xmlText),
     language: article.language.tag,

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { jsonCheckCache } from '../checks/cache.ts';
 import { checkContent } from '../checks/content.ts';
-import { contentError } from '../model/problems.ts';
+import { contentError } from '../checks/problems.ts';
 import { codeDigest, startsAfresh } from './code-digest.ts';
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;

@@ -1,7 +1,6 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
-
-const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'] as const;
+import { URL_ATTRIBUTES } from './url-attributes.ts';
 
 /** Options: how to move a root-relative address under the site's base path. */
 export interface BaseLinkOptions {
@@ -21,7 +20,7 @@ export function rehypeBaseLinks({ rebase }: BaseLinkOptions = {}) {
   return (tree: Root) => {
     if (!rebase) return;
     visit(tree, 'element', (node) => {
-      for (const name of URL_PROPERTIES) {
+      for (const name of URL_ATTRIBUTES) {
         const value = node.properties[name];
         if (typeof value === 'string') node.properties[name] = rebase(value);
       }

@@ -1,11 +1,10 @@
-import type { ArticleData } from './schema';
+import type { ArticleData } from '../schemas/article';
 import { SITE } from '../site';
 import { bylineNames, type BylineName } from './authors';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
 import { deskFronts, findDesk, type DeskFront } from './desks';
 import { readLanguage, type Language } from './language';
 import type { MediaFile } from './media';
-import type { ContentProblem } from './problems';
 import { groupByTag, tagSlug, type Tag } from './tags';
 import { paths } from './urls';
 
@@ -47,7 +46,7 @@ export interface Correction {
 /**
  * The front-matter fields the model reads into another shape (dates, tags, names, language,
  * corrections, the draft flag). Every other field reaches `Article` exactly as the schema declares
- * it (src/model/schema.ts), so a new field is declared once and the compiler follows it from there.
+ * it (src/schemas/article.ts), so a new field is declared once and the compiler follows it from there.
  */
 type Reshaped = 'published' | 'updated' | 'tags' | 'byline' | 'language' | 'corrections' | 'draft';
 
@@ -306,28 +305,4 @@ export function archiveOf(articles: readonly Article[]): ArchiveYear[] {
       count: [...months.values()].reduce((sum, list) => sum + list.length, 0),
       months: [...months].sort(([a], [b]) => (a < b ? 1 : -1)).map(([month, list]) => ({ month, articles: list })),
     }));
-}
-
-/**
- * Updates and corrections dated after the build's clock on articles that are out (published
- * by then, not drafts): a typo in a year would otherwise put "Updated 1 January 2027" on the
- * page and move every feed's modified time into the future. Scheduled articles may carry future
- * dates; they are held back anyway. Returns one problem per date, naming the field as written.
- */
-export function changesAfterClock(inputs: readonly ArticleInput[], now: Date): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const clock = now.toISOString();
-  for (const { file, data } of inputs) {
-    if (data.draft || toArticleDate(data.published, SITE.timeZone).instant > now) continue;
-    const late = (canonical: string) => toArticleDate(canonical, SITE.timeZone).instant > now;
-    if (data.updated !== undefined && late(data.updated)) {
-      problems.push({ file, field: 'updated', message: `expected an update on or before the build's clock (${clock}, BUILD_TIME or now), found ${data.updated}` });
-    }
-    data.corrections?.forEach((correction, index) => {
-      if (late(correction.date)) {
-        problems.push({ file, field: `corrections.${index}.date`, message: `expected a correction dated on or before the build's clock (${clock}, BUILD_TIME or now), found ${correction.date}` });
-      }
-    });
-  }
-  return problems;
 }

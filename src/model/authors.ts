@@ -1,4 +1,4 @@
-import type { AuthorData } from './schema';
+import type { AuthorData } from '../schemas/profile';
 
 /**
  * A writer with a profile (`content/authors/<slug>.yaml`), as their page shows them. `image.src`

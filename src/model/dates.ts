@@ -192,3 +192,12 @@ export function formatDate(date: ArticleDate, locale: string, timeZone: string):
     .find((part) => part.type === 'timeZoneName')?.value;
   return `${day}, ${time}${zone ? ` ${zone}` : ''}`;
 }
+
+/**
+ * The change an article shows as "Updated" (on its page, and as the feeds' updated time): its
+ * last change (`modified`: the latest of published, updated and the corrections' dates) once it
+ * is later than publication; undefined while the article is as first published.
+ */
+export function shownUpdate(article: { published: ArticleDate; modified: ArticleDate }): ArticleDate | undefined {
+  return article.modified.instant > article.published.instant ? article.modified : undefined;
+}

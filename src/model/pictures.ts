@@ -55,6 +55,13 @@ export const THUMBNAIL: PictureRendition = {
 };
 
 /**
+ * A writer's portrait on their page (AuthorProfile): a square this many CSS px wide, made at 1×
+ * and 2×. listings.css draws `.author-profile__portrait` at this width (tests/unit/pictures.test.ts
+ * holds the two together).
+ */
+export const PORTRAIT_WIDTH = 96;
+
+/**
  * The share card's picture: 1200 × 630 px, the size Open Graph consumers and X's
  * `summary_large_image` card ask for (1.91:1).
  */

@@ -64,17 +64,30 @@ export function segmentSlug(slugged: string): string {
   return `${kept.replace(/-+$/, '')}${suffix}`;
 }
 
+/**
+ * The one slug rule, for every address Broadsheet makes from a name (articles' and profiles' file
+ * names, tags): github-slugger's slug of the text in Unicode NFC (lower case, spaces to hyphens,
+ * punctuation dropped, letters of every script kept: "Zürich" typed on a Mac, decomposed, slugs
+ * as typed elsewhere), fitted to one path segment (`segmentSlug`). With `symbols`, text whose slug
+ * has no letter or digit gets its pictographs' code points instead ("🇺🇦" → "1f1fa-1f1e6"):
+ * stable, and safe in any URL. '' when nothing is left.
+ */
+export function slugOf(text: string, { symbols = false }: { symbols?: boolean } = {}): string {
+  const nfc = text.normalize('NFC');
+  const slugged = slug(nfc);
+  if (!symbols || /[\p{L}\p{N}]/u.test(slugged)) return segmentSlug(slugged);
+  const pictographs = [...nfc].filter((char) => /[\p{Extended_Pictographic}\p{Regional_Indicator}\p{So}]/u.test(char));
+  return segmentSlug(pictographs.map((char) => char.codePointAt(0)!.toString(16)).join('-'));
+}
+
 /** The article's URL slug: its file name without `.md`, slugged (`My Story.md` → `my-story`), wherever it sits; never longer than a path segment may be. */
 export function articleSlug(file: string): string {
-  const name = file.split(/[\\/]/).pop() ?? '';
-  // NFC: a Mac writes "Zürich.md" with a decomposed ü; the URL must not depend on that.
-  return segmentSlug(slug(name.normalize('NFC').replace(/\.md$/i, '')));
+  return slugOf((file.split(/[\\/]/).pop() ?? '').replace(/\.md$/i, ''));
 }
 
 /** A writer's page slug: the profile's file name without `.yaml`, slugged (`Jane Roe.yaml` → `jane-roe`). */
 export function authorSlug(file: string): string {
-  const name = file.split(/[\\/]/).pop() ?? '';
-  return segmentSlug(slug(name.normalize('NFC').replace(/\.yaml$/i, '')));
+  return slugOf((file.split(/[\\/]/).pop() ?? '').replace(/\.yaml$/i, ''));
 }
 
 /** Encodes each segment of a path (slugs and file names may hold any letter). */

@@ -21,3 +21,11 @@ export function countOf(count: number, noun: Noun, locale: string): string {
   if (!number) numbers.set(locale, (number = new Intl.NumberFormat(locale)));
   return `${number.format(count)} ${plural.select(count) === 'one' ? noun.one : noun.other}`;
 }
+
+/**
+ * The heading over an article's corrections, on its page and in its feed entries: "Correction",
+ * or "Corrections" for more than one.
+ */
+export function correctionsHeading(count: number): string {
+  return count > 1 ? 'Corrections' : 'Correction';
+}

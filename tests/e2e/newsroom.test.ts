@@ -296,14 +296,14 @@ describe('content the newsroom must not publish', () => {
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+\)/);
   });
 
-  it("stops the build for a profile that names its portrait wrongly, naming the profile's file and field", () => {
+  it("stops the build for a profile that names its portrait wrongly, or whose role YAML would cut at ' #', naming the profile's file and fields", () => {
     const broken = join(TMP, 'corpora', 'newsroom-broken-profile');
     rmSync(broken, { recursive: true, force: true });
     cpSync(FIXTURE, broken, { recursive: true });
     const file = join(broken, 'authors', 'jane-roe.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('./jane-roe.jpg', './jane.jpg'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('./jane-roe.jpg', './jane.jpg').replace('role: Europe correspondent (fixture)', 'role: Europe correspondent #1 (fixture)'));
     const { status, output } = tryBuild({ name: 'newsroom-broken', env: { ...env, CONTENT_DIR: join(broken, 'articles'), AUTHORS_DIR: join(broken, 'authors') } });
     expect(status).not.toBe(0);
-    expect(output).toMatch(/jane-roe\.yaml\n\s+image\.src: picture "\.\/jane\.jpg": expected a file at/);
+    expect(output).toMatch(/jane-roe\.yaml\n\s+role: line 3, column 28: expected the whole value, found " #", where YAML starts a comment and drops the rest \("#1 \(fixture\)"\): put the value in double quotes\n\s+image\.src: picture "\.\/jane\.jpg": expected a file at/);
   });
 });

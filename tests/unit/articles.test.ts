@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
-import { changesAfterClock, compareNewestFirst, neighbours, relatedIndex, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type Article, type ArticleInput } from '../../src/model/articles';
+import { changesAfterClock } from '../../src/checks/clock';
+import { compareNewestFirst, neighbours, relatedIndex, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type Article, type ArticleInput } from '../../src/model/articles';
 import { creditNames, joinNames } from '../../src/model/credit';
 import { feedChannel, xmlText } from '../../src/feeds/items';
 import { jsonLd } from '../../src/model/metadata';

@@ -30,7 +30,9 @@ describe('checkAuthors', () => {
     ['a link without an address', `${VALID}links:\n  - name: Bluesky\n`, 'links.0.url', 'expected an absolute http(s) address like https://example.com/story'],
     ['a javascript: link', `${VALID}links:\n  - name: X\n    url: "javascript:alert(1)"\n`, 'links.0.url', 'expected an absolute http(s) address like https://example.com/story'],
     ['a portrait without alt text', `${VALID}image:\n  src: ./jane.jpg\n`, 'image.alt', 'missing: this field is required, expected alt text as text'],
-    ['a broken YAML quote', 'name: "Jane\nrole: R\n', 'file', 'expected YAML, found a problem at line'],
+    // YAML errors in the words front matter gets (src/checks/front-matter.ts).
+    ['a broken YAML quote', 'name: "Jane\nrole: R\n', 'name', 'line 1, column 7: expected the closing " of this value on its line, found none'],
+    ['a list never closed', `${VALID}links: [Bluesky\n`, 'links', 'line 4, column 8: expected the closing ] of this list on its line (or a missing comma), found none'],
     ['a portrait given as a web address', `${VALID}image:\n  src: https://photos.example/jane.jpg\n  alt: Jane (fixture)\n`, 'image.src', 'picture "https://photos.example/jane.jpg": expected a picture file beside the profile, as a relative path like ./portrait.jpg'],
   ])('names the field for %s', (_label, yaml, field, message) => {
     const dir = profiles('one', { 'jane-roe.yaml': yaml });
@@ -75,7 +77,7 @@ describe('checkAuthors', () => {
   it('refuses a profile that is not UTF-8', () => {
     const dir = profiles('latin-1', {});
     writeFileSync(join(dir, 'cafe.yaml'), Buffer.from('name: Caf\xe9 Writer\nrole: r\nbio: b\n', 'latin1'));
-    expect(checkAuthors(dir).map((problem) => [problem.field, problem.message])).toEqual([['file', 'expected UTF-8 text, found bytes that are not UTF-8 (save the file as UTF-8)']]);
+    expect(checkAuthors(dir).map((problem) => [problem.field, problem.message])).toEqual([['file', 'expected UTF-8 text, found a byte sequence that is not UTF-8 at byte 9 (save the file as UTF-8)']]);
   });
 
   it('says a .yml profile would be skipped, and ignores other files', () => {

@@ -35,6 +35,7 @@ describe('the house rules (.dependency-cruiser.cjs)', () => {
         'model-is-pure: src/model/leaky.ts → fs',
         'model-is-pure: src/model/leaky.ts → src/markdown/plugin.ts',
         'model-is-pure: src/model/leaky.ts → src/feeds/serialise.ts',
+        'schemas-are-rules: src/schemas/leaky.ts → src/feeds/serialise.ts',
         'markdown-knows-no-model: src/markdown/plugin.ts → src/model/leaky.ts',
         'tools-do-not-use-tests: scripts/tool.ts → tests/support/helper.ts',
         'no-circular: src/markdown/plugin.ts → src/model/leaky.ts',

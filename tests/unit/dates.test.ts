@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/checks/front-matter';
-import { canonicalDate, formatDate, missingDay, toArticleDate } from '../../src/model/dates';
-import { articleSchema } from '../../src/model/schema';
+import { canonicalDate, formatDate, missingDay, shownUpdate, toArticleDate } from '../../src/model/dates';
+import { articleSchema } from '../../src/schemas/article';
 
 const NY = 'America/New_York';
 
@@ -163,5 +163,18 @@ describe('missingDay: why a year, month and day name no day', () => {
     [2024, 1, 1],
   ])('%i-%i-%i exists: nothing to say', (year, month, day) => {
     expect(missingDay(year, month, day)).toBeUndefined();
+  });
+});
+
+describe('shownUpdate: "Updated" once the last change is later than publication', () => {
+  const at = (canonical: string) => toArticleDate(canonical, 'America/New_York');
+  it.each([
+    ['2024-06-18T13:30:00.000Z', '2024-06-18T13:30:00.000Z', undefined],
+    ['2024-06-18T13:30:00.000Z', '2024-06-18T15:00:00.000Z', '2024-06-18T11:00:00-04:00'],
+    ['2024-06-18T13:30:00.000Z', '2024-06-18', undefined],
+    ['2024-06-18', '2024-06-18', undefined],
+    ['2024-06-18', '2024-06-19', '2024-06-19'],
+  ])('published %s, modified %s → %s', (published, modified, shown) => {
+    expect(shownUpdate({ published: at(published), modified: at(modified) })?.datetime).toBe(shown);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deskFronts, deskProblem, DESKS, findDesk } from '../../src/model/desks';
+import { deskProblem } from '../../src/checks/desks';
+import { deskFronts, DESKS, findDesk } from '../../src/model/desks';
 
 describe('SITE.desks', () => {
   it('gives every desk a name and a slug of its own, each slug one plain URL segment', () => {

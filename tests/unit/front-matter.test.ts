@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from '../../src/checks/front-matter';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { checkProfiles } from '../../src/checks/authors';
+import { checkFile } from '../../src/checks/content';
+import { frontMatterYamlProblem, readMarkdown, readYaml, truncatedByComments } from '../../src/checks/front-matter';
+import { textFieldPaths } from '../../src/schemas/fields';
+import { articleSchema } from '../../src/schemas/article';
+import { authorSchema } from '../../src/schemas/profile';
+import { TMP } from '../support/paths';
 
 /** The problem the check reports for a Markdown file whose front matter is not YAML. */
 function problem(text: string): string {
@@ -54,15 +62,85 @@ describe('a quote or list left open is blamed where it opens', () => {
   });
 });
 
-describe('copy YAML would cut short at a comment', () => {
+const CUT = 'expected the whole value, found " #", where YAML starts a comment and drops the rest';
+
+describe('copy YAML would cut short at a comment, in front matter', () => {
   it.each([
-    ["---\ntitle: We're #1 again, says coach\nstandfirst: s\n---\n", ["title: line 2, column 14: expected the whole value, found \" #\", where YAML starts a comment and drops the rest (\"#1 again, says coach\"): put the value in double quotes"]],
+    ["---\ntitle: We're #1 again, says coach\nstandfirst: s\n---\n", [`title: line 2, column 14: ${CUT} ("#1 again, says coach"): put the value in double quotes`]],
     ['---\ntitle: t\nimage:\n  caption: Fans at #Euro2024 final\n---\n', ['image.caption: line 4, column 20:']],
     ['---\ntitle: "We\'re #1 again"\npublished: 2024-06-18 # corrected\n---\n', []],
     ['---\ntitle: C# for newsrooms\n---\n', []],
+    // The fields a hand-kept list used to miss: a correction's text, and every other text field.
+    ['---\ntitle: t\ncorrections:\n  - date: 2024-06-18\n    text: An earlier version said we were #1\n---\n', [`corrections.0.text: line 5, column 43: ${CUT} ("#1")`]],
+    ['---\ncorrections:\n  - date: 2024-06-18\n    text: "Quoted #1 is whole"\n  - text: Said #2 wrongly\n    date: 2024-06-19\n---\n', [`corrections.1.text: line 5, column 16: ${CUT} ("#2 wrongly")`]],
+    ['---\ntags:\n  - Top #10\n  - Shipping\n---\n', [`tags.0: line 3, column 9: ${CUT} ("#10")`]],
+    ['---\nbyline:\n- Jane #Doe\n---\n', [`byline.0: line 3, column 8: ${CUT} ("#Doe")`]],
+    ['---\nsource:\n  name: Agence #1\n  url: https://example.com/a#b\n---\n', [`source.name: line 3, column 16: ${CUT} ("#1")`]],
+    ['---\nstandfirst: We were\n  #1 again\n---\n', [`standfirst: line 3, column 3: ${CUT} ("#1 again")`]],
+    // A block scalar keeps a # as text; a comment line is no value; a date is no text.
+    ["---\nstandfirst: |\n  We're #1\n# a note\ndraft: false # for now\nupdated: 2024-06-18 # late\n---\n", []],
   ])('%j', (text, expected) => {
-    const found = truncatedByComments(text).map(({ field, message }) => `${field}: ${message}`);
+    const found = truncatedByComments(text, articleSchema).map(({ field, message }) => `${field}: ${message}`);
     expect(found).toHaveLength(expected.length);
     expected.forEach((start, index) => expect(found[index]).toContain(start));
+  });
+
+  it('is right about what YAML keeps: each value it flags is cut short when read', () => {
+    const text = '---\ncorrections:\n  - date: 2024-06-18\n    text: An earlier version said we were #1\n---\n';
+    expect(readMarkdown(text).data).toEqual({ corrections: [{ date: '2024-06-18', text: 'An earlier version said we were' }] });
+  });
+});
+
+describe('copy YAML would cut short at a comment, in a profile', () => {
+  it.each([
+    ['name: Jane Roe\nrole: Correspondent #1 in Asia\nbio: b\n', [`role: line 2, column 21: ${CUT} ("#1 in Asia")`]],
+    ['# A profile\nname: Jane Roe\nbio: Writes about #climate and ports\n', [`bio: line 3, column 19: ${CUT} ("#climate and ports")`]],
+    ['name: Jane Roe # the writer\nlinks:\n  - name: Blue #sky\n    url: https://example.com/#me\n', ['name: line 1, column 16:', 'links.0.name: line 3, column 16:']],
+    ['name: Jane Roe\nrole: "No. #1"\nbio: |\n  Keeps #this\n', []],
+    // A comment after a key that opens a list is no value: the list's items keep their paths.
+    ['links:   # optional\n- name: Blue #sky\n  url: https://example.com/\n', ['links.0.name: line 2, column 14:']],
+  ])('%j', (text, expected) => {
+    const found = truncatedByComments(text, authorSchema, { whole: true }).map(({ field, message }) => `${field}: ${message}`);
+    expect(found).toHaveLength(expected.length);
+    expected.forEach((start, index) => expect(found[index]).toContain(start));
+  });
+});
+
+describe('text fields come from the schemas', () => {
+  it.each([
+    ['an article', articleSchema, ['title', 'standfirst', 'section', 'tags.*', 'source.name', 'byline.*', 'image.src', 'image.alt', 'image.caption', 'image.credit', 'corrections.*.text']],
+    ['a profile', authorSchema, ['name', 'role', 'bio', 'image.src', 'image.alt', 'image.credit', 'links.*.name']],
+  ])('%s', (_label, schema, paths) => {
+    expect(textFieldPaths(schema)).toEqual(paths);
+  });
+});
+
+describe('a cut value is refused, naming file and field', () => {
+  const dir = join(TMP, 'comment-cut');
+
+  it.each([
+    ['a correction text', 'corrections.0.text', '    text: An earlier version said we were #1\n'],
+    ['the headline', 'title', ''],
+  ])('in an article: %s', (_label, field, correction) => {
+    const article = `---\ntitle: ${field === 'title' ? "We're #1" : 't'}\nstandfirst: s\npublished: 2024-06-18\nsection: World\ntags: [Testing]\n${correction ? `corrections:\n  - date: 2024-06-18\n${correction}` : ''}---\n\nBody.\n`;
+    const problems = checkFile(join(dir, 'cut.md'), Buffer.from(article)).problems;
+    expect(problems).toEqual([expect.objectContaining({ field, message: expect.stringContaining(CUT) })]);
+  });
+
+  it.each([
+    ['bio', 'bio: Writes about #climate\n'],
+    ['role', 'role: Correspondent #1\n'],
+  ])('in a profile: %s', (field, line) => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const profile = { name: 'name: Jane Roe\n', role: 'role: Correspondent\n', bio: 'bio: A writer.\n', [field]: line };
+    writeFileSync(join(dir, 'jane-roe.yaml'), Object.values(profile).join(''));
+    expect(checkProfiles(dir).problems).toEqual([{ file: relative(process.cwd(), join(dir, 'jane-roe.yaml')), field, message: expect.stringContaining(CUT) }]);
+  });
+});
+
+describe('profiles are read with the core schema, as front matter is', () => {
+  it('keeps a date as typed, and reads no merge keys', () => {
+    expect(readYaml('bio: 2024-02-30\n<<: {role: r}\n')).toEqual({ bio: '2024-02-30', '<<': { role: 'r' } });
   });
 });

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BODY_PICTURE, candidateWidths, fitsShareCrop, THUMBNAIL } from '../../src/model/pictures';
+import { BODY_PICTURE, candidateWidths, fitsShareCrop, PORTRAIT_WIDTH, THUMBNAIL } from '../../src/model/pictures';
+import { ROOT } from '../support/paths';
 
 describe.each([
   // widths, the original's width, the candidates made
@@ -35,5 +38,19 @@ describe('the renditions', () => {
     expect(rendition.sizes).toBe(sizes);
     expect(Math.max(...rendition.widths)).toBe(widest);
     expect([...rendition.widths].sort((a, b) => a - b)).toEqual(rendition.widths);
+  });
+});
+
+describe('the portrait width', () => {
+  // A stylesheet cannot import PORTRAIT_WIDTH: every width listings.css gives the portrait is held to it here.
+  it.each([
+    ['.author-profile__portrait {', 'width'],
+    ['.author-profile__portrait img {', 'width'],
+    ['.author-profile__portrait img {', 'height'],
+  ])('%s %s is PORTRAIT_WIDTH', (selector, property) => {
+    const css = readFileSync(join(ROOT, 'src/styles/listings.css'), 'utf8');
+    const rule = css.split('\n').find((line) => line.startsWith(selector));
+    expect(rule, selector).toBeDefined();
+    expect(new RegExp(`[{;] ${property}: (\\d+)px;`).exec(rule!)?.[1]).toBe(String(PORTRAIT_WIDTH));
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import { readLanguage } from '../../src/model/language';
-import { articleSchema } from '../../src/model/schema';
+import { articleSchema } from '../../src/schemas/article';
 import { ROOT } from '../support/paths';
 import { CAPTION, ORIGINAL_URL, PARAGRAPHS } from '../support/seed';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, articleSlug, mediaParam, pageParam, paths, rebaseRootPath, rebaserFor, routePatterns, routes, withBase } from '../../src/model/urls';
+import { absoluteUrl, articleSlug, authorSlug, mediaParam, pageParam, paths, rebaseRootPath, rebaserFor, routePatterns, routes, slugOf, withBase } from '../../src/model/urls';
 
 describe('withBase', () => {
   it.each([
@@ -93,5 +93,38 @@ describe('rebaseRootPath', () => {
   it('is not needed at the root', () => {
     expect(rebaserFor('/')).toBeUndefined();
     expect(rebaserFor('/news/')?.('/tags/')).toBe('/news/tags/');
+  });
+});
+
+describe('slugOf: the one slug rule (files and tags)', () => {
+  it.each([
+    ['My Story', {}, 'my-story'],
+    ['Zu\u0308rich', {}, 'zürich'],
+    ['Zürich', {}, 'zürich'],
+    ['U.S. Congress', {}, 'us-congress'],
+    ['中国', {}, '中国'],
+    ['🇺🇦', {}, ''],
+    ['🇺🇦', { symbols: true }, '1f1fa-1f1e6'],
+    ['NATO 🔥', { symbols: true }, 'nato-'],
+    ['!!!', { symbols: true }, ''],
+    ['-', {}, '-'],
+  ])('%j %j → %j', (text, options, slug) => {
+    expect(slugOf(text, options)).toBe(slug);
+  });
+
+  it('fits one path segment, ending long slugs with a digest', () => {
+    const slug = slugOf('中'.repeat(200));
+    expect(new TextEncoder().encode(slug).length).toBeLessThanOrEqual(255);
+    expect(slug).toMatch(/^中+-[0-9a-f]{8}$/);
+  });
+});
+
+describe('authorSlug', () => {
+  it.each([
+    ['Jane Roe.yaml', 'jane-roe'],
+    ['content/authors/jane-roe.yaml', 'jane-roe'],
+    ['Zu\u0308rich Desk.YAML', 'zürich-desk'],
+  ])('%s → %s', (file, slug) => {
+    expect(authorSlug(file)).toBe(slug);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLES, countOf } from '../../src/model/wording';
+import { listingFeedTitle } from '../../src/feeds/channels';
+import { ARTICLES, correctionsHeading, countOf } from '../../src/model/wording';
 
 describe('countOf', () => {
   it.each([
@@ -10,5 +11,25 @@ describe('countOf', () => {
     [12000, 'de-DE', '12.000 articles'],
   ])('%d in %s → %s', (count, locale, words) => {
     expect(countOf(count, ARTICLES, locale)).toBe(words);
+  });
+});
+
+describe('correctionsHeading', () => {
+  it.each([
+    [1, 'Correction'],
+    [2, 'Corrections'],
+    [12, 'Corrections'],
+  ])('%i → %s', (count, heading) => {
+    expect(correctionsHeading(count)).toBe(heading);
+  });
+});
+
+describe('listingFeedTitle', () => {
+  it.each([
+    ['Asia', 'Broadsheet: Asia'],
+    ['Jane Roe', 'Broadsheet: Jane Roe'],
+    ['C#', 'Broadsheet: C#'],
+  ])('%s → %s', (name, title) => {
+    expect(listingFeedTitle(name)).toBe(title);
   });
 });

@@ -1,103 +1,18 @@
+/**
+ * An article's front matter (`content/articles/*.md`, or CONTENT_DIR): every field, with its doc
+ * comment, once. The build's collection (src/content.config.ts) and `npm run check`
+ * (src/checks/content.ts) validate with this one schema.
+ */
 import { z } from 'astro/zod';
-import { closest, distance } from 'fastest-levenshtein';
+import { deskProblem } from '../checks/desks.ts';
+import { isoWithOffset, toArticleDate } from '../model/dates.ts';
+import { findDesk } from '../model/desks.ts';
+import { readLanguage } from '../model/language.ts';
+import { tagSlug } from '../model/tags.ts';
 import { SITE } from '../site.ts';
-import { dropUnprintable, normalizeName } from '../text.ts';
-import { isoWithOffset, readDate, toArticleDate } from './dates.ts';
-import { deskProblem, findDesk } from './desks.ts';
-import { readLanguage } from './language.ts';
-import { tagSlug } from './tags.ts';
-
-/** A value as an editor would read it in a message: `"18/06/2024"`, `12`, `a list`. */
-function shown(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value !== null && typeof value === 'object') return 'a group of fields';
-  return JSON.stringify(value) ?? String(value);
-}
-
-/**
- * The message for a value of the wrong kind, saying which of the two it is: a required field
- * that is missing, or one that holds something else (and what).
- */
-const expecting = (expected: string) => (issue: { input?: unknown }) => {
-  if (issue.input === undefined) return `missing: this field is required, ${expected}`;
-  // YAML reads 1984, 1.10, 0x1F, yes, .inf or an empty value as a number, a flag or nothing:
-  // quotes keep what was typed.
-  const unquoted = issue.input === null || typeof issue.input === 'number' || typeof issue.input === 'boolean';
-  return `${expected}, found ${shown(issue.input)}${unquoted && expected.endsWith('as text') ? ' (put the value in double quotes to keep it as typed)' : ''}`;
-};
-
-// Control characters and noncharacters cannot appear on a page or in a feed (src/text.ts): they
-// are dropped here, once, so every output shows the same text.
-const text = (what: string) =>
-  z
-    .string({ error: expecting(`expected ${what} as text`) })
-    .overwrite(dropUnprintable)
-    .trim()
-    .min(1, { error: `expected ${what}, found an empty value` })
-    // Text of nothing but invisible characters (format characters, blank braille, Hangul fillers)
-    // would be an empty headline, link or chip on the page.
-    .refine((value) => /[^\s\p{Cf}\u2800\u3164\uFFA0\u115F\u1160]/u.test(value), {
-      error: `expected ${what}, found only invisible characters`,
-    });
-
-const date = (what: string) =>
-  z.unknown().transform((value, ctx) => {
-    const reading = readDate(value, SITE.timeZone);
-    if ('canonical' in reading) return reading.canonical;
-    if (value === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `missing: this field is required, expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00`,
-      });
-      return z.NEVER;
-    }
-    const typed = typeof value === 'string' ? value.trim() : shown(value);
-    const message =
-      reading.problem === 'skipped'
-        ? `expected ${what} as a time that happened in ${SITE.timeZone}, found "${typed}": clocks went forward that night and skipped it. Give the offset it was meant in, e.g. ${reading.wall}${reading.offsets[0]}`
-        : reading.problem === 'repeated'
-          ? `expected ${what} as a time that happened once in ${SITE.timeZone}, found "${typed}", which happened twice: clocks went back that night. Give its offset: ${reading.wall}${reading.offsets[0]} for the first, ${reading.wall}${reading.offsets[1]} for the second`
-          : `expected ${what} as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found ${shown(value)}${reading.why ? `: ${reading.why}` : ''}`;
-    ctx.addIssue({ code: 'custom', message });
-    return z.NEVER;
-  });
-
-const webUrl = z
-  .url({
-    protocol: /^https?$/,
-    error: 'expected an absolute http(s) address like https://example.com/story',
-  })
-  .refine((value) => !URL.canParse(value) || (!new URL(value).username && !new URL(value).password), {
-    error: 'expected an address without a user name or password in it',
-  })
-  // Stored as the WHATWG URL parser writes it: spaces, quotes and < > percent-encoded.
-  .transform((value) => (URL.canParse(value) ? new URL(value).href : value));
-
-/**
- * An object that rejects fields it does not know, saying which and what it takes instead: a
- * misspelt field must never vanish silently.
- */
-function strictFields<T extends z.ZodRawShape>(shape: T, what: string) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => unknownFieldMessage(key, known)).join('; ');
-      if (issue.code === 'invalid_type') return expecting(`expected ${what} with the fields ${known.join(', ')}`)(issue);
-      return undefined;
-    },
-  });
-}
-
-/**
- * What to say about a field the schema does not know: that it is unknown, the known field it is
- * most likely a misspelling of (at most a third of its letters away, by Levenshtein distance),
- * and every field that is allowed there.
- */
-export function unknownFieldMessage(key: string, known: readonly string[]): string {
-  const nearest = closest(key, [...known]);
-  const likely = distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(1, Math.floor(key.length / 3));
-  return `unknown field "${key}"${likely ? ` (did you mean "${nearest}"?)` : ''}: expected only ${known.join(', ')}`;
-}
+import { normalizeName } from '../text.ts';
+import { date, strictFields, text, webUrl } from './fields.ts';
+import { expecting, shown } from './messages.ts';
 
 /**
  * Whether canonical date `later` comes before `earlier`. A bare day is the whole day in the
@@ -267,55 +182,3 @@ export const articleDatesSchema = z
 
 /** Front matter after validation: what the model layer reads. */
 export type ArticleData = z.output<typeof articleSchema>;
-
-/**
- * A writer's profile, `content/authors/<slug>.yaml` (or AUTHORS_DIR): the file name is the URL
- * slug of their page, /authors/<slug>/. A byline name equal to `name` links there. Unknown keys
- * are rejected, as in articles.
- */
-export function authorSchemaFor<Picture extends z.ZodType>(picture: Picture) {
-  return strictFields(
-    {
-      /** The name exactly as bylines print it: the match between an article and this profile (both normalised: src/text.ts normalizeName). */
-      name: text("the writer's name").overwrite(normalizeName),
-      /** The job, as the newsroom titles it, e.g. "Asia correspondent". */
-      role: text('the writer\'s role, e.g. "Asia correspondent"'),
-      /** A short biography, plain text, shown on the writer's page. */
-      bio: text('a short biography'),
-      /** A portrait: a picture file beside the profile, what it shows, and who took it. */
-      image: strictFields(
-        {
-          /** The picture: a path relative to the profile file (in a build, Astro's `image()` reads it). */
-          src: picture,
-          /** What the picture shows, for readers who cannot see it. */
-          alt: text('alt text'),
-          /** Who took or owns the picture. */
-          credit: text('a picture credit').optional(),
-        },
-        'the image',
-      ).optional(),
-      /** Where else to find the writer: a social profile, a newsletter, an e-mail page. */
-      links: z
-        .array(
-          strictFields(
-            {
-              /** The link's words, e.g. "Bluesky". */
-              name: text('a link name'),
-              /** Its address. */
-              url: webUrl,
-            },
-            'a link',
-          ),
-          { error: expecting('expected a list of links, each with name and url') },
-        )
-        .optional(),
-    },
-    "a writer's profile",
-  );
-}
-
-/** A writer's profile with the portrait as a path: what `npm run check` validates. */
-export const authorSchema = authorSchemaFor(text('an image path'));
-
-/** A writer's profile after validation. */
-export type AuthorData = z.output<typeof authorSchema>;

@@ -1,0 +1,61 @@
+/**
+ * A writer's profile (`content/authors/<slug>.yaml`, or AUTHORS_DIR): every field, with its doc
+ * comment, once. The build's collection (src/content.config.ts, with Astro's `image()` for the
+ * portrait) and `npm run check` (src/checks/authors.ts, with the portrait as a path) validate with it.
+ */
+import { z } from 'astro/zod';
+import { normalizeName } from '../text.ts';
+import { strictFields, text, webUrl } from './fields.ts';
+import { expecting } from './messages.ts';
+
+/**
+ * A writer's profile, `content/authors/<slug>.yaml` (or AUTHORS_DIR): the file name is the URL
+ * slug of their page, /authors/<slug>/. A byline name equal to `name` links there. Unknown keys
+ * are rejected, as in articles.
+ */
+export function authorSchemaFor<Picture extends z.ZodType>(picture: Picture) {
+  return strictFields(
+    {
+      /** The name exactly as bylines print it: the match between an article and this profile (both normalised: src/text.ts normalizeName). */
+      name: text("the writer's name").overwrite(normalizeName),
+      /** The job, as the newsroom titles it, e.g. "Asia correspondent". */
+      role: text('the writer\'s role, e.g. "Asia correspondent"'),
+      /** A short biography, plain text, shown on the writer's page. */
+      bio: text('a short biography'),
+      /** A portrait: a picture file beside the profile, what it shows, and who took it. */
+      image: strictFields(
+        {
+          /** The picture: a path relative to the profile file (in a build, Astro's `image()` reads it). */
+          src: picture,
+          /** What the picture shows, for readers who cannot see it. */
+          alt: text('alt text'),
+          /** Who took or owns the picture. */
+          credit: text('a picture credit').optional(),
+        },
+        'the image',
+      ).optional(),
+      /** Where else to find the writer: a social profile, a newsletter, an e-mail page. */
+      links: z
+        .array(
+          strictFields(
+            {
+              /** The link's words, e.g. "Bluesky". */
+              name: text('a link name'),
+              /** Its address. */
+              url: webUrl,
+            },
+            'a link',
+          ),
+          { error: expecting('expected a list of links, each with name and url') },
+        )
+        .optional(),
+    },
+    "a writer's profile",
+  );
+}
+
+/** A writer's profile with the portrait as a path: what `npm run check` validates. */
+export const authorSchema = authorSchemaFor(text('an image path'));
+
+/** A writer's profile after validation. */
+export type AuthorData = z.output<typeof authorSchema>;
