@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
 import { loadCatalogue } from '../catalogue';
 import { keyedPath } from '../model/cache-keys';
-import { newsEntry, newsSitemapXml } from '../model/news-sitemap';
+import { newsSitemapXml } from '../feeds/news-sitemap';
+import { newsEntry } from '../model/news-sitemap';
 import { absoluteUrl, paths, routes } from '../model/urls';
 import { SITE } from '../site';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
 import { selectArticles, type ArticleInput } from '../../src/model/articles';
 import { canonicalDate } from '../../src/model/dates';
-import { newsArticles, newsEntry, newsLanguage, newsSitemapXml, NEWS_SITEMAP_LIMIT } from '../../src/model/news-sitemap';
+import { newsSitemapXml } from '../../src/feeds/news-sitemap';
+import { newsArticles, newsEntry, newsLanguage, NEWS_SITEMAP_LIMIT } from '../../src/model/news-sitemap';
 import { XMLParser } from 'fast-xml-parser';
 
 /**
