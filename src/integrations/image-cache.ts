@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+
+/**
+ * Astro's image cache: the folder under the cache folder where it keeps each picture copy
+ * (astro 7.3.5, dist/assets/build/generate.js `prepareAssetsGenerationEnv`: `new URL("assets/",
+ * settings.config.cacheDir)`). Not documented: tests/unit/image-cache.test.ts reads the installed
+ * Astro to check it.
+ */
+export const ASTRO_IMAGE_CACHE = 'assets/';
+
+/**
+ * What the copies in Astro's image cache depend on besides what Astro keys each one by (its
+ * source, size, format and quality): the image service and its encoder settings, and the
+ * installed sharp, which does the encoding. SHA-256, base64url.
+ */
+export function imageSettingsDigest(service: unknown, sharpVersion: string): string {
+  return createHash('sha256').update(JSON.stringify({ service, sharpVersion })).digest('base64url');
+}
+
+/**
+ * Keeps Astro's image cache under the image settings it was made with (`imageSettingsDigest`),
+ * and empties it when they change: a new AVIF effort, or an updated sharp, never leaves copies
+ * made the old way. The copies are kept across `--force` and code changes otherwise: a copy
+ * depends only on its picture and these settings, and making them again costs about a second per
+ * photo (docs/benchmarks.md).
+ */
+export function imageCache(): AstroIntegration {
+  return {
+    name: 'broadsheet:image-cache',
+    hooks: {
+      'astro:config:done': ({ config, logger }) => {
+        // sharp exports no package.json: read it beside its entry point.
+        const entry = createRequire(import.meta.url).resolve('sharp');
+        const sharp = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
+        const digest = imageSettingsDigest(config.image.service, sharp);
+        const record = fileURLToPath(new URL('broadsheet-image-settings.txt', config.cacheDir));
+        let last: string | undefined;
+        try {
+          last = readFileSync(record, 'utf8');
+        } catch {
+          last = undefined;
+        }
+        if (last === digest) return;
+        if (last !== undefined) logger.info('the image settings changed: picture copies are made afresh');
+        rmSync(new URL(ASTRO_IMAGE_CACHE, config.cacheDir), { recursive: true, force: true });
+        mkdirSync(new URL('./', config.cacheDir), { recursive: true });
+        writeFileSync(record, digest);
+      },
+    },
+  };
+}
