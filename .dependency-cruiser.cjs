@@ -23,7 +23,7 @@ module.exports = {
     {
       name: 'schemas-are-rules',
       comment:
-        'src/schemas/ declares what content may hold and words what it refuses: it builds on model/ (dates, desks, tags) and checks/ (shared wording), and imports nothing from markdown/, integrations/, feeds/, components/, layouts/ or pages/, nor the file system.',
+        'src/schemas/ declares what content may hold and words what it refuses: it builds on model/ (dates, sections, tags) and checks/ (shared wording), and imports nothing from markdown/, integrations/, feeds/, components/, layouts/ or pages/, nor the file system.',
       severity: 'error',
       from: { path: '^src/schemas/' },
       to: {

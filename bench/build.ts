@@ -51,7 +51,7 @@ interface Phases {
   /** Seconds the search index added after the render (Pagefind indexes alongside it), and how many articles it indexed. */
   search: number | undefined;
   indexed: number | undefined;
-  /** Desk fronts and writers' pages (and their feeds) rendered, and their share of all pages' logged render time. */
+  /** Section fronts and authors' pages (and their feeds) rendered, and their share of all pages' logged render time. */
   newsroomPages: number;
   newsroomShare: number;
 }
@@ -186,10 +186,10 @@ function verify(out: string, published: Set<string>, expect: { slug: string; tex
   if (!existsSync(page) || !readFileSync(page, 'utf8').includes(expect.text)) problems.push(`articles/${expect.slug}/ does not show "${expect.text}"`);
   if (search && searchPageCount(out) !== published.size) problems.push(`the search index holds ${searchPageCount(out)} pages, expected ${published.size}`);
   if (search) {
-    // Broadsheet's own pages: a front per desk with articles, a page per profile (writeCorpus).
+    // Broadsheet's own pages: a front per section with articles, a page per profile (writeCorpus).
     const fronts = existsSync(join(out, 'sections')) ? readdirSync(join(out, 'sections')).filter((name) => existsSync(join(out, 'sections', name, 'index.html'))).length : 0;
-    const writers = existsSync(join(out, 'authors')) ? readdirSync(join(out, 'authors')).length : 0;
-    if (fronts < 1 || writers !== 20) problems.push(`${fronts} section fronts and ${writers} writers' pages, expected some fronts and 20 writers`);
+    const authors = existsSync(join(out, 'authors')) ? readdirSync(join(out, 'authors')).length : 0;
+    if (fronts < 1 || authors !== 20) problems.push(`${fronts} section fronts and ${authors} authors' pages, expected some fronts and 20 authors`);
   }
   if (problems.length > 0) throw new Error(`The build in ${out} is not the site its corpus makes, so its time does not count:\n- ${problems.join('\n- ')}`);
 }
@@ -255,7 +255,7 @@ for (const size of sizes) {
   const out = join(work, `site-${size}`);
   const baseOut = join(work, `baseline-${size}`);
   const authors = join(work, `authors-${size}`);
-  // Desks, bylines of 30 invented writers (20 with profiles) and a correction in every 30th.
+  // Sections, bylines of 30 invented authors (20 with profiles) and a correction in every 30th.
   writeCorpus(size, corpus, SEED, { authors });
   const published = publishedIn(corpus);
   // Broadsheet's cache folder is the bench's own, whatever CACHE_DIR the shell has.
@@ -350,7 +350,7 @@ const table = [
 ].join('\n');
 
 const phaseTable = [
-  '| articles | build | total s | content check s | content sync s | page rendering s | pages rendered | pages copied | desk & writer pages rendered | their share of render ms | search index s | articles indexed | the rest s |',
+  '| articles | build | total s | content check s | content sync s | page rendering s | pages rendered | pages copied | section & author pages rendered | their share of render ms | search index s | articles indexed | the rest s |',
   '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.flatMap((row) =>
     (['cold', 'publish', 'correct'] as const).map((kind) => {

@@ -18,7 +18,7 @@ const out = buildOut(root);
 // The output folder is replaced whole: it must not hold the articles, the profiles, or the project itself.
 const content = orStop(contentDir);
 const authors = orStop(() => authorsDir());
-const held = isInside(root, out) ? 'the project' : isInside(content, out) ? `the articles (${content})` : authors && isInside(authors, out) ? `the writers' profiles (${authors})` : undefined;
+const held = isInside(root, out) ? 'the project' : isInside(content, out) ? `the articles (${content})` : authors && isInside(authors, out) ? `the authors' profiles (${authors})` : undefined;
 if (held) {
   console.error(`\nBUILD_OUT: ${out} would hold ${held}, and a build replaces its output folder whole. Expected a folder of its own, like dist.\n`);
   process.exit(1);

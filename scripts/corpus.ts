@@ -2,8 +2,8 @@
  * Writes N copies of the Stoltenberg article into DIR for benchmarks and scale tests: distinct
  * slugs and titles, dates spread over 2021–2026, 2–5 tags each from a pool of 60 with a Zipf-like
  * skew (a few tags on most articles, many rare ones), 2.5% drafts (every 40th, from the 3rd) and
- * 1.1% dated in the future (every 90th, from the 7th). Desks are spread over SITE.desks with the
- * same skew; with `authors`, three in five copies get a byline of one or two invented writers
+ * 1.1% dated in the future (every 90th, from the 7th). Sections are spread over SITE.sections with the
+ * same skew; with `authors`, three in five copies get a byline of one or two invented authors
  * ("Fixture Writer 07": WRITER_POOL), the first 20 of whom get a profile in that folder, and every
  * 30th copy (from the 5th) carries a correction dated the day after it was published.
  * Deterministic for a given N.
@@ -19,7 +19,7 @@ export const TAG_POOL = Array.from({ length: 60 }, (_, i) =>
   i < 8 ? ['NATO', 'China', 'Russia', 'Ukraine', 'Europe', 'United States', 'Defence', 'Diplomacy'][i]! : `Topic ${String(i + 1).padStart(2, '0')}`,
 );
 
-/** Invented writers for generated copies, marked as fixtures by name; the first PROFILED have profiles. */
+/** Invented authors for generated copies, marked as fixtures by name; the first PROFILED have profiles. */
 export const WRITER_POOL = Array.from({ length: 30 }, (_, i) => `Fixture Writer ${String(i + 1).padStart(2, '0')}`);
 const PROFILED = 20;
 
@@ -57,9 +57,9 @@ export function writeCorpus(
   const base = load(front) as Record<string, unknown>;
   const next = random(count);
   const pickTag = zipf(TAG_POOL, next);
-  // A second generator, so the tags and dates stay what they were before desks and writers.
+  // A second generator, so the tags and dates stay what they were before sections and authors.
   const more = random(count + 1);
-  const pickDesk = zipf(SITE.desks.map((desk) => desk.name), more);
+  const pickSection = zipf(SITE.sections.map((section) => section.name), more);
   const pickWriter = zipf(WRITER_POOL, more);
   const start = Date.UTC(2021, 0, 1);
   const end = Date.UTC(2026, 9, 31);
@@ -69,8 +69,8 @@ export function writeCorpus(
     rmSync(authors, { recursive: true, force: true });
     mkdirSync(authors, { recursive: true });
     WRITER_POOL.slice(0, PROFILED).forEach((name, i) => {
-      const desk = SITE.desks[i % SITE.desks.length]!.name;
-      writeFileSync(join(authors, `${name.toLowerCase().replace(/ /g, '-')}.yaml`), dump({ name, role: `${desk} correspondent (fixture)`, bio: `${name} is invented: a writer that exists only in generated test copy.` }));
+      const section = SITE.sections[i % SITE.sections.length]!.name;
+      writeFileSync(join(authors, `${name.toLowerCase().replace(/ /g, '-')}.yaml`), dump({ name, role: `${section} correspondent (fixture)`, bio: `${name} is invented: an author that exists only in generated test copy.` }));
     });
   }
   for (let i = 1; i <= count; i += 1) {
@@ -81,15 +81,15 @@ export function writeCorpus(
     const draft = i % 40 === 3;
     const day = new Date(future ? Date.UTC(2031, 0, 1) + Math.floor(next() * 365) * 864e5 : start + Math.floor(next() * ((end - start) / 864e5)) * 864e5);
     const published = day.toISOString().slice(0, 10);
-    const section = pickDesk();
-    const writers = authors && more() < 0.6 ? [...new Set([pickWriter(), ...(more() < 0.25 ? [pickWriter()] : [])])] : [];
+    const section = pickSection();
+    const bylines = authors && more() < 0.6 ? [...new Set([pickWriter(), ...(more() < 0.25 ? [pickWriter()] : [])])] : [];
     const data = {
       ...base,
       title: `${base['title'] as string} (No. ${i})`,
       published,
       section,
       tags: [...tags],
-      ...(writers.length > 0 && { byline: writers }),
+      ...(bylines.length > 0 && { byline: bylines }),
       ...(authors &&
         i % 30 === 5 && {
           corrections: [{ date: new Date(day.getTime() + 864e5).toISOString().slice(0, 10), text: `An earlier version of copy No. ${i} misstated a figure (fixture correction).` }],

@@ -4,8 +4,8 @@
  * light and dark, and the article's print preview; then an article with a lead photo and the
  * home page listing it with its thumbnail, from a fixture corpus with a generated 2400 × 1600
  * photo (tests/fixtures/corpora/pictures, built into .tmp/), at the same widths and schemes; and a
- * desk's front, a writer's page and a corrected article from the newsroom fixtures
- * (tests/fixtures/corpora/newsroom: invented writers).
+ * section's front, an author's page and a corrected article from the newsroom fixtures
+ * (tests/fixtures/corpora/newsroom: invented authors).
  *
  *   npm run screenshots    (builds first; writes docs/screenshots/*.png)
  */
@@ -53,7 +53,7 @@ const photoPages = { 'photo-article': '/articles/with-picture/', 'photo-home': '
 const newsroom = `${root}tests/fixtures/corpora/newsroom`;
 const newsroomSite = `${root}.tmp/screenshots-newsroom-site`;
 buildFixture(newsroomSite, { CONTENT_DIR: `${newsroom}/articles`, AUTHORS_DIR: `${newsroom}/authors`, BUILD_TIME: '2026-11-23T00:00:00Z' });
-const newsroomPages = { 'section-front': '/sections/europe/', writer: '/authors/jane-roe/', 'corrected-article': '/articles/harbour-reopens/' };
+const newsroomPages = { 'section-front': '/sections/europe/', person: '/authors/jane-roe/', 'corrected-article': '/articles/harbour-reopens/' };
 
 ensureChromium();
 const server = await serveStatic(`${root}dist`);

@@ -7,10 +7,10 @@ import { authorsDir, publishing } from './env';
 import { shareSearchDocuments } from './integrations/search-index';
 import { shareLastModified } from './integrations/sitemap-dates';
 import type { ImageMetadata } from 'astro';
-import { archiveOf, articlesByAuthor, desksOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
+import { archiveOf, articlesByAuthor, sectionsOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
 import { profileIndex, toAuthors, type Author } from './model/authors';
 import { authorKey } from './model/cache-keys';
-import type { Desk, DeskFront } from './model/desks';
+import type { Section, SectionFront } from './model/sections';
 import { modifiedTime } from './model/metadata';
 import { newsArticles } from './model/news-sitemap';
 import { searchShards } from './model/search-shards';
@@ -25,16 +25,16 @@ export interface Catalogue {
   archive: ArchiveYear[];
   /** The search shards' names, newest first (src/model/search-shards.ts). */
   searchShards: string[];
-  /** The desks with articles, in masthead order: the only ones with a front and a masthead link. */
-  desks: DeskFront<Article>[];
-  /** Every writer's profile, with their articles newest first. */
+  /** The sections with articles, in masthead order: the only ones with a front and a masthead link. */
+  sections: SectionFront<Article>[];
+  /** Every author's profile, with their articles newest first. */
   authors: { author: Author<ImageMetadata>; articles: Article[] }[];
   /**
    * What every page's masthead shows that content decides: the sections with articles, in
    * masthead order. Every page takes it as a prop, so it is in every keyed page's cache key and a
    * section's first article relinks the site.
    */
-  masthead: Desk[];
+  masthead: Section[];
   /** What the news sitemap lists (src/model/news-sitemap.ts); robots.txt names it only when this is not empty. */
   news: Article[];
 }
@@ -52,11 +52,11 @@ export function loadCatalogue(): Promise<Catalogue> {
     const settings = publishing();
     // Only the file is read: touching any other field of Astro's image metadata marks the original
     // as used, and Astro then publishes it beside the optimised copies.
-    const writers = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest((picture as ImageMetadata & { fsPath: string }).fsPath));
+    const authors = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest((picture as ImageMetadata & { fsPath: string }).fsPath));
     const inputs = checkRendered(entries, { rebase: rebaserFor(import.meta.env.BASE_URL) });
     const late = changesAfterClock(inputs, settings.now);
     if (late.length > 0) throw contentError(late);
-    const selected = selectArticles(inputs, { ...settings, profiles: profileIndex(writers) });
+    const selected = selectArticles(inputs, { ...settings, profiles: profileIndex(authors) });
     const tags = tagsOf(selected);
     // Names settle before anything is keyed (src/model/cache-keys.ts remembers an article's key).
     const articles = withCanonicalTagNames(selected, tags);
@@ -67,18 +67,18 @@ export function loadCatalogue(): Promise<Catalogue> {
     const shards = searchShards(published.length === articles.length ? archive : archiveOf(published));
     const shardNames = shards.map((shard) => shard.name);
     shareSearchDocuments(searchDocuments(shards));
-    const desks = desksOf(articles);
+    const sections = sectionsOf(articles);
     const byAuthor = articlesByAuthor(articles);
     return {
       articles,
       tags,
       archive,
       searchShards: shardNames,
-      desks,
+      sections,
       // Each profile is keyed once here, by its portrait's digest, so no page key reads the
       // portrait's image metadata (src/model/cache-keys.ts `authorKey`).
-      authors: writers.map((author) => (authorKey(author), { author, articles: byAuthor.get(author.slug) ?? [] })),
-      masthead: desks.map(({ name, slug }) => ({ name, slug })),
+      authors: authors.map((author) => (authorKey(author), { author, articles: byAuthor.get(author.slug) ?? [] })),
+      masthead: sections.map(({ name, slug }) => ({ name, slug })),
       news: newsArticles(articles, settings.now),
     };
   });

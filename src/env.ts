@@ -93,11 +93,11 @@ export function contentDir(env: Environment = process.env): string {
   return contentFolder(env['CONTENT_DIR']);
 }
 
-/** Where the writers' profiles are when AUTHORS_DIR is unset; a newsroom without profiles need not have it. */
+/** Where the authors' profiles are when AUTHORS_DIR is unset; a newsroom without profiles need not have it. */
 export const DEFAULT_AUTHORS_DIR = 'content/authors';
 
 /**
- * AUTHORS_DIR: the folder of writers' profiles (`<slug>.yaml`), as an absolute path, or undefined
+ * AUTHORS_DIR: the folder of authors' profiles (`<slug>.yaml`), as an absolute path, or undefined
  * when it is unset and `content/authors` does not exist (then no byline links anywhere). A folder
  * named in AUTHORS_DIR must exist. Throws SettingError.
  */
@@ -106,9 +106,9 @@ export function authorsDir(env: Environment = process.env): string | undefined {
   const dir = resolve(named || DEFAULT_AUTHORS_DIR);
   if (!existsSync(dir)) {
     if (!named) return undefined;
-    throw new SettingError(`AUTHORS_DIR: the folder ${dir} does not exist. Expected a folder of writers' profiles (<slug>.yaml).`);
+    throw new SettingError(`AUTHORS_DIR: the folder ${dir} does not exist. Expected a folder of authors' profiles (<slug>.yaml).`);
   }
-  if (!statSync(dir).isDirectory()) throw new SettingError(`AUTHORS_DIR: ${dir} is a file. Expected a folder of writers' profiles (<slug>.yaml).`);
+  if (!statSync(dir).isDirectory()) throw new SettingError(`AUTHORS_DIR: ${dir} is a file. Expected a folder of authors' profiles (<slug>.yaml).`);
   return dir;
 }
 
@@ -146,7 +146,7 @@ export function cacheFolder(root: string, env: Environment = process.env): strin
   const dir = resolve(root, env['CACHE_DIR'] || 'node_modules/.astro');
   for (const [what, folder] of [
     ['the articles', contentDir(env)],
-    ["the writers' profiles", authorsDir(env)],
+    ["the authors' profiles", authorsDir(env)],
   ] as const) {
     if (folder && (isInside(folder, dir) || isInside(dir, folder))) {
       throw new SettingError(`CACHE_DIR: ${dir} and ${what} (${folder}) would share a folder, and builds prune their cache. Expected a folder of its own.`);

@@ -31,12 +31,12 @@ export const SITE = {
   /** How many of the newest articles the feeds carry. */
   feedLimit: 50,
   /**
-   * The newsroom's desks, in masthead order. An article's `section` must name one of them (the
-   * content check refuses any other, so a typo never opens a new desk); each desk with published
+   * The newsroom's sections, in masthead order. An article's `section` must name one of them (the
+   * content check refuses any other, so a typo never opens a new section); each section with published
    * articles gets a front at /sections/<slug>/ and a link in the masthead. Slugs are URL segments:
-   * lower case ASCII letters, digits and hyphens. Renaming a desk's `name` keeps its URLs.
+   * lower case ASCII letters, digits and hyphens. Renaming a section's `name` keeps its URLs.
    */
-  desks: [
+  sections: [
     { name: 'World', slug: 'world' },
     { name: 'Politics', slug: 'politics' },
     { name: 'Business', slug: 'business' },

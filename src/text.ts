@@ -45,7 +45,7 @@ export function separateWords(text: string, locale: string): string {
 const INVISIBLE = /[\u00AD\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
 /**
- * A name as it is kept, shown and compared (a tag, a writer in a byline or profile, a desk): Unicode
+ * A name as it is kept, shown and compared (a tag, an author in a byline or profile, a section): Unicode
  * NFC (so "Zürich" typed composed or decomposed is one name), no invisible code points, runs of
  * white space as one space, trimmed. The schema applies it to tags and names, so every page,
  * feed, count and match sees the same spelling.
@@ -56,7 +56,7 @@ export function normalizeName(name: string): string {
 
 /**
  * The one rule for "the same name": a name's identity, as every comparison of names reads it
- * (desks matched to a `section`, tag spellings that may share a page, two profiles that may not
+ * (sections matched to a `section`, tag spellings that may share a page, two profiles that may not
  * share a name): `normalizeName`, then lower case by English rules, so "NATO" and "Nato", or
  * "middle  east" and "Middle East", are one name.
  */

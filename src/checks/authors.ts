@@ -9,7 +9,7 @@ import { schemaProblems, type ContentProblem } from './problems.ts';
 import { readUtf8 } from './utf8.ts';
 
 /**
- * Checks every writer's profile in `dir` (AUTHORS_DIR, else content/authors) as the build reads
+ * Checks every author's profile in `dir` (AUTHORS_DIR, else content/authors) as the build reads
  * them: each `<slug>.yaml` must be UTF-8 YAML that the profile schema accepts, with its portrait
  * (if any) a picture file beside it; no two profiles may share a name (a byline would not know
  * whom to link) or a page address. A `.yml` file, which the build would skip, is a problem too.
@@ -46,7 +46,7 @@ export function checkProfiles(dir: string): { problems: ContentProblem[]; pictur
     }
     for (const cut of truncatedByComments(read.text, authorSchema, { whole: true })) report(cut.field, cut.message);
     const slug = authorSlug(entry.name);
-    if (slug === '') report('file', "expected a file name with letters or digits: it becomes the writer's page address");
+    if (slug === '') report('file', "expected a file name with letters or digits: it becomes the author's page address");
     const parsed = authorSchema.safeParse(data);
     if (!parsed.success) {
       for (const problem of schemaProblems(parsed.error.issues, 'profile')) report(problem.field, problem.message);
@@ -66,7 +66,7 @@ export function checkProfiles(dir: string): { problems: ContentProblem[]; pictur
     ['name', 'name', (value: string) => `expected a name no other profile has (in any case): a byline "${value}" could not say whose page it links to`],
     ['slug', 'file', (value: string) => `expected a file name no other profile slugs alike: both would be /authors/${value}/`],
   ] as const) {
-    // Names differing only in case read as one writer to a reader: refused as well.
+    // Names differing only in case read as one author to a reader: refused as well.
     for (const [value, same] of Map.groupBy(profiles, (profile) => (key === 'name' ? nameKey(profile.name) : profile.slug))) {
       if (same.length < 2) continue;
       for (const profile of same) {

@@ -177,7 +177,7 @@ export type BodyCheck = 'always' | 'when-pictures';
  * Checks every article in a content folder and reports every problem at once: encoding, front
  * matter (YAML and the schema), an empty body, figure placement and picture files (from the
  * parsed body, without rendering it), duplicate URLs and tags that would merge; and, given the
- * `authors` folder, every writer's profile (src/checks/authors.ts).
+ * `authors` folder, every author's profile (src/checks/authors.ts).
  *
  * The build passes `bodies: 'when-pictures'`, since the render checks figure placement anyway:
  * parsing every body twice cost ten seconds at 10,000 articles. Once anything is wrong, though,

@@ -7,7 +7,7 @@ import { textFieldPaths } from '../schemas/fields.ts';
 import { codePoints } from './tags.ts';
 
 /**
- * How Broadsheet reads YAML, in every collection (articles' front matter and writers' profiles,
+ * How Broadsheet reads YAML, in every collection (articles' front matter and authors' profiles,
  * in `npm run check` and in the build alike): YAML 1.2's core schema, without YAML 1.1's
  * timestamp type (nor the merge keys and binary, set and ordered-map tags js-yaml's default
  * schema adds, which news copy has no use for). A date then reaches the schema as the editor
@@ -43,7 +43,7 @@ export function readMarkdown(text: string): { data: Record<string, unknown> | un
 }
 
 /**
- * A YAML file (a writer's profile) read the Broadsheet way (CONTENT_YAML): its top-level mapping,
+ * A YAML file (an author's profile) read the Broadsheet way (CONTENT_YAML): its top-level mapping,
  * `{}` for an empty or non-mapping file. Throws js-yaml's YAMLException for text that is not YAML.
  */
 export function readYaml(text: string): Record<string, unknown> {
@@ -120,7 +120,7 @@ function frontMatterLines(text: string): YamlLines | undefined {
   return { lines: text.split(/\r?\n/), first, end: first + raw.split('\n').length - 2, markBase: first - 1, whole: 'front matter', what: 'YAML between the --- lines' };
 }
 
-/** A YAML file (a writer's profile): every line. */
+/** A YAML file (an author's profile): every line. */
 function yamlFileLines(text: string): YamlLines {
   const lines = text.split(/\r?\n/);
   return { lines, first: 0, end: lines.length, markBase: 0, whole: 'file', what: 'YAML' };
@@ -187,7 +187,7 @@ export function frontMatterYamlProblem(text: string, error: unknown): { field: s
 }
 
 /**
- * A YAML error in a YAML file (a writer's profile), in the words `frontMatterYamlProblem` uses:
+ * A YAML error in a YAML file (an author's profile), in the words `frontMatterYamlProblem` uses:
  * the field (or `file`) and "line L, column C: what is wrong".
  */
 export function yamlFileProblem(text: string, error: unknown): { field: string; message: string } {
@@ -324,7 +324,7 @@ const textPaths = new WeakMap<z.ZodType, ReadonlySet<string>>();
  * (YAML starts a comment there, so `title: We're #1 again` keeps only "We're"). The text fields
  * are the schema's own (src/schemas/fields.ts `textFieldPaths`), so a new one is checked the day
  * it is declared. `text` is a Markdown file's front matter, or with `whole`, a YAML file (a
- * writer's profile). Returns the dotted field (`corrections.0.text`), line and column of each,
+ * author's profile). Returns the dotted field (`corrections.0.text`), line and column of each,
  * counted as a text editor counts.
  */
 export function truncatedByComments(text: string, schema: z.ZodType, { whole = false }: { whole?: boolean } = {}): { field: string; message: string }[] {

@@ -26,7 +26,7 @@ export interface FeedItem {
   published: Date;
   updated: Date | undefined;
   categories: string[];
-  /** Who the article is credited to, one name each: the writers, or else the publication. */
+  /** Who the article is credited to, one name each: the authors, or else the publication. */
   authors: string[];
   image: FeedImage | undefined;
   /** The article's BCP 47 language tag; feeds say it where it differs from the channel's. */

@@ -2,7 +2,7 @@ import type { ArticleData } from '../schemas/article';
 import { SITE } from '../site';
 import { bylineNames, type BylineName } from './authors';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
-import { deskFronts, findDesk, type DeskFront } from './desks';
+import { sectionFronts, findSection, type SectionFront } from './sections';
 import { readLanguage, type Language } from './language';
 import type { MediaFile } from './media';
 import { groupByTag, tagSlug, type Tag } from './tags';
@@ -69,7 +69,7 @@ export interface Article extends Omit<ArticleData, Reshaped> {
    */
   modified: ArticleDate;
   tags: TagRef[];
-  /** The writers, as the copy names them, linked to profiles where one matches. */
+  /** The authors, as the copy names them, linked to profiles where one matches. */
   byline: BylineName[];
   /** The language the copy is in (the site's unless the front matter says otherwise), with its script's direction. */
   language: Language;
@@ -124,8 +124,8 @@ export interface Label {
  * list, so a new label is added here once.
  */
 export function labelsOf(card: Card): Label[] {
-  const desk = findDesk(card.section);
-  return [{ text: card.section, path: desk && paths.section(desk.slug) }];
+  const section = findSection(card.section);
+  return [{ text: card.section, path: section && paths.section(section.slug) }];
 }
 
 /** The latest of several dates, by instant; the first among equals. */
@@ -135,7 +135,7 @@ function latest(first: ArticleDate, ...rest: (ArticleDate | undefined)[]): Artic
 
 /**
  * Turns one checked article into what pages show. `now` decides whether it is scheduled;
- * `profiles` (byline name → profile slug, `profileIndex`) links writers to their pages.
+ * `profiles` (byline name → profile slug, `profileIndex`) links authors to their pages.
  */
 export function toArticle(input: ArticleInput, now: Date = new Date(), profiles: ReadonlyMap<string, string> = new Map()): Article {
   const { data, media } = input;
@@ -197,12 +197,12 @@ export function tagsOf(articles: readonly Article[]): Tag<Article>[] {
   return groupByTag(articles, (article) => article.tags.map((tag) => tag.name));
 }
 
-/** The desks with articles, in masthead order, each with its articles newest first. */
-export function desksOf(articles: readonly Article[]): DeskFront<Article>[] {
-  return deskFronts(articles, (article) => article.section);
+/** The sections with articles, in masthead order, each with its articles newest first. */
+export function sectionsOf(articles: readonly Article[]): SectionFront<Article>[] {
+  return sectionFronts(articles, (article) => article.section);
 }
 
-/** Each profiled writer's articles (profile slug → articles, in the order given: newest first). */
+/** Each profiled author's articles (profile slug → articles, in the order given: newest first). */
 export function articlesByAuthor(articles: readonly Article[]): Map<string, Article[]> {
   const by = new Map<string, Article[]>();
   for (const article of articles) {

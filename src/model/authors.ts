@@ -1,7 +1,7 @@
 import type { AuthorData } from '../schemas/profile';
 
 /**
- * A writer with a profile (`content/authors/<slug>.yaml`), as their page shows them. `image.src`
+ * An author with a profile (`content/authors/<slug>.yaml`), as their page shows them. `image.src`
  * is whatever the content layer made of the path: Astro's image metadata in a build.
  */
 export interface Author<Picture = unknown> {
@@ -16,10 +16,10 @@ export interface Author<Picture = unknown> {
   links: { name: string; url: string }[];
 }
 
-/** A byline name, linked to the writer's page when a profile has that exact name. */
+/** A byline name, linked to the author's page when a profile has that exact name. */
 export interface BylineName {
   name: string;
-  /** The profile's slug, when there is one; agency copy and guest writers have none. */
+  /** The profile's slug, when there is one; agency copy and guest authors have none. */
   author: string | undefined;
 }
 
@@ -57,7 +57,7 @@ export function profileIndex(authors: readonly Pick<Author, 'name' | 'slug'>[]):
   return new Map(authors.map((author) => [author.name, author.slug]));
 }
 
-/** An article's byline names, each linked to its writer's profile when there is one. */
+/** An article's byline names, each linked to its author's profile when there is one. */
 export function bylineNames(names: readonly string[], profiles: ReadonlyMap<string, string>): BylineName[] {
   return names.map((name) => ({ name, author: profiles.get(name) }));
 }

@@ -72,7 +72,7 @@ export function articleKey(article: Article): string {
 }
 
 /**
- * A writer's profile, keyed by every field and the portrait by its file's digest. The portrait's
+ * An author's profile, keyed by every field and the portrait by its file's digest. The portrait's
  * own metadata is never read: Astro counts any read of it as a use of the original file and then
  * publishes the original too (astro/src/assets/utils/proxy.ts). Remembered as the profile's
  * digest, so a page key holding the profile never reads the portrait either.

@@ -4,12 +4,12 @@ import type { Article } from './articles';
 const names = new Intl.ListFormat(SITE.locale, { style: 'long', type: 'conjunction' });
 
 /**
- * Who an article is credited to, one name each: its writers when the copy names them, else the
+ * Who an article is credited to, one name each: its authors when the copy names them, else the
  * publication. Feeds (dc:creator, Atom author, JSON Feed authors) and JSON-LD list these; the
  * page's credit line (Byline) shows the same people.
  */
 export function creditNames(article: Pick<Article, 'byline' | 'source'>): string[] {
-  if (article.byline.length > 0) return article.byline.map((writer) => writer.name);
+  if (article.byline.length > 0) return article.byline.map((person) => person.name);
   return article.source ? [article.source.name] : [];
 }
 

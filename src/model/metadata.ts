@@ -2,7 +2,7 @@ import { SITE } from '../site';
 import type { Article } from './articles';
 import { creditNames } from './credit';
 import { isoWithOffset } from './dates';
-import { findDesk } from './desks';
+import { findSection } from './sections';
 import { absoluteUrl, paths } from './urls';
 
 /** A page's picture for sharing cards. */
@@ -42,7 +42,7 @@ export function articleOpenGraph(article: Article): [property: string, content: 
 
 /**
  * schema.org NewsArticle for the article page, with the same values the page shows: headline,
- * standfirst, dates (with the newsroom's offset), credit (writers as Persons, else the publication
+ * standfirst, dates (with the newsroom's offset), credit (authors as Persons, else the publication
  * as an Organization), section, tags, and the original it is based on.
  */
 export function newsArticle(article: Article, site: URL | string): Record<string, unknown> {
@@ -60,7 +60,7 @@ export function newsArticle(article: Article, site: URL | string): Record<string
     dateModified: modifiedTime(article),
     author:
       article.byline.length > 0
-        ? article.byline.map((writer) => ({ '@type': 'Person', name: writer.name, ...(writer.author && { url: absoluteUrl(paths.author(writer.author), site) }) }))
+        ? article.byline.map((person) => ({ '@type': 'Person', name: person.name, ...(person.author && { url: absoluteUrl(paths.author(person.author), site) }) }))
         : names.map((name) => ({ '@type': 'Organization', name })),
     publisher: { '@type': 'Organization', name: SITE.title, url: absoluteUrl(paths.home(), site) },
     ...(article.source && { isBasedOn: article.source.url }),
@@ -81,14 +81,14 @@ export function newsArticle(article: Article, site: URL | string): Record<string
 }
 
 /**
- * schema.org BreadcrumbList for an article: home → the desk's front → the article, as Google's
+ * schema.org BreadcrumbList for an article: home → the section's front → the article, as Google's
  * breadcrumb structured data wants them (positions from 1, each with an absolute `item`).
  */
 export function articleBreadcrumbs(article: Pick<Article, 'slug' | 'title' | 'section'>, site: URL | string): Record<string, unknown> {
-  const desk = findDesk(article.section);
+  const section = findSection(article.section);
   const trail: [name: string, path: string][] = [
     [SITE.title, paths.home()],
-    ...(desk ? [[desk.name, paths.section(desk.slug)] as [string, string]] : []),
+    ...(section ? [[section.name, paths.section(section.slug)] as [string, string]] : []),
     [article.title, paths.article(article.slug)],
   ];
   return {

@@ -55,7 +55,7 @@ export const THUMBNAIL: PictureRendition = {
 };
 
 /**
- * A writer's portrait on their page (AuthorProfile): a square this many CSS px wide, made at 1×
+ * An author's portrait on their page (AuthorProfile): a square this many CSS px wide, made at 1×
  * and 2×. listings.css draws `.author-profile__portrait` at this width (tests/unit/pictures.test.ts
  * holds the two together).
  */

@@ -85,7 +85,7 @@ export function articleSlug(file: string): string {
   return slugOf((file.split(/[\\/]/).pop() ?? '').replace(/\.md$/i, ''));
 }
 
-/** A writer's page slug: the profile's file name without `.yaml`, slugged (`Jane Roe.yaml` → `jane-roe`). */
+/** An author's page slug: the profile's file name without `.yaml`, slugged (`Jane Roe.yaml` → `jane-roe`). */
 export function authorSlug(file: string): string {
   return slugOf((file.split(/[\\/]/).pop() ?? '').replace(/\.yaml$/i, ''));
 }
@@ -136,12 +136,12 @@ export const routes = {
   atom: () => '/atom.xml',
   jsonFeed: () => '/feed.json',
   tagRss: (slug: string) => shape.tagRss(segments(slug)),
-  /** The desks with articles, with counts. */
+  /** The sections with articles, with counts. */
   sections: () => '/sections/',
-  /** A desk's front (src/site.ts `desks`), paginated like a tag. */
+  /** A section's front (src/site.ts `sections`), paginated like a tag. */
   section: (slug: string, page = 1) => paged(shape.section(segments(slug)), page),
   sectionRss: (slug: string) => shape.sectionRss(segments(slug)),
-  /** A writer's page: profile and articles, paginated. */
+  /** An author's page: profile and articles, paginated. */
   author: (slug: string, page = 1) => paged(shape.author(segments(slug)), page),
   authorRss: (slug: string) => shape.authorRss(segments(slug)),
   /** Written by @astrojs/sitemap. */

@@ -4,9 +4,9 @@
  * (src/checks/content.ts) validate with this one schema.
  */
 import { z } from 'astro/zod';
-import { deskProblem } from '../checks/desks.ts';
+import { sectionProblem } from '../checks/sections.ts';
 import { isoWithOffset, toArticleDate } from '../model/dates.ts';
-import { findDesk } from '../model/desks.ts';
+import { findSection } from '../model/sections.ts';
 import { readLanguage } from '../model/language.ts';
 import { tagSlug } from '../model/tags.ts';
 import { SITE } from '../site.ts';
@@ -62,13 +62,13 @@ export const articleSchema = strictFields(
     /** When the article was last substantively changed (same forms as `published`). */
     updated: date('the update date').optional(),
     /**
-     * The desk the article belongs to, e.g. "Asia": one of SITE.desks (src/site.ts), matched
-     * ignoring case and spacing and stored as the desk's own spelling. Any other name is refused.
+     * The section the article belongs to, e.g. "Asia": one of SITE.sections (src/site.ts), matched
+     * ignoring case and spacing and stored as the section's own spelling. Any other name is refused.
      */
     section: text('a section name').transform((name, ctx) => {
-      const desk = findDesk(name);
-      if (desk) return desk.name;
-      ctx.addIssue({ code: 'custom', message: deskProblem(name) });
+      const section = findSection(name);
+      if (section) return section.name;
+      ctx.addIssue({ code: 'custom', message: sectionProblem(name) });
       return z.NEVER;
     }),
     /** Topics, as an editor would file them. At least one; each becomes a page under /tags/. */
@@ -92,10 +92,10 @@ export const articleSchema = strictFields(
       },
       'the source',
     ).optional(),
-    /** The writers' names, when the copy gives them. Never guessed: leave it out when unknown. */
+    /** The authors' names, when the copy gives them. Never guessed: leave it out when unknown. */
     byline: z
       // Spelled as profiles are (src/text.ts normalizeName), so a name typed on a Mac or pasted with a zero-width space still finds its profile.
-      .array(text('a writer name').overwrite(normalizeName), { error: expecting('expected a list of names') })
+      .array(text('an author name').overwrite(normalizeName), { error: expecting('expected a list of names') })
       .min(1, { error: 'expected at least one name' })
       .optional(),
     /** The article's picture, or its caption alone when the picture itself is not available. */

@@ -1,5 +1,5 @@
 /**
- * A writer's profile (`content/authors/<slug>.yaml`, or AUTHORS_DIR): every field, with its doc
+ * An author's profile (`content/authors/<slug>.yaml`, or AUTHORS_DIR): every field, with its doc
  * comment, once. The build's collection (src/content.config.ts, with Astro's `image()` for the
  * portrait) and `npm run check` (src/checks/authors.ts, with the portrait as a path) validate with it.
  */
@@ -9,7 +9,7 @@ import { strictFields, text, webUrl } from './fields.ts';
 import { expecting } from './messages.ts';
 
 /**
- * A writer's profile, `content/authors/<slug>.yaml` (or AUTHORS_DIR): the file name is the URL
+ * An author's profile, `content/authors/<slug>.yaml` (or AUTHORS_DIR): the file name is the URL
  * slug of their page, /authors/<slug>/. A byline name equal to `name` links there. Unknown keys
  * are rejected, as in articles.
  */
@@ -17,10 +17,10 @@ export function authorSchemaFor<Picture extends z.ZodType>(picture: Picture) {
   return strictFields(
     {
       /** The name exactly as bylines print it: the match between an article and this profile (both normalised: src/text.ts normalizeName). */
-      name: text("the writer's name").overwrite(normalizeName),
+      name: text("the author's name").overwrite(normalizeName),
       /** The job, as the newsroom titles it, e.g. "Asia correspondent". */
-      role: text('the writer\'s role, e.g. "Asia correspondent"'),
-      /** A short biography, plain text, shown on the writer's page. */
+      role: text('the author\'s role, e.g. "Asia correspondent"'),
+      /** A short biography, plain text, shown on the author's page. */
       bio: text('a short biography'),
       /** A portrait: a picture file beside the profile, what it shows, and who took it. */
       image: strictFields(
@@ -34,7 +34,7 @@ export function authorSchemaFor<Picture extends z.ZodType>(picture: Picture) {
         },
         'the image',
       ).optional(),
-      /** Where else to find the writer: a social profile, a newsletter, an e-mail page. */
+      /** Where else to find the person: a social profile, a newsletter, an e-mail page. */
       links: z
         .array(
           strictFields(
@@ -50,12 +50,12 @@ export function authorSchemaFor<Picture extends z.ZodType>(picture: Picture) {
         )
         .optional(),
     },
-    "a writer's profile",
+    "an author's profile",
   );
 }
 
-/** A writer's profile with the portrait as a path: what `npm run check` validates. */
+/** An author's profile with the portrait as a path: what `npm run check` validates. */
 export const authorSchema = authorSchemaFor(text('an image path'));
 
-/** A writer's profile after validation. */
+/** An author's profile after validation. */
 export type AuthorData = z.output<typeof authorSchema>;

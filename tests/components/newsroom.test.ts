@@ -39,7 +39,7 @@ describe('Byline', () => {
     expect(html).not.toContain('<a ');
   });
 
-  it('links each writer with a profile to their page, and only them (fixture names)', async () => {
+  it('links each author with a profile to their page, and only them (fixture names)', async () => {
     const byline = [
       { name: 'Jane Roe', author: 'jane-roe' },
       { name: 'Guest Writer', author: undefined },

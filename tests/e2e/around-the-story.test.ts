@@ -4,7 +4,7 @@ import { launchBrowser } from '../../scripts/lib/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 import { ARTICLE_PATH, HEADLINE } from '../support/seed';
 
-// What readers expect around a story: share links, a 404 page that helps. Search results' desk
+// What readers expect around a story: share links, a 404 page that helps. Search results' section
 // and date are in reading.test.ts with the other search tests.
 
 let browser: Browser;

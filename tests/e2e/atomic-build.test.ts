@@ -62,7 +62,7 @@ describe('npm run build never replaces what it must not', () => {
   });
 });
 
-describe("npm run build never replaces the writers' profiles", () => {
+describe("npm run build never replaces the authors' profiles", () => {
   it('refuses a BUILD_OUT that holds AUTHORS_DIR, and leaves the profiles untouched', () => {
     const out = join(TMP, 'guard-authors', 'dist');
     const authors = join(out, 'authors');
@@ -71,7 +71,7 @@ describe("npm run build never replaces the writers' profiles", () => {
     copyFileSync(join(ROOT, 'tests/fixtures/corpora/newsroom/authors/john-doe.yaml'), join(authors, 'john-doe.yaml'));
     const bad = npmBuild({ BUILD_OUT: out, AUTHORS_DIR: authors });
     expect(bad.status).toBe(1);
-    expect(bad.output).toContain(`BUILD_OUT: ${out} would hold the writers' profiles (${authors})`);
+    expect(bad.output).toContain(`BUILD_OUT: ${out} would hold the authors' profiles (${authors})`);
     expect(readdirSync(authors)).toEqual(['john-doe.yaml']);
   });
 });

@@ -25,7 +25,7 @@ describe.each([
     mount: '/news/',
   },
   {
-    name: 'the newsroom fixtures (desks, writers, corrections) under BASE_PATH=/news',
+    name: 'the newsroom fixtures (sections, authors, corrections) under BASE_PATH=/news',
     build: () =>
       buildSite({
         name: 'deploy-newsroom',

@@ -166,35 +166,35 @@ describe('a warm build equals a cold build of the same content, after each edit'
     expect(text(warm, 'articles/article-00012/index.html')).toContain('the <em>wrong</em> figure');
   });
 
-  it("change a writer's profile", () => {
-    const profile = join(authors, 'fixture-writer-01.yaml');
+  it("change an author's profile", () => {
+    const profile = join(authors, 'fixture-author-01.yaml');
     writeFileSync(profile, readFileSync(profile, 'utf8').replace(/^role: .*$/m, 'role: Night editor (fixture)'));
     step();
-    expect(text(warm, 'authors/fixture-writer-01/index.html')).toContain('Night editor (fixture)');
+    expect(text(warm, 'authors/fixture-author-01/index.html')).toContain('Night editor (fixture)');
   });
 
   it('give a byline name its first profile', () => {
     const unprofiled = Array.from({ length: 10 }, (_, i) => `Fixture Writer ${21 + i}`);
-    const name = unprofiled.find((writer) => [...warm.tree.values()].some((bytes) => bytes.includes(`<bdi>${writer}</bdi>`)));
+    const name = unprofiled.find((candidate) => [...warm.tree.values()].some((bytes) => bytes.includes(`<bdi>${candidate}</bdi>`)));
     expect(name).toBeDefined();
     writeFileSync(join(authors, 'new-profile.yaml'), `name: ${name}
-role: Guest writer (fixture)
+role: Guest author (fixture)
 bio: Invented for the test.
 `);
     step();
     expect([...warm.tree.entries()].some(([path, bytes]) => path.startsWith('articles/') && bytes.includes(`<a href="/authors/new-profile/" rel="author"><bdi>${name}</bdi></a>`))).toBe(true);
   });
 
-  it("empty a desk, so every page's masthead changes", () => {
+  it("empty a section, so every page's masthead changes", () => {
     const used = new Map<string, number[]>();
     for (let n = 1; n <= 61; n += 1) {
       if (!existsSync(file(n))) continue;
       const section = String((load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file(n), 'utf8'))![1]!) as { section: unknown }).section);
       used.set(section, [...(used.get(section) ?? []), n]);
     }
-    const [desk, articles] = [...used].filter(([name]) => name !== 'World').sort((a, b) => a[1].length - b[1].length)[0]!;
+    const [section, articles] = [...used].filter(([name]) => name !== 'World').sort((a, b) => a[1].length - b[1].length)[0]!;
     for (const n of articles) editFrontMatter(n, (data) => void (data['section'] = 'World'));
-    const slug = desk.toLowerCase().replace(/ /g, '-');
+    const slug = section.toLowerCase().replace(/ /g, '-');
     expect(text(warm, 'index.html')).toContain(`href="/sections/${slug}/"`);
     step();
     expect(text(warm, 'index.html')).not.toContain(`href="/sections/${slug}/"`);

@@ -13,8 +13,8 @@ import { nuHtmlErrors } from '../support/html-checker';
 import { ROOT, TMP } from '../support/paths';
 
 /**
- * Desks, writers and corrections, through a built site: the newsroom fixture corpus
- * (tests/fixtures/corpora/newsroom: invented writers Jane Roe and John Doe, a guest writer without
+ * Sections, authors and corrections, through a built site: the newsroom fixture corpus
+ * (tests/fixtures/corpora/newsroom: invented authors Jane Roe and John Doe, a guest author without
  * a profile, agency copy, a corrected article) plus 22 generated Europe articles by Jane Roe, so
  * her page and the Europe front run to two pages.
  */
@@ -59,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('section fronts', () => {
-  it('lists the desks that have articles, in masthead order, with counts, and no others', () => {
+  it('lists the sections that have articles, in masthead order, with counts, and no others', () => {
     const index = page('sections/index.html');
     expect([...index.matchAll(/<a href="\/sections\/([^/]+)\/">([^<]+)<\/a> <span class="tag-index__count">([^<]+)<\/span>/g)].map((m) => [m[1], m[2], m[3]])).toEqual([
       ['world', 'World', '1 article'],
@@ -71,9 +71,9 @@ describe('section fronts', () => {
     );
   });
 
-  it('puts exactly those desks in every masthead, marking the front being shown', () => {
+  it('puts exactly those sections in every masthead, marking the front being shown', () => {
     for (const path of ['index.html', 'articles/budget-vote/index.html', 'tags/index.html', 'sections/europe/index.html']) {
-      const nav = /<nav class="masthead__desks" aria-label="Sections">(.*?)<\/nav>/s.exec(page(path))?.[1] ?? '';
+      const nav = /<nav class="masthead__sections" aria-label="Sections">(.*?)<\/nav>/s.exec(page(path))?.[1] ?? '';
       expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]), path).toEqual(['/sections/world/', '/sections/politics/', '/sections/europe/']);
     }
     expect(page('sections/europe/index.html')).toContain('<a href="/sections/europe/" aria-current="page">Europe</a>');
@@ -89,7 +89,7 @@ describe('section fronts', () => {
     expect(page('sections/europe/page/2/index.html')).toContain(`<link rel="prev" href="${SITE}/sections/europe/">`);
   });
 
-  it("gives each desk an RSS feed of the front's articles that two parsers read alike", async () => {
+  it("gives each section an RSS feed of the front's articles that two parsers read alike", async () => {
     const xml = page('sections/europe/rss.xml');
     expect(xmllintErrors(xml)).toBe('');
     const feed = await new Parser().parseString(xml);
@@ -101,7 +101,7 @@ describe('section fronts', () => {
     expect(page('sections/world/rss.xml')).toContain('<title>Talks resume in Geneva (fixture)</title>');
   });
 
-  it('offers each desk and each writer with articles on the feeds page, and links /sections/ from every footer', () => {
+  it('offers each section and each author with articles on the feeds page, and links /sections/ from every footer', () => {
     const feeds = page('feeds/index.html');
     const urls = [...feeds.matchAll(/<code class="feed-address__url">([^<]+)<\/code>/g)].map((m) => m[1]!);
     expect(urls).toEqual(expect.arrayContaining([`${SITE}/sections/world/rss.xml`, `${SITE}/sections/politics/rss.xml`, `${SITE}/sections/europe/rss.xml`, `${SITE}/authors/jane-roe/rss.xml`, `${SITE}/authors/john-doe/rss.xml`]));
@@ -109,7 +109,7 @@ describe('section fronts', () => {
     for (const path of ['index.html', 'articles/budget-vote/index.html', '404.html']) expect(page(path), path).toMatch(/<footer class="site-footer">.*<a href="\/sections\/">Sections<\/a>/s);
   });
 
-  it('links the section label to its front and puts home → desk → article in BreadcrumbList', () => {
+  it('links the section label to its front and puts home → section → article in BreadcrumbList', () => {
     const html = page('articles/agency-copy/index.html');
     expect(html).toContain('<p class="labels"><a href="/sections/world/">World</a></p>');
     const crumbs = jsonLd(html).find((data) => data['@type'] === 'BreadcrumbList');
@@ -135,7 +135,7 @@ describe('section fronts', () => {
   });
 });
 
-describe("writers' pages", () => {
+describe("authors' pages", () => {
   it("shows the profile: role, biography, portrait with alt text and credit, links", () => {
     const html = page('authors/jane-roe/index.html');
     expect(html).toContain('<h1 class="page-title">Jane Roe</h1>');
@@ -168,7 +168,7 @@ describe("writers' pages", () => {
     expect(page('authors/john-doe/index.html')).not.toContain('<picture');
   });
 
-  it('links only names with a profile; a guest writer stays plain text and gets no page', () => {
+  it('links only names with a profile; a guest author stays plain text and gets no page', () => {
     const html = page('articles/harbour-reopens/index.html');
     expect(/<p class="byline">(.*?)<\/p>/s.exec(html)?.[1]?.trim()).toBe('By <span class="byline__names"><a href="/authors/jane-roe/" rel="author"><bdi>Jane Roe</bdi></a> and <bdi>Guest Writer</bdi></span>');
     expect([...tree.keys()].some((path) => path.startsWith('authors/guest'))).toBe(false);
@@ -181,7 +181,7 @@ describe("writers' pages", () => {
     expect(jsonLd(page('articles/agency-copy/index.html')).find((data) => data['@type'] === 'NewsArticle').author).toEqual([{ '@type': 'Organization', name: 'Example Wire' }]);
   });
 
-  it('takes a reader from a byline to the writer in Chromium', async () => {
+  it('takes a reader from a byline to the author in Chromium', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${server.origin}/articles/budget-vote/`);
     await tab.getByRole('link', { name: 'John Doe' }).click();
@@ -276,7 +276,7 @@ describe('the new pages in Chromium', () => {
 
 describe('content the newsroom must not publish', () => {
   it.each([
-    ['a desk nobody listed', 'section: Europe', 'section: Eurpoe', 'section: expected one of the desks', '(did you mean "Europe"?)'],
+    ['a section nobody listed', 'section: Europe', 'section: Eurpoe', 'section: expected one of the sections', '(did you mean "Europe"?)'],
     ['a correction before publication', '  - date: 2026-11-21\n', '  - date: 2026-11-19\n', 'corrections.1.date: expected a correction dated on or after the publication date', ''],
     ['a correction that is not inline', '    text: "An earlier version misspelt', '    text: "# An earlier version misspelt', 'corrections.1.text: expected inline Markdown in one paragraph', ''],
     ['a correction dated after the build clock', '  - date: 2026-11-21\n', '  - date: 2027-11-21\n', "corrections.1.date: expected a correction dated on or before the build's clock (2026-11-28T00:00:00.000Z, BUILD_TIME or now), found 2027-11-21", ''],

@@ -144,7 +144,7 @@ describe('search', () => {
     await page.close();
   });
 
-  it('shows each result\'s desk and date, worded as listings word them, with a machine-readable date', async () => {
+  it('shows each result\'s section and date, worded as listings word them, with a machine-readable date', async () => {
     const page = await browser.newPage();
     await page.goto(`${inject('origin')}/search/?q=Stoltenberg`);
     const facts = page.locator('.search-results li .search-result__meta').first();

@@ -29,7 +29,7 @@ describe.each<Case>([
     hasPicture: false,
   },
   {
-    name: 'an article with writers and a picture',
+    name: 'an article with authors and a picture',
     path: '/articles/with-picture/',
     site: 'https://example.org',
     credit: { type: 'Person', names: ['Jane Roe', 'John Doe'] },
@@ -56,7 +56,7 @@ describe.each<Case>([
     page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await page.goto(origin + path);
     const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
-    // The article, then its breadcrumbs (home → desk → article).
+    // The article, then its breadcrumbs (home → section → article).
     expect(blocks).toHaveLength(2);
     data = JSON.parse(blocks[0]!);
     const crumbs = JSON.parse(blocks[1]!);

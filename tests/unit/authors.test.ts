@@ -8,7 +8,7 @@ import { bylineNames, profileIndex } from '../../src/model/authors';
 import { ROOT, TMP } from '../support/paths';
 
 const FIXTURE_PHOTO = join(ROOT, 'tests/fixtures/corpora/pictures/photo.jpg');
-const VALID = 'name: Jane Roe\nrole: Correspondent (fixture)\nbio: An invented writer for tests.\n';
+const VALID = 'name: Jane Roe\nrole: Correspondent (fixture)\nbio: An invented author for tests.\n';
 
 /** A folder of profiles (file name → YAML), written afresh; returns the folder. */
 function profiles(name: string, files: Record<string, string>): string {
@@ -26,7 +26,7 @@ describe('checkAuthors', () => {
 
   it.each([
     ['an unknown field', `${VALID}twitter: "@jane"\n`, 'twitter', 'unknown field "twitter": expected only name, role, bio, image, links'],
-    ['a missing role', 'name: Jane Roe\nbio: B.\n', 'role', 'missing: this field is required, expected the writer\'s role, e.g. "Asia correspondent" as text'],
+    ['a missing role', 'name: Jane Roe\nbio: B.\n', 'role', 'missing: this field is required, expected the author\'s role, e.g. "Asia correspondent" as text'],
     ['a link without an address', `${VALID}links:\n  - name: Bluesky\n`, 'links.0.url', 'expected an absolute http(s) address like https://example.com/story'],
     ['a javascript: link', `${VALID}links:\n  - name: X\n    url: "javascript:alert(1)"\n`, 'links.0.url', 'expected an absolute http(s) address like https://example.com/story'],
     ['a portrait without alt text', `${VALID}image:\n  src: ./jane.jpg\n`, 'image.alt', 'missing: this field is required, expected alt text as text'],

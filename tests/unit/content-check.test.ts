@@ -160,7 +160,7 @@ describe('files and pictures the build could not use', () => {
 });
 
 describe('one pass lists every problem of a file', () => {
-  it('reports a desk typo, a correction before publication and a correction with a picture together', () => {
+  it('reports a section typo, a correction before publication and a correction with a picture together', () => {
     const text = [
       '---',
       'title: T',

@@ -95,7 +95,7 @@ describe('copy YAML would cut short at a comment, in a profile', () => {
   it.each([
     ['name: Jane Roe\nrole: Correspondent #1 in Asia\nbio: b\n', [`role: line 2, column 21: ${CUT} ("#1 in Asia")`]],
     ['# A profile\nname: Jane Roe\nbio: Writes about #climate and ports\n', [`bio: line 3, column 19: ${CUT} ("#climate and ports")`]],
-    ['name: Jane Roe # the writer\nlinks:\n  - name: Blue #sky\n    url: https://example.com/#me\n', ['name: line 1, column 16:', 'links.0.name: line 3, column 16:']],
+    ['name: Jane Roe # the author\nlinks:\n  - name: Blue #sky\n    url: https://example.com/#me\n', ['name: line 1, column 16:', 'links.0.name: line 3, column 16:']],
     ['name: Jane Roe\nrole: "No. #1"\nbio: |\n  Keeps #this\n', []],
     // A comment after a key that opens a list is no value: the list's items keep their paths.
     ['links:   # optional\n- name: Blue #sky\n  url: https://example.com/\n', ['links.0.name: line 2, column 14:']],
@@ -133,7 +133,7 @@ describe('a cut value is refused, naming file and field', () => {
   ])('in a profile: %s', (field, line) => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const profile = { name: 'name: Jane Roe\n', role: 'role: Correspondent\n', bio: 'bio: A writer.\n', [field]: line };
+    const profile = { name: 'name: Jane Roe\n', role: 'role: Correspondent\n', bio: 'bio: An author.\n', [field]: line };
     writeFileSync(join(dir, 'jane-roe.yaml'), Object.values(profile).join(''));
     expect(checkProfiles(dir).problems).toEqual([{ file: relative(process.cwd(), join(dir, 'jane-roe.yaml')), field, message: expect.stringContaining(CUT) }]);
   });

@@ -30,7 +30,7 @@ describe('inlineMarkdownProblem', () => {
     ['raw HTML', 'Fixed <b onclick="x()">now</b>.', 'expected inline Markdown (emphasis, links, code), found raw HTML'],
     ['a javascript: link', '[click](javascript:alert(1))', 'expected inline Markdown (emphasis, links, code), found a link to "javascript:alert(1)" (expected an http(s) or mailto: address, or a path on this site)'],
     ['a data: autolink', '<data:text/html,x>', 'expected inline Markdown (emphasis, links, code), found a link to "data:text/html,x" (expected an http(s) or mailto: address, or a path on this site)'],
-    ['a mailto: link', 'Write to [us](mailto:desk@example.com).', undefined],
+    ['a mailto: link', 'Write to [us](mailto:section@example.com).', undefined],
   ])('%s', (_label, markdown, problem) => {
     expect(inlineMarkdownProblem(markdown)).toBe(problem);
   });

@@ -57,8 +57,8 @@ describe('articleSchema', () => {
     ['a missing title', { ...valid, title: undefined }, 'title: missing: this field is required, expected a headline as text'],
     ['an empty title', { ...valid, title: '  ' }, 'title: expected a headline, found an empty value'],
     ['a numeric section', { ...valid, section: 7 }, 'section: expected a section name as text, found 7 (put the value in double quotes to keep it as typed)'],
-    ['a desk that is not listed', { ...valid, section: 'Asai' }, 'section: expected one of the desks World, Politics, Business, Europe, Americas, Asia, Middle East, Africa, Science, Technology, Local (src/site.ts), found "Asai" (did you mean "Asia"?)'],
-    ['a new desk nobody listed', { ...valid, section: 'Gardening' }, 'section: expected one of the desks World, Politics, Business, Europe, Americas, Asia, Middle East, Africa, Science, Technology, Local (src/site.ts), found "Gardening"'],
+    ['a section that is not listed', { ...valid, section: 'Asai' }, 'section: expected one of the sections World, Politics, Business, Europe, Americas, Asia, Middle East, Africa, Science, Technology, Local (src/site.ts), found "Asai" (did you mean "Asia"?)'],
+    ['a new section nobody listed', { ...valid, section: 'Gardening' }, 'section: expected one of the sections World, Politics, Business, Europe, Americas, Asia, Middle East, Africa, Science, Technology, Local (src/site.ts), found "Gardening"'],
     ['a correction dated before publication', { ...valid, corrections: [{ date: '2024-06-17', text: 'Fixed.' }] }, 'corrections.0.date: expected a correction dated on or after the publication date (2024-06-18), found 2024-06-17'],
     ['a correction an hour before a timed publication', { ...valid, published: '2024-06-18T09:30:00-04:00', corrections: [{ date: '2024-06-18T08:30:00-04:00', text: 'Fixed.' }] }, 'corrections.0.date: expected a correction dated on or after the publication date (2024-06-18T13:30:00.000Z), found 2024-06-18T12:30:00.000Z'],
     ['a correction without text', { ...valid, corrections: [{ date: '2024-06-19' }] }, 'corrections.0.text: missing: this field is required, expected the correction text as text'],
@@ -148,7 +148,7 @@ describe('section and corrections', () => {
     ['asia', 'Asia'],
     ['  Middle   East ', 'Middle East'],
     ['MIDDLE EAST', 'Middle East'],
-  ])('section %j is stored as the desk %j', (typed, stored) => {
+  ])('section %j is stored as the section %j', (typed, stored) => {
     expect(articleSchema.parse({ ...valid, section: typed }).section).toBe(stored);
   });
 

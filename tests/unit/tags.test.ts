@@ -129,7 +129,7 @@ describe('tagConflictMessage', () => {
   });
 });
 
-describe('nameKey: one rule for "the same name" (desks, tags, profiles)', () => {
+describe('nameKey: one rule for "the same name" (sections, tags, profiles)', () => {
   it.each([
     ['NATO', 'Nato', true],
     ['Middle  East', 'middle east', true],

@@ -123,7 +123,7 @@ describe('authorSlug', () => {
   it.each([
     ['Jane Roe.yaml', 'jane-roe'],
     ['content/authors/jane-roe.yaml', 'jane-roe'],
-    ['Zu\u0308rich Desk.YAML', 'zürich-desk'],
+    ['Zu\u0308rich Section.YAML', 'zürich-section'],
   ])('%s → %s', (file, slug) => {
     expect(authorSlug(file)).toBe(slug);
   });

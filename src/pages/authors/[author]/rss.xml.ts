@@ -5,7 +5,7 @@ import { loadCatalogue } from '../../../catalogue';
 import { keyedPath } from '../../../model/cache-keys';
 import { SITE } from '../../../site';
 
-/** One writer's RSS feed: their newest articles, whole, as on their page. */
+/** One author's RSS feed: their newest articles, whole, as on their page. */
 export const getStaticPaths = (async () => {
   const { authors } = await loadCatalogue();
   return authors.map(({ author: { name, slug }, articles }) => keyedPath({ author: slug }, { author: { name, slug }, articles: articles.slice(0, SITE.feedLimit) }));
