@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { authorSlug } from '../model/urls.ts';
 import { authorSchema } from '../schemas/profile.ts';
-import { nameKey } from '../text.ts';
+import { nameKey } from '../names.ts';
 import { readYaml, truncatedByComments, yamlFileProblem } from './front-matter.ts';
 import { articleMedia, isLocalPicture, type PictureUse } from './media.ts';
 import { schemaProblems, type ContentProblem } from './problems.ts';

@@ -1,6 +1,6 @@
 import { closest, distance } from 'fastest-levenshtein';
 import { SECTIONS, type Section } from '../model/sections.ts';
-import { nameKey } from '../text.ts';
+import { nameKey } from '../names.ts';
 
 /**
  * What to tell an editor whose `section` names no section (src/model/sections.ts `findSection` found

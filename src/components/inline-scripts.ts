@@ -1,4 +1,4 @@
-import { THEME_KEY } from '../constants';
+import { THEME_KEY } from '../chrome';
 
 /**
  * Applies the reader's stored theme before the first paint (ThemeScript.astro puts it inline in

@@ -1,7 +1,7 @@
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeSanitize from 'rehype-sanitize';
-import { CHROME_IDS } from '../constants.ts';
+import { CHROME_IDS } from '../chrome.ts';
 import { rehypeBaseLinks, type BaseLinkOptions } from './rehype-base-links.ts';
 import { rehypeBodyHeadings } from './rehype-body-headings.ts';
 import { rehypeCopyFragmentLinks, rehypeUniqueIds } from './rehype-ids.ts';

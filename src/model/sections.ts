@@ -1,5 +1,5 @@
 import { SITE } from '../site.ts';
-import { nameKey } from '../text.ts';
+import { nameKey } from '../names.ts';
 
 /** One of the newsroom's sections (src/site.ts `SITE.sections`): its display name and URL slug. */
 export interface Section {

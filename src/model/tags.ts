@@ -1,4 +1,4 @@
-import { nameKey, normalizeName } from '../text.ts';
+import { nameKey, normalizeName } from '../names.ts';
 import { slugOf } from './urls.ts';
 
 /** A tag as pages show it: one display name, one URL slug, its articles newest first. */

@@ -10,7 +10,7 @@ import { findSection } from '../model/sections.ts';
 import { readLanguage } from '../model/language.ts';
 import { tagSlug } from '../model/tags.ts';
 import { SITE } from '../site.ts';
-import { normalizeName } from '../text.ts';
+import { normalizeName } from '../names.ts';
 import { date, strictFields, text, webUrl } from './fields.ts';
 import { expecting, shown } from './messages.ts';
 

@@ -4,7 +4,7 @@
  * portrait) and `npm run check` (src/checks/authors.ts, with the portrait as a path) validate with it.
  */
 import { z } from 'astro/zod';
-import { normalizeName } from '../text.ts';
+import { normalizeName } from '../names.ts';
 import { strictFields, text, webUrl } from './fields.ts';
 import { expecting } from './messages.ts';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser';
 import { buildSite, listFiles } from '../support/build';
 import { htmlElements, htmlText, leadParagraph, parseXml, xmllintErrors } from '../support/feeds';
-import { normalizeName } from '../../src/text';
+import { normalizeName } from '../../src/names';
 import { PAYLOADS, writeHostileCorpus } from '../support/hostile';
 import { nuHtmlErrors } from '../support/html-checker';
 import { TMP } from '../support/paths';

@@ -249,7 +249,7 @@ describe('ids in copy', () => {
   });
 
   it('are unique and never a chrome id, whatever the copy (property)', async () => {
-    const { CHROME_IDS } = await import('../../src/constants');
+    const { CHROME_IDS } = await import('../../src/chrome');
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.constantFrom('## Main', '## Related heading', '## Notes', '[^a]', '[^a]: note', '<a id="main">x</a>', '<span id="user-content-fn-a">y</span>', '## Notes', '| a |\n| - |\n| b |'), { maxLength: 10 }),

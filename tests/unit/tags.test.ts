@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleSchema } from '../../src/schemas/article';
 import { codePoints, tagConflictMessage } from '../../src/checks/tags';
 import { groupByTag, tagSlug, TagError } from '../../src/model/tags';
-import { nameKey, normalizeName } from '../../src/text';
+import { nameKey, normalizeName } from '../../src/names';
 
 describe('tagSlug', () => {
   it.each([

@@ -1,3 +1,4 @@
+/** The page chrome's ids and keys, shared by components, the Markdown pipeline (which keeps copy from taking these ids) and the theme script. */
 /** The `id` of each page's `<main>`: the skip link's target. */
 export const MAIN_ID = 'main';
 
