@@ -2,16 +2,14 @@ import type { Image, Root, RootContent } from 'mdast';
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
+import type { ArticleFrontMatter } from '../schemas/article.ts';
 import { recordCopyProblem, type CopyProblem } from './copy-facts.ts';
 
-/** The figure fields of an article's front matter (see `image` in the content schema). */
-export interface FigureData {
-  src?: string;
-  alt?: string;
-  caption: string;
-  credit?: string;
-  afterParagraph?: number;
-}
+/**
+ * The figure fields of an article's front matter as the Markdown renderer receives them: the
+ * schema's `image` as typed, before the schema fills its defaults (src/schemas/article.ts).
+ */
+export type FigureData = NonNullable<ArticleFrontMatter['image']>;
 
 /** Words shown where a picture is credited but not available. */
 export const MISSING_PICTURE_NOTE = 'Photograph not reproduced';

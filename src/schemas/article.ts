@@ -182,3 +182,6 @@ export const articleDatesSchema = z
 
 /** Front matter after validation: what the model layer reads. */
 export type ArticleData = z.output<typeof articleSchema>;
+
+/** Front matter as written, before validation fills defaults: what the Markdown renderer is handed. */
+export type ArticleFrontMatter = z.input<typeof articleSchema>;
