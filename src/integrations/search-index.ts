@@ -12,7 +12,7 @@ import { close, createIndex } from 'pagefind';
 import { SKIP, visit } from 'unist-util-visit';
 import { SITE } from '../site.ts';
 import { separateWords } from '../text.ts';
-import { handover } from './handover.ts';
+import { handover } from '../astro-internals.ts';
 
 // What a shard keeps of what Pagefind writes: its entry, page list and index. The newest shard,
 // at /pagefind/, also keeps the script and WebAssembly that search every shard; Pagefind's
@@ -49,7 +49,7 @@ export interface SearchDocuments {
   shards: readonly string[];
 }
 
-// The catalogue hands the published articles over (src/integrations/handover.ts): the index is
+// The catalogue hands the published articles over (src/astro-internals.ts `handover`): the index is
 // built from the model rather than by reading the pages back.
 const searchDocuments = handover<SearchDocuments>('search-documents', 'search index');
 

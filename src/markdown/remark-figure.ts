@@ -2,6 +2,7 @@ import type { Image, Root, RootContent } from 'mdast';
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
+import { frontmatterOf } from '../astro-internals.ts';
 import { recordCopyProblem, type CopyProblem } from './copy-facts.ts';
 
 /** The figure fields of an article's front matter (see `image` in the content schema). */
@@ -68,7 +69,7 @@ export function figurePlace(tree: Root, after: number): { index: number } | { pr
  */
 export function remarkFigure() {
   return (tree: Root, file: VFile) => {
-    const image = (file.data.astro as { frontmatter?: { image?: unknown } } | undefined)?.frontmatter?.image;
+    const image = frontmatterOf(file)['image'];
     if (!isFigureData(image)) return;
     const place = figurePlace(tree, image.afterParagraph ?? 0);
     if ('problem' in place) {
