@@ -1,3 +1,12 @@
+const { readdirSync, readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+// Astro's public virtual modules: those it declares types for (astro/client.d.ts, astro/types/).
+// Any other `astro:` or `virtual:astro:` module is private to Astro.
+const astroTypes = join(__dirname, 'node_modules/astro');
+const publicAstroModules = ['client.d.ts', ...readdirSync(join(astroTypes, 'types')).filter((name) => name.endsWith('.d.ts')).map((name) => `types/${name}`)]
+  .flatMap((file) => [...readFileSync(join(astroTypes, file), 'utf8').matchAll(/declare module '(astro:[^']+)'/g)].map((match) => match[1]));
+
 /**
  * The house's rooms and which may import which (docs/architecture.md). Checked in `npm test` by
  * tests/unit/boundaries.test.ts; a violation fails naming the rule.
@@ -43,6 +52,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^(scripts|bench)/' },
       to: { path: '^tests/' },
+    },
+    {
+      name: 'astro-internals-behind-one-door',
+      comment:
+        "Only src/astro-internals.ts uses Astro's private modules (an astro: module Astro declares no types for): each use there names the Astro source it relies on, checked against the installed Astro by tests/unit/astro-internals.test.ts.",
+      severity: 'error',
+      from: { pathNot: '^src/astro-internals\\.ts$' },
+      to: { path: '^(virtual:)?astro:', pathNot: `^(${[...new Set(publicAstroModules)].join('|')})$` },
     },
     {
       name: 'no-circular',

@@ -23,6 +23,7 @@ import { writeCorpus } from '../scripts/corpus.ts';
 import { ensureChromium, launchBrowser } from '../scripts/lib/browser.ts';
 import { gzipBytes, pageFiles } from '../scripts/lib/page-weight.ts';
 import { serveStatic } from '../scripts/lib/server.ts';
+import { buildPhases, pageLog, type PageLogEntry } from '../src/astro-internals.ts';
 import { watchTree, type TreeMemory } from './process-tree.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -89,38 +90,29 @@ async function build(project: string, out: string, env: Record<string, string>, 
   return { seconds, phases: phases(log), memory };
 }
 
-const clock = (line: string | undefined) => {
-  const [h, m, sec] = (line?.match(/^(\d\d):(\d\d):(\d\d)/)?.slice(1) ?? []).map(Number);
-  return h === undefined ? undefined : h * 3600 + m! * 60 + sec!;
-};
-
 function phases(log: string): Phases {
   const lines = stripVTControlCharacters(log).split('\n');
-  const find = (pattern: RegExp) => lines.find((line) => pattern.test(line));
   const number = (pattern: RegExp) => {
     const found = lines.map((line) => pattern.exec(line)?.[1]).find((match) => match !== undefined);
     return found === undefined ? undefined : Number(found);
   };
-  const synced = clock(find(/\[content\] Synced content/));
-  const syncing = clock(find(/\[content\] Syncing content/));
-  const renderAt = lines.findIndex((line) => line.includes('generating static routes'));
-  const rendered = lines.slice(renderAt).find((line) => /✓ Completed in/.test(line));
-  // Astro writes "Completed in 812ms.", "in 21.77s." or "in 4m 53s.".
-  const renderSeconds = rendered && /Completed in (?:(\d+)m )?([\d.]+)(m?s)/.exec(rendered);
-  const pageLines = lines.filter((line) => line.includes('├─'));
-  // Astro logs each rendered page's time as (+Nms); pages render four at a time, so these
-  // overlap, but their shares still say where rendering goes.
-  const renderMs = (line: string) => Number(/\(\+(\d+)ms\)/.exec(line)?.[1] ?? 0);
-  const newsroom = pageLines.filter((line) => /\/(sections|authors)\//.test(line) && /\(\+\d+ms\)/.test(line));
-  const allMs = pageLines.reduce((sum, line) => sum + renderMs(line), 0);
+  // Astro's own log lines are read through src/astro-internals.ts; the lines above are Broadsheet's.
+  const { sync, render } = buildPhases(log);
+  const pages = pageLog(log);
+  // Each rendered page's time as Astro logs it; pages render four at a time, so a time can be
+  // written after another page's path: the shares still say where rendering goes.
+  const renderMs = (entries: PageLogEntry[]) => entries.reduce((sum, page) => sum + (page.ms ?? 0), 0);
+  const rendered = pages.filter((page) => !page.restored);
+  const newsroom = rendered.filter((page) => /^\/(sections|authors)\//.test(page.path));
+  const allMs = renderMs(rendered);
   return {
     newsroomPages: newsroom.length,
-    newsroomShare: allMs === 0 ? 0 : newsroom.reduce((sum, line) => sum + renderMs(line), 0) / allMs,
+    newsroomShare: allMs === 0 ? 0 : renderMs(newsroom) / allMs,
     check: number(/content checked in ([\d.]+) s/),
-    sync: synced !== undefined && syncing !== undefined ? synced - syncing : undefined,
-    render: renderSeconds ? Number(renderSeconds[1] ?? 0) * 60 + Number(renderSeconds[2]) / (renderSeconds[3] === 'ms' ? 1000 : 1) : undefined,
-    rendered: pageLines.filter((line) => /\(\+\d+ms\)/.test(line)).length,
-    reused: pageLines.filter((line) => /\((restored|cached)\)/.test(line)).length,
+    sync,
+    render,
+    rendered: rendered.length,
+    reused: pages.length - rendered.length,
     search: number(/search index: .*; ([\d.]+) s after it/),
     indexed: number(/search index: (\d+) pages? indexed/),
   };

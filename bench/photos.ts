@@ -26,6 +26,7 @@ import { writeCorpus } from '../scripts/corpus.ts';
 import { ensureChromium, launchBrowser } from '../scripts/lib/browser.ts';
 import { serveStatic } from '../scripts/lib/server.ts';
 import { testPhoto } from '../scripts/lib/test-photos.ts';
+import { imageLog } from '../src/astro-internals.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, '.tmp', 'bench-photos');
@@ -70,8 +71,7 @@ function build(corpus: string, out: string, cache: string, { force }: { force: b
   const seconds = (performance.now() - started) / 1000;
   const log = stripVTControlCharacters(`${result.stdout}\n${result.stderr}`);
   if (result.status !== 0) throw new Error(`astro build of ${corpus} failed (${result.status}):\n${log.slice(-4000)}`);
-  const lines = log.split('\n').filter((line) => line.includes('▶ /_astro/'));
-  return { seconds, made: lines.filter((line) => line.includes('(before:')).length, reused: lines.filter((line) => line.includes('(reused cache entry)')).length };
+  return { seconds, ...imageLog(log) };
 }
 
 const corpora = { plain: join(work, 'plain'), photos: join(work, 'photos') };

@@ -1,5 +1,6 @@
 import { getCollection } from 'astro:content';
 import { changesAfterClock } from './checks/clock';
+import { imageFilePath } from './astro-internals';
 import { fileDigest } from './checks/media';
 import { contentError } from './checks/problems';
 import { checkRendered } from './checks/rendered';
@@ -50,9 +51,9 @@ export function loadCatalogue(): Promise<Catalogue> {
   // No profiles folder, no collection to read (Astro warns about reading an empty one).
   catalogue ??= Promise.all([getCollection('articles'), authorsDir() ? getCollection('authors') : []]).then(([entries, profiles]) => {
     const settings = publishing();
-    // Only the file is read: touching any other field of Astro's image metadata marks the original
-    // as used, and Astro then publishes it beside the optimised copies.
-    const authors = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest((picture as ImageMetadata & { fsPath: string }).fsPath));
+    // Only the file is read (src/astro-internals.ts): touching any other field of Astro's image
+    // metadata marks the original as used, and Astro then publishes it beside the optimised copies.
+    const authors = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest(imageFilePath(picture)));
     const inputs = checkRendered(entries, { rebase: rebaserFor(import.meta.env.BASE_URL) });
     const late = changesAfterClock(inputs, settings.now);
     if (late.length > 0) throw contentError(late);

@@ -1,3 +1,4 @@
+import { localImagePaths } from '../astro-internals.ts';
 import { readCopyFacts } from '../markdown/copy-facts.ts';
 import { renderInlineMarkdown, type InlineOptions } from '../markdown/inline.ts';
 import type { ArticleInput } from '../model/articles.ts';
@@ -31,9 +32,7 @@ export function checkRendered(entries: readonly RenderedEntry[], { rebase }: Inl
       continue;
     }
     const facts = readCopyFacts(entry.rendered.metadata);
-    const localImagePaths = entry.rendered.metadata?.['localImagePaths'];
-    const sources = Array.isArray(localImagePaths) ? localImagePaths.map(String) : [];
-    const { media, problems: mediaProblems } = articleMedia(file, sources, entry.data.image?.src);
+    const { media, problems: mediaProblems } = articleMedia(file, localImagePaths(entry.rendered.metadata), entry.data.image?.src);
     const corrections = (entry.data.corrections ?? []).map((correction, index) => {
       const rendered = renderInlineMarkdown(correction.text, { rebase });
       if ('problem' in rendered) return { problem: { field: `corrections.${index}.text`, message: rendered.problem } };

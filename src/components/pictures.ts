@@ -1,6 +1,5 @@
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
-import pictureImports from 'astro:asset-imports';
 import type { Element, ElementContent, Properties } from 'hast';
 import { h } from 'hastscript';
 import { rehype } from 'rehype';
@@ -10,33 +9,7 @@ import type { ShareImage } from '../model/metadata';
 import { shareImage } from '../model/metadata';
 import { BODY_PICTURE, candidateWidths, fitsShareCrop, PICTURE_FORMATS, SHARE_CROP, type PictureRendition } from '../model/pictures';
 import { absoluteUrl } from '../model/urls';
-
-/**
- * The picture file a content entry's Markdown or front matter names, as Astro imported it
- * (width, height, format, and its build address). `source` is the address as the content layer
- * recorded it (`MediaFile.source`), `file` the article's file (`Article.file`). Throws when Astro
- * did not import it, which the content check rules out for every picture it accepted.
- */
-export function sourcePicture(file: string, source: string): ImageMetadata {
-  // The id Astro's render() looks pictures up by (astro/src/assets/utils/resolveImports.ts
-  // `imageSrcToImportId`), which the package does not export.
-  const params = new URLSearchParams('astroContentImageFlag');
-  params.set('importer', file);
-  const picture = pictureImports.get(`${source}?${params}`);
-  if (!picture) throw new Error(`${file}: picture "${source}" was not imported by Astro's content layer`);
-  return picture;
-}
-
-/**
- * A picture's width, height and format, read without marking the original as used outside the
- * image pipeline: reading Astro's imported picture directly makes the build publish the original
- * beside the copies (astro/src/assets/utils/proxy.ts), as Astro's own <Picture> avoids too. The
- * originals are published for feeds under /media/ already.
- */
-function measure(picture: ImageMetadata): Pick<ImageMetadata, 'width' | 'height' | 'format'> {
-  const { width, height, format } = (picture as ImageMetadata & { clone?: ImageMetadata }).clone ?? picture;
-  return { width, height, format };
-}
+import { imageDimensions, imagePlaceholder, importedPicture } from '../astro-internals';
 
 /** How a picture loads: the lead picture first and at once, every other one when it nears the screen. */
 export interface PictureLoading {
@@ -55,7 +28,9 @@ export async function pictureElement(
   picture: ImageMetadata,
   { alt, rendition = BODY_PICTURE, priority = false, className }: PictureLoading & { alt: string; rendition?: PictureRendition; className?: string[] | undefined },
 ): Promise<Element> {
-  const original = measure(picture);
+  // Measured without marking the original as used (src/astro-internals.ts): the build would
+  // publish it beside the copies, and the originals are published for feeds under /media/ already.
+  const original = imageDimensions(picture);
   const ratio = rendition.aspectRatio ?? original.width / original.height;
   const widths = candidateWidths(rendition.widths, original.width);
   const widest = widths.at(-1)!;
@@ -78,8 +53,6 @@ export async function pictureElement(
   ]);
 }
 
-// The content layer's placeholder for a local picture: <img __ASTRO_IMAGE_="{src, alt, …}">.
-const PLACEHOLDER = '__astro_image_';
 const fragments = rehype().data('settings', { fragment: true });
 
 /**
@@ -93,16 +66,16 @@ export async function bodyWithPictures(article: Article): Promise<string> {
   const tree = fragments.parse(article.html);
   const found: { node: Element; src: string; alt: string; className: string[] | undefined }[] = [];
   visit(tree, 'element', (node: Element) => {
-    const raw = node.properties[PLACEHOLDER];
-    if (node.tagName !== 'img' || typeof raw !== 'string') return;
-    const { src, alt } = JSON.parse(raw) as { src: string; alt?: string };
+    // The content layer leaves each local picture as a placeholder for render() to optimise.
+    const placeholder = imagePlaceholder(node);
+    if (!placeholder) return;
     const className = node.properties['className'];
-    found.push({ node, src, alt: alt ?? '', className: Array.isArray(className) ? className.map(String) : undefined });
+    found.push({ node, ...placeholder, className: Array.isArray(className) ? className.map(String) : undefined });
   });
   const leadAt = article.image?.afterParagraph === 0 && article.leadImage ? found.findIndex(({ src }) => src === article.leadImage!.source) : -1;
   await Promise.all(
     found.map(async ({ node, src, alt, className }, at) => {
-      const picture = await pictureElement(sourcePicture(article.file, src), { alt, className, priority: at === leadAt });
+      const picture = await pictureElement(await importedPicture(article.file, src), { alt, className, priority: at === leadAt });
       Object.assign(node, { tagName: picture.tagName, properties: picture.properties, children: picture.children as ElementContent[] });
     }),
   );
@@ -117,14 +90,14 @@ export async function bodyWithPictures(article: Article): Promise<string> {
 export async function shareCard(article: Article, site: URL | string): Promise<ShareImage | undefined> {
   const lead = article.leadImage;
   if (!lead) return undefined;
-  const picture = sourcePicture(article.file, lead.source);
-  const { width, height } = measure(picture);
+  const picture = await importedPicture(article.file, lead.source);
+  const { width, height } = imageDimensions(picture);
   if (!fitsShareCrop(width, height)) return shareImage(article, site);
   const crop = await getImage({ src: picture, format: 'jpg', width: SHARE_CROP.width, height: SHARE_CROP.height, fit: 'cover' });
   return { url: absoluteUrl(crop.src, site), alt: lead.alt, type: 'image/jpeg', width: SHARE_CROP.width, height: SHARE_CROP.height };
 }
 
 /** The card's lead picture as a listing thumbnail's source, or undefined when it has none. */
-export function cardPicture(card: Card): ImageMetadata | undefined {
-  return card.leadImage && sourcePicture(card.file, card.leadImage.source);
+export async function cardPicture(card: Card): Promise<ImageMetadata | undefined> {
+  return card.leadImage && importedPicture(card.file, card.leadImage.source);
 }

@@ -3,6 +3,7 @@ import { h } from 'hastscript';
 import { rehype } from 'rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
+import { imagePlaceholder } from '../astro-internals.ts';
 import { FEED_SCHEMA } from '../markdown/sanitize.ts';
 import { URL_ATTRIBUTES } from '../markdown/url-attributes.ts';
 import { correctionsHeading } from '../model/wording.ts';
@@ -37,17 +38,15 @@ function resolveAll(tree: Root, base: URL): void {
   });
 }
 
-// The content layer leaves local pictures as <img __ASTRO_IMAGE_="{src, alt, …}"> for render()
-// to optimise. A feed gets the published original instead.
-const ASTRO_IMAGE = '__astro_image_';
+// The content layer leaves each local picture as a placeholder for render() to optimise
+// (src/astro-internals.ts). A feed gets the published original instead.
 function placePictures(tree: Root, media: ReadonlyMap<string, string>): void {
   visit(tree, 'element', (node: Element) => {
-    const raw = node.properties[ASTRO_IMAGE];
-    if (node.tagName !== 'img' || typeof raw !== 'string') return;
-    const { src, alt } = JSON.parse(raw) as { src: string; alt?: string };
-    const url = media.get(src);
-    if (!url) throw new Error(`No published file for picture "${src}"`);
-    node.properties = { src: url, alt: alt ?? '' };
+    const placeholder = imagePlaceholder(node);
+    if (!placeholder) return;
+    const url = media.get(placeholder.src);
+    if (!url) throw new Error(`No published file for picture "${placeholder.src}"`);
+    node.properties = { src: url, alt: placeholder.alt };
   });
 }
 

@@ -1,23 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AstroLoggerDestination, AstroLoggerMessage } from 'astro';
 import nodeDestination from 'astro/logger/node';
+import { finishesPageLine } from '../astro-internals.ts';
 
 /** A line one task began (`newLine: false`) and has not finished yet. */
 interface BegunLine {
   event: AstroLoggerMessage;
   open: boolean;
-}
-
-/**
- * Whether `event` is the rest of the line `begun`, both written by one async task. The one thing
- * assumed of Astro (7.3.5, core/build/generate.js `generatePathWithPrerenderer`), not documented:
- * a page's log line is begun as "├─ /path/index.html" and finished by the same task with one
- * unformatted (`SKIP_FORMAT`) event at the same level: " (+12ms)" once rendered, " (restored)" or
- * " (cached)" when copied from the last build. If Astro changes that, lines are still whole, but
- * a page's time may be printed on a line of its own.
- */
-export function finishes(begun: AstroLoggerMessage, event: AstroLoggerMessage): boolean {
-  return event.newLine && event.label === 'SKIP_FORMAT' && event.level === begun.level;
 }
 
 /**
@@ -51,7 +40,7 @@ export function wholeLines(destination: AstroLoggerDestination): AstroLoggerDest
       }
       const line = task.getStore();
       if (line?.open) {
-        if (finishes(line.event, event)) return finish(line, event.message);
+        if (finishesPageLine(line.event, event)) return finish(line, event.message);
         finish(line);
       }
       // An error may end the build: every page under way is shown first.

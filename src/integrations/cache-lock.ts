@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { BUILD_STATE_IN_CACHE } from '../astro-internals.ts';
 import { isInside } from '../env.ts';
 
 /** Whether a process with this id is running (signal 0 tests without sending anything). */
@@ -13,13 +14,6 @@ function running(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
-
-// What a build that stopped half-way may have left inconsistent. Astro files a page's new copy in
-// its cache as soon as it renders it, but the manifest of keys only at the end
-// (astro/src/core/build/generate.ts), so a build that stops in between leaves new pages under old
-// keys; going back to the old content would then publish the new pages. Search shards are
-// written whole and renamed into place, so they stay.
-const UNFINISHED_STATE = ['incremental-build.json', 'dist', 'data-store.json', 'data-store'];
 
 /**
  * One build at a time per cache folder, and no build from a cache another left half-written. A
@@ -62,7 +56,10 @@ export function cacheLock(): AstroIntegration {
               process.exit(1);
             }
             logger.warn(`the last build using ${dir} did not finish: its rendered pages and content store are dropped, and this build starts afresh`);
-            for (const name of UNFINISHED_STATE) rmSync(join(dir, name), { recursive: true, force: true });
+            // What a build that stopped half-way may have left inconsistent: Astro's page copies,
+            // their keys and its content store. Search shards are written whole and renamed into
+            // place, so they stay.
+            for (const name of BUILD_STATE_IN_CACHE) rmSync(join(dir, name), { recursive: true, force: true });
             rmSync(file, { force: true });
           }
         }

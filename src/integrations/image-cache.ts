@@ -4,14 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-
-/**
- * Astro's image cache: the folder under the cache folder where it keeps each picture copy
- * (astro 7.3.5, dist/assets/build/generate.js `prepareAssetsGenerationEnv`: `new URL("assets/",
- * settings.config.cacheDir)`). Not documented: tests/unit/image-cache.test.ts reads the installed
- * Astro to check it.
- */
-export const ASTRO_IMAGE_CACHE = 'assets/';
+import { IMAGE_CACHE_IN_CACHE } from '../astro-internals.ts';
 
 /**
  * What the copies in Astro's image cache depend on besides what Astro keys each one by (its
@@ -47,7 +40,7 @@ export function imageCache(): AstroIntegration {
         }
         if (last === digest) return;
         if (last !== undefined) logger.info('the image settings changed: picture copies are made afresh');
-        rmSync(new URL(ASTRO_IMAGE_CACHE, config.cacheDir), { recursive: true, force: true });
+        rmSync(new URL(IMAGE_CACHE_IN_CACHE, config.cacheDir), { recursive: true, force: true });
         mkdirSync(new URL('./', config.cacheDir), { recursive: true });
         writeFileSync(record, digest);
       },

@@ -13,7 +13,7 @@ import { SITE } from '../site.ts';
 import { separateWords } from '../text.ts';
 import type { SearchDocument, SearchDocuments } from '../search/documents.ts';
 import { codeDigest, startsAfresh } from './code-digest.ts';
-import { handover } from './handover.ts';
+import { handover } from '../astro-internals.ts';
 
 // What a shard keeps of what Pagefind writes: its entry, page list and index. The newest shard,
 // at /pagefind/, also keeps the script and WebAssembly that search every shard; Pagefind's
@@ -21,7 +21,7 @@ import { handover } from './handover.ts';
 const SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 const PRIMARY_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter|pagefind\.js|wasm\..+\.pagefind)$/;
 
-// The catalogue hands the published articles over (src/integrations/handover.ts): the index is
+// The catalogue hands the published articles over (src/astro-internals.ts `handover`): the index is
 // built from the model rather than by reading the pages back.
 const searchDocuments = handover<SearchDocuments>('search-documents', 'search index');
 

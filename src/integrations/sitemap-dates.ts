@@ -1,8 +1,8 @@
-import { handover } from './handover.ts';
+import { handover } from '../astro-internals.ts';
 
 /**
  * `lastmod` for @astrojs/sitemap, from the model: the catalogue hands over each article page's
- * last change (src/integrations/handover.ts), and the sitemap's `serialize` reads it. Nothing
+ * last change (src/astro-internals.ts `handover`), and the sitemap's `serialize` reads it. Nothing
  * reads a built page.
  */
 const dates = handover<ReadonlyMap<string, string>>('sitemap-lastmod', 'sitemap dates');

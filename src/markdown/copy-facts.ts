@@ -1,4 +1,5 @@
 import type { VFile } from 'vfile';
+import { frontmatterOf, renderedFrontmatter } from '../astro-internals.ts';
 
 /** A problem a Markdown plugin found in copy: the front-matter field (or `body`) and what was expected. */
 export interface CopyProblem {
@@ -8,8 +9,8 @@ export interface CopyProblem {
 
 /**
  * What the plugins learn about one article while rendering it, handed to the build through the
- * one channel Astro gives remark and rehype plugins (`file.data.astro.frontmatter`, which comes
- * back as the rendered entry's `metadata.frontmatter`), under one key.
+ * one channel Astro gives remark and rehype plugins (the front matter, which comes back with the
+ * rendered entry: src/astro-internals.ts `frontmatterOf`), under one key.
  */
 export interface CopyFacts {
   /** Minutes a reader needs for the body (src/markdown/remark-reading-time.ts). */
@@ -22,8 +23,7 @@ export interface CopyFacts {
 const KEY = 'broadsheet';
 
 function factsOf(file: VFile): CopyFacts {
-  const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
-  const frontmatter = (astro.frontmatter ??= {});
+  const frontmatter = frontmatterOf(file);
   return (frontmatter[KEY] ??= {}) as CopyFacts;
 }
 
@@ -43,7 +43,6 @@ export function recordCopyProblem(file: VFile, problem: CopyProblem): void {
  * Anything not recorded comes back empty: no problems, and no reading time (undefined).
  */
 export function readCopyFacts(metadata: Readonly<Record<string, unknown>> | undefined): Required<Pick<CopyFacts, 'problems'>> & CopyFacts {
-  const frontmatter = metadata?.['frontmatter'] as Record<string, unknown> | undefined;
-  const facts = (frontmatter?.[KEY] ?? {}) as CopyFacts;
+  const facts = (renderedFrontmatter(metadata)?.[KEY] ?? {}) as CopyFacts;
   return { ...facts, problems: facts.problems ?? [] };
 }

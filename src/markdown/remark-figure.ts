@@ -3,6 +3,7 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { VFile } from 'vfile';
 import type { ArticleFrontMatter } from '../schemas/article.ts';
+import { frontmatterOf } from '../astro-internals.ts';
 import { recordCopyProblem, type CopyProblem } from './copy-facts.ts';
 
 /**
@@ -66,7 +67,7 @@ export function figurePlace(tree: Root, after: number): { index: number } | { pr
  */
 export function remarkFigure() {
   return (tree: Root, file: VFile) => {
-    const image = (file.data.astro as { frontmatter?: { image?: unknown } } | undefined)?.frontmatter?.image;
+    const image = frontmatterOf(file)['image'];
     if (!isFigureData(image)) return;
     const place = figurePlace(tree, image.afterParagraph ?? 0);
     if ('problem' in place) {

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pageLog } from '../../src/astro-internals';
 import { npmBuild, readTree } from '../support/build';
 import { ROOT, TMP } from '../support/paths';
 
@@ -36,9 +37,7 @@ describe('npm run build, run again with nothing changed', () => {
     expect(npmBuild(env).status).toBe(0);
     const again = npmBuild(env);
     expect(again.status).toBe(0);
-    // Astro logs "├─ <path> (restored)" per page; under concurrency two entries can share a line.
-    const entries = again.output.split('├─ ').slice(1).map((chunk) => ({ path: /^[^\s]+?(?=\d\d:\d\d:\d\d|\s|$)/.exec(chunk)?.[0], restored: /^\S+ \((restored|cached)\)/.test(chunk) }));
-    const keyed = entries.filter((entry) => /^\/((articles|tags|sections)\/[^/]+\/)?index\.html$/.test(entry.path ?? ''));
+    const keyed = pageLog(again.output).filter((entry) => /^\/((articles|tags|sections)\/[^/]+\/)?index\.html$/.test(entry.path));
     expect(keyed.map((entry) => entry.path)).toEqual(expect.arrayContaining(['/articles/with-picture/index.html', '/index.html', '/tags/weather/index.html']));
     expect(keyed.filter((entry) => !entry.restored)).toEqual([]);
   }, 120_000);

@@ -1,6 +1,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { IMAGE_PLACEHOLDER_ATTRIBUTE } from '../../src/astro-internals';
 import { toFeedHtml } from '../../src/feeds/html';
 import { readCopyFacts } from '../../src/markdown/copy-facts';
 import { markdownPipeline } from '../../src/markdown/pipeline';
@@ -156,7 +157,7 @@ describe('toFeedHtml', () => {
   });
 
   it('points local pictures at their published originals', () => {
-    const placeholder = '<img __ASTRO_IMAGE_="{&#x22;src&#x22;:&#x22;./photo.jpg&#x22;,&#x22;alt&#x22;:&#x22;Quay&#x22;,&#x22;index&#x22;:0}">';
+    const placeholder = `<img ${IMAGE_PLACEHOLDER_ATTRIBUTE}="{&#x22;src&#x22;:&#x22;./photo.jpg&#x22;,&#x22;alt&#x22;:&#x22;Quay&#x22;,&#x22;index&#x22;:0}">`;
     const media = new Map([['./photo.jpg', 'https://example.org/news/media/x/photo.jpg']]);
     expect(toFeedHtml(placeholder, { pageUrl: page, media })).toBe('<img src="https://example.org/news/media/x/photo.jpg" alt="Quay">');
     expect(() => toFeedHtml(placeholder, { pageUrl: page })).toThrow('No published file for picture "./photo.jpg"');

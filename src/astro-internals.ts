@@ -1,0 +1,336 @@
+/**
+ * Astro's internals behind one door: every use Broadsheet makes of an Astro behaviour that
+ * Astro does not document (a private virtual module, a placeholder format, a hidden property, a
+ * cache file name, the shape of its build log) is here and nowhere else, so an upgrade breaks in
+ * one place. Each assumption names the Astro version it was read against (ASTRO_VERSION) and the
+ * Astro source file it relies on (a path in the withastro/astro repository; the installed build
+ * of it is under node_modules/astro/dist/ with `.js` for `.ts`). tests/unit/astro-internals.test.ts
+ * checks each one against the installed Astro and, when one breaks, names it and the file to
+ * re-read.
+ *
+ * Node runs this module as it is (bench/, tests/, the Markdown worker thread): it imports types
+ * only, and Astro's virtual module is imported when a picture is first looked up, in the build.
+ */
+import { stripVTControlCharacters } from 'node:util';
+import type { AstroLoggerMessage, ImageMetadata } from 'astro';
+import type { Element } from 'hast';
+import type { VFile } from 'vfile';
+
+/** The Astro release every assumption below was read against (astro's package.json `version`). */
+export const ASTRO_VERSION = '7.3.5';
+
+// ─── Pictures in content entries ────────────────────────────────────────────────────────────
+
+/**
+ * Astro's private virtual module holding every picture content entries use, as a
+ * `Map<importKey, ImageMetadata>` (imageImportKey): the map `render()` from `astro:content`
+ * reads to replace a body's placeholders. Astro 7.3.5: astro/src/content/consts.ts
+ * (`ASSET_IMPORTS_VIRTUAL_ID`), read in astro/src/content/runtime.ts `updateImageReferencesInBody`.
+ */
+export const ASSET_IMPORTS_MODULE = 'astro:asset-imports';
+
+/**
+ * The key `astro:asset-imports` files a content entry's picture under: the address as the entry
+ * wrote it (`./photo.jpg`) with the query `astroContentImageFlag=&importer=<entry file>`. `file`
+ * is the entry's `filePath` (relative to the project, as Astro records it). Astro 7.3.5:
+ * astro/src/assets/utils/resolveImports.ts `imageSrcToImportId`, which the package does not export.
+ */
+export function imageImportKey(source: string, file: string): string {
+  const params = new URLSearchParams('astroContentImageFlag');
+  params.set('importer', file);
+  return `${source}?${params}`;
+}
+
+let assetImports: Promise<ReadonlyMap<string, ImageMetadata>> | undefined;
+
+/**
+ * The picture file a content entry's Markdown or front matter names, as Astro imported it (width,
+ * height, format and its build address): `file` is the entry's file, `source` the address as
+ * written. Only inside an Astro build or server: the map is Astro's virtual module
+ * (ASSET_IMPORTS_MODULE). Throws naming both when Astro did not import it.
+ */
+export async function importedPicture(file: string, source: string): Promise<ImageMetadata> {
+  // The name written out, not ASSET_IMPORTS_MODULE: the bundler resolves a dynamic import from a
+  // literal only (the test holds the two equal). Astro ships no type for the module: typed as a
+  // plain string, the name sends the compiler to no declaration, and the map's shape is the one
+  // documented above.
+  assetImports ??= import('astro:asset-imports' as string).then((module: { default: ReadonlyMap<string, ImageMetadata> }) => module.default);
+  const picture = (await assetImports).get(imageImportKey(source, file));
+  if (!picture) throw new Error(`${file}: picture "${source}" was not imported by Astro's content layer (${ASSET_IMPORTS_MODULE})`);
+  return picture;
+}
+
+/**
+ * The HTML attribute Astro's Markdown processor writes on `<img>` in place of a local picture's
+ * `src`, holding JSON (`{"src":"./photo.jpg","alt":"…","index":0}`) for `render()` to replace
+ * with an optimised picture. Astro 7.3.5: @astrojs/markdown-remark src/rehype-images.ts, read
+ * back by astro/src/content/runtime.ts (`CONTENT_LAYER_IMAGE_REGEX`) and
+ * astro/src/content/consts.ts (`IMAGE_IMPORT_PREFIX`).
+ */
+export const IMAGE_PLACEHOLDER_ATTRIBUTE = '__ASTRO_IMAGE_';
+// The property name hast gives the attribute once the HTML is parsed (attribute names fold to lower case).
+const PLACEHOLDER_PROPERTY = IMAGE_PLACEHOLDER_ATTRIBUTE.toLowerCase();
+
+/** A local picture a rendered body names: its address as the Markdown wrote it, and its alternative text ('' when none). */
+export interface ImagePlaceholder {
+  src: string;
+  alt: string;
+}
+
+/**
+ * The picture a parsed body element stands for, when it is Astro's placeholder
+ * (IMAGE_PLACEHOLDER_ATTRIBUTE on an `<img>`); undefined for every other element. Throws when
+ * the attribute holds no JSON with a string `src` (a changed format).
+ */
+export function imagePlaceholder(node: Element): ImagePlaceholder | undefined {
+  const raw = node.properties[PLACEHOLDER_PROPERTY];
+  if (node.tagName !== 'img' || typeof raw !== 'string') return undefined;
+  const { src, alt } = JSON.parse(raw) as { src?: unknown; alt?: unknown };
+  if (typeof src !== 'string') throw new Error(`Astro's picture placeholder (${IMAGE_PLACEHOLDER_ATTRIBUTE}) holds no src: ${raw}`);
+  return { src, alt: typeof alt === 'string' ? alt : '' };
+}
+
+/**
+ * The absolute path of the file an imported picture was read from. Astro 7.3.5 keeps it in a
+ * property it does not type or document, `fsPath`: not enumerable on the metadata
+ * (astro/src/assets/utils/node.ts `emitImageMetadata`) and answered by the build's proxy
+ * (astro/src/assets/utils/proxy.ts `getProxyCode`) without marking the original as used, so
+ * reading it does not publish the original beside its copies.
+ */
+export function imageFilePath(picture: ImageMetadata): string {
+  const path = (picture as ImageMetadata & { fsPath?: unknown }).fsPath;
+  if (typeof path !== 'string') throw new Error(`Astro's image metadata has no fsPath (src ${picture.src})`);
+  return path;
+}
+
+/**
+ * An imported picture's width, height and format, read without marking the original as used:
+ * reading any other property of Astro's build proxy makes the build publish the original beside
+ * its copies (as Astro's own <Picture> avoids too). The proxy's `clone` is a plain copy that is
+ * not watched. Astro 7.3.5: astro/src/assets/utils/proxy.ts `getProxyCode`. Outside the build
+ * (no proxy) the metadata is read as it is.
+ */
+export function imageDimensions(picture: ImageMetadata): Pick<ImageMetadata, 'width' | 'height' | 'format'> {
+  const { width, height, format } = (picture as ImageMetadata & { clone?: ImageMetadata }).clone ?? picture;
+  return { width, height, format };
+}
+
+// ─── Markdown plugins ───────────────────────────────────────────────────────────────────────
+
+/**
+ * The entry's front matter as remark and rehype plugins see it, made when missing: Astro's
+ * Markdown processor puts it at `file.data.astro.frontmatter` before the plugins run and returns
+ * it, with what plugins added, as the result's `metadata.frontmatter`, which the content layer
+ * keeps as the entry's `rendered.metadata.frontmatter` (renderedFrontmatter). Astro 7.3.5:
+ * @astrojs/markdown-remark src/index.ts `createMarkdownProcessor`; Astro's guide "Modifying
+ * frontmatter programmatically" shows it, its types do not.
+ */
+export function frontmatterOf(file: VFile): Record<string, unknown> {
+  const astro = (file.data.astro ??= {}) as { frontmatter?: Record<string, unknown> };
+  return (astro.frontmatter ??= {});
+}
+
+/** The front matter a rendered entry's metadata carries back (frontmatterOf), or undefined when none. */
+export function renderedFrontmatter(metadata: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> | undefined {
+  const frontmatter = metadata?.['frontmatter'];
+  return typeof frontmatter === 'object' && frontmatter !== null ? (frontmatter as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The local pictures a rendered entry's Markdown named (`./photo.jpg`), in order, from its
+ * metadata; [] when none. Astro's Markdown processor reports them as `localImagePaths` and the
+ * content layer keeps its metadata whole beside its own `imagePaths` (local and remote together).
+ * Astro 7.3.5: @astrojs/markdown-remark src/index.ts, astro/src/content/content-layer.ts
+ * `#processMarkdown`.
+ */
+export function localImagePaths(metadata: Readonly<Record<string, unknown>> | undefined): string[] {
+  const paths = metadata?.['localImagePaths'];
+  return Array.isArray(paths) ? paths.map(String) : [];
+}
+
+// ─── The build's process ────────────────────────────────────────────────────────────────────
+
+/** A value the catalogue hands to a build hook (handover). */
+export interface Handover<T> {
+  /** Called by the catalogue once it has loaded. */
+  give(value: T): void;
+  /** Called by the hook. Throws when nothing was given: an output made without it would be wrong silently. */
+  take(): T;
+  /** Calls `listener` with the value as soon as it is given (at once if it already was), so a hook can start work during the render. */
+  whenGiven(listener: (value: T) => void): void;
+}
+
+/**
+ * The hand-over named `name` from the catalogue (run by the pages) to a build hook; `what` says in
+ * an error what was missing (e.g. "sitemap dates"). Astro 7.3.5 renders pages in the build's own
+ * process (its default prerenderer imports the page bundle: astro/src/core/build/default-prerenderer.ts)
+ * but from a bundle of its own, so module state is not shared: the value goes through one
+ * process-wide slot, named so both copies of the caller's module find it. Hooks in
+ * `astro:build:done` run after every page (astro/src/core/build/index.ts), so the catalogue has
+ * loaded by then. An adapter's prerenderer that renders elsewhere would hand over nothing, and
+ * `take` says so.
+ */
+export function handover<T>(name: string, what: string): Handover<T> {
+  const slot = Symbol.for(`broadsheet.${name}`);
+  const listening = Symbol.for(`broadsheet.${name}.listener`);
+  const store = globalThis as unknown as Record<symbol, T | undefined>;
+  const listeners = globalThis as unknown as Record<symbol, ((value: T) => void) | undefined>;
+  return {
+    give: (value) => {
+      store[slot] = value;
+      listeners[listening]?.(value);
+    },
+    take: () => {
+      const value = store[slot];
+      if (value === undefined) throw new Error(`${what}: the catalogue handed over nothing; was this written outside \`astro build\`?`);
+      return value;
+    },
+    whenGiven: (listener) => {
+      listeners[listening] = listener;
+      const value = store[slot];
+      if (value !== undefined) listener(value);
+    },
+  };
+}
+
+// ─── The cache folder ───────────────────────────────────────────────────────────────────────
+
+/**
+ * What Astro keeps in its cache folder (`cacheDir`) that a build stopped half-way may leave
+ * inconsistent, as names under that folder: the incremental build's manifest of page keys and its
+ * copies of rendered pages, and the content layer's store (one file, or a folder of chunks). Astro
+ * files a page's new copy as soon as it renders it but the manifest only at the end
+ * (astro/src/core/build/generate.ts), so a build that stops in between leaves new pages under old
+ * keys. Astro 7.3.5: astro/src/core/build/incremental.ts (`INCREMENTAL_CACHE_FILE`,
+ * `INCREMENTAL_OUTPUT_DIR`), astro/src/content/consts.ts (`DATA_STORE_FILE`, `DATA_STORE_DIR`).
+ */
+export const BUILD_STATE_IN_CACHE: readonly string[] = ['incremental-build.json', 'dist', 'data-store.json', 'data-store'];
+
+/**
+ * Astro's image cache: the folder under the cache folder where it keeps each picture copy, keyed
+ * by the copy's source, size, format and quality but not by the image service's settings
+ * (src/integrations/image-cache.ts keeps it under those). Astro 7.3.5:
+ * astro/src/assets/build/generate.ts `prepareAssetsGenerationEnv`.
+ */
+export const IMAGE_CACHE_IN_CACHE = 'assets/';
+
+// ─── The build's log ────────────────────────────────────────────────────────────────────────
+
+/**
+ * Milliseconds in one of Astro's logged durations: "812ms", "21.77s" or "4m 53s" (to the precision
+ * written); undefined for anything else. Astro 7.3.5: astro/src/core/build/util.ts `getTimeStat`.
+ */
+export function logDuration(text: string): number | undefined {
+  const found = /^(?:(\d+)m (\d+)s|([\d.]+)s|(\d+)ms)$/.exec(text.trim());
+  if (!found) return undefined;
+  const [, minutes, seconds, decimal, ms] = found;
+  if (minutes !== undefined) return Number(minutes) * 60_000 + Number(seconds) * 1000;
+  if (decimal !== undefined) return Math.round(Number(decimal) * 1000);
+  return Number(ms);
+}
+
+/** One page or endpoint in the build's route log (pageLog). */
+export interface PageLogEntry {
+  /** The output file, from the output folder's root: `/articles/x/index.html`, `/rss.xml`. */
+  path: string;
+  /** Copied from the last build instead of rendered: from the cache folder ("(restored)"), or left in the output folder ("(cached)"). */
+  restored: boolean;
+  /**
+   * The render time written right after the path, in ms; undefined when the page was restored or
+   * its time was written further on. Pages render several at a time and each time is written when
+   * its page finishes, so a time can follow another page's path: a share, not a measurement.
+   */
+  ms: number | undefined;
+}
+
+// HH:MM:SS: the logger's prefix for every message (astro/src/core/logger/core.ts `getEventPrefix`).
+const CLOCK = /\d\d:\d\d:\d\d/;
+/** What begins each page's entry in the build's route log ("├─ /path/index.html"). */
+export const PAGE_LOG_ENTRY = '├─ ';
+const ENTRY = PAGE_LOG_ENTRY;
+/** What ends the entry of a page copied from the last build's cache instead of rendered. */
+export const PAGE_RESTORED = ' (restored)';
+const PATH = new RegExp(`^\\S+?(?=${CLOCK.source}|\\s|$)`);
+const AFTER_PATH = /^ \((restored|cached|\+([^)]+))\)/;
+
+/**
+ * The pages and endpoints an `astro build` log lists, in the order written, from its
+ * "generating static routes" section: each entry is "├─ <path>" followed at once by
+ * " (restored)" or " (cached)" when it was copied from the last build, or later by " (+<time>)"
+ * once rendered. Pages render several at a time (`build.concurrency`), so entries can share a line
+ * (one's path followed by the next one's clock) and times can land after other pages; colour codes
+ * are ignored. Astro 7.3.5: astro/src/core/build/generate.ts `generatePathWithPrerenderer` and
+ * `logRenderTime`, astro/src/core/logger/core.ts `getEventPrefix`.
+ */
+export function pageLog(output: string): PageLogEntry[] {
+  return stripVTControlCharacters(output)
+    .split(ENTRY)
+    .slice(1)
+    .flatMap((chunk) => {
+      const path = PATH.exec(chunk)?.[0];
+      if (!path) return [];
+      const after = AFTER_PATH.exec(chunk.slice(path.length));
+      const restored = after?.[1] === 'restored' || after?.[1] === 'cached';
+      return [{ path, restored, ms: after?.[2] === undefined ? undefined : logDuration(after[2]) }];
+    });
+}
+
+/** How long two phases of an `astro build` took, from its log, in seconds; undefined when the log lacks the lines. */
+export interface BuildPhases {
+  /** Syncing the content layer (parsing and rendering the collections), to the log's one-second clock. */
+  sync: number | undefined;
+  /** Generating the static routes (rendering or restoring every page). */
+  render: number | undefined;
+}
+
+/**
+ * The content sync's and the page render's times in an `astro build` log: from the clocks of
+ * "[content] Syncing content" and "[content] Synced content", and the "✓ Completed in <time>."
+ * that ends the "generating static routes" section. Astro 7.3.5:
+ * astro/src/content/content-layer.ts `sync`, astro/src/core/build/generate.ts `generatePages`.
+ */
+export function buildPhases(output: string): BuildPhases {
+  const lines = stripVTControlCharacters(output).split('\n');
+  const clock = (pattern: RegExp) => {
+    const [h, m, s] = (lines.find((line) => pattern.test(line))?.match(/^(\d\d):(\d\d):(\d\d)/)?.slice(1) ?? []).map(Number);
+    return h === undefined ? undefined : h * 3600 + m! * 60 + s!;
+  };
+  const syncing = clock(/\[content\] Syncing content/);
+  const synced = clock(/\[content\] Synced content/);
+  const routesAt = lines.findIndex((line) => /(generating|prerendering) static routes/.test(line));
+  const completed = routesAt < 0 ? undefined : lines.slice(routesAt).find((line) => line.includes('✓ Completed in '));
+  const ms = completed === undefined ? undefined : logDuration(/Completed in (.+?)\.\s*$/.exec(completed)?.[1] ?? '');
+  return { sync: syncing !== undefined && synced !== undefined ? synced - syncing : undefined, render: ms === undefined ? undefined : ms / 1000 };
+}
+
+/** What the optimised-picture step of an `astro build` did, from its log. */
+export interface ImageLog {
+  /** Copies sharp made. */
+  made: number;
+  /** Copies taken from Astro's image cache (`<cacheDir>/assets/`). */
+  reused: number;
+}
+
+/**
+ * Counts the picture copies an `astro build` log lists under "generating optimized images": each
+ * is "▶ /_astro/<file> (before: …kB, after: …kB)" when made, or "(reused cache entry)" when taken
+ * from the cache. Astro 7.3.5: astro/src/assets/build/generate.ts `generateImage`.
+ */
+export function imageLog(output: string): ImageLog {
+  const lines = stripVTControlCharacters(output)
+    .split('\n')
+    .filter((line) => line.includes('▶ /_astro/'));
+  return { made: lines.filter((line) => line.includes('(before:')).length, reused: lines.filter((line) => line.includes('(reused cache entry)')).length };
+}
+
+/**
+ * Whether a log `event` is the rest of the page line `begun`, both written by one async task.
+ * Astro begins a page's line as the route log entry, without a line ending, and the same task
+ * finishes it with one unformatted (`SKIP_FORMAT`) event at the same level: the render time once
+ * rendered, or the restored/cached mark when copied from the last build. If Astro changes that,
+ * lines are still whole (src/integrations/build-log.ts), but a page's time may be printed on a
+ * line of its own. Astro 7.3.5: astro/src/core/build/generate.ts `generatePathWithPrerenderer`.
+ */
+export function finishesPageLine(begun: AstroLoggerMessage, event: AstroLoggerMessage): boolean {
+  return event.newLine && event.label === 'SKIP_FORMAT' && event.level === begun.level;
+}
