@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { rmdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { SHARED, sharedBuild } from '../support/build';
 import { TMP } from '../support/paths';
@@ -41,5 +42,12 @@ export async function setup(project: TestProject): Promise<void> {
  */
 export async function teardown(): Promise<void> {
   await server?.close();
-  if (process.env['KEEP_TEST_BUILDS'] !== '1') rmSync(TMP, { recursive: true, force: true });
+  if (process.env['KEEP_TEST_BUILDS'] === '1') return;
+  rmSync(TMP, { recursive: true, force: true });
+  // .tmp/ too, when nothing else is in it.
+  try {
+    rmdirSync(dirname(TMP));
+  } catch {
+    // Not empty, or already gone.
+  }
 }
