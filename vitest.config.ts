@@ -23,8 +23,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
           maxWorkers,
-          // A build shares the cores with another file's: room to finish on a loaded machine.
-          testTimeout: 180_000,
+          // A test may run several builds (news-sitemap's clock: five) while another file builds
+          // beside it: room to finish on a loaded machine. A timeout is no assertion.
+          testTimeout: 300_000,
           hookTimeout: 300_000,
         },
       },
