@@ -40,7 +40,10 @@ describe('settings travel with the build', () => {
 
   it('serves a /news build under /news/ although the preview is started without BASE_PATH', async () => {
     rmSync(join(TMP, 'travel'), { recursive: true, force: true });
-    const built = npmBuild({ BUILD_OUT: out, SITE_URL: 'https://example.org', BASE_PATH: '/news' });
+    // The build records its settings in its cache folder, where the preview reads them: one
+    // folder for both, the tests' own, as a developer's shell gives both the same CACHE_DIR.
+    const cache = join(TMP, 'travel', 'cache');
+    const built = npmBuild({ BUILD_OUT: out, CACHE_DIR: cache, SITE_URL: 'https://example.org', BASE_PATH: '/news' });
     expect(built.status, built.output).toBe(0);
     expect(built.output).not.toContain('SITE_URL is not set');
 
@@ -50,7 +53,7 @@ describe('settings travel with the build', () => {
     delete env['SITE_URL'];
     const preview = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'preview', '--outDir', out, '--port', String(port)], {
       cwd: ROOT,
-      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: cache },
       stdio: 'ignore',
     });
     previews.push(preview);
