@@ -1,5 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
+// Two files at a time, from every project (Vitest's default on two cores is one): a build, a
+// browser or a long unit test rarely keeps both cores busy, and the e2e files share what they can
+// (tests/support/build.ts sharedBuild) and write only to folders of their own. Each project
+// names it, as projects do not inherit the root's test options.
+const maxWorkers = 2;
+
 // One runner, three projects: pure helpers, components through Astro's Container API, and the
 // built site in Chromium. The summary reporter prints the "N passed, N failed" line CI reads.
 export default defineConfig({
@@ -7,7 +13,7 @@ export default defineConfig({
     reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', maxWorkers },
       },
       './tests/components/vitest.config.ts',
       {
@@ -16,9 +22,10 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['tests/e2e/global-setup.ts'],
-          // Builds and a browser share two cores: one file at a time keeps timings honest.
-          fileParallelism: false,
-          testTimeout: 60_000,
+          maxWorkers,
+          // A test may run several builds (news-sitemap's clock: five) while another file builds
+          // beside it: room to finish on a loaded machine. A timeout is no assertion.
+          testTimeout: 300_000,
           hookTimeout: 300_000,
         },
       },

@@ -53,7 +53,7 @@ const photoPages = { 'photo-article': '/articles/with-picture/', 'photo-home': '
 const newsroom = `${root}tests/fixtures/corpora/newsroom`;
 const newsroomSite = `${root}.tmp/screenshots-newsroom-site`;
 buildFixture(newsroomSite, { CONTENT_DIR: `${newsroom}/articles`, AUTHORS_DIR: `${newsroom}/authors`, BUILD_TIME: '2026-11-23T00:00:00Z' });
-const newsroomPages = { 'section-front': '/sections/europe/', person: '/authors/jane-roe/', 'corrected-article': '/articles/harbour-reopens/' };
+const newsroomPages = { 'section-front': '/sections/europe/', author: '/authors/jane-roe/', 'corrected-article': '/articles/harbour-reopens/' };
 
 ensureChromium();
 const server = await serveStatic(`${root}dist`);

@@ -6,5 +6,7 @@ export default getViteConfig({
     name: 'components',
     include: ['tests/components/**/*.test.ts'],
     environment: 'node',
+    // As every project's (vitest.config.ts): all projects' files share one pool of two.
+    maxWorkers: 2,
   },
 });

@@ -85,8 +85,9 @@ describe('bad content stops the build with every problem listed', () => {
       if (!warm) expect(rendered).toContain('Error rendering deep-quotes.md');
       expect(rendered).toMatch(/render-error\/deep-quotes\.md\n {4}body: expected Markdown that renders; the renderer's error is printed when the file is read/);
     }
-    // Twenty thousand levels take the Markdown tools seconds before they give up, in each build.
-  }, 240_000);
+    // Twenty thousand levels take the Markdown tools seconds before they give up, in each build
+    // (over a minute each on a loaded two-core machine).
+  }, 600_000);
 
   it.each([
     ['CONTENT_DIR', join(TMP, 'no-such-folder'), 'no-such-folder does not exist. Expected a folder of Markdown articles.'],

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, readTree } from '../support/build';
+import { readTree, sharedBuild } from '../support/build';
 import { crawl, type CrawlResult } from '../support/crawl';
 import { parseXml } from '../support/feeds';
 import { ROOT } from '../support/paths';
@@ -20,17 +20,14 @@ describe.each([
   },
   {
     name: 'pictures and raw-HTML links under BASE_PATH=/news',
-    build: () => buildSite({ name: 'deploy-pictures', env: { SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: PICTURES } }),
+    build: () => sharedBuild({ SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: PICTURES }),
     siteUrl: 'https://example.org/news/',
     mount: '/news/',
   },
   {
     name: 'the newsroom fixtures (sections, authors, corrections) under BASE_PATH=/news',
     build: () =>
-      buildSite({
-        name: 'deploy-newsroom',
-        env: { SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: join(NEWSROOM, 'articles'), AUTHORS_DIR: join(NEWSROOM, 'authors'), BUILD_TIME: '2026-11-23T00:00:00Z' },
-      }),
+      sharedBuild({ SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: join(NEWSROOM, 'articles'), AUTHORS_DIR: join(NEWSROOM, 'authors'), BUILD_TIME: '2026-11-23T00:00:00Z' }),
     siteUrl: 'https://example.org/news/',
     mount: '/news/',
   },

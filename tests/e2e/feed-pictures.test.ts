@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../support/build';
+import { sharedBuild } from '../support/build';
 import { contentProblems, htmlElements, htmlText, parseXml, xmllintErrors } from '../support/feeds';
 import { nuHtmlErrors } from '../support/html-checker';
 import { ROOT } from '../support/paths';
@@ -22,7 +22,8 @@ describe('feeds for articles with pictures and hostile copy', () => {
   };
 
   beforeAll(async () => {
-    dir = buildSite({ name: 'feed-pictures', env: { CONTENT_DIR: CORPUS, SITE_URL: SITE } });
+    // The same build as structured-data.test.ts's: made once per run.
+    dir = sharedBuild({ CONTENT_DIR: CORPUS, SITE_URL: SITE });
     server = await serveStatic(dir);
   });
   afterAll(() => server?.close());

@@ -1,5 +1,8 @@
+import { rmdirSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite } from '../support/build';
+import { SHARED, sharedBuild } from '../support/build';
+import { TMP } from '../support/paths';
 import { ensureChromium } from '../../scripts/lib/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
@@ -14,19 +17,37 @@ declare module 'vitest' {
   }
 }
 
+/** The seed site's two builds, shared with any file that asks sharedBuild for the same settings. */
+const SEED_SITE = { TZ: 'UTC' };
+const SEED_NEWS = { TZ: 'UTC', SITE_URL: 'https://example.org', BASE_PATH: '/news' };
+
 let server: StaticServer | undefined;
 
 /** Builds the site once for every e2e file and serves it on 127.0.0.1. */
 export async function setup(project: TestProject): Promise<void> {
   ensureChromium();
-  const siteDir = buildSite({ name: 'e2e-site', env: { TZ: 'UTC' } });
+  // Shared builds last one run: code may have changed since the last.
+  rmSync(SHARED, { recursive: true, force: true });
+  const siteDir = sharedBuild(SEED_SITE);
   // Built once here for every file that checks the sub-path deployment.
-  project.provide('newsDir', buildSite({ name: 'e2e-news', env: { TZ: 'UTC', SITE_URL: 'https://example.org', BASE_PATH: '/news' } }));
+  project.provide('newsDir', sharedBuild(SEED_NEWS));
   server = await serveStatic(siteDir);
   project.provide('origin', server.origin);
   project.provide('siteDir', siteDir);
 }
 
+/**
+ * Removes everything the run wrote under .tmp/tests/ (builds, caches, corpora: some hundred
+ * megabytes). KEEP_TEST_BUILDS=1 keeps them, to look into a failing build.
+ */
 export async function teardown(): Promise<void> {
   await server?.close();
+  if (process.env['KEEP_TEST_BUILDS'] === '1') return;
+  rmSync(TMP, { recursive: true, force: true });
+  // .tmp/ too, when nothing else is in it.
+  try {
+    rmdirSync(dirname(TMP));
+  } catch {
+    // Not empty, or already gone.
+  }
 }

@@ -1,9 +1,12 @@
 /**
  * The invariant that makes caching safe: after any sequence of edits, a warm build (Astro's
  * incremental build, search shards and content store reused) writes a dist/ byte-identical to a
- * cold build of the same content. Each step edits a 60-article corpus, builds warm into one
- * folder with a cache kept across the steps, builds cold (--force, a cache of its own) into
- * another, and compares every file.
+ * cold build of the same content. Each step edits a 60-article corpus and builds warm into one
+ * folder with a cache kept across the steps; every second step, and at the last two, it also builds
+ * cold (--force, a cache of its own) into another and compares every file. A page a warm build gets
+ * wrong stays wrong in the next warm build (its key is unchanged, so it is restored from the cache),
+ * so the comparison after the next step still finds it, unless that step renders every page again:
+ * the last step (the base path) does, so the one before it is compared too.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -67,7 +70,7 @@ function differences(warm: Map<string, Buffer>, cold: Map<string, Buffer>): stri
 
 const text = (built: Built, path: string) => built.tree.get(path)?.toString() ?? '';
 
-describe('a warm build equals a cold build of the same content, after each edit', () => {
+describe('a warm build equals a cold build of the same content, after a run of edits', () => {
   let warm: Built;
   let cold: Built;
   // The slug of an article that some other article lists as related, found in the first build.
@@ -80,17 +83,18 @@ describe('a warm build equals a cold build of the same content, after each edit'
     for (const name of ['with-picture.md', 'map.png', 'photo.jpg']) copyFileSync(join(ROOT, 'tests/fixtures/corpora/pictures', name), join(corpus, name));
   });
 
-  function step(): { warm: Built; cold: Built } {
+  /** A warm build after an edit, and, when `compare`, a cold one that it must equal byte for byte. */
+  function step(compare: boolean): void {
     warm = build('warm');
+    if (!compare) return;
     cold = build('cold');
     expect(differences(warm.tree, cold.tree)).toEqual([]);
     // A cold build's pages are all rendered: the comparison is with the real thing.
     expect(cold.reused).toBe(0);
-    return { warm, cold };
   }
 
   it('first build', () => {
-    step();
+    step(false);
     expect(warm.tree.size).toBeGreaterThan(100);
     const page = [...warm.tree.keys()].find((path) => path.startsWith('articles/') && /class="article-aside related"/.test(text(warm, path)))!;
     relatedOn = page;
@@ -100,7 +104,7 @@ describe('a warm build equals a cold build of the same content, after each edit'
 
   it('correct one article body: only what shows the body is rendered again', () => {
     writeFileSync(file(10), `${readFileSync(file(10), 'utf8')}\nCorrection: an added sentence.\n`);
-    step();
+    step(true);
     expect(text(warm, 'articles/article-00010/index.html')).toContain('Correction: an added sentence.');
     expect(warm.reused).toBeGreaterThan(warm.rendered);
     // One shard re-indexed, not the whole archive.
@@ -110,33 +114,33 @@ describe('a warm build equals a cold build of the same content, after each edit'
   it('change a headline that other articles list as related', () => {
     const n = Number(relatedSlug.replace('article-', ''));
     editFrontMatter(n, (data) => void (data['title'] = 'A corrected headline for the related lists'));
-    step();
+    step(false);
     expect(text(warm, relatedOn)).toContain('A corrected headline for the related lists');
   });
 
   it('publish a new article', () => {
     writeFileSync(file(61), readFileSync(file(1), 'utf8').replace(/^title: .*$/m, 'title: Newly published').replace(/^published: .*$/m, 'published: 2026-10-30'));
-    step();
+    step(true);
     expect(text(warm, 'index.html')).toContain('Newly published');
     expect(warm.tree.has('articles/article-00061/index.html')).toBe(true);
   });
 
   it('delete an article', () => {
     rmSync(file(20));
-    step();
+    step(false);
     expect(warm.tree.has('articles/article-00020/index.html')).toBe(false);
   });
 
   it("change an article's tags", () => {
     editFrontMatter(30, (data) => void (data['tags'] = ['A tag of its own', 'NATO']));
-    step();
+    step(true);
     expect(warm.tree.has('tags/a-tag-of-its-own/index.html')).toBe(true);
   });
 
   it('a draft becomes published', () => {
     expect(warm.tree.has('articles/article-00003/index.html')).toBe(false);
     editFrontMatter(3, (data) => void delete data['draft']);
-    step();
+    step(false);
     expect(warm.tree.has('articles/article-00003/index.html')).toBe(true);
   });
 
@@ -144,7 +148,7 @@ describe('a warm build equals a cold build of the same content, after each edit'
     expect(warm.tree.has('articles/article-00007/index.html')).toBe(false);
     const published = String((load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file(7), 'utf8'))![1]!) as { published: unknown }).published);
     env = { ...env, BUILD_TIME: new Date(Date.parse(`${published.slice(0, 10)}T00:00:00Z`) + 2 * 864e5).toISOString() };
-    step();
+    step(true);
     expect(warm.tree.has('articles/article-00007/index.html')).toBe(true);
   });
 
@@ -157,21 +161,21 @@ describe('a warm build equals a cold build of the same content, after each edit'
     png.writeUInt32BE(crc32(png.subarray(at, at + 4 + 9)), at + 4 + 9);
     const before = text(warm, 'articles/with-picture/index.html');
     writeFileSync(join(corpus, 'map.png'), png);
-    step();
+    step(false);
     expect(text(warm, 'articles/with-picture/index.html')).not.toBe(before);
   });
 
   it('add a correction to an article', () => {
     editFrontMatter(12, (data) => void (data['corrections'] = [{ date: '2026-10-31', text: 'An earlier version gave the *wrong* figure (fixture).' }]));
-    step();
+    step(true);
     expect(text(warm, 'articles/article-00012/index.html')).toContain('the <em>wrong</em> figure');
   });
 
   it("change an author's profile", () => {
-    const profile = join(authors, 'fixture-author-01.yaml');
+    const profile = join(authors, 'fixture-writer-01.yaml');
     writeFileSync(profile, readFileSync(profile, 'utf8').replace(/^role: .*$/m, 'role: Night editor (fixture)'));
-    step();
-    expect(text(warm, 'authors/fixture-author-01/index.html')).toContain('Night editor (fixture)');
+    step(false);
+    expect(text(warm, 'authors/fixture-writer-01/index.html')).toContain('Night editor (fixture)');
   });
 
   it('give a byline name its first profile', () => {
@@ -182,7 +186,7 @@ describe('a warm build equals a cold build of the same content, after each edit'
 role: Guest author (fixture)
 bio: Invented for the test.
 `);
-    step();
+    step(true);
     expect([...warm.tree.entries()].some(([path, bytes]) => path.startsWith('articles/') && bytes.includes(`<a href="/authors/new-profile/" rel="author"><bdi>${name}</bdi></a>`))).toBe(true);
   });
 
@@ -197,14 +201,14 @@ bio: Invented for the test.
     for (const n of articles) editFrontMatter(n, (data) => void (data['section'] = 'World'));
     const slug = section.toLowerCase().replace(/ /g, '-');
     expect(text(warm, 'index.html')).toContain(`href="/sections/${slug}/"`);
-    step();
+    step(true);
     expect(text(warm, 'index.html')).not.toContain(`href="/sections/${slug}/"`);
     expect(warm.tree.has(`sections/${slug}/index.html`)).toBe(false);
   });
 
   it('change a site setting (the base path)', () => {
     env = { ...env, BASE_PATH: '/news' };
-    step();
+    step(true);
     expect(text(warm, 'index.html')).toContain('href="/news/articles/');
   });
 });

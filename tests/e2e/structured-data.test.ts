@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser';
-import { buildSite } from '../support/build';
+import { sharedBuild } from '../support/build';
 import { RFC3339 } from '../support/feeds';
 import { ROOT } from '../support/paths';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
@@ -48,7 +48,8 @@ describe.each<Case>([
     let origin = inject('origin');
     dir = inject('siteDir');
     if (hasPicture) {
-      dir = buildSite({ name: 'structured-pictures', env: { SITE_URL: site, CONTENT_DIR: PICTURES } });
+      // The same build as feed-pictures.test.ts's: made once per run.
+      dir = sharedBuild({ CONTENT_DIR: PICTURES, SITE_URL: site });
       server = await serveStatic(dir);
       origin = server.origin;
     }

@@ -1,20 +1,29 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { ROOT, TMP } from './paths';
 
 export interface BuildOptions {
-  /** Folder under .tmp/ to write the site to. */
+  /** Folder under .tmp/tests/ to write the site to. */
   name: string;
+  /**
+   * The build's environment. Without CACHE_DIR, the build gets a cache folder of its own,
+   * .tmp/tests/caches/<name>: a test build never uses (or waits for the lock of) the developer's
+   * cache, and `npm run build` never waits for a test.
+   */
   env?: Record<string, string>;
   /** Reuse what the last build left in the cache (Astro's incremental build); by default every build starts afresh. */
   warm?: boolean;
 }
 
+/** Where test builds keep their caches when the test names none. */
+const CACHES = join(TMP, 'caches');
+
 /**
  * Builds the site with Astro's CLI in a child process (its own time zone, environment and
- * content folder), into .tmp/<name>. `--force` (unless `warm`) drops the caches so every build
+ * content folder), into .tmp/tests/<name>. `--force` (unless `warm`) drops the caches so every build
  * parses and renders the content afresh. Throws with Astro's output when the build fails.
  */
 export function buildSite(options: BuildOptions): string {
@@ -40,7 +49,7 @@ export function tryBuild({ name, env = {}, warm = false }: BuildOptions): { outD
   const result = spawnSync(
     process.execPath,
     [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(warm ? [] : ['--force']), '--outDir', outDir],
-    { cwd: ROOT, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8' },
+    { cwd: ROOT, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: join(CACHES, name), ...env }, encoding: 'utf8' },
   );
   // Colour codes (forced on in CI) would split the messages tests look for.
   return { outDir, status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
@@ -49,6 +58,8 @@ export function tryBuild({ name, env = {}, warm = false }: BuildOptions): { outD
 /**
  * `npm run build`'s script (scripts/build.mjs) with `args`, its output redirected with BUILD_OUT
  * in `env`. SITE_URL and BASE_PATH come only from `env`, never from the test runner's shell.
+ * Without CACHE_DIR, builds to one BUILD_OUT share a cache folder of their own under
+ * .tmp/tests/caches/, as `npm run build` run twice shares the developer's.
  */
 export function npmBuild(env: Record<string, string>, args: string[] = []): { status: number | null; output: string } {
   const base = cleanEnv();
@@ -56,7 +67,7 @@ export function npmBuild(env: Record<string, string>, args: string[] = []): { st
   delete base['BASE_PATH'];
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), ...args], {
     cwd: ROOT,
-    env: { ...base, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...base, ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: join(CACHES, `npm-${digest(env['BUILD_OUT'] ?? 'dist').slice(0, 12)}`), ...env },
     encoding: 'utf8',
   });
   return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
@@ -73,4 +84,82 @@ export function listFiles(dir: string, suffix = ''): string[] {
 /** Every file under a folder, as relative path → contents. */
 export function readTree(dir: string): Map<string, Buffer> {
   return new Map(listFiles(dir).map((path) => [path, readFileSync(join(dir, path))]));
+}
+
+const digest = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A digest of every file under `dir` (names and bytes), or of nothing when there is no such folder. */
+function treeDigest(dir: string | undefined): string {
+  if (!dir || !existsSync(dir)) return '';
+  const hash = createHash('sha256');
+  for (const path of listFiles(dir)) hash.update(`${path}\0`).update(readFileSync(join(dir, path))).update('\0');
+  return hash.digest('hex');
+}
+
+/** Where shared builds live; tests/e2e/global-setup.ts empties it at the start of every run. */
+export const SHARED = join(TMP, 'shared');
+
+/** Blocks the calling thread for `ms` milliseconds (builds here are synchronous too). */
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Whether a process with this id is running (signal 0 tests without sending anything). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Runs `work` holding a lock folder (mkdir is atomic): two test files that ask for the same
+ * shared build at once, in two Vitest workers, build it once. A lock whose holder has died is
+ * taken over.
+ */
+function withLock<T>(lock: string, work: () => T): T {
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      let holder = NaN;
+      try {
+        holder = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // Just made, its pid not yet written: wait.
+      }
+      if (Number.isInteger(holder) && !running(holder)) rmSync(lock, { recursive: true, force: true });
+      else sleep(250);
+    }
+  }
+  try {
+    writeFileSync(join(lock, 'pid'), String(process.pid));
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A cold build of the site for `env`, made once per test run and shared by every test file that
+ * asks for the same one: the first call builds it, later calls (from any file: Vitest gives each
+ * file its own module and may run two files at once, so the memo is on disk, under a lock) return
+ * the same folder. The key is `env` and the bytes of its CONTENT_DIR and AUTHORS_DIR, so two
+ * files that write different corpora to one path get different builds. Callers must treat the
+ * folder as read-only.
+ */
+export function sharedBuild(env: Record<string, string>): string {
+  const settings = JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
+  const key = digest([settings, treeDigest(env['CONTENT_DIR']), treeDigest(env['AUTHORS_DIR'])].join('\n')).slice(0, 16);
+  const done = join(SHARED, `${key}.done`);
+  const outDir = join(SHARED, key);
+  mkdirSync(SHARED, { recursive: true });
+  return withLock(join(SHARED, `${key}.lock`), () => {
+    if (existsSync(done)) return outDir;
+    buildSite({ name: relative(TMP, outDir), env });
+    writeFileSync(done, settings);
+    return outDir;
+  });
 }

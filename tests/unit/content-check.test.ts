@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkContent, checkFile, type ContentProblem } from '../../src/checks/content';
 import { pictureFileName } from '../../src/checks/media';
-import { ROOT } from '../support/paths';
+import { ROOT, TMP } from '../support/paths';
 
 const BROKEN = join(ROOT, 'tests/fixtures/broken');
 const DATE = 'expected the publication date as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00';
@@ -100,7 +100,7 @@ describe('picture paths', () => {
 });
 
 describe('files and pictures the build could not use', () => {
-  const dir = join(ROOT, '.tmp', 'check-files');
+  const dir = join(TMP, 'check-files');
   const article = (extra = '', body = 'Text.') =>
     `---\ntitle: "T"\nstandfirst: "S"\npublished: 2024-06-18\nsection: World\ntags: [X]\n${extra}---\n\n${body}\n`;
   // A whole picture (the check decodes every pixel), from the picture fixtures.
@@ -153,8 +153,8 @@ describe('files and pictures the build could not use', () => {
   });
 
   it('checks an article reached through a symbolic link, as the build reads it', async () => {
-    writeFileSync(join(ROOT, '.tmp', 'outside.md'), article('bogus: x\n'));
-    symlinkSync(join(ROOT, '.tmp', 'outside.md'), join(dir, 'linked.md'));
+    writeFileSync(join(TMP, 'outside.md'), article('bogus: x\n'));
+    symlinkSync(join(TMP, 'outside.md'), join(dir, 'linked.md'));
     expect((await problems()).join('\n')).toContain('linked.md bogus: unknown field "bogus"');
   });
 });

@@ -5,10 +5,10 @@ import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/checks/content';
 import { frontMatter, markdown } from '../support/arbitraries';
-import { ROOT } from '../support/paths';
+import { TMP } from '../support/paths';
 
 describe('property: any front matter and Markdown gives valid content or content problems, never a crash', () => {
-  const dir = join(ROOT, '.tmp', 'property');
+  const dir = join(TMP, 'property');
 
   it('checkContent always answers with file, field and message', async () => {
     await fc.assert(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEADER_RULES, headersFile, scriptHash } from '../../src/integrations/headers';
+import { HEADER_RULES, headersFile, scriptHash, securityRule } from '../../src/integrations/headers';
 
 describe('headersFile', () => {
   it.each([
@@ -34,5 +34,52 @@ describe('scriptHash', () => {
     ['', 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='],
   ])('%j → %s', (source, hash) => {
     expect(scriptHash(source)).toBe(hash);
+  });
+});
+
+describe('the whole _headers file', () => {
+  // As staticHostHeaders writes it (the security rule first, then every path rule), under a base
+  // path, with two made-up inline-script hashes: what Netlify and Cloudflare Pages read, line by line.
+  it('under /news/, with two inline scripts', () => {
+    const hashes = [scriptHash('document.documentElement.dataset.theme = "dark";'), scriptHash("alert('<&>');")].sort();
+    expect(headersFile([securityRule(hashes), ...HEADER_RULES], '/news/')).toMatchInlineSnapshot(`
+      "/news/*
+        Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-EhF03NiAlmlapGh09ay+YCF5YDlKKoXz1b0V9CT13gc=' 'sha256-RH/36EFn2TnZtn39Gf6aq1rnKqEXnEQbfAXoYkwhRP0='; style-src 'self'; img-src 'self' https:; font-src 'self'; connect-src 'self'; worker-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://www.dailymotion.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'
+        Referrer-Policy: strict-origin-when-cross-origin
+        X-Content-Type-Options: nosniff
+        X-Frame-Options: DENY
+        Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()
+
+      /news/_astro/*
+        Cache-Control: public, max-age=31536000, immutable
+
+      /news/media/*
+        Cache-Control: public, max-age=86400
+
+      /news/rss.xml
+        Content-Type: application/rss+xml; charset=utf-8
+        Cache-Control: public, max-age=600
+
+      /news/tags/*/rss.xml
+        Content-Type: application/rss+xml; charset=utf-8
+        Cache-Control: public, max-age=600
+
+      /news/sections/*/rss.xml
+        Content-Type: application/rss+xml; charset=utf-8
+        Cache-Control: public, max-age=600
+
+      /news/authors/*/rss.xml
+        Content-Type: application/rss+xml; charset=utf-8
+        Cache-Control: public, max-age=600
+
+      /news/atom.xml
+        Content-Type: application/atom+xml; charset=utf-8
+        Cache-Control: public, max-age=600
+
+      /news/feed.json
+        Content-Type: application/feed+json; charset=utf-8
+        Cache-Control: public, max-age=600
+      "
+    `);
   });
 });
