@@ -1,3 +1,4 @@
+import { init, parse } from 'es-module-lexer';
 import type { Element } from 'hast';
 import { rehype } from 'rehype';
 import { visit } from 'unist-util-visit';
@@ -55,7 +56,18 @@ export function jsonFeedLinks(text: string): string[] {
 }
 
 /**
- * Follows every same-site address from `start` (HTML, feeds, sitemaps, robots.txt), the way a
+ * The modules a JavaScript module imports by a fixed address (static imports, and `import("…")`
+ * of a string), as a browser fetches them: a chunk Vite splits out is reached only this way.
+ * Bare package names are left out (a built site has none). es-module-lexer reads the code.
+ */
+export async function moduleLinks(code: string): Promise<string[]> {
+  await init;
+  const [imports] = parse(code);
+  return imports.map((entry) => entry.n).filter((name): name is string => name !== undefined && /^(\.{1,2}\/|\/|https?:)/.test(name));
+}
+
+/**
+ * Follows every same-site address from `start` (HTML, feeds, sitemaps, robots.txt, JavaScript modules), the way a
  * link checker would. `siteUrl` is the public origin + base the build was told about; its URLs
  * are fetched from `localOrigin` instead. Nothing else is fetched.
  */
@@ -92,9 +104,10 @@ export async function crawl(options: { localOrigin: string; siteUrl: string; sta
       continue;
     }
     const type = response.headers.get('content-type') ?? '';
-    const body = url.pathname.match(/\.(png|jpe?g|webp|avif|gif|ico|css|js|woff2?)$/) ? '' : await response.text();
+    const body = url.pathname.match(/\.(png|jpe?g|webp|avif|gif|ico|css|woff2?)$/) ? '' : await response.text();
     let links: string[] = [];
-    if (url.pathname.endsWith('.json')) links = jsonFeedLinks(body);
+    if (url.pathname.endsWith('.js')) links = await moduleLinks(body);
+    else if (url.pathname.endsWith('.json')) links = jsonFeedLinks(body);
     else if (url.pathname.endsWith('.xml')) links = xmlLinks(body);
     else if (url.pathname.endsWith('robots.txt')) links = [...body.matchAll(/^Sitemap: (\S+)$/gm)].map((m) => m[1]!);
     else if (type.includes('html') || url.pathname.endsWith('/')) links = htmlLinks(body);

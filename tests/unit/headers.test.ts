@@ -79,6 +79,12 @@ describe('the whole _headers file', () => {
       /news/feed.json
         Content-Type: application/feed+json; charset=utf-8
         Cache-Control: public, max-age=600
+
+      /news/sitemap-*.xml
+        Content-Type: application/xml; charset=utf-8
+
+      /news/news-sitemap.xml
+        Content-Type: application/xml; charset=utf-8
       "
     `);
   });
