@@ -6,7 +6,7 @@ import { BUILD_STATE_IN_CACHE } from '../astro-internals.ts';
 import { isInside } from '../env.ts';
 
 /** Whether a process with this id is running (signal 0 tests without sending anything). */
-function running(pid: number): boolean {
+export function running(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,3 +1,4 @@
+import { running } from '../../src/integrations/cache-lock';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -101,16 +102,6 @@ export const SHARED = join(TMP, 'shared');
 
 /** Blocks the calling thread for `ms` milliseconds (builds here are synchronous too). */
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-
-/** Whether a process with this id is running (signal 0 tests without sending anything). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * Runs `work` holding a lock folder (mkdir is atomic): two test files that ask for the same
