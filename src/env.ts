@@ -48,7 +48,7 @@ export function basePath(value: string | undefined): string {
   // percent-escapes (browsers would resolve /%2e%2e/ away, and Astro cannot route /%20news/).
   const segments = text.split('/').slice(1, text.endsWith('/') ? -1 : undefined);
   if (!text.startsWith('/') || segments.some((segment) => !/^[\w\-.~]+$/.test(segment) || segment === '.' || segment === '..')) {
-    throw new SettingError(`BASE_PATH: expected a path starting with / like /news, found "${text}"`);
+    throw new SettingError(`BASE_PATH: expected a path starting with / made of plain segments (letters, digits, - . _ ~) like /news, found "${text}"`);
   }
   return text.endsWith('/') ? text : `${text}/`;
 }

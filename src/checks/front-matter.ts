@@ -335,13 +335,14 @@ export function truncatedByComments(text: string, schema: z.ZodType, { whole = f
   const found: { field: string; message: string }[] = [];
   for (const { at, path, column, value, continued } of valueLines(block)) {
     if (!fields.has(path.map((segment) => (typeof segment === 'number' ? '*' : segment)).join('.'))) continue;
-    // Where the comment starts: at a # after white space, or at the start of a continued line.
-    const start = continued ? /(^|\s)#/.exec(value) : / #/.exec(value);
+    // Where the comment starts: at a # after white space (a space or a tab: YAML 1.2 §6.6), or at
+    // the start of a continued line.
+    const start = continued ? /(^|\s)#/.exec(value) : /[ \t]#/.exec(value);
     if (!start || (!continued && NOT_PLAIN.test(value))) continue;
     const hash = start.index + start[0].length - 1;
     found.push({
       field: path.join('.'),
-      message: `line ${at + 1}, column ${column + [...value.slice(0, hash)].length + 1}: expected the whole value, found " #", where YAML starts a comment and drops the rest ("${value.slice(hash).trim()}"): put the value in double quotes`,
+      message: `line ${at + 1}, column ${column + [...value.slice(0, hash)].length + 1}: expected the whole value, found "${start[0].startsWith('\t') ? '<tab>#' : ' #'}", where YAML starts a comment and drops the rest ("${value.slice(hash).trim()}"): put the value in double quotes`,
     });
   }
   return found;

@@ -92,7 +92,7 @@ describe('bad content stops the build with every problem listed', () => {
   it.each([
     ['CONTENT_DIR', join(TMP, 'no-such-folder'), 'no-such-folder does not exist. Expected a folder of Markdown articles.'],
     ['SITE_URL', 'example.org', 'SITE_URL: expected an absolute address like https://news.example.com, found "example.org"'],
-    ['BASE_PATH', 'news', 'BASE_PATH: expected a path starting with / like /news, found "news"'],
+    ['BASE_PATH', 'news', 'BASE_PATH: expected a path starting with / made of plain segments (letters, digits, - . _ ~) like /news, found "news"'],
     ['BUILD_TIME', 'yesterday', 'BUILD_TIME: expected an ISO date and time like 2024-06-18T12:00:00Z, found "yesterday"'],
   ])('stops on a wrong %s with its message alone, no stack trace', (name, value, message) => {
     const bad = tryBuild({ name: 'bad-build', env: { [name]: value } });

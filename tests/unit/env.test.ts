@@ -33,7 +33,7 @@ describe('basePath (BASE_PATH)', () => {
   });
 
   it.each(['news', '/a//b', '/a/../b', '/a b', 'https://example.org/news'])('refuses %j, naming the variable', (value) => {
-    expect(() => basePath(value)).toThrow(`BASE_PATH: expected a path starting with / like /news, found "${value}"`);
+    expect(() => basePath(value)).toThrow(`BASE_PATH: expected a path starting with / made of plain segments (letters, digits, - . _ ~) like /news, found "${value}"`);
   });
 });
 

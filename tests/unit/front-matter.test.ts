@@ -77,6 +77,8 @@ describe('copy YAML would cut short at a comment, in front matter', () => {
     ['---\nbyline:\n- Jane #Doe\n---\n', [`byline.0: line 3, column 8: ${CUT} ("#Doe")`]],
     ['---\nsource:\n  name: Agence #1\n  url: https://example.com/a#b\n---\n', [`source.name: line 3, column 16: ${CUT} ("#1")`]],
     ['---\nstandfirst: We were\n  #1 again\n---\n', [`standfirst: line 3, column 3: ${CUT} ("#1 again")`]],
+    // A tab starts a comment as a space does (YAML 1.2 §6.6).
+    ['---\ntitle: NATO Chief\t#1 West\n---\n', ['title: line 2, column 19: expected the whole value, found "<tab>#", where YAML starts a comment and drops the rest ("#1 West")']],
     // A block scalar keeps a # as text; a comment line is no value; a date is no text.
     ["---\nstandfirst: |\n  We're #1\n# a note\ndraft: false # for now\nupdated: 2024-06-18 # late\n---\n", []],
   ])('%j', (text, expected) => {
@@ -88,6 +90,7 @@ describe('copy YAML would cut short at a comment, in front matter', () => {
   it('is right about what YAML keeps: each value it flags is cut short when read', () => {
     const text = '---\ncorrections:\n  - date: 2024-06-18\n    text: An earlier version said we were #1\n---\n';
     expect(readMarkdown(text).data).toEqual({ corrections: [{ date: '2024-06-18', text: 'An earlier version said we were' }] });
+    expect(readMarkdown('---\ntitle: NATO Chief\t#1 West\n---\n').data).toEqual({ title: 'NATO Chief' });
   });
 });
 
