@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, sharpImageService } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import { authorsDir, cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orStop, publishing } from './src/env.ts';
-import { cacheLock } from './src/integrations/cache-lock.ts';
+import { cacheLock, contentSyncLock } from './src/integrations/cache-lock.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { imageCache } from './src/integrations/image-cache.ts';
 import { staticHostHeaders } from './src/integrations/headers.ts';
@@ -56,6 +56,7 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0, cssTarget: ['chrome107', 'edge107', 'firefox104', 'safari16'] } },
   integrations: [
     cacheLock(),
+    contentSyncLock(),
     imageCache(),
     contentCheck(content, authors),
     staticHostHeaders(),

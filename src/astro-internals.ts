@@ -214,6 +214,28 @@ export const BUILD_STATE_IN_CACHE: readonly string[] = ['incremental-build.json'
  */
 export const IMAGE_CACHE_IN_CACHE = 'assets/';
 
+// ─── The project's .astro folder ────────────────────────────────────────────────────────────
+
+/**
+ * The files Astro's content sync writes into the project's `.astro/` folder (beside the config,
+ * not under the cache folder) for the bundler to read: the pictures content entries use (the
+ * source of `astro:asset-imports`) and the modules they import. One checkout has one pair, so two
+ * builds of it with different cache folders (a test run beside `npm run build`) overwrite each
+ * other's; and a build whose pictures did not change since its own last build does not rewrite
+ * the file when one is there, so it bundles whatever another build left. Paths relative to the
+ * project root. Astro 7.3.5: astro/src/core/config/settings.ts (`dotAstroDir`),
+ * astro/src/content/consts.ts (`ASSET_IMPORTS_FILE`, `MODULES_IMPORTS_FILE`),
+ * astro/src/content/mutable-data-store.ts (`writeAssetImports` returns early when not dirty).
+ */
+export const CONTENT_IMPORTS_IN_PROJECT: readonly string[] = ['.astro/content-assets.mjs', '.astro/content-modules.mjs'];
+
+/**
+ * The Vite environment that bundles the pages Astro prerenders: once its bundle is closed the
+ * build no longer reads CONTENT_IMPORTS_IN_PROJECT. Astro 7.3.5: astro/src/core/constants.ts
+ * (`ASTRO_VITE_ENVIRONMENT_NAMES.prerender`), built first in astro/src/core/build/static-build.ts.
+ */
+export const PRERENDER_ENVIRONMENT = 'prerender';
+
 // ─── The build's log ────────────────────────────────────────────────────────────────────────
 
 /**

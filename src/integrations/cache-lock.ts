@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { BUILD_STATE_IN_CACHE } from '../astro-internals.ts';
+import { BUILD_STATE_IN_CACHE, CONTENT_IMPORTS_IN_PROJECT, PRERENDER_ENVIRONMENT } from '../astro-internals.ts';
 import { isInside } from '../env.ts';
 
 /** Whether a process with this id is running (signal 0 tests without sending anything). */
@@ -78,6 +78,91 @@ export function cacheLock(): AstroIntegration {
       'astro:config:done': () => {
         writing = true;
       },
+    },
+  };
+}
+
+/** The lock file a build holds in the project's .astro/ folder while it syncs and bundles content. */
+const SYNC_LOCK = '.astro/broadsheet-sync.lock';
+
+/**
+ * One content sync at a time per checkout, and every build bundles its own content's pictures.
+ * Astro writes the list of pictures content entries use into the project's .astro/ folder, not
+ * the cache folder (CONTENT_IMPORTS_IN_PROJECT): two builds of one checkout with different cache
+ * folders (a test run beside `npm run build`, two content folders) would overwrite each other's,
+ * and a warm build would bundle what another left, failing on a picture it cannot find. So from
+ * just before Astro syncs content until the pages' bundle is written, a build holds a lock file
+ * there (its process id, taken with an exclusive create; a build waits while a running one holds
+ * it and takes over one whose holder is gone), and it deletes those files first so the sync writes
+ * its own. Rendering the pages, the long part of a large build, runs unlocked.
+ */
+export function contentSyncLock(): AstroIntegration {
+  let file: string | undefined;
+  const release = () => {
+    if (!file) return;
+    try {
+      if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
+    } catch {
+      // Already gone.
+    }
+    file = undefined;
+  };
+  let building = false;
+  return {
+    name: 'broadsheet:content-sync-lock',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        building = command === 'build';
+        if (!building) return;
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'broadsheet:content-sync-unlock',
+                closeBundle() {
+                  if (this.environment.name === PRERENDER_ENVIRONMENT) release();
+                },
+              },
+            ],
+          },
+        });
+      },
+      // Runs after every integration's setup and right before Astro syncs content.
+      'astro:config:done': async ({ config, logger }) => {
+        if (!building) return;
+        const root = fileURLToPath(config.root);
+        const lock = join(root, SYNC_LOCK);
+        mkdirSync(join(lock, '..'), { recursive: true });
+        let told = false;
+        for (;;) {
+          try {
+            writeFileSync(lock, String(process.pid), { flag: 'wx' });
+            break;
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+          }
+          let holder = NaN;
+          try {
+            holder = Number(readFileSync(lock, 'utf8'));
+          } catch {
+            continue; // Released in between: try again.
+          }
+          if (Number.isInteger(holder) && holder > 0 && running(holder)) {
+            if (!told) logger.info(`waiting for another build of this project (process ${holder}) to finish syncing content`);
+            told = true;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          } else {
+            // Its holder is gone, or it was just made and its id not yet written: a lock whose
+            // holder died is taken over; a fresh one is waited for once more.
+            if (Number.isInteger(holder) && holder > 0) rmSync(lock, { force: true });
+            else await new Promise((resolve) => setTimeout(resolve, 50));
+          }
+        }
+        file = lock;
+        process.on('exit', release);
+        for (const name of CONTENT_IMPORTS_IN_PROJECT) rmSync(join(root, name), { force: true });
+      },
+      'astro:build:done': release,
     },
   };
 }

@@ -18,6 +18,8 @@ import {
   ASSET_IMPORTS_MODULE,
   ASTRO_VERSION,
   BUILD_STATE_IN_CACHE,
+  CONTENT_IMPORTS_IN_PROJECT,
+  PRERENDER_ENVIRONMENT,
   IMAGE_CACHE_IN_CACHE,
   buildPhases,
   frontmatterOf,
@@ -238,6 +240,24 @@ describe('the cache folder', () => {
 
   it('IMAGE_CACHE_IN_CACHE is where Astro keeps picture copies', () => {
     expectCode('IMAGE_CACHE_IN_CACHE', 'astro/src/assets/build/generate.ts', `const assetsCacheDir = new URL("${IMAGE_CACHE_IN_CACHE}", settings.config.cacheDir);`);
+  });
+});
+
+describe("the project's .astro folder", () => {
+  it('CONTENT_IMPORTS_IN_PROJECT names the files content sync writes there, and a warm sync may leave them as they are', () => {
+    expectCode('CONTENT_IMPORTS_IN_PROJECT', 'astro/src/core/config/settings.ts', 'const dotAstroDir = new URL(".astro/", config.root);');
+    const consts = 'astro/src/content/consts.ts';
+    expect(CONTENT_IMPORTS_IN_PROJECT).toEqual(['.astro/content-assets.mjs', '.astro/content-modules.mjs']);
+    expectCode('CONTENT_IMPORTS_IN_PROJECT', consts, 'const ASSET_IMPORTS_FILE = "content-assets.mjs";');
+    expectCode('CONTENT_IMPORTS_IN_PROJECT', consts, 'const MODULES_IMPORTS_FILE = "content-modules.mjs";');
+    const layer = 'astro/src/content/content-layer.ts';
+    expectCode('CONTENT_IMPORTS_IN_PROJECT', layer, 'const assetImportsFile = new URL(ASSET_IMPORTS_FILE, this.#settings.dotAstroDir);');
+    expectCode('CONTENT_IMPORTS_IN_PROJECT', 'astro/src/content/mutable-data-store.ts', 'if (!this.#assetsDirty && existsSync(filePath)) {');
+  });
+
+  it('PRERENDER_ENVIRONMENT is the environment Astro bundles prerendered pages in, first', () => {
+    expectCode('PRERENDER_ENVIRONMENT', 'astro/src/core/constants.ts', `prerender: "${PRERENDER_ENVIRONMENT}"`);
+    expectCode('PRERENDER_ENVIRONMENT', 'astro/src/core/build/static-build.ts', 'let prerenderOutput = await builder2.build(builder2.environments.prerender);');
   });
 });
 
