@@ -3,6 +3,15 @@ import { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions, MarkdownProcessor, MarkdownRenderResult } from '@astrojs/markdown-remark';
 import type { RenderRequest, RenderWorkerData } from './markdown-render-worker.ts';
 
+/**
+ * Each thread's stack, in MB: about the main thread's (V8's default `--stack-size`, 984 KB), not a
+ * worker's default 4 MB, so copy nested too deep for the renderer fails on a thread as it fails
+ * in-thread (`npm run check`, the tests), and fails at the depth the main thread gives up at,
+ * before the Markdown tools' quadratic work on deep nesting takes seconds (Node's
+ * `resourceLimits.stackSizeMb`).
+ */
+export const THREAD_STACK_MB = 1.5;
+
 /** What the processor needs to build the pipeline in each thread. */
 export interface WorkerProcessorOptions {
   /** The site's base path, as astro.config.mjs resolves it. */
@@ -36,7 +45,7 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
       const pool = new Map<Worker, Map<number, Job>>();
       const start = () => {
         for (let i = 0; i < count; i += 1) {
-          const worker = new Worker(options.worker, { workerData: data });
+          const worker = new Worker(options.worker, { workerData: data, resourceLimits: { stackSizeMb: THREAD_STACK_MB } });
           const jobs = new Map<number, Job>();
           pool.set(worker, jobs);
           worker.unref();
