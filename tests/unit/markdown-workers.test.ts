@@ -40,27 +40,41 @@ describe.each(['/', '/news/'])('the worker-thread processor under base %s', (bas
   }, 60_000);
 });
 
+/**
+ * Runs `work` with the log of an expected render failure held back. @astrojs/markdown-remark logs
+ * a failed render with its stack before rethrowing it (as it does in a build, where that log
+ * names the file): in-thread through console.error; on a thread through its console, which reaches
+ * this process's stderr through a pipe, outside Vitest's console capture, and may arrive after the
+ * rejection. So a passing run prints no stack; anything else written meanwhile goes through.
+ * `threadLogs` says how many thread logs to wait for.
+ */
+async function withFailureLogsHeld<T>(threadLogs: number, work: () => Promise<T>): Promise<T> {
+  const write = process.stderr.write.bind(process.stderr);
+  let logged = 0;
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: any[]) => {
+    if (!String(chunk).includes('Maximum call stack size exceeded')) return write(chunk, ...rest);
+    logged += 1;
+    return true;
+  });
+  const console = vi.spyOn(globalThis.console, 'error').mockImplementation(() => undefined);
+  try {
+    const result = await work();
+    await vi.waitFor(() => expect(logged).toBeGreaterThanOrEqual(threadLogs), { timeout: 5000 }).catch(() => undefined);
+    return result;
+  } finally {
+    stderr.mockRestore();
+    console.mockRestore();
+  }
+}
+
+const threadRenderer = () => workerProcessor({ base: '/', worker: new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url), threads: 1 }).createRenderer({ syntaxHighlight: false });
+
 describe('the worker-thread processor, when copy cannot be rendered', () => {
   it("rejects with the renderer's own error", async () => {
-    // @astrojs/markdown-remark logs a failed render with its stack before rethrowing it (as it does
-    // in a build, where that log names the file). The thread's console reaches this process's
-    // stderr through a pipe, outside Vitest's console capture, and may arrive after the
-    // rejection: the expected error's log is held back until it has come, so a passing run prints
-    // no stack; anything else written meanwhile goes through.
-    const write = process.stderr.write.bind(process.stderr);
-    let logged = false;
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: any[]) => {
-      if (!String(chunk).includes('Maximum call stack size exceeded')) return write(chunk, ...rest);
-      logged = true;
-      return true;
-    });
-    try {
-      const renderer = await workerProcessor({ base: '/', worker: new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url), threads: 1 }).createRenderer({ syntaxHighlight: false });
+    await withFailureLogsHeld(1, async () => {
+      const renderer = await threadRenderer();
       await expect(renderer.render(`${'> '.repeat(5_000)}deep`, { frontmatter: {} })).rejects.toThrow(/Maximum call stack size exceeded/);
-      await vi.waitFor(() => expect(logged).toBe(true), { timeout: 5000 }).catch(() => undefined);
-    } finally {
-      spy.mockRestore();
-    }
+    });
   }, 60_000);
 
   // A thread's stack is about the main thread's (THREAD_STACK_MB): nesting the renderer takes
@@ -72,16 +86,11 @@ describe('the worker-thread processor, when copy cannot be rendered', () => {
   ])('with quotes nested %i deep, %s on a thread as in-thread', async (depth, outcome) => {
     const content = `${'> '.repeat(depth)}deep`;
     const settle = (rendering: Promise<{ code: string }>) => rendering.then(({ code }) => ({ code }), (error: Error) => ({ error: `${error.name}: ${error.message}` }));
-    // The in-thread renderer logs a failure before rethrowing it: expected here, so held back.
-    const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
+    await withFailureLogsHeld(outcome === 'fails' ? 1 : 0, async () => {
       const inThread = await settle((await createMarkdownProcessor({ syntaxHighlight: false, ...markdownPipeline({ rebase: rebaserFor('/') }) })).render(content, { frontmatter: {} }));
-      const renderer = await workerProcessor({ base: '/', worker: new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url), threads: 1 }).createRenderer({ syntaxHighlight: false });
-      const onThread = await settle(renderer.render(content, { frontmatter: {} }));
+      const onThread = await settle((await threadRenderer()).render(content, { frontmatter: {} }));
       expect('error' in inThread ? 'fails' : 'renders').toBe(outcome);
       expect(onThread).toEqual(inThread);
-    } finally {
-      quiet.mockRestore();
-    }
+    });
   }, 60_000);
 });
