@@ -347,7 +347,10 @@ describe('under BASE_PATH=/news', () => {
   let news: string;
   let newsServer: StaticServer;
   beforeAll(async () => {
-    news = buildSite({ name: 'lead-photos-news', env: { CONTENT_DIR: corpus, SITE_URL: SITE, BASE_PATH: '/news', TZ: 'UTC' } });
+    // A cold build (--force) in this file's cache folder: the picture copies, which depend on the
+    // pictures and the image settings alone, are reused (src/integrations/image-cache.ts), and
+    // every page is made afresh under the new base path.
+    news = buildSite({ name: 'lead-photos-news', env: { CONTENT_DIR: corpus, SITE_URL: SITE, BASE_PATH: '/news', TZ: 'UTC', CACHE_DIR: CACHE } });
     newsServer = await serveStatic(news, { mount: '/news/' });
   });
   afterAll(() => newsServer?.close());
