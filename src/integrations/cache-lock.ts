@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -85,6 +85,53 @@ export function cacheLock(): AstroIntegration {
 /** The lock file a build holds in the project's .astro/ folder while it syncs and bundles content. */
 const SYNC_LOCK = '.astro/broadsheet-sync.lock';
 
+/** Timings of the content sync lock, in milliseconds (tests shorten them). */
+export interface SyncLockTimings {
+  /** How often the holder touches the lock file. */
+  refresh: number;
+  /**
+   * How long a lock file untouched counts as held: older, it is taken over even when the process
+   * it names runs, as that process is not a build holding it (its id was reused by another
+   * program after the build died) or has hung.
+   */
+  stale: number;
+}
+
+const SYNC_LOCK_TIMINGS: SyncLockTimings = { refresh: 5_000, stale: 60_000 };
+
+// A lock file found empty or garbled is taken over once this old: an exclusive create and the
+// write of the id are one call, so only a build killed between the two leaves one.
+const UNWRITTEN_MS = 2_000;
+
+/** A lock file as a build found it: its inode and what it held. */
+export interface SeenLock {
+  ino: number;
+  text: string;
+}
+
+/**
+ * Removes the lock file at `lock` if it is still the one judged stale (`seen`), and nothing
+ * else: it is renamed aside first (atomic), and a lock another build took in the meantime (another
+ * inode, or another id: a freed inode can be reused at once) is put back with a hard link, which
+ * fails if a third build has taken one since. Two builds that both judged the same lock stale so
+ * never remove each other's fresh one.
+ */
+export function removeStaleLock(lock: string, seen: SeenLock): void {
+  const aside = `${lock}.${process.pid}.stale`;
+  try {
+    renameSync(lock, aside);
+  } catch {
+    return; // Another build moved it first.
+  }
+  try {
+    if (statSync(aside).ino !== seen.ino || readFileSync(aside, 'utf8') !== seen.text) linkSync(aside, lock);
+  } catch {
+    // A lock taken since stays; the one moved aside is dropped.
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
 /**
  * One content sync at a time per checkout, and every build bundles its own content's pictures.
  * Astro writes the list of pictures content entries use into the project's .astro/ folder, not
@@ -92,13 +139,20 @@ const SYNC_LOCK = '.astro/broadsheet-sync.lock';
  * folders (a test run beside `npm run build`, two content folders) would overwrite each other's,
  * and a warm build would bundle what another left, failing on a picture it cannot find. So from
  * just before Astro syncs content until the pages' bundle is written, a build holds a lock file
- * there (its process id, taken with an exclusive create; a build waits while a running one holds
- * it and takes over one whose holder is gone), and it deletes those files first so the sync writes
- * its own. Rendering the pages, the long part of a large build, runs unlocked.
+ * there, and it deletes those files first so the sync writes its own. Rendering the pages, the
+ * long part of a large build, runs unlocked.
+ *
+ * The lock file holds the build's process id, taken with an exclusive create, and is touched every
+ * `timings.refresh` ms while held. A build waits while another running build holds it, and takes
+ * it over (removeStaleLock) when its holder is gone, when it names this very process (an id
+ * reused after a crash), when it was left empty, or when it has not been touched for
+ * `timings.stale` ms.
  */
-export function contentSyncLock(): AstroIntegration {
+export function contentSyncLock(timings: SyncLockTimings = SYNC_LOCK_TIMINGS): AstroIntegration {
   let file: string | undefined;
+  let refresh: NodeJS.Timeout | undefined;
   const release = () => {
+    clearInterval(refresh);
     if (!file) return;
     try {
       if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
@@ -141,24 +195,34 @@ export function contentSyncLock(): AstroIntegration {
           } catch (error) {
             if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
           }
-          let holder = NaN;
+          let text: string;
+          let found: { ino: number; mtimeMs: number };
           try {
-            holder = Number(readFileSync(lock, 'utf8'));
+            found = statSync(lock);
+            text = readFileSync(lock, 'utf8');
           } catch {
             continue; // Released in between: try again.
           }
-          if (Number.isInteger(holder) && holder > 0 && running(holder)) {
-            if (!told) logger.info(`waiting for another build of this project (process ${holder}) to finish syncing content`);
-            told = true;
-            await new Promise((resolve) => setTimeout(resolve, 100));
-          } else {
-            // Its holder is gone, or it was just made and its id not yet written: a lock whose
-            // holder died is taken over; a fresh one is waited for once more.
-            if (Number.isInteger(holder) && holder > 0) rmSync(lock, { force: true });
-            else await new Promise((resolve) => setTimeout(resolve, 50));
+          const age = Date.now() - found.mtimeMs;
+          const holder = /^\d+$/.test(text) ? Number(text) : undefined;
+          const held = holder === undefined ? age < UNWRITTEN_MS : holder !== process.pid && running(holder) && age < timings.stale;
+          if (!held) {
+            removeStaleLock(lock, { ino: found.ino, text });
+            continue;
           }
+          if (!told && holder !== undefined) logger.info(`waiting for another build of this project (process ${holder}) to finish syncing content`);
+          told ||= holder !== undefined;
+          await new Promise((resolve) => setTimeout(resolve, 100));
         }
         file = lock;
+        refresh = setInterval(() => {
+          try {
+            const now = new Date();
+            utimesSync(lock, now, now);
+          } catch {
+            // Taken over: release() leaves another's lock alone.
+          }
+        }, timings.refresh).unref();
         process.on('exit', release);
         for (const name of CONTENT_IMPORTS_IN_PROJECT) rmSync(join(root, name), { force: true });
       },

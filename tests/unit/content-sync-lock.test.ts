@@ -4,15 +4,15 @@
  * builds never sync content there at once. (Found in CI: a test build of the newsroom fixtures
  * bundled another corpus's list, written while it was bundling, and stopped on a portrait.)
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import type { AstroIntegration } from 'astro';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_IMPORTS_IN_PROJECT } from '../../src/astro-internals';
-import { contentSyncLock } from '../../src/integrations/cache-lock';
+import { contentSyncLock, removeStaleLock, type SyncLockTimings } from '../../src/integrations/cache-lock';
 
 type Hooks = Required<AstroIntegration['hooks']>;
 interface Build {
@@ -30,8 +30,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-function build(command: 'build' | 'dev' = 'build'): Build {
-  const { hooks } = contentSyncLock() as { hooks: Hooks };
+function build(command: 'build' | 'dev' = 'build', timings?: SyncLockTimings): Build {
+  const { hooks } = contentSyncLock(timings) as { hooks: Hooks };
   const said: string[] = [];
   const logger = { info: (text: string) => said.push(text), warn: (text: string) => said.push(text) };
   let plugin: { closeBundle: (this: { environment: { name: string } }) => void } | undefined;
@@ -50,6 +50,35 @@ function build(command: 'build' | 'dev' = 'build'): Build {
 }
 
 const lockFile = () => join(root, '.astro/broadsheet-sync.lock');
+
+/** Another build holding the lock, in a process of its own (tests/support/sync-lock-holder.ts). */
+async function holder(timings?: SyncLockTimings): Promise<{ pid: number; closeBundle: () => Promise<void>; stop: () => void }> {
+  const child = spawn(process.execPath, [join(import.meta.dirname, '../support/sync-lock-holder.ts'), root, ...(timings ? [String(timings.refresh), String(timings.stale)] : [])], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines: string[] = [];
+  let wake = () => {};
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    lines.push(...chunk.split('\n').filter(Boolean));
+    wake();
+  });
+  const said = (line: string) => new Promise<void>((resolve) => {
+    wake = () => lines.includes(line) && resolve();
+    wake();
+  });
+  await said('held');
+  return {
+    pid: child.pid!,
+    closeBundle: async () => {
+      child.stdin.write('prerender\n');
+      await said('released');
+    },
+    stop: () => void child.kill(),
+  };
+}
+/** Sets the lock file's modification time `ms` milliseconds back, as if untouched since. */
+const age = (ms: number) => {
+  const then = new Date(Date.now() - ms);
+  utimesSync(lockFile(), then, then);
+};
 const settled = async (promise: Promise<unknown>) => Promise.race([promise.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 400))]);
 
 describe('the content sync lock', () => {
@@ -63,25 +92,32 @@ describe('the content sync lock', () => {
   });
 
   it('holds the lock from before the sync until the prerendered pages are bundled, then lets the next build in', async () => {
-    const first = build();
-    await first.start();
+    const first = await holder();
+    try {
+      expect(readFileSync(lockFile(), 'utf8')).toBe(String(first.pid));
+      // Written by the first build's sync while the second waits: must survive until the first has bundled.
+      for (const name of CONTENT_IMPORTS_IN_PROJECT) writeFileSync(join(root, name), 'first');
+      const second = build();
+      const waiting = second.start();
+      expect(await settled(waiting)).toBe(false);
+      expect(second.said.join('\n')).toContain(`waiting for another build of this project (process ${first.pid}) to finish syncing content`);
+      expect(readFileSync(join(root, CONTENT_IMPORTS_IN_PROJECT[0]!), 'utf8')).toBe('first');
+      await first.closeBundle();
+      expect(await settled(waiting)).toBe(true);
+      expect(existsSync(join(root, CONTENT_IMPORTS_IN_PROJECT[0]!))).toBe(false);
+      second.done();
+      expect(existsSync(lockFile())).toBe(false);
+    } finally {
+      first.stop();
+    }
+  });
+
+  it('gives the lock back when the prerender bundle closes, not another', async () => {
+    const only = build();
+    await only.start();
+    only.closeBundle('client');
     expect(readFileSync(lockFile(), 'utf8')).toBe(String(process.pid));
-    // Written by the first build's sync while the second waits: must survive until the first has bundled.
-    for (const name of CONTENT_IMPORTS_IN_PROJECT) writeFileSync(join(root, name), 'first');
-
-    // The lock holds this process's id, which is running: a second build must wait.
-    const second = build();
-    const waiting = second.start();
-    expect(await settled(waiting)).toBe(false);
-    expect(second.said.join('\n')).toMatch(/waiting for another build of this project \(process \d+\) to finish syncing content/);
-    expect(readFileSync(join(root, CONTENT_IMPORTS_IN_PROJECT[0]!), 'utf8')).toBe('first');
-
-    first.closeBundle('client'); // Not the prerender bundle: still held.
-    expect(await settled(waiting)).toBe(false);
-    first.closeBundle('prerender');
-    expect(await settled(waiting)).toBe(true);
-    expect(existsSync(join(root, CONTENT_IMPORTS_IN_PROJECT[0]!))).toBe(false);
-    second.done();
+    only.closeBundle('prerender');
     expect(existsSync(lockFile())).toBe(false);
   });
 
@@ -110,4 +146,90 @@ describe('the content sync lock', () => {
     expect(existsSync(lockFile())).toBe(false);
     expect(readFileSync(join(root, CONTENT_IMPORTS_IN_PROJECT[0]!), 'utf8')).toBe('dev');
   });
+
+  it('takes over a lock naming its own process (an id reused after a crash) at once', async () => {
+    mkdirSync(join(root, '.astro'));
+    writeFileSync(lockFile(), String(process.pid));
+    const next = build();
+    expect(await settled(next.start())).toBe(true);
+    next.done();
+    expect(existsSync(lockFile())).toBe(false);
+  });
+
+  it('waits for a lock just made and not yet written, and takes over one left empty', async () => {
+    mkdirSync(join(root, '.astro'));
+    writeFileSync(lockFile(), '');
+    const next = build();
+    const waiting = next.start();
+    expect(await settled(waiting)).toBe(false);
+    age(10_000); // A build killed between the create and the write left it.
+    expect(await settled(waiting)).toBe(true);
+    expect(readFileSync(lockFile(), 'utf8')).toBe(String(process.pid));
+    next.done();
+  });
+
+  it('takes over a lock untouched for longer than `stale` even if the process it names runs (an id now another program uses)', async () => {
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      mkdirSync(join(root, '.astro'));
+      writeFileSync(lockFile(), String(other.pid));
+      const next = build('build', { refresh: 50, stale: 1_000 });
+      const waiting = next.start();
+      expect(await settled(waiting)).toBe(false);
+      expect(next.said.join('\n')).toContain(`(process ${other.pid})`);
+      age(5_000);
+      expect(await settled(waiting)).toBe(true);
+      next.done();
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('keeps its lock fresh while it holds it, so a waiting build does not take it over', async () => {
+    const timings = { refresh: 50, stale: 300 };
+    const first = await holder(timings);
+    try {
+      const second = build('build', timings);
+      const waiting = second.start();
+      await new Promise((resolve) => setTimeout(resolve, 900)); // three times `stale`
+      expect(await settled(waiting)).toBe(false);
+      expect(readFileSync(lockFile(), 'utf8')).toBe(String(first.pid));
+      await first.closeBundle();
+      expect(await settled(waiting)).toBe(true);
+      second.done();
+    } finally {
+      first.stop();
+    }
+  });
 });
+
+describe('removeStaleLock', () => {
+  it('removes the lock judged stale', () => {
+    mkdirSync(join(root, '.astro'));
+    writeFileSync(lockFile(), '999999');
+    removeStaleLock(lockFile(), { ino: statSync(lockFile()).ino, text: '999999' });
+    expect(existsSync(lockFile())).toBe(false);
+  });
+
+  it.each([
+    ['a new inode', (lock: string) => {
+      writeFileSync(`${lock}.new`, '4242');
+      renameSync(`${lock}.new`, lock);
+    }],
+    ['the same inode reused', (lock: string) => {
+      rmSync(lock);
+      writeFileSync(lock, '4242');
+    }],
+  ])('leaves a lock another build took since it was judged stale (%s)', (_, retake) => {
+    mkdirSync(join(root, '.astro'));
+    writeFileSync(lockFile(), '999999');
+    const seen = { ino: statSync(lockFile()).ino, text: '999999' };
+    // Meanwhile another build removed the dead lock and took its own.
+    retake(lockFile());
+    removeStaleLock(lockFile(), seen);
+    expect(readFileSync(lockFile(), 'utf8')).toBe('4242');
+    expect(readdirAside()).toEqual([]);
+  });
+});
+
+const readdirAside = () => readdirSync(join(root, '.astro')).filter((name) => name.includes('.stale'));
