@@ -139,8 +139,9 @@ export function removeStaleLock(lock: string, seen: SeenLock): void {
  * folders (a test run beside `npm run build`, two content folders) would overwrite each other's,
  * and a warm build would bundle what another left, failing on a picture it cannot find. So from
  * just before Astro syncs content until the pages' bundle is written, a build holds a lock file
- * there, and it deletes those files first so the sync writes its own. Rendering the pages, the
- * long part of a large build, runs unlocked.
+ * there, and it deletes those files first so the sync writes its own; it puts back what was
+ * there when it gives the lock back (a dev server's lists). Rendering the pages, the long part of a
+ * large build, runs unlocked.
  *
  * The lock file holds the build's process id, taken with an exclusive create, and is touched every
  * `timings.refresh` ms while held. A build waits while another running build holds it, and takes
@@ -151,9 +152,18 @@ export function removeStaleLock(lock: string, seen: SeenLock): void {
 export function contentSyncLock(timings: SyncLockTimings = SYNC_LOCK_TIMINGS): AstroIntegration {
   let file: string | undefined;
   let refresh: NodeJS.Timeout | undefined;
+  // The lists as they were before this build's sync (undefined: none), by path: put back once
+  // the pages are bundled, so a dev server of the same checkout, which rewrites them only when
+  // its own pictures change, keeps reading its own.
+  let before = new Map<string, string | undefined>();
   const release = () => {
     clearInterval(refresh);
     if (!file) return;
+    for (const [path, text] of before) {
+      if (text === undefined) rmSync(path, { force: true });
+      else writeFileSync(path, text);
+    }
+    before = new Map();
     try {
       if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
     } catch {
@@ -224,7 +234,11 @@ export function contentSyncLock(timings: SyncLockTimings = SYNC_LOCK_TIMINGS): A
           }
         }, timings.refresh).unref();
         process.on('exit', release);
-        for (const name of CONTENT_IMPORTS_IN_PROJECT) rmSync(join(root, name), { force: true });
+        for (const name of CONTENT_IMPORTS_IN_PROJECT) {
+          const path = join(root, name);
+          before.set(path, existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+          rmSync(path, { force: true });
+        }
       },
       'astro:build:done': release,
     },

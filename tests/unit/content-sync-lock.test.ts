@@ -112,6 +112,22 @@ describe('the content sync lock', () => {
     }
   });
 
+  it.each([
+    ['puts back the lists that were there (a dev server reads them)', 'export default new Map(); // the dev server\'s'],
+    ['removes its lists when there were none', undefined],
+  ])('once its pages are bundled, %s', async (_, found) => {
+    mkdirSync(join(root, '.astro'));
+    if (found !== undefined) for (const name of CONTENT_IMPORTS_IN_PROJECT) writeFileSync(join(root, name), found);
+    const only = build();
+    await only.start();
+    for (const name of CONTENT_IMPORTS_IN_PROJECT) writeFileSync(join(root, name), "export default new Map([['./this-build.jpg', {}]]);"); // this build's sync
+    only.closeBundle('prerender');
+    for (const name of CONTENT_IMPORTS_IN_PROJECT) {
+      if (found === undefined) expect(existsSync(join(root, name)), name).toBe(false);
+      else expect(readFileSync(join(root, name), 'utf8'), name).toBe(found);
+    }
+  });
+
   it('gives the lock back when the prerender bundle closes, not another', async () => {
     const only = build();
     await only.start();
