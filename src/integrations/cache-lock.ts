@@ -15,90 +15,6 @@ export function running(pid: number): boolean {
   }
 }
 
-/**
- * One build at a time per cache folder, and no build from a cache another left half-written. A
- * build reuses what the last one stored (content store, rendered pages, search shards) and
- * rewrites it as it goes: two at once in one folder could each reuse the other's half-written
- * files, so the second stops with a message. The lock is a file holding the build's process id,
- * taken with an exclusive create. A build that fails or is killed once it has started writing
- * leaves its lock behind; the next build finds its process gone, drops the cache's pages and
- * content store, and starts afresh.
- */
-export function cacheLock(): AstroIntegration {
-  // Set once the checks before the build have passed: from then on the build writes the cache.
-  let writing = false;
-  return {
-    name: 'broadsheet:cache-lock',
-    hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
-        if (command !== 'build') return;
-        const dir = fileURLToPath(config.cacheDir).replace(/\/$/, '');
-        const out = fileURLToPath(config.outDir).replace(/\/$/, '');
-        if (isInside(dir, out) || isInside(out, dir)) {
-          console.error(`\nCACHE_DIR: ${dir} and the build's output folder (${out}) would share a folder: the build empties its output, and the cache would be published. Expected a folder of its own.\n`);
-          process.exit(1);
-        }
-        if (existsSync(dir) && !statSync(dir).isDirectory()) {
-          console.error(`\nCACHE_DIR: ${dir} is a file. Expected a folder (it is made when missing).\n`);
-          process.exit(1);
-        }
-        const file = join(dir, 'broadsheet-build.lock');
-        mkdirSync(dir, { recursive: true });
-        for (let attempt = 0; ; attempt += 1) {
-          try {
-            writeFileSync(file, String(process.pid), { flag: 'wx' });
-            break;
-          } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
-            const holder = Number(readFileSync(file, 'utf8'));
-            if (Number.isInteger(holder) && holder !== process.pid && running(holder)) {
-              console.error(`\nAnother build (process ${holder}) is using the cache folder ${dir}. Wait for it to finish, or give this build a folder of its own with CACHE_DIR.\n`);
-              process.exit(1);
-            }
-            logger.warn(`the last build using ${dir} did not finish: its rendered pages and content store are dropped, and this build starts afresh`);
-            // What a build that stopped half-way may have left inconsistent: Astro's page copies,
-            // their keys and its content store. Search shards are written whole and renamed into
-            // place, so they stay.
-            for (const name of BUILD_STATE_IN_CACHE) rmSync(join(dir, name), { recursive: true, force: true });
-            rmSync(file, { force: true });
-          }
-        }
-        // Only a build that exits 0 gives the lock back once it has started writing; one that
-        // stopped earlier (a content problem found by the check) left the cache as it was.
-        process.on('exit', (code) => {
-          if (writing && code !== 0) return;
-          try {
-            if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
-          } catch {
-            // Already gone.
-          }
-        });
-      },
-      // After every integration's setup, the content check's included; Astro syncs content next.
-      'astro:config:done': () => {
-        writing = true;
-      },
-    },
-  };
-}
-
-/** The lock file a build holds in the project's .astro/ folder while it syncs and bundles content. */
-const SYNC_LOCK = '.astro/broadsheet-sync.lock';
-
-/** Timings of the content sync lock, in milliseconds (tests shorten them). */
-export interface SyncLockTimings {
-  /** How often the holder touches the lock file. */
-  refresh: number;
-  /**
-   * How long a lock file untouched counts as held: older, it is taken over even when the process
-   * it names runs, as that process is not a build holding it (its id was reused by another
-   * program after the build died) or has hung.
-   */
-  stale: number;
-}
-
-const SYNC_LOCK_TIMINGS: SyncLockTimings = { refresh: 5_000, stale: 60_000 };
-
 // A lock file found empty or garbled is taken over once this old: an exclusive create and the
 // write of the id are one call, so only a build killed between the two leaves one.
 const UNWRITTEN_MS = 2_000;
@@ -132,6 +48,128 @@ export function removeStaleLock(lock: string, seen: SeenLock): void {
   }
 }
 
+/** A lock file another process made, as tryLock found it. */
+export interface FoundLock {
+  seen: SeenLock;
+  /** The process id it holds; undefined when it holds none (empty or garbled). */
+  holder: number | undefined;
+  /**
+   * Whether it still counts as held: it names a running process other than this one and was
+   * touched within the stale time, or it is empty but younger than UNWRITTEN_MS (just made).
+   * Otherwise its holder died, its id is this process's again (reused after a crash) or another
+   * program's, and it may be taken over (removeStaleLock).
+   */
+  held: boolean;
+}
+
+/**
+ * Takes the lock file `lock` for this process (its id, written with an exclusive create) and
+ * returns undefined, or returns the lock another process made (FoundLock), judged with `staleMs`
+ * (how long a lock untouched still counts as held; Infinity for a holder that never touches it).
+ * Throws what the file system throws other than "exists".
+ */
+export function tryLock(lock: string, staleMs: number): FoundLock | undefined {
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    try {
+      const { ino, mtimeMs } = statSync(lock);
+      const text = readFileSync(lock, 'utf8');
+      const age = Date.now() - mtimeMs;
+      const holder = /^[1-9]\d*$/.test(text) ? Number(text) : undefined;
+      const held = holder === undefined ? age < UNWRITTEN_MS : holder !== process.pid && running(holder) && age < staleMs;
+      return { seen: { ino, text }, holder, held };
+    } catch {
+      // Released in between: try again.
+    }
+  }
+}
+
+/** Removes the lock file `lock` if this process holds it; another's is left alone. */
+function unlock(lock: string): void {
+  try {
+    if (readFileSync(lock, 'utf8') === String(process.pid)) rmSync(lock, { force: true });
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * One build at a time per cache folder, and no build from a cache another left half-written. A
+ * build reuses what the last one stored (content store, rendered pages, search shards) and
+ * rewrites it as it goes: two at once in one folder could each reuse the other's half-written
+ * files, so the second stops with a message. The lock is a file holding the build's process id
+ * (tryLock). A build that fails or is killed once it has started writing leaves its lock behind;
+ * the next build finds its process gone, drops the cache's pages and content store, and starts
+ * afresh.
+ */
+export function cacheLock(): AstroIntegration {
+  // Set once the checks before the build have passed: from then on the build writes the cache.
+  let writing = false;
+  return {
+    name: 'broadsheet:cache-lock',
+    hooks: {
+      'astro:config:setup': ({ command, config, logger }) => {
+        if (command !== 'build') return;
+        const dir = fileURLToPath(config.cacheDir).replace(/\/$/, '');
+        const out = fileURLToPath(config.outDir).replace(/\/$/, '');
+        if (isInside(dir, out) || isInside(out, dir)) {
+          console.error(`\nCACHE_DIR: ${dir} and the build's output folder (${out}) would share a folder: the build empties its output, and the cache would be published. Expected a folder of its own.\n`);
+          process.exit(1);
+        }
+        if (existsSync(dir) && !statSync(dir).isDirectory()) {
+          console.error(`\nCACHE_DIR: ${dir} is a file. Expected a folder (it is made when missing).\n`);
+          process.exit(1);
+        }
+        const file = join(dir, 'broadsheet-build.lock');
+        mkdirSync(dir, { recursive: true });
+        for (let found = tryLock(file, Infinity); found; found = tryLock(file, Infinity)) {
+          if (found.held) {
+            console.error(`\nAnother build${found.holder === undefined ? '' : ` (process ${found.holder})`} is using the cache folder ${dir}. Wait for it to finish, or give this build a folder of its own with CACHE_DIR.\n`);
+            process.exit(1);
+          }
+          logger.warn(`the last build using ${dir} did not finish: its rendered pages and content store are dropped, and this build starts afresh`);
+          // What a build that stopped half-way may have left inconsistent: Astro's page copies,
+          // their keys and its content store. Search shards are written whole and renamed into
+          // place, so they stay.
+          for (const name of BUILD_STATE_IN_CACHE) rmSync(join(dir, name), { recursive: true, force: true });
+          removeStaleLock(file, found.seen);
+        }
+        // Only a build that exits 0 gives the lock back once it has started writing; one that
+        // stopped earlier (a content problem found by the check) left the cache as it was.
+        process.on('exit', (code) => {
+          if (!writing || code === 0) unlock(file);
+        });
+      },
+      // After every integration's setup, the content check's included; Astro syncs content next.
+      'astro:config:done': () => {
+        writing = true;
+      },
+    },
+  };
+}
+
+/** The lock file a build holds in the project's .astro/ folder while it syncs and bundles content. */
+const SYNC_LOCK = '.astro/broadsheet-sync.lock';
+
+/** Timings of the content sync lock, in milliseconds (tests shorten them). */
+export interface SyncLockTimings {
+  /** How often the holder touches the lock file. */
+  refresh: number;
+  /**
+   * How long a lock file untouched counts as held: older, it is taken over even when the process
+   * it names runs, as that process is not a build holding it (its id was reused by another
+   * program after the build died) or has hung.
+   */
+  stale: number;
+}
+
+const SYNC_LOCK_TIMINGS: SyncLockTimings = { refresh: 5_000, stale: 60_000 };
+
 /**
  * One content sync at a time per checkout, and every build bundles its own content's pictures.
  * Astro writes the list of pictures content entries use into the project's .astro/ folder, not
@@ -143,11 +181,10 @@ export function removeStaleLock(lock: string, seen: SeenLock): void {
  * there when it gives the lock back (a dev server's lists). Rendering the pages, the long part of a
  * large build, runs unlocked.
  *
- * The lock file holds the build's process id, taken with an exclusive create, and is touched every
- * `timings.refresh` ms while held. A build waits while another running build holds it, and takes
- * it over (removeStaleLock) when its holder is gone, when it names this very process (an id
- * reused after a crash), when it was left empty, or when it has not been touched for
- * `timings.stale` ms.
+ * The lock file holds the build's process id (tryLock) and is touched every `timings.refresh` ms
+ * while held. A build waits while another running build holds it, and takes it over
+ * (removeStaleLock) when its holder is gone, when it names this very process (an id reused after a
+ * crash), when it was left empty, or when it has not been touched for `timings.stale` ms.
  */
 export function contentSyncLock(timings: SyncLockTimings = SYNC_LOCK_TIMINGS): AstroIntegration {
   let file: string | undefined;
@@ -164,11 +201,7 @@ export function contentSyncLock(timings: SyncLockTimings = SYNC_LOCK_TIMINGS): A
       else writeFileSync(path, text);
     }
     before = new Map();
-    try {
-      if (readFileSync(file, 'utf8') === String(process.pid)) rmSync(file, { force: true });
-    } catch {
-      // Already gone.
-    }
+    unlock(file);
     file = undefined;
   };
   let building = false;
@@ -198,30 +231,13 @@ export function contentSyncLock(timings: SyncLockTimings = SYNC_LOCK_TIMINGS): A
         const lock = join(root, SYNC_LOCK);
         mkdirSync(join(lock, '..'), { recursive: true });
         let told = false;
-        for (;;) {
-          try {
-            writeFileSync(lock, String(process.pid), { flag: 'wx' });
-            break;
-          } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-          }
-          let text: string;
-          let found: { ino: number; mtimeMs: number };
-          try {
-            found = statSync(lock);
-            text = readFileSync(lock, 'utf8');
-          } catch {
-            continue; // Released in between: try again.
-          }
-          const age = Date.now() - found.mtimeMs;
-          const holder = /^\d+$/.test(text) ? Number(text) : undefined;
-          const held = holder === undefined ? age < UNWRITTEN_MS : holder !== process.pid && running(holder) && age < timings.stale;
-          if (!held) {
-            removeStaleLock(lock, { ino: found.ino, text });
+        for (let found = tryLock(lock, timings.stale); found; found = tryLock(lock, timings.stale)) {
+          if (!found.held) {
+            removeStaleLock(lock, found.seen);
             continue;
           }
-          if (!told && holder !== undefined) logger.info(`waiting for another build of this project (process ${holder}) to finish syncing content`);
-          told ||= holder !== undefined;
+          if (!told && found.holder !== undefined) logger.info(`waiting for another build of this project (process ${found.holder}) to finish syncing content`);
+          told ||= found.holder !== undefined;
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
         file = lock;

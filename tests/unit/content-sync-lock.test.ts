@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawn, spawnSync } from 'node:child_process';
 import type { AstroIntegration } from 'astro';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_IMPORTS_IN_PROJECT } from '../../src/astro-internals';
-import { contentSyncLock, removeStaleLock, type SyncLockTimings } from '../../src/integrations/cache-lock';
+import { contentSyncLock, removeStaleLock, tryLock, type SyncLockTimings } from '../../src/integrations/cache-lock';
 
 type Hooks = Required<AstroIntegration['hooks']>;
 interface Build {
@@ -249,3 +249,34 @@ describe('removeStaleLock', () => {
 });
 
 const readdirAside = () => readdirSync(join(root, '.astro')).filter((name) => name.includes('.stale'));
+
+describe('tryLock', () => {
+  const other = spawn('sleep', ['60'], { stdio: 'ignore' });
+  const gone = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+  afterAll(() => void other.kill());
+
+  it('takes a free lock, writing this process id', () => {
+    mkdirSync(join(root, '.astro'));
+    expect(tryLock(lockFile(), Infinity)).toBeUndefined();
+    expect(readFileSync(lockFile(), 'utf8')).toBe(String(process.pid));
+  });
+
+  // [what the lock file holds, its age in ms, the stale time, held?]
+  it.each<[string, () => string, number, number, boolean]>([
+    ['a running build, just touched', () => String(other.pid), 0, Infinity, true],
+    ['a running process, untouched past the stale time', () => String(other.pid), 5_000, 1_000, false],
+    ['a running process, with no stale time (the cache lock)', () => String(other.pid), 5_000, Infinity, true],
+    ['a process that is gone', () => String(gone), 0, Infinity, false],
+    ['this very process (an id reused after a crash)', () => String(process.pid), 0, Infinity, false],
+    ['nothing yet (just made)', () => '', 0, Infinity, true],
+    ['nothing, for seconds (killed between create and write)', () => '', 5_000, Infinity, false],
+    ['0, which names no process (kill(0) would test the process group)', () => '0', 5_000, Infinity, false],
+  ])('finds a lock holding %s', (_, text, ms, stale, held) => {
+    mkdirSync(join(root, '.astro'));
+    writeFileSync(lockFile(), text());
+    age(ms);
+    const found = tryLock(lockFile(), stale);
+    expect(found?.held).toBe(held);
+    expect(found?.seen).toEqual({ ino: statSync(lockFile()).ino, text: text() });
+  });
+});
