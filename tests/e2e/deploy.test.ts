@@ -37,7 +37,7 @@ describe.each([
   let result: CrawlResult;
 
   beforeAll(async () => {
-    dir = build();
+    dir = await build();
     server = await serveStatic(dir, { mount });
     result = await crawl({
       localOrigin: server.origin,

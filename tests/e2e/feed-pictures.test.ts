@@ -23,7 +23,7 @@ describe('feeds for articles with pictures and hostile copy', () => {
 
   beforeAll(async () => {
     // The same build as structured-data.test.ts's: made once per run.
-    dir = sharedBuild({ CONTENT_DIR: CORPUS, SITE_URL: SITE });
+    dir = await sharedBuild({ CONTENT_DIR: CORPUS, SITE_URL: SITE });
     server = await serveStatic(dir);
   });
   afterAll(() => server?.close());

@@ -28,9 +28,9 @@ export async function setup(project: TestProject): Promise<void> {
   ensureChromium();
   // Shared builds last one run: code may have changed since the last.
   rmSync(SHARED, { recursive: true, force: true });
-  const siteDir = sharedBuild(SEED_SITE);
-  // Built once here for every file that checks the sub-path deployment.
-  project.provide('newsDir', sharedBuild(SEED_NEWS));
+  // The two side by side. The sub-path deployment's is built once here for every file that checks it.
+  const [siteDir, newsDir] = await Promise.all([sharedBuild(SEED_SITE), sharedBuild(SEED_NEWS)]);
+  project.provide('newsDir', newsDir);
   server = await serveStatic(siteDir);
   project.provide('origin', server.origin);
   project.provide('siteDir', siteDir);

@@ -2,13 +2,17 @@
  * The invariant that makes caching safe: after any sequence of edits, a warm build (Astro's
  * incremental build, search shards and content store reused) writes a dist/ byte-identical to a
  * cold build of the same content. Each step edits a 60-article corpus and builds warm into one
- * folder with a cache kept across the steps, then cold (--force, a cache of its own) into another,
- * and compares every file. A step makes several edits at once (each cold build costs as much as
- * a build of the whole corpus), of different kinds and to different articles, so that another
- * edit of the same step seldom renders again a page one of them got wrong, which would put it
- * right before the comparison; the edits that change which articles listings hold (publish,
- * delete, a draft published, the clock, a section emptied, the base path) are each in a step of
- * their own.
+ * folder with a cache kept across the steps; most steps also build cold (--force, a cache of its
+ * own) into another folder, side by side with the warm build, and compare every file. A step makes
+ * several edits at once (each cold build costs as much as a build of the whole corpus), of
+ * different kinds and to different articles, so that another edit of the same step seldom renders
+ * again a page one of them got wrong, which would put it right before the comparison; the edits
+ * that change which articles listings hold (publish, delete, a draft published, the clock, a
+ * section emptied, the base path) are each in a step of their own. Two steps are compared only
+ * with the next step's cold build (a page they got wrong stays wrong until something renders it
+ * again, which the next step's edits, to other articles, seldom do; each step's own assertions
+ * check its edits at once); the step before each of the two that render every page again (a
+ * section emptied, the base path) is compared at once.
  */
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,7 +22,7 @@ import { dump, load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/corpus';
 import { pageLog } from '../../src/astro-internals';
-import { readTree, tryBuild } from '../support/build';
+import { readTree, tryBuildAsync, type BuildResult } from '../support/build';
 import { ROOT, TMP } from '../support/paths';
 
 const corpus = join(TMP, 'incremental', 'corpus');
@@ -47,13 +51,18 @@ interface Built {
   indexed: number;
 }
 
-function build(kind: 'warm' | 'cold'): Built {
+async function build(kind: 'warm' | 'cold'): Promise<Built> {
   if (kind === 'cold') rmSync(coldCache, { recursive: true, force: true });
-  const { status, output, outDir } = tryBuild({
+  const result = await tryBuildAsync({
     name: `incremental/${kind}`,
     warm: kind === 'warm',
     env: { ...env, CACHE_DIR: kind === 'warm' ? warmCache : coldCache },
   });
+  return built(kind, result);
+}
+
+/** What a build wrote and said, or its failure with Astro's output. */
+function built(kind: string, { status, output, outDir }: BuildResult): Built {
   if (status !== 0) throw new Error(`${kind} build failed:\n${output}`);
   const pages = pageLog(output);
   return {
@@ -85,17 +94,32 @@ describe('a warm build equals a cold build of the same content, after a run of e
     for (const name of ['with-picture.md', 'map.png', 'photo.jpg']) copyFileSync(join(ROOT, 'tests/fixtures/corpora/pictures', name), join(corpus, name));
   });
 
-  /** A warm build after the step's edits, and a cold one that it must equal byte for byte. */
-  function step(): void {
-    warm = build('warm');
-    cold = build('cold');
+  /**
+   * A warm build after the step's edits and, unless `compare` is false, a cold one beside it that
+   * it must equal byte for byte.
+   */
+  async function step({ compare = true } = {}): Promise<void> {
+    if (!compare) {
+      warm = await build('warm');
+      return;
+    }
+    [warm, cold] = await Promise.all([build('warm'), build('cold')]);
     expect(differences(warm.tree, cold.tree)).toEqual([]);
     // A cold build's pages are all rendered: the comparison is with the real thing.
     expect(cold.reused).toBe(0);
   }
 
-  it('first build', () => {
-    warm = build('warm');
+  it('first build, taking over the lock a killed build left in the cache', async () => {
+    // A build killed mid-way leaves its lock behind, naming a process that is gone.
+    const holder = spawn('true');
+    await new Promise((resolve) => holder.on('close', resolve));
+    mkdirSync(warmCache, { recursive: true });
+    writeFileSync(join(warmCache, 'broadsheet-build.lock'), String(holder.pid));
+    const result = await tryBuildAsync({ name: 'incremental/warm', warm: true, env: { ...env, CACHE_DIR: warmCache } });
+    expect(result.output).toContain('did not finish: its rendered pages and content store are dropped');
+    warm = built('warm', result);
+    expect(existsSync(join(warmCache, 'broadsheet-build.lock'))).toBe(false);
+    expect(warm.reused).toBe(0);
     expect(warm.tree.size).toBeGreaterThan(100);
     const page = [...warm.tree.keys()].find((path) => path.startsWith('articles/') && /class="article-aside related"/.test(text(warm, path)))!;
     relatedOn = page;
@@ -103,31 +127,32 @@ describe('a warm build equals a cold build of the same content, after a run of e
     expect(relatedSlug).toMatch(/^article-/);
   });
 
-  it('correct a body, publish a new article, change an author\'s profile', () => {
+  it('correct a body, publish a new article, change an author\'s profile', async () => {
     writeFileSync(file(10), `${readFileSync(file(10), 'utf8')}\nCorrection: an added sentence.\n`);
     writeFileSync(file(61), readFileSync(file(1), 'utf8').replace(/^title: .*$/m, 'title: Newly published').replace(/^published: .*$/m, 'published: 2026-10-30'));
     const profile = join(authors, 'fixture-writer-01.yaml');
     writeFileSync(profile, readFileSync(profile, 'utf8').replace(/^role: .*$/m, 'role: Night editor (fixture)'));
-    step();
+    await step();
     expect(text(warm, 'articles/article-00010/index.html')).toContain('Correction: an added sentence.');
     expect(warm.reused).toBeGreaterThan(warm.rendered);
     // The shards of the changed and new articles re-indexed, not the whole archive.
+    expect(warm.indexed).toBeGreaterThan(0);
     expect(warm.indexed).toBeLessThan(cold.indexed);
     expect(text(warm, 'index.html')).toContain('Newly published');
     expect(warm.tree.has('articles/article-00061/index.html')).toBe(true);
     expect(text(warm, 'authors/fixture-writer-01/index.html')).toContain('Night editor (fixture)');
   });
 
-  it('change a headline that other articles list as related, add a correction', () => {
+  it('change a headline that other articles list as related, add a correction', async () => {
     const n = Number(relatedSlug.replace('article-', ''));
     editFrontMatter(n, (data) => void (data['title'] = 'A corrected headline for the related lists'));
     editFrontMatter(12, (data) => void (data['corrections'] = [{ date: '2026-10-31', text: 'An earlier version gave the *wrong* figure (fixture).' }]));
-    step();
+    await step({ compare: false });
     expect(text(warm, relatedOn)).toContain('A corrected headline for the related lists');
     expect(text(warm, 'articles/article-00012/index.html')).toContain('the <em>wrong</em> figure');
   });
 
-  it("delete an article, change another's tags, give a byline name its first profile", () => {
+  it("delete an article, change another's tags, give a byline name its first profile (and compare the two steps)", async () => {
     rmSync(file(20));
     editFrontMatter(30, (data) => void (data['tags'] = ['A tag of its own', 'NATO']));
     const unprofiled = Array.from({ length: 10 }, (_, i) => `Fixture Writer ${21 + i}`);
@@ -137,13 +162,13 @@ describe('a warm build equals a cold build of the same content, after a run of e
 role: Guest author (fixture)
 bio: Invented for the test.
 `);
-    step();
+    await step();
     expect(warm.tree.has('articles/article-00020/index.html')).toBe(false);
     expect(warm.tree.has('tags/a-tag-of-its-own/index.html')).toBe(true);
     expect([...warm.tree.entries()].some(([path, bytes]) => path.startsWith('articles/') && bytes.includes(`<a href="/authors/new-profile/" rel="author"><bdi>${name}</bdi></a>`))).toBe(true);
   });
 
-  it('a draft becomes published, a picture changes in place to the same number of bytes', () => {
+  it('a draft becomes published, a picture changes in place to the same number of bytes', async () => {
     expect(warm.tree.has('articles/article-00003/index.html')).toBe(false);
     editFrontMatter(3, (data) => void delete data['draft']);
     // The map's pixel density (its pHYs chunk) changes, with the chunk's checksum: a valid PNG
@@ -154,20 +179,20 @@ bio: Invented for the test.
     png.writeUInt32BE(crc32(png.subarray(at, at + 4 + 9)), at + 4 + 9);
     const before = text(warm, 'articles/with-picture/index.html');
     writeFileSync(join(corpus, 'map.png'), png);
-    step();
+    await step({ compare: false });
     expect(warm.tree.has('articles/article-00003/index.html')).toBe(true);
     expect(text(warm, 'articles/with-picture/index.html')).not.toBe(before);
   });
 
-  it("the clock passes a scheduled article's time", () => {
+  it("the clock passes a scheduled article's time (and compare the two steps)", async () => {
     expect(warm.tree.has('articles/article-00007/index.html')).toBe(false);
     const published = String((load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file(7), 'utf8'))![1]!) as { published: unknown }).published);
     env = { ...env, BUILD_TIME: new Date(Date.parse(`${published.slice(0, 10)}T00:00:00Z`) + 2 * 864e5).toISOString() };
-    step();
+    await step();
     expect(warm.tree.has('articles/article-00007/index.html')).toBe(true);
   });
 
-  it("empty a section, so every page's masthead changes", () => {
+  it("empty a section, so every page's masthead changes", async () => {
     const used = new Map<string, number[]>();
     for (let n = 1; n <= 61; n += 1) {
       if (!existsSync(file(n))) continue;
@@ -178,20 +203,21 @@ bio: Invented for the test.
     for (const n of articles) editFrontMatter(n, (data) => void (data['section'] = 'World'));
     const slug = section.toLowerCase().replace(/ /g, '-');
     expect(text(warm, 'index.html')).toContain(`href="/sections/${slug}/"`);
-    step();
+    await step();
     expect(text(warm, 'index.html')).not.toContain(`href="/sections/${slug}/"`);
     expect(warm.tree.has(`sections/${slug}/index.html`)).toBe(false);
   });
 
-  it('change a site setting (the base path)', () => {
+  it('change a site setting (the base path)', async () => {
     env = { ...env, BASE_PATH: '/news' };
-    step();
+    await step();
     expect(text(warm, 'index.html')).toContain('href="/news/articles/');
   });
 });
 
 describe('one build at a time per cache folder', () => {
-  it('stops a build while another holds the cache, and takes over a lock its holder left behind', async () => {
+  // Taking over the lock of a build that is gone is proven by the first build above.
+  it('stops a build while another holds the cache', async () => {
     const cache = join(TMP, 'incremental', 'shared-cache');
     rmSync(cache, { recursive: true, force: true });
     mkdirSync(cache, { recursive: true });
@@ -199,19 +225,14 @@ describe('one build at a time per cache folder', () => {
     // A running process holds the lock, as a build in progress would.
     const holder = spawn('sleep', ['60'], { stdio: 'ignore' });
     writeFileSync(lock, String(holder.pid));
-    const second = tryBuild({ name: 'incremental/second', env: { CACHE_DIR: cache } });
-    expect(second.status).toBe(1);
-    expect(second.output).toContain(`Another build (process ${holder.pid}) is using the cache folder ${cache}`);
-    expect(existsSync(join(TMP, 'incremental', 'second', 'index.html'))).toBe(false);
-    // Its holder gone (a build killed mid-way), the lock is taken over, and given back at the end.
-    holder.kill();
-    await new Promise((resolve) => holder.on('close', resolve));
-    const third = tryBuild({ name: 'incremental/second', env: { CACHE_DIR: cache }, warm: true });
-    expect(third.status).toBe(0);
-    expect(third.output).toContain('did not finish: its rendered pages and content store are dropped');
-    const pages = pageLog(third.output);
-    expect(pages.length).toBeGreaterThan(0);
-    expect(pages.filter((page) => page.restored)).toEqual([]);
-    expect(existsSync(lock)).toBe(false);
-  }, 120_000);
+    try {
+      const second = await tryBuildAsync({ name: 'incremental/second', env: { CACHE_DIR: cache } });
+      expect(second.status).toBe(1);
+      expect(second.output).toContain(`Another build (process ${holder.pid}) is using the cache folder ${cache}`);
+      expect(existsSync(join(TMP, 'incremental', 'second', 'index.html'))).toBe(false);
+      expect(readFileSync(lock, 'utf8')).toBe(String(holder.pid));
+    } finally {
+      holder.kill();
+    }
+  });
 });

@@ -49,7 +49,7 @@ describe.each<Case>([
     dir = inject('siteDir');
     if (hasPicture) {
       // The same build as feed-pictures.test.ts's: made once per run.
-      dir = sharedBuild({ CONTENT_DIR: PICTURES, SITE_URL: site });
+      dir = await sharedBuild({ CONTENT_DIR: PICTURES, SITE_URL: site });
       server = await serveStatic(dir);
       origin = server.origin;
     }

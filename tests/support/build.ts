@@ -1,5 +1,5 @@
 import { running } from '../../src/integrations/cache-lock';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -28,8 +28,17 @@ const CACHES = join(TMP, 'caches');
  * parses and renders the content afresh. Throws with Astro's output when the build fails.
  */
 export function buildSite(options: BuildOptions): string {
-  const { outDir, status, output } = tryBuild(options);
-  if (status !== 0) throw new Error(`astro build (${options.name}) failed with ${status}:\n${output}`);
+  return built(options, tryBuild(options));
+}
+
+/** buildSite without blocking the test file, so that two builds can run side by side. */
+export async function buildSiteAsync(options: BuildOptions): Promise<string> {
+  return built(options, await tryBuildAsync(options));
+}
+
+/** The output folder of a build that succeeded; throws with Astro's output for one that failed. */
+function built({ name }: BuildOptions, { outDir, status, output }: BuildResult): string {
+  if (status !== 0) throw new Error(`astro build (${name}) failed with ${status}:\n${output}`);
   return outDir;
 }
 
@@ -42,18 +51,50 @@ export function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Like buildSite, but reports failure instead of throwing: for tests of what a bad build says. */
-export function tryBuild({ name, env = {}, warm = false }: BuildOptions): { outDir: string; status: number | null; output: string } {
+/** What tryBuild reports: the output folder, Astro's exit status, and what it printed. */
+export interface BuildResult {
+  outDir: string;
+  status: number | null;
+  output: string;
+}
+
+/** The `astro build` command for `options`, run with Node from the project's root. */
+function buildCommand({ name, env = {}, warm = false }: BuildOptions): { outDir: string; args: string[]; env: NodeJS.ProcessEnv } {
   const outDir = join(TMP, name);
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(warm ? [] : ['--force']), '--outDir', outDir],
-    { cwd: ROOT, env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: join(CACHES, name), ...env }, encoding: 'utf8' },
-  );
-  // Colour codes (forced on in CI) would split the messages tests look for.
-  return { outDir, status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
+  return {
+    outDir,
+    args: [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(warm ? [] : ['--force']), '--outDir', outDir],
+    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: join(CACHES, name), ...env },
+  };
+}
+
+// Colour codes (forced on in CI) would split the messages tests look for.
+const printed = (stdout: string, stderr: string) => stripVTControlCharacters(`${stdout}\n${stderr}`);
+
+/** Like buildSite, but reports failure instead of throwing: for tests of what a bad build says. */
+export function tryBuild(options: BuildOptions): BuildResult {
+  const { outDir, args, env } = buildCommand(options);
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, env, encoding: 'utf8' });
+  return { outDir, status: result.status, output: printed(result.stdout, result.stderr) };
+}
+
+/**
+ * tryBuild without blocking the test file: two builds a test compares (a warm one and a cold
+ * one) run side by side, each on a core of its own.
+ */
+export function tryBuildAsync(options: BuildOptions): Promise<BuildResult> {
+  const { outDir, args, env } = buildCommand(options);
+  const child = spawn(process.execPath, args, { cwd: ROOT, env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ outDir, status, output: printed(stdout, stderr) }));
+  });
 }
 
 /**
@@ -100,15 +141,13 @@ function treeDigest(dir: string | undefined): string {
 /** Where shared builds live; tests/e2e/global-setup.ts empties it at the start of every run. */
 export const SHARED = join(TMP, 'shared');
 
-/** Blocks the calling thread for `ms` milliseconds (builds here are synchronous too). */
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
  * Runs `work` holding a lock folder (mkdir is atomic): two test files that ask for the same
  * shared build at once, in two Vitest workers, build it once. A lock whose holder has died is
  * taken over.
  */
-function withLock<T>(lock: string, work: () => T): T {
+async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
   for (;;) {
     try {
       mkdirSync(lock);
@@ -122,12 +161,12 @@ function withLock<T>(lock: string, work: () => T): T {
         // Just made, its pid not yet written: wait.
       }
       if (Number.isInteger(holder) && !running(holder)) rmSync(lock, { recursive: true, force: true });
-      else sleep(250);
+      else await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
   try {
     writeFileSync(join(lock, 'pid'), String(process.pid));
-    return work();
+    return await work();
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
@@ -141,15 +180,15 @@ function withLock<T>(lock: string, work: () => T): T {
  * files that write different corpora to one path get different builds. Callers must treat the
  * folder as read-only.
  */
-export function sharedBuild(env: Record<string, string>): string {
+export async function sharedBuild(env: Record<string, string>): Promise<string> {
   const settings = JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
   const key = digest([settings, treeDigest(env['CONTENT_DIR']), treeDigest(env['AUTHORS_DIR'])].join('\n')).slice(0, 16);
   const done = join(SHARED, `${key}.done`);
   const outDir = join(SHARED, key);
   mkdirSync(SHARED, { recursive: true });
-  return withLock(join(SHARED, `${key}.lock`), () => {
+  return withLock(join(SHARED, `${key}.lock`), async () => {
     if (existsSync(done)) return outDir;
-    buildSite({ name: relative(TMP, outDir), env });
+    await buildSiteAsync({ name: relative(TMP, outDir), env });
     writeFileSync(done, settings);
     return outDir;
   });
