@@ -29,12 +29,20 @@ interface NuMessage {
 }
 
 /**
+ * A short run's Java: the quick compiler only (-XX:TieredStopAtLevel=1), which halves the
+ * checker's processor time on a site of 18 pages or of 369 and takes a fifth less time, as the
+ * optimising compiler's work never pays back in a run of seconds; with it, the checker's schema
+ * evaluation needs more than the default thread stack (it says so, asking for at least 512k).
+ */
+const JAVA_OPTIONS = ['-XX:TieredStopAtLevel=1', '-Xss4m'];
+
+/**
  * Every error the Nu HTML Checker finds in the HTML files under `dir`, one line each:
  * `articles/x/index.html:1.3646: Stray start tag "script".` (with the text around it).
  */
 export function nuHtmlErrors(dir: string): string[] {
   ensureJava();
-  const result = spawnSync('java', ['-jar', VNU, '--errors-only', '--skip-non-html', '--format', 'json', dir], {
+  const result = spawnSync('java', [...JAVA_OPTIONS, '-jar', VNU, '--errors-only', '--skip-non-html', '--format', 'json', dir], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
