@@ -202,14 +202,21 @@ describe.each([
     }));
     // Layout shifts are reported to observers only (Layout Instability API), buffered from the
     // start. Those of the page's content count here; the masthead's theme toggle, shown by its
-    // script, is the chrome's own matter.
+    // script, is the chrome's own matter. Each is named with where it was and went (CSS px) and
+    // when (ms after navigation), so a failure says what moved.
     const shifted = await page.evaluate(
       () =>
         new Promise<string[]>((resolve) => {
           const moved: string[] = [];
+          const at = (rect: DOMRectReadOnly) => `${Math.round(rect.x)},${Math.round(rect.y)} ${Math.round(rect.width)}×${Math.round(rect.height)}`;
           new PerformanceObserver((list) => {
-            for (const entry of list.getEntries() as unknown as { sources: { node?: Node | null }[] }[]) {
-              for (const { node } of entry.sources) if (node && document.querySelector('main')!.contains(node)) moved.push(node.nodeName);
+            type Source = { node?: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly };
+            for (const entry of list.getEntries() as unknown as (PerformanceEntry & { sources: Source[] })[]) {
+              for (const { node, previousRect, currentRect } of entry.sources) {
+                if (node && document.querySelector('main')!.contains(node)) {
+                  moved.push(`${node.nodeName} at ${Math.round(entry.startTime)} ms: ${at(previousRect)} → ${at(currentRect)}`);
+                }
+              }
             }
           }).observe({ type: 'layout-shift', buffered: true });
           setTimeout(() => resolve(moved), 200);
