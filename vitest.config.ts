@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './tests/support/sequencer';
 
 // Two files at a time, from every project (Vitest's default on two cores is one): a build, a
 // browser or a long unit test rarely keeps both cores busy, and the e2e files share what they can
@@ -11,9 +12,12 @@ const maxWorkers = 2;
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', maxWorkers },
+        // Pure helpers, whose files share their workers' modules (isolate: false): a third less
+        // processor time for the project, as each file no longer loads the helpers afresh.
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', maxWorkers, isolate: false },
       },
       './tests/components/vitest.config.ts',
       {
