@@ -17,14 +17,14 @@ import type { Element } from 'hast';
 import type { VFile } from 'vfile';
 
 /** The Astro release every assumption below was read against (astro's package.json `version`). */
-export const ASTRO_VERSION = '7.3.5';
+export const ASTRO_VERSION = '7.4.7';
 
 // ─── Pictures in content entries ────────────────────────────────────────────────────────────
 
 /**
  * Astro's private virtual module holding every picture content entries use, as a
  * `Map<importKey, ImageMetadata>` (imageImportKey): the map `render()` from `astro:content`
- * reads to replace a body's placeholders. Astro 7.3.5: astro/src/content/consts.ts
+ * reads to replace a body's placeholders. Astro 7.4.7: astro/src/content/consts.ts
  * (`ASSET_IMPORTS_VIRTUAL_ID`), read in astro/src/content/runtime.ts `updateImageReferencesInBody`.
  */
 export const ASSET_IMPORTS_MODULE = 'astro:asset-imports';
@@ -32,7 +32,7 @@ export const ASSET_IMPORTS_MODULE = 'astro:asset-imports';
 /**
  * The key `astro:asset-imports` files a content entry's picture under: the address as the entry
  * wrote it (`./photo.jpg`) with the query `astroContentImageFlag=&importer=<entry file>`. `file`
- * is the entry's `filePath` (relative to the project, as Astro records it). Astro 7.3.5:
+ * is the entry's `filePath` (relative to the project, as Astro records it). Astro 7.4.7:
  * astro/src/assets/utils/resolveImports.ts `imageSrcToImportId`, which the package does not export.
  */
 export function imageImportKey(source: string, file: string): string {
@@ -63,7 +63,7 @@ export async function importedPicture(file: string, source: string): Promise<Ima
 /**
  * The HTML attribute Astro's Markdown processor writes on `<img>` in place of a local picture's
  * `src`, holding JSON (`{"src":"./photo.jpg","alt":"…","index":0}`) for `render()` to replace
- * with an optimised picture. Astro 7.3.5: @astrojs/markdown-remark src/rehype-images.ts, read
+ * with an optimised picture. Astro 7.4.7: @astrojs/markdown-remark src/rehype-images.ts, read
  * back by astro/src/content/runtime.ts (`CONTENT_LAYER_IMAGE_REGEX`) and
  * astro/src/content/consts.ts (`IMAGE_IMPORT_PREFIX`).
  */
@@ -91,11 +91,11 @@ export function imagePlaceholder(node: Element): ImagePlaceholder | undefined {
 }
 
 /**
- * The absolute path of the file an imported picture was read from. Astro 7.3.5 keeps it in a
- * property it does not type or document, `fsPath`: not enumerable on the metadata
- * (astro/src/assets/utils/node.ts `emitImageMetadata`) and answered by the build's proxy
- * (astro/src/assets/utils/proxy.ts `getProxyCode`) without marking the original as used, so
- * reading it does not publish the original beside its copies.
+ * The absolute path of the file an imported picture was read from. Astro keeps it in a property
+ * it does not type or document, `fsPath`: not enumerable on the metadata
+ * (astro/src/assets/utils/node.ts `emitImageMetadata`) nor on the build's image asset
+ * (astro/src/assets/utils/image-asset.ts `createImageAsset`), and reading it does not mark the
+ * original as used, so the original is not published beside its copies.
  */
 export function imageFilePath(picture: ImageMetadata): string {
   const path = (picture as ImageMetadata & { fsPath?: unknown }).fsPath;
@@ -104,14 +104,14 @@ export function imageFilePath(picture: ImageMetadata): string {
 }
 
 /**
- * An imported picture's width, height and format, read without marking the original as used:
- * reading any other property of Astro's build proxy makes the build publish the original beside
- * its copies (as Astro's own <Picture> avoids too). The proxy's `clone` is a plain copy that is
- * not watched. Astro 7.3.5: astro/src/assets/utils/proxy.ts `getProxyCode`. Outside the build
- * (no proxy) the metadata is read as it is.
+ * An imported picture's width, height and format, read without marking the original as used.
+ * The build's image asset marks the original as used, and so publishes it beside its copies,
+ * when its `src` is read: never read `src` of a picture Broadsheet only makes copies of (as
+ * Astro's own <Picture> does not). Astro 7.4.7: astro/src/assets/utils/image-asset.ts
+ * `createImageAsset` (a getter on `src` alone; 7.3 marked any property read through a proxy).
  */
 export function imageDimensions(picture: ImageMetadata): Pick<ImageMetadata, 'width' | 'height' | 'format'> {
-  const { width, height, format } = (picture as ImageMetadata & { clone?: ImageMetadata }).clone ?? picture;
+  const { width, height, format } = picture;
   return { width, height, format };
 }
 
@@ -121,7 +121,7 @@ export function imageDimensions(picture: ImageMetadata): Pick<ImageMetadata, 'wi
  * The entry's front matter as remark and rehype plugins see it, made when missing: Astro's
  * Markdown processor puts it at `file.data.astro.frontmatter` before the plugins run and returns
  * it, with what plugins added, as the result's `metadata.frontmatter`, which the content layer
- * keeps as the entry's `rendered.metadata.frontmatter` (renderedFrontmatter). Astro 7.3.5:
+ * keeps as the entry's `rendered.metadata.frontmatter` (renderedFrontmatter). Astro 7.4.7:
  * @astrojs/markdown-remark src/index.ts `createMarkdownProcessor`; Astro's guide "Modifying
  * frontmatter programmatically" shows it, its types do not.
  */
@@ -140,7 +140,7 @@ export function renderedFrontmatter(metadata: Readonly<Record<string, unknown>> 
  * The local pictures a rendered entry's Markdown named (`./photo.jpg`), in order, from its
  * metadata; [] when none. Astro's Markdown processor reports them as `localImagePaths` and the
  * content layer keeps its metadata whole beside its own `imagePaths` (local and remote together).
- * Astro 7.3.5: @astrojs/markdown-remark src/index.ts, astro/src/content/content-layer.ts
+ * Astro 7.4.7: @astrojs/markdown-remark src/index.ts, astro/src/content/content-layer.ts
  * `#processMarkdown`.
  */
 export function localImagePaths(metadata: Readonly<Record<string, unknown>> | undefined): string[] {
@@ -162,7 +162,7 @@ export interface Handover<T> {
 
 /**
  * The hand-over named `name` from the catalogue (run by the pages) to a build hook; `what` says in
- * an error what was missing (e.g. "sitemap dates"). Astro 7.3.5 renders pages in the build's own
+ * an error what was missing (e.g. "sitemap dates"). Astro 7.4.7 renders pages in the build's own
  * process (its default prerenderer imports the page bundle: astro/src/core/build/default-prerenderer.ts)
  * but from a bundle of its own, so module state is not shared: the value goes through one
  * process-wide slot, named so both copies of the caller's module find it. Hooks in
@@ -201,7 +201,7 @@ export function handover<T>(name: string, what: string): Handover<T> {
  * copies of rendered pages, and the content layer's store (one file, or a folder of chunks). Astro
  * files a page's new copy as soon as it renders it but the manifest only at the end
  * (astro/src/core/build/generate.ts), so a build that stops in between leaves new pages under old
- * keys. Astro 7.3.5: astro/src/core/build/incremental.ts (`INCREMENTAL_CACHE_FILE`,
+ * keys. Astro 7.4.7: astro/src/core/build/incremental.ts (`INCREMENTAL_CACHE_FILE`,
  * `INCREMENTAL_OUTPUT_DIR`), astro/src/content/consts.ts (`DATA_STORE_FILE`, `DATA_STORE_DIR`).
  */
 export const BUILD_STATE_IN_CACHE: readonly string[] = ['incremental-build.json', 'dist', 'data-store.json', 'data-store'];
@@ -209,7 +209,7 @@ export const BUILD_STATE_IN_CACHE: readonly string[] = ['incremental-build.json'
 /**
  * Astro's image cache: the folder under the cache folder where it keeps each picture copy, keyed
  * by the copy's source, size, format and quality but not by the image service's settings
- * (src/integrations/image-cache.ts keeps it under those). Astro 7.3.5:
+ * (src/integrations/image-cache.ts keeps it under those). Astro 7.4.7:
  * astro/src/assets/build/generate.ts `prepareAssetsGenerationEnv`.
  */
 export const IMAGE_CACHE_IN_CACHE = 'assets/';
@@ -223,7 +223,7 @@ export const IMAGE_CACHE_IN_CACHE = 'assets/';
  * builds of it with different cache folders (a test run beside `npm run build`) overwrite each
  * other's; and a build whose pictures did not change since its own last build does not rewrite
  * the file when one is there, so it bundles whatever another build left. Paths relative to the
- * project root. Astro 7.3.5: astro/src/core/config/settings.ts (`dotAstroDir`),
+ * project root. Astro 7.4.7: astro/src/core/config/settings.ts (`dotAstroDir`),
  * astro/src/content/consts.ts (`ASSET_IMPORTS_FILE`, `MODULES_IMPORTS_FILE`),
  * astro/src/content/mutable-data-store.ts (`writeAssetImports` returns early when not dirty).
  */
@@ -231,7 +231,7 @@ export const CONTENT_IMPORTS_IN_PROJECT: readonly string[] = ['.astro/content-as
 
 /**
  * The Vite environment that bundles the pages Astro prerenders: once its bundle is closed the
- * build no longer reads CONTENT_IMPORTS_IN_PROJECT. Astro 7.3.5: astro/src/core/constants.ts
+ * build no longer reads CONTENT_IMPORTS_IN_PROJECT. Astro 7.4.7: astro/src/core/constants.ts
  * (`ASTRO_VITE_ENVIRONMENT_NAMES.prerender`), built first in astro/src/core/build/static-build.ts.
  */
 export const PRERENDER_ENVIRONMENT = 'prerender';
@@ -240,7 +240,7 @@ export const PRERENDER_ENVIRONMENT = 'prerender';
 
 /**
  * Milliseconds in one of Astro's logged durations: "812ms", "21.77s" or "4m 53s" (to the precision
- * written); undefined for anything else. Astro 7.3.5: astro/src/core/build/util.ts `getTimeStat`.
+ * written); undefined for anything else. Astro 7.4.7: astro/src/core/build/util.ts `getTimeStat`.
  */
 export function logDuration(text: string): number | undefined {
   const found = /^(?:(\d+)m (\d+)s|([\d.]+)s|(\d+)ms)$/.exec(text.trim());
@@ -281,7 +281,7 @@ const AFTER_PATH = /^ \((restored|cached|\+([^)]+))\)/;
  * " (restored)" or " (cached)" when it was copied from the last build, or later by " (+<time>)"
  * once rendered. Pages render several at a time (`build.concurrency`), so entries can share a line
  * (one's path followed by the next one's clock) and times can land after other pages; colour codes
- * are ignored. Astro 7.3.5: astro/src/core/build/generate.ts `generatePathWithPrerenderer` and
+ * are ignored. Astro 7.4.7: astro/src/core/build/generate.ts `generatePathWithPrerenderer` and
  * `logRenderTime`, astro/src/core/logger/core.ts `getEventPrefix`.
  */
 export function pageLog(output: string): PageLogEntry[] {
@@ -308,7 +308,7 @@ export interface BuildPhases {
 /**
  * The content sync's and the page render's times in an `astro build` log: from the clocks of
  * "[content] Syncing content" and "[content] Synced content", and the "✓ Completed in <time>."
- * that ends the "generating static routes" section. Astro 7.3.5:
+ * that ends the "generating static routes" section. Astro 7.4.7:
  * astro/src/content/content-layer.ts `sync`, astro/src/core/build/generate.ts `generatePages`.
  */
 export function buildPhases(output: string): BuildPhases {
@@ -336,7 +336,7 @@ export interface ImageLog {
 /**
  * Counts the picture copies an `astro build` log lists under "generating optimized images": each
  * is "▶ /_astro/<file> (before: …kB, after: …kB)" when made, or "(reused cache entry)" when taken
- * from the cache. Astro 7.3.5: astro/src/assets/build/generate.ts `generateImage`.
+ * from the cache. Astro 7.4.7: astro/src/assets/build/generate.ts `generateImage`.
  */
 export function imageLog(output: string): ImageLog {
   const lines = stripVTControlCharacters(output)
@@ -351,7 +351,7 @@ export function imageLog(output: string): ImageLog {
  * finishes it with one unformatted (`SKIP_FORMAT`) event at the same level: the render time once
  * rendered, or the restored/cached mark when copied from the last build. If Astro changes that,
  * lines are still whole (src/integrations/build-log.ts), but a page's time may be printed on a
- * line of its own. Astro 7.3.5: astro/src/core/build/generate.ts `generatePathWithPrerenderer`.
+ * line of its own. Astro 7.4.7: astro/src/core/build/generate.ts `generatePathWithPrerenderer`.
  */
 export function finishesPageLine(begun: AstroLoggerMessage, event: AstroLoggerMessage): boolean {
   return event.newLine && event.label === 'SKIP_FORMAT' && event.level === begun.level;
