@@ -27,8 +27,10 @@ export function checkRendered(entries: readonly RenderedEntry[], { rebase }: Inl
   const problems: ContentProblem[] = [];
   for (const entry of entries) {
     const file = entry.filePath ?? entry.id;
+    // A body that failed to render comes back with a problem saying so (src/markdown/copy-facts.ts
+    // `unrendered`); none at all is a loader that kept no rendering.
     if (!entry.rendered) {
-      problems.push({ file, field: 'body', message: 'expected Markdown that renders; the renderer\'s error is printed when the file is read (above, or build with --force to read it again)' });
+      problems.push({ file, field: 'body', message: 'expected Markdown that renders; the content layer kept no rendering of it' });
       continue;
     }
     const facts = readCopyFacts(entry.rendered.metadata);

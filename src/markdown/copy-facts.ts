@@ -1,3 +1,4 @@
+import type { MarkdownRenderResult } from '@astrojs/markdown-remark';
 import type { VFile } from 'vfile';
 import { frontmatterOf, renderedFrontmatter } from '../astro-internals.ts';
 
@@ -45,4 +46,20 @@ export function recordCopyProblem(file: VFile, problem: CopyProblem): void {
 export function readCopyFacts(metadata: Readonly<Record<string, unknown>> | undefined): Required<Pick<CopyFacts, 'problems'>> & CopyFacts {
   const facts = (renderedFrontmatter(metadata)?.[KEY] ?? {}) as CopyFacts;
   return { ...facts, problems: facts.problems ?? [] };
+}
+
+/**
+ * What the build keeps of a body the pipeline failed to render (its error: a stack overflowed by
+ * quotes nested thousands deep, say): no HTML, and a problem on `body` quoting the renderer's
+ * error (`message`, its lines joined), which the build reports naming the file
+ * (src/checks/rendered.ts), with every other problem. Since Astro 7.4 a thrown render error stops
+ * the content sync with a stack trace and neither file nor field (its glob loader rethrows what
+ * 7.3 only logged, withastro/astro#18054).
+ */
+export function unrendered(frontmatter: Record<string, unknown> | undefined, message: string): MarkdownRenderResult {
+  const problem: CopyProblem = { field: 'body', message: `expected Markdown that renders; the renderer stopped: ${message.split('\n').join(' ')}` };
+  return {
+    code: '',
+    metadata: { headings: [], localImagePaths: [], remoteImagePaths: [], frontmatter: { ...frontmatter, [KEY]: { problems: [problem] } satisfies CopyFacts } },
+  };
 }

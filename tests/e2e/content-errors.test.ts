@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tryBuild } from '../support/build';
+import { tryBuild, tryBuildAsync } from '../support/build';
 import { ROOT, TMP } from '../support/paths';
 
 const BROKEN = join(ROOT, 'tests/fixtures/broken');
@@ -65,9 +65,10 @@ describe('bad content stops the build with every problem listed', () => {
     expect(rendered).toMatch(/figure-past-the-end\.md\n {4}image\.afterParagraph: expected at most 1 \(the body's paragraph count\), found 3/);
   });
 
-  // Astro's glob loader logs a body that fails to render and carries on, and `astro build` can then
-  // exit 0 with the article missing (withastro/astro#18054). Five thousand nested quotes overflow
-  // the Markdown tools' stack: a real render error, which the check before the build does not see.
+  // Astro 7.3's glob loader logged a body that failed to render and carried on, so `astro build`
+  // could exit 0 with the article missing (withastro/astro#18054); 7.4's rethrows, stopping the
+  // sync with a stack trace that names no field. Five thousand nested quotes overflow the Markdown
+  // tools' stack: a real render error, which the check before the build does not see.
   it('stops when a body fails to render, warm or cold, naming the file', () => {
     const dir = join(TMP, 'corpora', 'render-error');
     rmSync(dir, { recursive: true, force: true });
@@ -81,19 +82,22 @@ describe('bad content stops the build with every problem listed', () => {
     for (const warm of [false, true]) {
       const { status, output: rendered } = tryBuild({ name: 'bad-build', env, warm });
       expect(status).not.toBe(0);
-      // A warm build reuses what the content layer stored, the failure included, without reading the file again.
-      if (!warm) expect(rendered).toContain('Error rendering deep-quotes.md');
-      expect(rendered).toMatch(/render-error\/deep-quotes\.md\n {4}body: expected Markdown that renders; the renderer's error is printed when the file is read/);
+      // A warm build reuses what the content layer stored, the failure included, without reading the
+      // file again: the renderer's error is kept with it.
+      expect(rendered).toContain('The build stopped: fix the content first.');
+      expect(rendered).toMatch(/render-error\/deep-quotes\.md\n {4}body: expected Markdown that renders; the renderer stopped: RangeError: .*Maximum call stack size exceeded\n/);
+      expect(rendered).not.toContain('[glob-loader]');
     }
   }, 120_000);
 
-  it.each([
+  // Side by side (it.concurrent): each build stops as it loads its settings.
+  it.concurrent.for([
     ['CONTENT_DIR', join(TMP, 'no-such-folder'), 'no-such-folder does not exist. Expected a folder of Markdown articles.'],
     ['SITE_URL', 'example.org', 'SITE_URL: expected an absolute address like https://news.example.com, found "example.org"'],
     ['BASE_PATH', 'news', 'BASE_PATH: expected a path starting with / made of plain segments (letters, digits, - . _ ~) like /news, found "news"'],
     ['BUILD_TIME', 'yesterday', 'BUILD_TIME: expected an ISO date and time like 2024-06-18T12:00:00Z, found "yesterday"'],
-  ])('stops on a wrong %s with its message alone, no stack trace', (name, value, message) => {
-    const bad = tryBuild({ name: 'bad-build', env: { [name]: value } });
+  ] as const)('stops on a wrong %s with its message alone, no stack trace', async ([name, value, message], { expect }) => {
+    const bad = await tryBuildAsync({ name: `bad-build-${name}`, env: { [name]: value } });
     expect(bad.status).not.toBe(0);
     expect(bad.output).toContain(message);
     expect(bad.output).not.toMatch(/Stack trace|\n\s+at .+:\d+:\d+|Unable to load your Astro config/);

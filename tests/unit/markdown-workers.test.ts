@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
+import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderResult } from '@astrojs/markdown-remark';
 import { describe, expect, it, vi } from 'vitest';
+import { readCopyFacts } from '../../src/markdown/copy-facts';
 import { markdownPipeline } from '../../src/markdown/pipeline';
 import { workerProcessor } from '../../src/integrations/markdown-workers';
 import { rebaserFor } from '../../src/model/urls';
@@ -32,8 +33,8 @@ describe.each(['/', '/news/'])('the worker-thread processor under base %s', (bas
     const { content } = read();
     // Plugins record facts in the front matter they are given: each render gets its own copy.
     const options = () => ({ frontmatter: read().frontmatter, fileURL: new URL(`file://${file}`) });
-    const expected = await (await inThread).render(content, options()).then((result) => ({ result }), (error: Error) => ({ error: `${error.name}: ${error.message}` }));
-    const actual = await (await onWorkers).render(content, options()).then((result) => ({ result }), (error: Error) => ({ error: `${error.name}: ${error.message}` }));
+    const expected = await (await inThread).render(content, options());
+    const actual = await (await onWorkers).render(content, options());
     expect(actual).toEqual(expected);
     // The first file waits for the pipeline to load in-thread and on two worker threads: seconds
     // on a busy machine, so the default 5 s is not a measure of anything here.
@@ -69,11 +70,26 @@ async function withFailureLogsHeld<T>(threadLogs: number, work: () => Promise<T>
 
 const threadRenderer = () => workerProcessor({ base: '/', worker: new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url), threads: 1 }).createRenderer({ syntaxHighlight: false });
 
+/** What a render came to: its HTML, or the error it threw (in-thread) or the problem it reported on `body` (on a thread). */
+const outcome = (rendering: Promise<MarkdownRenderResult>) =>
+  rendering.then(
+    ({ code, metadata }) => {
+      const [problem] = readCopyFacts(metadata).problems.filter(({ field }) => field === 'body');
+      return problem ? { failed: problem.message } : { code };
+    },
+    (error: Error) => ({ failed: `${error.name}: ${error.message}` }),
+  );
+
 describe('the worker-thread processor, when copy cannot be rendered', () => {
-  it("rejects with the renderer's own error", async () => {
+  it("comes back without HTML and with a problem on body quoting the renderer's error, the front matter kept", async () => {
     await withFailureLogsHeld(1, async () => {
       const renderer = await threadRenderer();
-      await expect(renderer.render(`${'> '.repeat(5_000)}deep`, { frontmatter: {} })).rejects.toThrow(/Maximum call stack size exceeded/);
+      const { code, metadata } = await renderer.render(`${'> '.repeat(5_000)}deep`, { frontmatter: { title: 'Deep' } });
+      expect(code).toBe('');
+      expect(metadata.frontmatter['title']).toBe('Deep');
+      expect(readCopyFacts(metadata).problems).toEqual([
+        { field: 'body', message: expect.stringMatching(/^expected Markdown that renders; the renderer stopped: RangeError: .*Maximum call stack size exceeded$/) as unknown as string },
+      ]);
     });
   }, 60_000);
 
@@ -83,14 +99,14 @@ describe('the worker-thread processor, when copy cannot be rendered', () => {
   it.each([
     [1_000, 'renders'],
     [5_000, 'fails'],
-  ])('with quotes nested %i deep, %s on a thread as in-thread', async (depth, outcome) => {
+  ])('with quotes nested %i deep, %s on a thread as in-thread', async (depth, expected) => {
     const content = `${'> '.repeat(depth)}deep`;
-    const settle = (rendering: Promise<{ code: string }>) => rendering.then(({ code }) => ({ code }), (error: Error) => ({ error: `${error.name}: ${error.message}` }));
-    await withFailureLogsHeld(outcome === 'fails' ? 1 : 0, async () => {
-      const inThread = await settle((await createMarkdownProcessor({ syntaxHighlight: false, ...markdownPipeline({ rebase: rebaserFor('/') }) })).render(content, { frontmatter: {} }));
-      const onThread = await settle((await threadRenderer()).render(content, { frontmatter: {} }));
-      expect('error' in inThread ? 'fails' : 'renders').toBe(outcome);
-      expect(onThread).toEqual(inThread);
+    await withFailureLogsHeld(expected === 'fails' ? 1 : 0, async () => {
+      const inThread = await outcome((await createMarkdownProcessor({ syntaxHighlight: false, ...markdownPipeline({ rebase: rebaserFor('/') }) })).render(content, { frontmatter: {} }));
+      const onThread = await outcome((await threadRenderer()).render(content, { frontmatter: {} }));
+      expect('failed' in inThread ? 'fails' : 'renders').toBe(expected);
+      if ('failed' in inThread) expect(onThread).toEqual({ failed: expect.stringContaining(inThread.failed.split('\n').join(' ')) });
+      else expect(onThread).toEqual(inThread);
     });
   }, 60_000);
 });
