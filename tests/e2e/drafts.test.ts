@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser';
-import { buildSite, listFiles } from '../support/build';
+import { buildSiteAsync, listFiles } from '../support/build';
 import { nuHtmlErrors } from '../support/html-checker';
 import { TMP } from '../support/paths';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
@@ -30,8 +30,10 @@ describe('drafts and scheduled articles', () => {
   beforeAll(async () => {
     writeCorpus(corpus);
     // The clock is pinned between the scheduled article's date and now.
-    production = buildSite({ name: 'drafts-production', env: { CONTENT_DIR: corpus, BUILD_TIME: '2024-06-15T12:00:00Z' } });
-    preview = buildSite({ name: 'drafts-preview', env: { CONTENT_DIR: corpus, BUILD_TIME: '2024-06-15T12:00:00Z', SHOW_DRAFTS: '1' } });
+    [production, preview] = await Promise.all([
+      buildSiteAsync({ name: 'drafts-production', env: { CONTENT_DIR: corpus, BUILD_TIME: '2024-06-15T12:00:00Z' } }),
+      buildSiteAsync({ name: 'drafts-preview', env: { CONTENT_DIR: corpus, BUILD_TIME: '2024-06-15T12:00:00Z', SHOW_DRAFTS: '1' } }),
+    ]);
     server = await serveStatic(production);
     browser = await launchBrowser();
   });

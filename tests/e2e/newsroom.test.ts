@@ -7,7 +7,7 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
-import { buildSite, readTree, tryBuild } from '../support/build';
+import { buildSite, readTree, tryBuild, tryBuildAsync } from '../support/build';
 import { ensureXmllint, parseXml, xmllintErrors } from '../support/feeds';
 import { nuHtmlErrors } from '../support/html-checker';
 import { ROOT, TMP } from '../support/paths';
@@ -275,20 +275,22 @@ describe('the new pages in Chromium', () => {
 });
 
 describe('content the newsroom must not publish', () => {
-  it.each([
+  // Side by side (it.concurrent), each in a copy of the fixtures of its own.
+  it.concurrent.for([
     ['a section nobody listed', 'section: Europe', 'section: Eurpoe', 'section: expected one of the sections', '(did you mean "Europe"?)'],
     ['a correction before publication', '  - date: 2026-11-21\n', '  - date: 2026-11-19\n', 'corrections.1.date: expected a correction dated on or after the publication date', ''],
     ['a correction that is not inline', '    text: "An earlier version misspelt', '    text: "# An earlier version misspelt', 'corrections.1.text: expected inline Markdown in one paragraph', ''],
     ['a correction dated after the build clock', '  - date: 2026-11-21\n', '  - date: 2027-11-21\n', "corrections.1.date: expected a correction dated on or before the build's clock (2026-11-28T00:00:00.000Z, BUILD_TIME or now), found 2027-11-21", ''],
-  ])('stops the build naming the file and field for %s', (_label, from, to, message, hint) => {
-    const broken = join(TMP, 'corpora', 'newsroom-broken');
+  ] as const)('stops the build naming the file and field for %s', async ([label, from, to, message, hint], { expect }) => {
+    const name = `newsroom-broken-${label.replace(/\W+/g, '-')}`;
+    const broken = join(TMP, 'corpora', name);
     rmSync(broken, { recursive: true, force: true });
     cpSync(FIXTURE, broken, { recursive: true });
     const file = join(broken, 'articles', 'harbour-reopens.md');
     const text = readFileSync(file, 'utf8');
     expect(text).toContain(from);
     writeFileSync(file, text.replace(from, to));
-    const { status, output } = tryBuild({ name: 'newsroom-broken', env: { ...env, CONTENT_DIR: join(broken, 'articles'), AUTHORS_DIR: join(broken, 'authors') } });
+    const { status, output } = await tryBuildAsync({ name, env: { ...env, CONTENT_DIR: join(broken, 'articles'), AUTHORS_DIR: join(broken, 'authors') } });
     expect(status).not.toBe(0);
     expect(output).toMatch(/harbour-reopens\.md\n/);
     expect(output).toContain(message);

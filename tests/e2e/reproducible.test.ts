@@ -1,14 +1,15 @@
-import { describe, expect, inject, it } from 'vitest';
-import { buildSite, readTree } from '../support/build';
+import { describe, inject, it } from 'vitest';
+import { buildSiteAsync, readTree } from '../support/build';
 
 describe('rebuilds, in other time zones (pages, feeds and all)', () => {
   const reference = () => readTree(inject('siteDir'));
 
-  it.each([
+  // The two side by side (it.concurrent): each is a build of its own.
+  it.concurrent.for([
     ['TZ=America/Los_Angeles', { TZ: 'America/Los_Angeles' }],
     ['TZ=Asia/Tokyo LANG=de_DE.UTF-8', { TZ: 'Asia/Tokyo', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' }],
-  ])('%s gives a byte-identical dist/', (name, env) => {
-    const dir = buildSite({ name: `repro-${name.replace(/\W+/g, '-')}`, env });
+  ] as const)('%s gives a byte-identical dist/', async ([name, env], { expect }) => {
+    const dir = await buildSiteAsync({ name: `repro-${name.replace(/\W+/g, '-')}`, env });
     const expected = reference();
     const actual = readTree(dir);
     expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
