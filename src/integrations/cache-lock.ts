@@ -195,6 +195,8 @@ export function contentSyncLock(timings: SyncLockTimings = SYNC_LOCK_TIMINGS): A
   let before = new Map<string, string | undefined>();
   const release = () => {
     clearInterval(refresh);
+    // Once given back, nothing is left to do at exit (a process that builds again adds it again).
+    process.off('exit', release);
     if (!file) return;
     for (const [path, text] of before) {
       if (text === undefined) rmSync(path, { force: true });

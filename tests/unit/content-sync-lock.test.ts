@@ -128,13 +128,17 @@ describe('the content sync lock', () => {
     }
   });
 
-  it('gives the lock back when the prerender bundle closes, not another', async () => {
+  it('gives the lock back when the prerender bundle closes, not another, and leaves nothing to do at exit', async () => {
+    const listeners = process.listenerCount('exit');
     const only = build();
     await only.start();
+    expect(process.listenerCount('exit')).toBe(listeners + 1);
     only.closeBundle('client');
     expect(readFileSync(lockFile(), 'utf8')).toBe(String(process.pid));
     only.closeBundle('prerender');
     expect(existsSync(lockFile())).toBe(false);
+    // A process that builds again (Astro's own tests do) gathers no exit listeners.
+    expect(process.listenerCount('exit')).toBe(listeners);
   });
 
   it('takes over a lock whose build is gone', async () => {
