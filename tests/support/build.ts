@@ -141,7 +141,6 @@ function treeDigest(dir: string | undefined): string {
 /** Where shared builds live; tests/e2e/global-setup.ts empties it at the start of every run. */
 export const SHARED = join(TMP, 'shared');
 
-
 /**
  * Runs `work` holding a lock folder (mkdir is atomic): two test files that ask for the same
  * shared build at once, in two Vitest workers, build it once. A lock whose holder has died is
