@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import LongestFirst from './tests/support/sequencer';
+import LongestFirst from './tests/support/sequencer.ts';
 
 // Two files at a time, from every project (Vitest's default on two cores is one): a build, a
 // browser or a long unit test rarely keeps both cores busy, and the e2e files share what they can

@@ -1,6 +1,6 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { relative } from 'node:path';
-import { ROOT } from './paths';
+import { ROOT } from './paths.ts';
 
 /**
  * The files that take longest, longest first. Vitest orders a run by the durations it cached last
