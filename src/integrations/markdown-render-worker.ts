@@ -1,11 +1,13 @@
 /**
  * One Markdown rendering thread (src/integrations/markdown-workers.ts starts them): Broadsheet's pipeline, made
- * here from plain settings, renders what the main thread sends and posts back the result, or the
- * error's name and message.
+ * here from plain settings, renders what the main thread sends and posts back the result: for a body
+ * that throws, the body unrendered with a problem quoting the error (src/markdown/copy-facts.ts
+ * `unrendered`).
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderOptions } from '@astrojs/markdown-remark';
 import { rebaserFor } from '../model/urls.ts';
+import { unrendered } from '../markdown/copy-facts.ts';
 import { markdownPipeline } from '../markdown/pipeline.ts';
 
 /** What the main thread hands a worker when it starts. */
@@ -33,6 +35,6 @@ parentPort!.on('message', async ({ id, content, fileURL, frontmatter }: RenderRe
     parentPort!.postMessage({ id, result });
   } catch (error) {
     const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
-    parentPort!.postMessage({ id, error: { name, message } });
+    parentPort!.postMessage({ id, result: unrendered(frontmatter, `${name}: ${message}`) });
   }
 });

@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions, MarkdownProcessor, MarkdownRenderResult } from '@astrojs/markdown-remark';
 import type { RenderRequest, RenderWorkerData } from './markdown-render-worker.ts';
-import { unrendered } from '../markdown/copy-facts.ts';
 
 /**
  * Each thread's stack, in MB: about the main thread's (V8's default `--stack-size`, 984 KB), not a
@@ -30,9 +29,9 @@ export interface WorkerProcessorOptions {
  * is the same pipeline's, byte for byte: only where it runs changes. The threads are unreferenced,
  * so they never keep a finished build alive.
  *
- * A render that throws comes back unrendered, with a problem on `body` quoting the error
- * (src/markdown/copy-facts.ts `unrendered`), which stops the build naming the file; a thread that
- * stops rejects its renders.
+ * A render that throws comes back unrendered from its thread, with a problem on `body` quoting the
+ * error (src/markdown/copy-facts.ts `unrendered`), which stops the build naming the file; a thread
+ * that stops rejects its renders.
  */
 export function workerProcessor(options: WorkerProcessorOptions): MarkdownProcessor<WorkerProcessorOptions> {
   return {
@@ -41,7 +40,7 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
     async createRenderer(shared: AstroMarkdownOptions) {
       const data: RenderWorkerData = { base: options.base, shared: JSON.parse(JSON.stringify(shared)) as AstroMarkdownOptions };
       const count = Math.max(1, options.threads ?? availableParallelism());
-      type Job = { resolve: (result: MarkdownRenderResult) => void; reject: (error: Error) => void; frontmatter: Record<string, unknown> | undefined };
+      type Job = { resolve: (result: MarkdownRenderResult) => void; reject: (error: Error) => void };
       // Each thread's jobs in flight, by id: the least busy thread takes the next job, and a
       // thread that dies fails its own jobs and leaves the pool.
       const pool = new Map<Worker, Map<number, Job>>();
@@ -51,10 +50,10 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
           const jobs = new Map<number, Job>();
           pool.set(worker, jobs);
           worker.unref();
-          worker.on('message', ({ id, result, error }: { id: number; result?: MarkdownRenderResult; error?: { name: string; message: string } }) => {
+          worker.on('message', ({ id, result }: { id: number; result: MarkdownRenderResult }) => {
             const job = jobs.get(id);
             jobs.delete(id);
-            job?.resolve(error ? unrendered(job.frontmatter, `${error.name}: ${error.message}`) : result!);
+            job?.resolve(result);
             whenIdle();
           });
           const fail = (error: Error) => {
@@ -87,7 +86,7 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
           const id = next++;
           const request: RenderRequest = { id, content, fileURL: renderOptions.fileURL?.href, frontmatter: renderOptions.frontmatter };
           return new Promise<MarkdownRenderResult>((resolve, reject) => {
-            jobs.set(id, { resolve, reject, frontmatter: renderOptions.frontmatter });
+            jobs.set(id, { resolve, reject });
             worker.postMessage(request);
           });
         },
