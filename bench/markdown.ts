@@ -11,7 +11,10 @@ import { createMarkdownProcessor, parseFrontmatter } from '@astrojs/markdown-rem
 import { satteri } from '@astrojs/markdown-satteri';
 import { markdownPipeline } from '../src/markdown/pipeline.ts';
 
-const file = readFileSync(new URL('../content/articles/nato-chief-west-should-impose-a-cost-on-china.md', import.meta.url), 'utf8');
+const file = readFileSync(
+  new URL('../content/articles/nato-chief-west-should-impose-a-cost-on-china.md', import.meta.url),
+  'utf8',
+);
 const { frontmatter, content } = parseFrontmatter(file);
 const PIPELINE = markdownPipeline();
 
@@ -21,12 +24,31 @@ interface Renderer {
 
 const processors: [string, Renderer][] = [
   ['satteri (Astro 7 default)', await satteri().createRenderer({ syntaxHighlight: false } as never)],
-  ['unified, Astro defaults (GFM, SmartyPants, Shiki)', await createMarkdownProcessor({ gfm: true, smartypants: true, syntaxHighlight: 'shiki' })],
-  ['unified, GFM + SmartyPants, no highlighter', await createMarkdownProcessor({ gfm: true, smartypants: true, syntaxHighlight: false })],
+  [
+    'unified, Astro defaults (GFM, SmartyPants, Shiki)',
+    await createMarkdownProcessor({ gfm: true, smartypants: true, syntaxHighlight: 'shiki' }),
+  ],
+  [
+    'unified, GFM + SmartyPants, no highlighter',
+    await createMarkdownProcessor({ gfm: true, smartypants: true, syntaxHighlight: false }),
+  ],
   ['unified, GFM only', await createMarkdownProcessor({ gfm: true, smartypants: false, syntaxHighlight: false })],
-  ['unified, bare (no GFM, no SmartyPants)', await createMarkdownProcessor({ gfm: false, smartypants: false, syntaxHighlight: false })],
-  ['Broadsheet (GFM, figure, reading time, sanitising, links, ids, tables)', await createMarkdownProcessor({ ...PIPELINE, syntaxHighlight: false })],
-  ['Broadsheet with GFM off (what GFM costs)', await createMarkdownProcessor({ ...PIPELINE, gfm: false, syntaxHighlight: false })],
+  [
+    'unified, bare (no GFM, no SmartyPants)',
+    await createMarkdownProcessor({ gfm: false, smartypants: false, syntaxHighlight: false }),
+  ],
+  [
+    'Broadsheet (GFM, figure, reading time, sanitising, links, ids, tables)',
+    await createMarkdownProcessor({ ...PIPELINE, syntaxHighlight: false }),
+  ],
+  [
+    'Broadsheet, every body parsed by remark-parse (before Sätteri)',
+    await createMarkdownProcessor({ ...markdownPipeline({ parser: 'remark' }), syntaxHighlight: false }),
+  ],
+  [
+    'Broadsheet with GFM off (what GFM costs)',
+    await createMarkdownProcessor({ ...markdownPipeline({ parser: 'remark' }), gfm: false, syntaxHighlight: false }),
+  ],
 ];
 
 async function measure(renderer: Renderer): Promise<{ mean: number; runs: number }> {
@@ -44,7 +66,9 @@ async function measure(renderer: Renderer): Promise<{ mean: number; runs: number
   return { mean: samples[Math.floor(samples.length / 2)]!, runs: samples.length };
 }
 
-console.log(`Markdown pipeline, seed article (${content.length} characters), Node ${process.versions.node}, ${cpus()[0]?.model ?? 'unknown CPU'}`);
+console.log(
+  `Markdown pipeline, seed article (${content.length} characters), Node ${process.versions.node}, ${cpus()[0]?.model ?? 'unknown CPU'}`,
+);
 const rows: { name: string; ms: number; runs: number }[] = [];
 for (const [name, renderer] of processors) {
   const { mean, runs } = await measure(renderer);
@@ -54,5 +78,7 @@ const baseline = rows[0]!.ms;
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`${'processor'.padEnd(width)}  ms/article  × satteri  runs`);
 for (const row of rows) {
-  console.log(`${row.name.padEnd(width)}  ${row.ms.toFixed(3).padStart(10)}  ${(row.ms / baseline).toFixed(2).padStart(9)}  ${String(row.runs).padStart(4)}`);
+  console.log(
+    `${row.name.padEnd(width)}  ${row.ms.toFixed(3).padStart(10)}  ${(row.ms / baseline).toFixed(2).padStart(9)}  ${String(row.runs).padStart(4)}`,
+  );
 }

@@ -8,8 +8,15 @@ import { rehypeCopyFragmentLinks, rehypeUniqueIds } from './rehype-ids.ts';
 import { rehypeScrollingTables } from './rehype-tables.ts';
 import { rehypeRawWhenPresent } from './rehype-raw-when-present.ts';
 import { remarkFigure } from './remark-figure.ts';
-import { NEWS_SCHEMA, rehypeDropUnprintable, rehypeDropUnresolvableImages, rehypeEmbedAllowlist, rehypeMarkMarkdownImages } from './sanitize.ts';
+import {
+  NEWS_SCHEMA,
+  rehypeDropUnprintable,
+  rehypeDropUnresolvableImages,
+  rehypeEmbedAllowlist,
+  rehypeMarkMarkdownImages,
+} from './sanitize.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
+import { remarkSatteri } from './remark-satteri.ts';
 
 /**
  * The Markdown pipeline, shared by the site (astro.config.mjs), the tests and the benchmark so
@@ -18,7 +25,15 @@ import { remarkReadingTime } from './remark-reading-time.ts';
  */
 export function markdownPipeline({
   rebase,
-}: BaseLinkOptions = {}): Pick<AstroMarkdownOptions, 'smartypants' | 'gfm' | 'remarkRehype' | 'remarkPlugins' | 'rehypePlugins'> {
+  parser = 'satteri',
+}: BaseLinkOptions & {
+  /**
+   * Which parser reads copy: Sätteri for the bodies it reads exactly as remark-parse does and
+   * remark-parse for the rest (src/markdown/remark-satteri.ts), or remark-parse for every body
+   * (what the differential test compares against).
+   */
+  parser?: 'satteri' | 'remark';
+} = {}): Pick<AstroMarkdownOptions, 'smartypants' | 'gfm' | 'remarkRehype' | 'remarkPlugins' | 'rehypePlugins'> {
   return {
     // Copy arrives with its typography in place: SmartyPants would rewrite quotes, dashes and
     // ellipses the newsroom chose, and costs about 5 ms an article (bench/markdown.ts).
@@ -29,7 +44,8 @@ export function markdownPipeline({
     // Footnote ids without a prefix here: the sanitiser prefixes every id copy brings, and
     // rehypeCopyFragmentLinks points the footnote links at the prefixed ids.
     remarkRehype: { clobberPrefix: '' },
-    remarkPlugins: [remarkFigure, remarkReadingTime],
+    // Sätteri parses most copy in a fifth of remark-parse's time, to the same mdast (bench/markdown.ts).
+    remarkPlugins: [...(parser === 'satteri' ? [remarkSatteri] : []), remarkFigure, remarkReadingTime],
     // Raw HTML in copy becomes elements first (Astro only does so at the very end), so that the
     // sanitiser and the link plugins after it see every element, not just Markdown's.
     rehypePlugins: [
