@@ -8,6 +8,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { imageCache } from './src/integrations/image-cache.ts';
 import { staticHostHeaders } from './src/integrations/headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { workingCopy } from './src/integrations/working-copy.ts';
 import { lastModified } from './src/integrations/sitemap-dates.ts';
 import { workerProcessor } from './src/integrations/markdown-workers.ts';
 import { nodeProblem } from './scripts/node-guard.mjs';
@@ -55,6 +56,8 @@ export default defineConfig({
   // The list is Vite's 'baseline-widely-available' default build target.
   vite: { build: { assetsInlineLimit: 0, cssTarget: ['chrome107', 'edge107', 'firefox104', 'safari16'] } },
   integrations: [
+    // Builds over the working copy `npm run build` keeps beside the site (scripts/build.mjs).
+    workingCopy(),
     cacheLock(),
     contentSyncLock(),
     imageCache(),

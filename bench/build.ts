@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -64,19 +64,32 @@ interface Run {
 }
 
 /**
- * One `astro build` of `project` into `out`, timed, with the memory of its whole process tree
- * sampled. `cold` deletes the project's cache folder first and passes --force.
+ * One build of `project` into `out`, timed, with the memory of its whole process tree sampled.
+ * Broadsheet builds as the newsroom does, with `npm run build`'s script (scripts/build.mjs: over
+ * its working copy, swapped in when done); the baseline with `astro build` into an empty folder.
+ * `cold` deletes the project's cache folder (and Broadsheet's working copy and last site) first and
+ * passes --force.
  */
 async function build(project: string, out: string, env: Record<string, string>, { cold }: { cold: boolean }): Promise<Run> {
+  const broadsheet = project === root;
   if (cold) rmSync(env['CACHE_DIR'] ?? join(project, 'node_modules/.astro'), { recursive: true, force: true });
-  // `npm run build` builds into a fresh folder and swaps it in; the old site's removal is not the
-  // build's work (Astro would otherwise empty the folder first: seconds at this size).
-  rmSync(out, { recursive: true, force: true });
-  const args = ['build', '--root', project, '--outDir', out, ...(cold ? ['--force'] : [])];
+  if (cold || !broadsheet) {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(join(out, '..', `.${basename(out)}.next`), { recursive: true, force: true });
+  }
+  const args = broadsheet
+    ? [join(root, 'scripts/build.mjs'), ...(cold ? ['--force'] : [])]
+    : [astro, 'build', '--root', project, '--outDir', out, ...(cold ? ['--force'] : [])];
   const started = performance.now();
-  const child = spawn(process.execPath, [astro, ...args], {
+  const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BUILD_TIME, ...env },
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      BUILD_TIME,
+      ...(broadsheet ? { BUILD_OUT: out, SITE_URL: 'https://news.example.org' } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const watch = watchTree(child.pid!);
@@ -86,7 +99,7 @@ async function build(project: string, out: string, env: Record<string, string>, 
   const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const seconds = (performance.now() - started) / 1000;
   const memory = watch.stop();
-  if (status !== 0) throw new Error(`astro ${args.join(' ')} failed (${status}):\n${log.slice(-4000)}`);
+  if (status !== 0) throw new Error(`${args.join(' ')} failed (${status}):\n${log.slice(-4000)}`);
   return { seconds, phases: phases(log), memory };
 }
 
@@ -152,7 +165,9 @@ function publishedIn(corpus: string): Set<string> {
 
 /** Every article page a build wrote, by slug: `articles/<slug>/index.html`. */
 function articlePages(out: string): string[] {
-  return existsSync(join(out, 'articles')) ? readdirSync(join(out, 'articles')).filter((slug) => existsSync(join(out, 'articles', slug, 'index.html'))) : [];
+  return existsSync(join(out, 'articles'))
+    ? readdirSync(join(out, 'articles')).filter((slug) => existsSync(join(out, 'articles', slug, 'index.html')))
+    : [];
 }
 
 /** How many pages the search index holds: the sum over every shard's entry file. */
@@ -170,20 +185,34 @@ function searchPageCount(out: string): number {
  * article and no other, `expect` (a slug and a text) on that article's page, and (for Broadsheet)
  * a search index of every published article.
  */
-function verify(out: string, published: Set<string>, expect: { slug: string; text: string }, { search }: { search: boolean }): void {
+function verify(
+  out: string,
+  published: Set<string>,
+  expect: { slug: string; text: string },
+  { search }: { search: boolean },
+): void {
   const pages = articlePages(out);
   const problems: string[] = [];
-  if (pages.length !== published.size || pages.some((slug) => !published.has(slug))) problems.push(`${pages.length} article pages, expected ${published.size}`);
+  if (pages.length !== published.size || pages.some((slug) => !published.has(slug)))
+    problems.push(`${pages.length} article pages, expected ${published.size}`);
   const page = join(out, 'articles', expect.slug, 'index.html');
-  if (!existsSync(page) || !readFileSync(page, 'utf8').includes(expect.text)) problems.push(`articles/${expect.slug}/ does not show "${expect.text}"`);
-  if (search && searchPageCount(out) !== published.size) problems.push(`the search index holds ${searchPageCount(out)} pages, expected ${published.size}`);
+  if (!existsSync(page) || !readFileSync(page, 'utf8').includes(expect.text))
+    problems.push(`articles/${expect.slug}/ does not show "${expect.text}"`);
+  if (search && searchPageCount(out) !== published.size)
+    problems.push(`the search index holds ${searchPageCount(out)} pages, expected ${published.size}`);
   if (search) {
     // Broadsheet's own pages: a front per section with articles, a page per profile (writeCorpus).
-    const fronts = existsSync(join(out, 'sections')) ? readdirSync(join(out, 'sections')).filter((name) => existsSync(join(out, 'sections', name, 'index.html'))).length : 0;
+    const fronts = existsSync(join(out, 'sections'))
+      ? readdirSync(join(out, 'sections')).filter((name) => existsSync(join(out, 'sections', name, 'index.html'))).length
+      : 0;
     const authors = existsSync(join(out, 'authors')) ? readdirSync(join(out, 'authors')).length : 0;
-    if (fronts < 1 || authors !== 20) problems.push(`${fronts} section fronts and ${authors} authors' pages, expected some fronts and 20 authors`);
+    if (fronts < 1 || authors !== 20)
+      problems.push(`${fronts} section fronts and ${authors} authors' pages, expected some fronts and 20 authors`);
   }
-  if (problems.length > 0) throw new Error(`The build in ${out} is not the site its corpus makes, so its time does not count:\n- ${problems.join('\n- ')}`);
+  if (problems.length > 0)
+    throw new Error(
+      `The build in ${out} is not the site its corpus makes, so its time does not count:\n- ${problems.join('\n- ')}`,
+    );
 }
 
 /**
@@ -210,7 +239,8 @@ async function searchBytes(dir: string, expected: number): Promise<number> {
     await page.locator('.search-results li').first().waitFor({ timeout: 120_000 });
     await page.waitForLoadState('networkidle');
     const status = await page.locator('[data-search-status]').textContent();
-    if (!status?.startsWith(`${expected.toLocaleString('en')} result`)) throw new Error(`search for "Stoltenberg" said "${status}", expected ${expected} results`);
+    if (!status?.startsWith(`${expected.toLocaleString('en')} result`))
+      throw new Error(`search for "Stoltenberg" said "${status}", expected ${expected} results`);
     return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
   } finally {
     await browser.close();
@@ -273,7 +303,10 @@ for (const size of sizes) {
     process.stdout.write(`${size} articles, run ${run}: publish one… `);
     const slug = `published-today-${run}`;
     const seed = readFileSync(join(corpus, `${anArticle.slug}.md`), 'utf8');
-    writeFileSync(join(corpus, `${slug}.md`), seed.replace(/^title: .*$/m, `title: Published today, number ${run}`).replace(/^published: .*$/m, 'published: 2026-10-31'));
+    writeFileSync(
+      join(corpus, `${slug}.md`),
+      seed.replace(/^title: .*$/m, `title: Published today, number ${run}`).replace(/^published: .*$/m, 'published: 2026-10-31'),
+    );
     published.add(slug);
     publishes.push(await build(root, out, env, { cold: false }));
     verify(out, published, { slug, text: `Published today, number ${run}` }, { search: true });
@@ -310,35 +343,44 @@ const marginal = (i: number, pick: (row: Row) => number) =>
   i === 0 ? '' : fixed(((pick(rows[i]!) - pick(rows[i - 1]!)) * 1000) / (rows[i]!.size - rows[i - 1]!.size), 2);
 // By process name as /proc gives it (15 characters at most: `pagefind_extend`).
 const peakOf = (row: Row, prefix: string) =>
-  Math.max(0, ...[row.cold, row.publish, row.correct].flatMap((run) => Object.entries(run.memory.byName).filter(([name]) => name.startsWith(prefix)).map(([, rss]) => rss)));
+  Math.max(
+    0,
+    ...[row.cold, row.publish, row.correct].flatMap((run) =>
+      Object.entries(run.memory.byName)
+        .filter(([name]) => name.startsWith(prefix))
+        .map(([, rss]) => rss),
+    ),
+  );
 const table = [
   '| articles | runs | cold s | baseline cold s | cold ÷ baseline | publish one s | ÷ cold | correct one s | ÷ cold | ms/article (marginal) | baseline ms/article (marginal) | peak MiB, all processes | Astro (node) MiB | Pagefind MiB | baseline peak MiB | pages | dist MB | search index MB | shards | one query KB | article HTML+CSS gzip B |',
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((row, i) =>
-    [
-      row.size,
-      row.runs,
-      fixed(row.cold.seconds),
-      fixed(row.baseline.seconds),
-      `${fixed(row.cold.seconds / row.baseline.seconds, 2)}×`,
-      fixed(row.publish.seconds),
-      percent(row.publish.seconds, row.cold.seconds),
-      fixed(row.correct.seconds),
-      percent(row.correct.seconds, row.cold.seconds),
-      marginal(i, (r) => r.cold.seconds),
-      marginal(i, (r) => r.baseline.seconds),
-      mb(Math.max(row.cold.memory.total, row.publish.memory.total, row.correct.memory.total)),
-      mb(peakOf(row, 'node')),
-      mb(peakOf(row, 'pagefind')),
-      mb(row.baseline.memory.total),
-      row.pages,
-      fixed(row.distMb),
-      fixed(row.indexMb, 2),
-      row.shards,
-      fixed(row.queryKb),
-      row.articleGzip,
-    ].join(' | '),
-  ).map((line) => `| ${line} |`),
+  ...rows
+    .map((row, i) =>
+      [
+        row.size,
+        row.runs,
+        fixed(row.cold.seconds),
+        fixed(row.baseline.seconds),
+        `${fixed(row.cold.seconds / row.baseline.seconds, 2)}×`,
+        fixed(row.publish.seconds),
+        percent(row.publish.seconds, row.cold.seconds),
+        fixed(row.correct.seconds),
+        percent(row.correct.seconds, row.cold.seconds),
+        marginal(i, (r) => r.cold.seconds),
+        marginal(i, (r) => r.baseline.seconds),
+        mb(Math.max(row.cold.memory.total, row.publish.memory.total, row.correct.memory.total)),
+        mb(peakOf(row, 'node')),
+        mb(peakOf(row, 'pagefind')),
+        mb(row.baseline.memory.total),
+        row.pages,
+        fixed(row.distMb),
+        fixed(row.indexMb, 2),
+        row.shards,
+        fixed(row.queryKb),
+        row.articleGzip,
+      ].join(' | '),
+    )
+    .map((line) => `| ${line} |`),
 ].join('\n');
 
 const phaseTable = [
@@ -363,7 +405,11 @@ if ((process.env['BENCH_SIZES'] ?? DEFAULT_SIZES) === DEFAULT_SIZES) {
   const template = readFileSync(join(root, 'bench/benchmarks.template.md'), 'utf8');
   writeFileSync(
     join(root, 'docs/benchmarks.md'),
-    template.replace('{{machine}}', machine).replace('{{runs}}', String(RUNS)).replace('{{table}}', table).replace('{{phases}}', phaseTable),
+    template
+      .replace('{{machine}}', machine)
+      .replace('{{runs}}', String(RUNS))
+      .replace('{{table}}', table)
+      .replace('{{phases}}', phaseTable),
   );
   console.log('wrote docs/benchmarks.md');
 }

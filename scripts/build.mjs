@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Atomic build: Astro writes into a fresh folder beside the output, and only a successful build
-// replaces it, so a failed build never leaves a half-written or empty site behind.
+// Atomic build: Astro writes into a working copy beside the output, and only a successful build
+// replaces the output with it, so a failed build never leaves a half-written or empty site behind.
 //   npm run build                    → dist/, for deployment at SITE_URL and BASE_PATH
 //   npm run build -- --local         → dist/, for the local preview (what `npm start` does): links
 //                                      point at the preview server unless SITE_URL is set
@@ -9,18 +9,39 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { authorsDir, buildOut, cacheFolder, contentDir, isInside, deploySettings, inheritedEnvironment, LOCAL_ORIGIN, orStop } from '../src/env.ts';
+import {
+  authorsDir,
+  buildOut,
+  cacheFolder,
+  contentDir,
+  isInside,
+  deploySettings,
+  inheritedEnvironment,
+  LOCAL_ORIGIN,
+  orStop,
+} from '../src/env.ts';
 import { recordBuild } from '../src/integrations/built-settings.ts';
 import { codeDigest } from '../src/integrations/code-digest.ts';
+import { SEARCH_FOLDER } from '../src/integrations/search-index.ts';
+import { mirror, prune, startInstant } from '../src/integrations/working-copy.ts';
+import { incrementalOutputFiles } from '../src/astro-internals.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = buildOut(root);
 // The output folder is replaced whole: it must not hold the articles, the profiles, or the project itself.
 const content = orStop(contentDir);
 const authors = orStop(() => authorsDir());
-const held = isInside(root, out) ? 'the project' : isInside(content, out) ? `the articles (${content})` : authors && isInside(authors, out) ? `the authors' profiles (${authors})` : undefined;
+const held = isInside(root, out)
+  ? 'the project'
+  : isInside(content, out)
+    ? `the articles (${content})`
+    : authors && isInside(authors, out)
+      ? `the authors' profiles (${authors})`
+      : undefined;
 if (held) {
-  console.error(`\nBUILD_OUT: ${out} would hold ${held}, and a build replaces its output folder whole. Expected a folder of its own, like dist.\n`);
+  console.error(
+    `\nBUILD_OUT: ${out} would hold ${held}, and a build replaces its output folder whole. Expected a folder of its own, like dist.\n`,
+  );
   process.exit(1);
 }
 const local = process.argv.includes('--local');
@@ -48,25 +69,40 @@ if (settings.sitePlaceholder) {
   );
 }
 
-// Beside the output, so the final rename never crosses file systems. Always the same name:
-// Astro's astro:assets module embeds the output folder, so a new name each time would change the
-// code hash of every page that shows a picture, and the incremental build would render them all
-// again. Two builds with one cache folder never run at once (src/integrations/cache-lock.ts).
+// The working copy: beside the output, so the final renames never cross file systems, and always
+// the same name: Astro's astro:assets module embeds the output folder, so a new name each time would
+// change the code hash of every page that shows a picture, and the incremental build would render
+// them all again. Two builds with one cache folder never run at once (src/integrations/cache-lock.ts).
+// It is made equal to the site being served (it holds the site before last, or what a failed or
+// killed build left), Astro builds over it, what this build did not produce is removed, and it is
+// swapped in by renaming: the site being served is never written (src/integrations/working-copy.ts).
 const next = join(dirname(out), `.${basename(out)}.next`);
 const previous = join(dirname(out), `.${basename(out)}.previous-${process.pid}`);
 
 mkdirSync(dirname(out), { recursive: true });
-rmSync(next, { recursive: true, force: true });
+const started = performance.now();
+const mirrored = mirror(out, next, { replaced: [SEARCH_FOLDER] });
+const since = startInstant(next);
+const seconds = (from) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
+console.log(`working copy: ${mirrored.copied} files copied from ${out}, ${mirrored.removed} removed, in ${seconds(started)}`);
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...astroArgs], { cwd: root, stdio: 'inherit', env });
+const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...astroArgs], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 if (result.status !== 0) {
   rmSync(next, { recursive: true, force: true });
   console.error(`\nThe build failed; ${out} is left as it was.`);
   process.exit(result.status ?? 1);
 }
+const pruning = performance.now();
+const pruned = prune(next, since, incrementalOutputFiles(cache));
 if (existsSync(out)) renameSync(out, previous);
 renameSync(next, out);
-rmSync(previous, { recursive: true, force: true });
+// The site just replaced is the next build's working copy.
+if (existsSync(previous)) renameSync(previous, next);
 recordBuild(cache, out, settings);
 writeFileSync(codeFile, code);
+console.log(`working copy: ${pruned} files this build did not produce removed, in ${seconds(pruning)}`);
 console.log(`Built into ${out} for ${settings.site}${settings.base}`);

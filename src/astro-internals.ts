@@ -11,6 +11,8 @@
  * Node runs this module as it is (bench/, tests/, the Markdown worker thread): it imports types
  * only, and Astro's virtual module is imported when a picture is first looked up, in the build.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { AstroLoggerMessage, ImageMetadata } from 'astro';
 import type { Element } from 'hast';
@@ -54,9 +56,12 @@ export async function importedPicture(file: string, source: string): Promise<Ima
   // literal only (the test holds the two equal). Astro ships no type for the module: typed as a
   // plain string, the name sends the compiler to no declaration, and the map's shape is the one
   // documented above.
-  assetImports ??= import('astro:asset-imports' as string).then((module: { default: ReadonlyMap<string, ImageMetadata> }) => module.default);
+  assetImports ??= import('astro:asset-imports' as string).then(
+    (module: { default: ReadonlyMap<string, ImageMetadata> }) => module.default,
+  );
   const picture = (await assetImports).get(imageImportKey(source, file));
-  if (!picture) throw new Error(`${file}: picture "${source}" was not imported by Astro's content layer (${ASSET_IMPORTS_MODULE})`);
+  if (!picture)
+    throw new Error(`${file}: picture "${source}" was not imported by Astro's content layer (${ASSET_IMPORTS_MODULE})`);
   return picture;
 }
 
@@ -86,7 +91,8 @@ export function imagePlaceholder(node: Element): ImagePlaceholder | undefined {
   const raw = node.properties[PLACEHOLDER_PROPERTY];
   if (node.tagName !== 'img' || typeof raw !== 'string') return undefined;
   const { src, alt } = JSON.parse(raw) as { src?: unknown; alt?: unknown };
-  if (typeof src !== 'string') throw new Error(`Astro's picture placeholder (${IMAGE_PLACEHOLDER_ATTRIBUTE}) holds no src: ${raw}`);
+  if (typeof src !== 'string')
+    throw new Error(`Astro's picture placeholder (${IMAGE_PLACEHOLDER_ATTRIBUTE}) holds no src: ${raw}`);
   return { src, alt: typeof alt === 'string' ? alt : '' };
 }
 
@@ -131,7 +137,9 @@ export function frontmatterOf(file: VFile): Record<string, unknown> {
 }
 
 /** The front matter a rendered entry's metadata carries back (frontmatterOf), or undefined when none. */
-export function renderedFrontmatter(metadata: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> | undefined {
+export function renderedFrontmatter(
+  metadata: Readonly<Record<string, unknown>> | undefined,
+): Readonly<Record<string, unknown>> | undefined {
   const frontmatter = metadata?.['frontmatter'];
   return typeof frontmatter === 'object' && frontmatter !== null ? (frontmatter as Record<string, unknown>) : undefined;
 }
@@ -182,7 +190,8 @@ export function handover<T>(name: string, what: string): Handover<T> {
     },
     take: () => {
       const value = store[slot];
-      if (value === undefined) throw new Error(`${what}: the catalogue handed over nothing; was this written outside \`astro build\`?`);
+      if (value === undefined)
+        throw new Error(`${what}: the catalogue handed over nothing; was this written outside \`astro build\`?`);
       return value;
     },
     whenGiven: (listener) => {
@@ -205,6 +214,34 @@ export function handover<T>(name: string, what: string): Handover<T> {
  * `INCREMENTAL_OUTPUT_DIR`), astro/src/content/consts.ts (`DATA_STORE_FILE`, `DATA_STORE_DIR`).
  */
 export const BUILD_STATE_IN_CACHE: readonly string[] = ['incremental-build.json', 'dist', 'data-store.json', 'data-store'];
+
+/**
+ * The output file of every page the last incremental build recorded (rendered or reused), as paths
+ * from the output folder's root (`articles/x/index.html`), read from the build's manifest in the
+ * cache folder `cacheDir`; empty when there is no manifest. Astro 7.4.7:
+ * astro/src/core/build/incremental.ts (`INCREMENTAL_CACHE_FILE`; `routes[component].paths[pathname].outputFile`).
+ */
+export function incrementalOutputFiles(cacheDir: string): Set<string> {
+  const file = join(cacheDir, BUILD_STATE_IN_CACHE[0]!);
+  if (!existsSync(file)) return new Set();
+  const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+    routes?: Record<string, { paths?: Record<string, { outputFile?: unknown }> }>;
+  };
+  return new Set(
+    Object.values(manifest.routes ?? {}).flatMap((route) =>
+      Object.values(route.paths ?? {}).flatMap(({ outputFile }) => (typeof outputFile === 'string' ? [outputFile] : [])),
+    ),
+  );
+}
+
+/**
+ * Vite settings that make Astro build over what its output folder holds instead of emptying it
+ * first: a page Astro may reuse whose file is already there is left as it is (logged " (cached)"),
+ * and everything else is written over. Astro 7.4.7:
+ * astro/src/core/build/static-build.ts (empties the folder unless `vite.build.emptyOutDir` is
+ * `false`), astro/src/core/build/generate.ts `generatePathWithPrerenderer` (`existsInDist`).
+ */
+export const BUILD_OVER_OUTPUT = { build: { emptyOutDir: false } };
 
 /**
  * Astro's image cache: the folder under the cache folder where it keeps each picture copy, keyed
@@ -314,7 +351,12 @@ export interface BuildPhases {
 export function buildPhases(output: string): BuildPhases {
   const lines = stripVTControlCharacters(output).split('\n');
   const clock = (pattern: RegExp) => {
-    const [h, m, s] = (lines.find((line) => pattern.test(line))?.match(/^(\d\d):(\d\d):(\d\d)/)?.slice(1) ?? []).map(Number);
+    const [h, m, s] = (
+      lines
+        .find((line) => pattern.test(line))
+        ?.match(/^(\d\d):(\d\d):(\d\d)/)
+        ?.slice(1) ?? []
+    ).map(Number);
     return h === undefined ? undefined : h * 3600 + m! * 60 + s!;
   };
   const syncing = clock(/\[content\] Syncing content/);
@@ -322,7 +364,10 @@ export function buildPhases(output: string): BuildPhases {
   const routesAt = lines.findIndex((line) => /(generating|prerendering) static routes/.test(line));
   const completed = routesAt < 0 ? undefined : lines.slice(routesAt).find((line) => line.includes('✓ Completed in '));
   const ms = completed === undefined ? undefined : logDuration(/Completed in (.+?)\.\s*$/.exec(completed)?.[1] ?? '');
-  return { sync: syncing !== undefined && synced !== undefined ? synced - syncing : undefined, render: ms === undefined ? undefined : ms / 1000 };
+  return {
+    sync: syncing !== undefined && synced !== undefined ? synced - syncing : undefined,
+    render: ms === undefined ? undefined : ms / 1000,
+  };
 }
 
 /** What the optimised-picture step of an `astro build` did, from its log. */
@@ -342,7 +387,10 @@ export function imageLog(output: string): ImageLog {
   const lines = stripVTControlCharacters(output)
     .split('\n')
     .filter((line) => line.includes('▶ /_astro/'));
-  return { made: lines.filter((line) => line.includes('(before:')).length, reused: lines.filter((line) => line.includes('(reused cache entry)')).length };
+  return {
+    made: lines.filter((line) => line.includes('(before:')).length,
+    reused: lines.filter((line) => line.includes('(reused cache entry)')).length,
+  };
 }
 
 /**

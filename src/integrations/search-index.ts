@@ -21,6 +21,9 @@ import { handover } from '../astro-internals.ts';
 const SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
 const PRIMARY_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter|pagefind\.js|wasm\..+\.pagefind)$/;
 
+/** The folder of the output the search index is written to, whole, by every build. */
+export const SEARCH_FOLDER = 'pagefind';
+
 // The catalogue hands the published articles over (src/astro-internals.ts `handover`): the index is
 // built from the model rather than by reading the pages back.
 const searchDocuments = handover<SearchDocuments>('search-documents', 'search index');
@@ -37,7 +40,8 @@ export function shareSearchDocuments(documents: SearchDocuments): void {
  * found; the search page separates queries the same way. Pictures and frames are left out.
  */
 export function searchPage(
-  document: Pick<SearchDocument, 'title' | 'standfirst' | 'html' | 'language'> & Partial<Pick<SearchDocument, 'labels' | 'datetime' | 'date'>>,
+  document: Pick<SearchDocument, 'title' | 'standfirst' | 'html' | 'language'> &
+    Partial<Pick<SearchDocument, 'labels' | 'datetime' | 'date'>>,
 ): string {
   const body = fromHtml(document.html, { fragment: true });
   visit(body, 'element', (node: Element, index, parent) => {
@@ -59,7 +63,9 @@ export function searchPage(
         // stays out of the body's text and excerpts.
         h(
           'head',
-          (['labels', 'datetime', 'date'] as const).flatMap((key) => (document[key] ? [h('meta', { dataPagefindMeta: `${key}[content]`, content: document[key] })] : [])),
+          (['labels', 'datetime', 'date'] as const).flatMap((key) =>
+            document[key] ? [h('meta', { dataPagefindMeta: `${key}[content]`, content: document[key] })] : [],
+          ),
         ),
         h('body', [
           h('main', { dataPagefindBody: '' }, [
@@ -166,10 +172,15 @@ async function prepareShards({ documents, shards }: SearchDocuments, cache: stri
     const key = version && shardKey(version, `${name}\n${where}`, members);
     const folder = `${cache}${key ?? `unkeyed-${place}`}`;
     // A build that starts afresh (`--force`) reuses no shard, but keeps what it writes for the next.
-    const stored = key !== undefined && !startsAfresh() && (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) === JSON.stringify({ key, ...(await summary(folder)) });
+    const stored =
+      key !== undefined &&
+      !startsAfresh() &&
+      (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) ===
+        JSON.stringify({ key, ...(await summary(folder)) });
     if (!stored) {
       await writeIndex(members, `${folder}.next`, keep);
-      if (key !== undefined) await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...(await summary(`${folder}.next`)) }));
+      if (key !== undefined)
+        await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...(await summary(`${folder}.next`)) }));
       await rm(folder, { recursive: true, force: true });
       await rename(`${folder}.next`, folder);
       indexed += members.length;
@@ -177,7 +188,8 @@ async function prepareShards({ documents, shards }: SearchDocuments, cache: stri
     placed.push({ folder, where });
   }
   const wanted = new Set(placed.map(({ folder }) => folder));
-  for (const entry of await readdir(cache)) if (!wanted.has(`${cache}${entry}`)) await rm(`${cache}${entry}`, { recursive: true, force: true });
+  for (const entry of await readdir(cache))
+    if (!wanted.has(`${cache}${entry}`)) await rm(`${cache}${entry}`, { recursive: true, force: true });
   return { placed, indexed, seconds: (performance.now() - started) / 1000 };
 }
 
@@ -188,7 +200,9 @@ async function prepareShards({ documents, shards }: SearchDocuments, cache: stri
  * folders rather than changing them, so the two never disagree.
  */
 async function placeShards({ placed }: PreparedShards, dir: URL): Promise<void> {
-  const out = fileURLToPath(new URL('pagefind/', dir));
+  const out = fileURLToPath(new URL(`${SEARCH_FOLDER}/`, dir));
+  // A build over the last site's working copy (src/integrations/working-copy.ts) finds its index there.
+  await rm(out, { recursive: true, force: true });
   const made = new Set<string>();
   const folderFor = async (path: string) => {
     if (!made.has(path)) await mkdir(path, { recursive: true });
@@ -239,7 +253,7 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:start': () => {
         searchDocuments.whenGiven((given) => {
-          // Astro has emptied the output folder before it renders, so the shards can go in now.
+          // Astro has emptied the output folder (or is building over a working copy) before it renders, so the shards can go in now.
           pending = prepareShards(given, cache, root).then(async (prepared) => (await placeShards(prepared, outDir), prepared));
           // Awaited in astro:build:done; until then a failure must not surface as unhandled.
           pending.catch(() => undefined);
@@ -248,8 +262,10 @@ export function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const given = searchDocuments.take();
         const waiting = performance.now();
-        const { indexed, seconds } = await (pending ?? prepareShards(given, cache, root).then(async (prepared) => (await placeShards(prepared, dir), prepared)));
-        if (dir.href !== outDir.href) throw new Error(`search index: written into ${outDir.href}, but the build wrote ${dir.href}`);
+        const { indexed, seconds } = await (pending ??
+          prepareShards(given, cache, root).then(async (prepared) => (await placeShards(prepared, dir), prepared)));
+        if (dir.href !== outDir.href)
+          throw new Error(`search index: written into ${outDir.href}, but the build wrote ${dir.href}`);
         const after = ((performance.now() - waiting) / 1000).toFixed(1);
         const shards = given.shards.length;
         logger.info(

@@ -1,7 +1,9 @@
 /**
  * The invariant that makes caching safe: after any sequence of edits, a warm build (Astro's
- * incremental build, search shards and content store reused) writes a dist/ byte-identical to a
- * cold build of the same content. Each step edits a 60-article corpus and builds warm into one
+ * incremental build, search shards and content store reused, built by `npm run build`'s script
+ * over its working copy of the last site, each in a process of its own) writes a dist/
+ * byte-identical to a cold build of the same content, and so does the build after one that was
+ * killed half-way. Each step edits a 60-article corpus and builds warm into one
  * folder with a cache kept across the steps; most steps also build cold (--force, a cache of its
  * own) into another folder, side by side with the warm build, and compare every file. A step makes
  * several edits at once (each cold build costs as much as a build of the whole corpus), of
@@ -22,16 +24,22 @@ import { dump, load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/corpus';
 import { pageLog } from '../../src/astro-internals';
-import { readTree, tryBuildAsync, type BuildResult } from '../support/build';
+import { buildCommand, readTree, tryBuildAsync, type BuildResult } from '../support/build';
 import { ROOT, TMP } from '../support/paths';
 
 const corpus = join(TMP, 'incremental', 'corpus');
 const warmCache = join(TMP, 'incremental', 'warm-cache');
 const coldCache = join(TMP, 'incremental', 'cold-cache');
 const authors = join(TMP, 'incremental', 'authors');
+const warmOut = join(TMP, 'incremental', 'warm');
 const file = (n: number) => join(corpus, `article-${String(n).padStart(5, '0')}.md`);
 
-let env: Record<string, string> = { CONTENT_DIR: corpus, AUTHORS_DIR: authors, BUILD_TIME: '2026-11-01T00:00:00Z', SITE_URL: 'https://news.example.org' };
+let env: Record<string, string> = {
+  CONTENT_DIR: corpus,
+  AUTHORS_DIR: authors,
+  BUILD_TIME: '2026-11-01T00:00:00Z',
+  SITE_URL: 'https://news.example.org',
+};
 
 /** Rewrites an article's front matter through `change`; the body stays as it is. */
 function editFrontMatter(n: number, change: (data: Record<string, unknown>) => void): void {
@@ -53,9 +61,12 @@ interface Built {
 
 async function build(kind: 'warm' | 'cold'): Promise<Built> {
   if (kind === 'cold') rmSync(coldCache, { recursive: true, force: true });
+  // The warm build is `npm run build`'s, over its working copy, as a newsroom builds; the cold one
+  // Astro's, into an emptied folder, with nothing reused.
   const result = await tryBuildAsync({
     name: `incremental/${kind}`,
     warm: kind === 'warm',
+    inPlace: kind === 'warm',
     env: { ...env, CACHE_DIR: kind === 'warm' ? warmCache : coldCache },
   });
   return built(kind, result);
@@ -91,7 +102,8 @@ describe('a warm build equals a cold build of the same content, after a run of e
   beforeAll(() => {
     rmSync(join(TMP, 'incremental'), { recursive: true, force: true });
     writeCorpus(60, corpus, join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md'), { authors });
-    for (const name of ['with-picture.md', 'map.png', 'photo.jpg']) copyFileSync(join(ROOT, 'tests/fixtures/corpora/pictures', name), join(corpus, name));
+    for (const name of ['with-picture.md', 'map.png', 'photo.jpg'])
+      copyFileSync(join(ROOT, 'tests/fixtures/corpora/pictures', name), join(corpus, name));
   });
 
   /**
@@ -115,21 +127,33 @@ describe('a warm build equals a cold build of the same content, after a run of e
     await new Promise((resolve) => holder.on('close', resolve));
     mkdirSync(warmCache, { recursive: true });
     writeFileSync(join(warmCache, 'broadsheet-build.lock'), String(holder.pid));
-    const result = await tryBuildAsync({ name: 'incremental/warm', warm: true, env: { ...env, CACHE_DIR: warmCache } });
+    const result = await tryBuildAsync({
+      name: 'incremental/warm',
+      warm: true,
+      inPlace: true,
+      env: { ...env, CACHE_DIR: warmCache },
+    });
     expect(result.output).toContain('did not finish: its rendered pages and content store are dropped');
     warm = built('warm', result);
     expect(existsSync(join(warmCache, 'broadsheet-build.lock'))).toBe(false);
     expect(warm.reused).toBe(0);
     expect(warm.tree.size).toBeGreaterThan(100);
-    const page = [...warm.tree.keys()].find((path) => path.startsWith('articles/') && /class="article-aside related"/.test(text(warm, path)))!;
+    const page = [...warm.tree.keys()].find(
+      (path) => path.startsWith('articles/') && /class="article-aside related"/.test(text(warm, path)),
+    )!;
     relatedOn = page;
     relatedSlug = /<section class="article-aside related"[\s\S]*?href="\/articles\/([^/]+)\/"/.exec(text(warm, page))![1]!;
     expect(relatedSlug).toMatch(/^article-/);
   });
 
-  it('correct a body, publish a new article, change an author\'s profile', async () => {
+  it("correct a body, publish a new article, change an author's profile", async () => {
     writeFileSync(file(10), `${readFileSync(file(10), 'utf8')}\nCorrection: an added sentence.\n`);
-    writeFileSync(file(61), readFileSync(file(1), 'utf8').replace(/^title: .*$/m, 'title: Newly published').replace(/^published: .*$/m, 'published: 2026-10-30'));
+    writeFileSync(
+      file(61),
+      readFileSync(file(1), 'utf8')
+        .replace(/^title: .*$/m, 'title: Newly published')
+        .replace(/^published: .*$/m, 'published: 2026-10-30'),
+    );
     const profile = join(authors, 'fixture-writer-01.yaml');
     writeFileSync(profile, readFileSync(profile, 'utf8').replace(/^role: .*$/m, 'role: Night editor (fixture)'));
     await step();
@@ -146,26 +170,69 @@ describe('a warm build equals a cold build of the same content, after a run of e
   it('change a headline that other articles list as related, add a correction', async () => {
     const n = Number(relatedSlug.replace('article-', ''));
     editFrontMatter(n, (data) => void (data['title'] = 'A corrected headline for the related lists'));
-    editFrontMatter(12, (data) => void (data['corrections'] = [{ date: '2026-10-31', text: 'An earlier version gave the *wrong* figure (fixture).' }]));
+    editFrontMatter(
+      12,
+      (data) =>
+        void (data['corrections'] = [{ date: '2026-10-31', text: 'An earlier version gave the *wrong* figure (fixture).' }]),
+    );
     await step({ compare: false });
     expect(text(warm, relatedOn)).toContain('A corrected headline for the related lists');
     expect(text(warm, 'articles/article-00012/index.html')).toContain('the <em>wrong</em> figure');
   });
 
-  it("delete an article, change another's tags, give a byline name its first profile (and compare the two steps)", async () => {
+  it('a build killed while it writes pages leaves the site being served whole, and the next build over what it left equals a cold one', async () => {
+    editFrontMatter(14, (data) => void (data['title'] = 'Edited before a build that is killed'));
+    const served = readTree(warmOut);
+    const { args, env: childEnv } = buildCommand({
+      name: 'incremental/warm',
+      warm: true,
+      inPlace: true,
+      env: { ...env, CACHE_DIR: warmCache },
+    });
+    // Its own process group, so the kill reaches Astro's process under npm run build's.
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: childEnv, detached: true });
+    let output = '';
+    await new Promise<void>((resolve) => {
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        output += chunk;
+        // Killed once Astro has rendered a page into the working copy.
+        if (pageLog(output).some((page) => !page.restored)) resolve();
+      });
+      child.on('close', () => resolve());
+    });
+    process.kill(-child.pid!, 'SIGKILL');
+    const signal = await new Promise((resolve) => child.on('close', (_, killedBy) => resolve(killedBy)));
+    expect(signal).toBe('SIGKILL');
+    expect(differences(readTree(warmOut), served)).toEqual([]);
+    expect(readTree(join(TMP, 'incremental', '.warm.next')).size).toBeGreaterThan(0);
+    await step();
+    expect(text(warm, 'articles/article-00014/index.html')).toContain('Edited before a build that is killed');
+  });
+
+  it("delete an article, change another's tags, give a byline name its first profile", async () => {
     rmSync(file(20));
     editFrontMatter(30, (data) => void (data['tags'] = ['A tag of its own', 'NATO']));
     const unprofiled = Array.from({ length: 10 }, (_, i) => `Fixture Writer ${21 + i}`);
-    const name = unprofiled.find((candidate) => [...warm.tree.values()].some((bytes) => bytes.includes(`<bdi>${candidate}</bdi>`)));
+    const name = unprofiled.find((candidate) =>
+      [...warm.tree.values()].some((bytes) => bytes.includes(`<bdi>${candidate}</bdi>`)),
+    );
     expect(name).toBeDefined();
-    writeFileSync(join(authors, 'new-profile.yaml'), `name: ${name}
+    writeFileSync(
+      join(authors, 'new-profile.yaml'),
+      `name: ${name}
 role: Guest author (fixture)
 bio: Invented for the test.
-`);
+`,
+    );
     await step();
     expect(warm.tree.has('articles/article-00020/index.html')).toBe(false);
     expect(warm.tree.has('tags/a-tag-of-its-own/index.html')).toBe(true);
-    expect([...warm.tree.entries()].some(([path, bytes]) => path.startsWith('articles/') && bytes.includes(`<a href="/authors/new-profile/" rel="author"><bdi>${name}</bdi></a>`))).toBe(true);
+    expect(
+      [...warm.tree.entries()].some(
+        ([path, bytes]) =>
+          path.startsWith('articles/') && bytes.includes(`<a href="/authors/new-profile/" rel="author"><bdi>${name}</bdi></a>`),
+      ),
+    ).toBe(true);
   });
 
   it('a draft becomes published, a picture changes in place to the same number of bytes', async () => {
@@ -186,7 +253,9 @@ bio: Invented for the test.
 
   it("the clock passes a scheduled article's time (and compare the two steps)", async () => {
     expect(warm.tree.has('articles/article-00007/index.html')).toBe(false);
-    const published = String((load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file(7), 'utf8'))![1]!) as { published: unknown }).published);
+    const published = String(
+      (load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file(7), 'utf8'))![1]!) as { published: unknown }).published,
+    );
     env = { ...env, BUILD_TIME: new Date(Date.parse(`${published.slice(0, 10)}T00:00:00Z`) + 2 * 864e5).toISOString() };
     await step();
     expect(warm.tree.has('articles/article-00007/index.html')).toBe(true);
@@ -196,7 +265,9 @@ bio: Invented for the test.
     const used = new Map<string, number[]>();
     for (let n = 1; n <= 61; n += 1) {
       if (!existsSync(file(n))) continue;
-      const section = String((load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file(n), 'utf8'))![1]!) as { section: unknown }).section);
+      const section = String(
+        (load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file(n), 'utf8'))![1]!) as { section: unknown }).section,
+      );
       used.set(section, [...(used.get(section) ?? []), n]);
     }
     const [section, articles] = [...used].filter(([name]) => name !== 'World').sort((a, b) => a[1].length - b[1].length)[0]!;

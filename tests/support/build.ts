@@ -17,6 +17,12 @@ export interface BuildOptions {
   env?: Record<string, string>;
   /** Reuse what the last build left in the cache (Astro's incremental build); by default every build starts afresh. */
   warm?: boolean;
+  /**
+   * Build as `npm run build` does (scripts/build.mjs: over the working copy beside the output,
+   * swapped in when done), keeping the last site in .tmp/tests/<name> to build over; by default
+   * `astro build` into an emptied folder.
+   */
+  inPlace?: boolean;
 }
 
 /** Where test builds keep their caches when the test names none. */
@@ -44,7 +50,19 @@ function built({ name }: BuildOptions, { outDir, status, output }: BuildResult):
 
 // Vitest mirrors import.meta.env into process.env (BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV=test):
 // a child build would inherit them and Vite would take BASE_URL=/ over the configured base.
-const VITEST_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'NODE_ENV', 'TEST', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID'];
+const VITEST_ENV = [
+  'BASE_URL',
+  'MODE',
+  'DEV',
+  'PROD',
+  'SSR',
+  'NODE_ENV',
+  'TEST',
+  'VITEST',
+  'VITEST_MODE',
+  'VITEST_POOL_ID',
+  'VITEST_WORKER_ID',
+];
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of VITEST_ENV) delete env[key];
@@ -58,15 +76,28 @@ export interface BuildResult {
   output: string;
 }
 
-/** The `astro build` command for `options`, run with Node from the project's root. */
-function buildCommand({ name, env = {}, warm = false }: BuildOptions): { outDir: string; args: string[]; env: NodeJS.ProcessEnv } {
+/** The `astro build` (or `npm run build` script) command for `options`, run with Node from the project's root. */
+export function buildCommand({ name, env = {}, warm = false, inPlace = false }: BuildOptions): {
+  outDir: string;
+  args: string[];
+  env: NodeJS.ProcessEnv;
+} {
   const outDir = join(TMP, name);
-  rmSync(outDir, { recursive: true, force: true });
+  if (!inPlace) rmSync(outDir, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
+  const force = warm ? [] : ['--force'];
   return {
     outDir,
-    args: [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(warm ? [] : ['--force']), '--outDir', outDir],
-    env: { ...cleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: join(CACHES, name), ...env },
+    args: inPlace
+      ? [join(ROOT, 'scripts/build.mjs'), ...force]
+      : [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...force, '--outDir', outDir],
+    env: {
+      ...cleanEnv(),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CACHE_DIR: join(CACHES, name),
+      ...(inPlace && { BUILD_OUT: outDir }),
+      ...env,
+    },
   };
 }
 
@@ -109,7 +140,12 @@ export function npmBuild(env: Record<string, string>, args: string[] = []): { st
   delete base['BASE_PATH'];
   const result = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), ...args], {
     cwd: ROOT,
-    env: { ...base, ASTRO_TELEMETRY_DISABLED: '1', CACHE_DIR: join(CACHES, `npm-${digest(env['BUILD_OUT'] ?? 'dist').slice(0, 12)}`), ...env },
+    env: {
+      ...base,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      CACHE_DIR: join(CACHES, `npm-${digest(env['BUILD_OUT'] ?? 'dist').slice(0, 12)}`),
+      ...env,
+    },
     encoding: 'utf8',
   });
   return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
@@ -134,7 +170,11 @@ const digest = (text: string) => createHash('sha256').update(text).digest('hex')
 function treeDigest(dir: string | undefined): string {
   if (!dir || !existsSync(dir)) return '';
   const hash = createHash('sha256');
-  for (const path of listFiles(dir)) hash.update(`${path}\0`).update(readFileSync(join(dir, path))).update('\0');
+  for (const path of listFiles(dir))
+    hash
+      .update(`${path}\0`)
+      .update(readFileSync(join(dir, path)))
+      .update('\0');
   return hash.digest('hex');
 }
 

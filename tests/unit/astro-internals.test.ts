@@ -4,7 +4,7 @@
  * else by finding the code the assumption reads in the installed file. A failure names the
  * assumption and the Astro source file to re-read.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
@@ -17,6 +17,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   ASSET_IMPORTS_MODULE,
   ASTRO_VERSION,
+  BUILD_OVER_OUTPUT,
   BUILD_STATE_IN_CACHE,
   CONTENT_IMPORTS_IN_PROJECT,
   PRERENDER_ENVIRONMENT,
@@ -30,6 +31,7 @@ import {
   imageImportKey,
   imageLog,
   imagePlaceholder,
+  incrementalOutputFiles,
   localImagePaths,
   logDuration,
   pageLog,
@@ -37,12 +39,13 @@ import {
 } from '../../src/astro-internals';
 import { markdownPipeline } from '../../src/markdown/pipeline';
 import { listFiles } from '../support/build';
-import { ROOT } from '../support/paths';
+import { ROOT, TMP } from '../support/paths';
 
 const DOOR = 'src/astro-internals.ts';
 // The file Astro's content layer passes when it renders an entry (pictures are collected only with one).
 const STORY = new URL('file:///project/content/articles/story.md');
-const installed = (JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string }).version;
+const installed = (JSON.parse(readFileSync(join(ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** Where a source file of Astro's repository (`astro/src/x.ts`, `@astrojs/markdown-remark/src/x.ts`) is installed. */
 function installedFile(file: string): string {
@@ -60,11 +63,15 @@ const broke = (assumption: string, file: string) =>
  * indent one release, spaces another) and `\uXXXX` escapes as the characters (7.3 escaped the
  * log's box-drawing characters, 7.4 writes them).
  */
-const squashed = (text: string) => text.replace(/\\u([0-9A-Fa-f]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))).replace(/\s+/g, ' ');
+const squashed = (text: string) =>
+  text.replace(/\\u([0-9A-Fa-f]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))).replace(/\s+/g, ' ');
 
 /** Asserts that the installed build of `file` still holds `code`, whatever its indentation. */
 function expectCode(assumption: string, file: string, code: string): void {
-  expect(squashed(readFileSync(installedFile(file), 'utf8')).includes(squashed(code)), `${broke(assumption, file)}; it no longer holds: ${code}`).toBe(true);
+  expect(
+    squashed(readFileSync(installedFile(file), 'utf8')).includes(squashed(code)),
+    `${broke(assumption, file)}; it no longer holds: ${code}`,
+  ).toBe(true);
 }
 
 /** One of Astro's modules, exported or not, as installed. */
@@ -72,11 +79,17 @@ async function astroModule<T>(file: string): Promise<T> {
   return (await import(pathToFileURL(installedFile(file)).href)) as T;
 }
 
-const { imageSrcToImportId } = await astroModule<{ imageSrcToImportId: (src: string, file?: string) => string | undefined }>('astro/src/assets/utils/resolveImports.ts');
+const { imageSrcToImportId } = await astroModule<{ imageSrcToImportId: (src: string, file?: string) => string | undefined }>(
+  'astro/src/assets/utils/resolveImports.ts',
+);
 // Astro's own Markdown processor with Broadsheet's pipeline: the placeholder must come through the sanitiser too.
 const processor = await createMarkdownProcessor({ ...markdownPipeline(), syntaxHighlight: false });
-const { createImageAsset } = await astroModule<{ createImageAsset: (metadata: ImageMetadata, fsPath: string, track: boolean) => ImageMetadata }>('astro/src/assets/utils/image-asset.ts');
-const { getTimeStat } = await astroModule<{ getTimeStat: (start: number, end: number) => string }>('astro/src/core/build/util.ts');
+const { createImageAsset } = await astroModule<{
+  createImageAsset: (metadata: ImageMetadata, fsPath: string, track: boolean) => ImageMetadata;
+}>('astro/src/assets/utils/image-asset.ts');
+const { getTimeStat } = await astroModule<{ getTimeStat: (start: number, end: number) => string }>(
+  'astro/src/core/build/util.ts',
+);
 
 describe('the Astro the door was read against', () => {
   it('is the one installed', () => {
@@ -91,10 +104,20 @@ describe('pictures in content entries', () => {
   it('ASSET_IMPORTS_MODULE is the module render() reads pictures from', () => {
     const name = 'ASSET_IMPORTS_MODULE';
     expectCode(name, 'astro/src/content/consts.ts', `ASSET_IMPORTS_VIRTUAL_ID = "${ASSET_IMPORTS_MODULE}"`);
-    expectCode(name, 'astro/src/content/runtime.ts', `const { default: imageAssetMap } = await import("${ASSET_IMPORTS_MODULE}");`);
-    expectCode(name, 'astro/src/content/runtime.ts', 'const id = imageSrcToImportId(decodedImagePath.src, fileName);\n        const imported = imageAssetMap.get(id);');
+    expectCode(
+      name,
+      'astro/src/content/runtime.ts',
+      `const { default: imageAssetMap } = await import("${ASSET_IMPORTS_MODULE}");`,
+    );
+    expectCode(
+      name,
+      'astro/src/content/runtime.ts',
+      'const id = imageSrcToImportId(decodedImagePath.src, fileName);\n        const imported = imageAssetMap.get(id);',
+    );
     // importedPicture writes the name out (a bundler resolves only a literal): the two must agree.
-    expect(readFileSync(join(ROOT, DOOR), 'utf8'), `${DOOR} importedPicture must import ASSET_IMPORTS_MODULE`).toContain(`import('${ASSET_IMPORTS_MODULE}' as string)`);
+    expect(readFileSync(join(ROOT, DOOR), 'utf8'), `${DOOR} importedPicture must import ASSET_IMPORTS_MODULE`).toContain(
+      `import('${ASSET_IMPORTS_MODULE}' as string)`,
+    );
   });
 
   it.each([
@@ -104,12 +127,18 @@ describe('pictures in content entries', () => {
     ['./café&co=1.JPEG', '/srv/news/articles/a b.md'],
     ['./portrait.avif', 'content/authors/jane-roe.yaml'],
   ])('imageImportKey(%j, %j) is the key Astro files the picture under', (source, file) => {
-    expect(imageImportKey(source, file), broke('imageImportKey', 'astro/src/assets/utils/resolveImports.ts')).toBe(imageSrcToImportId(source, file));
+    expect(imageImportKey(source, file), broke('imageImportKey', 'astro/src/assets/utils/resolveImports.ts')).toBe(
+      imageSrcToImportId(source, file),
+    );
   });
 
   const images = (html: string) => {
     const found: Element[] = [];
-    visit(rehype().data('settings', { fragment: true }).parse(html) as Root, 'element', (node: Element) => void (node.tagName === 'img' && found.push(node)));
+    visit(
+      rehype().data('settings', { fragment: true }).parse(html) as Root,
+      'element',
+      (node: Element) => void (node.tagName === 'img' && found.push(node)),
+    );
     return found;
   };
 
@@ -117,18 +146,35 @@ describe('pictures in content entries', () => {
     const markdown = '![Quay at dawn, "Hull"](./photo.jpg)\n\n![](./map.png)\n\n![Remote](https://cdn.example/p.jpg)';
     const { code } = await processor.render(markdown, { frontmatter: {}, fileURL: STORY });
     const file = '@astrojs/markdown-remark/src/rehype-images.ts';
-    expectCode('IMAGE_PLACEHOLDER_ATTRIBUTE', file, `${IMAGE_PLACEHOLDER_ATTRIBUTE}: JSON.stringify({ ...imageProperties, index })`);
-    expectCode('IMAGE_PLACEHOLDER_ATTRIBUTE', 'astro/src/content/runtime.ts', `const CONTENT_LAYER_IMAGE_REGEX = /${IMAGE_PLACEHOLDER_ATTRIBUTE}="([^"]+)"/g;`);
-    expect(
-      images(code).map(imagePlaceholder),
-      broke('imagePlaceholder', file),
-    ).toEqual([{ src: './photo.jpg', alt: 'Quay at dawn, "Hull"' }, { src: './map.png', alt: '' }, undefined]);
+    expectCode(
+      'IMAGE_PLACEHOLDER_ATTRIBUTE',
+      file,
+      `${IMAGE_PLACEHOLDER_ATTRIBUTE}: JSON.stringify({ ...imageProperties, index })`,
+    );
+    expectCode(
+      'IMAGE_PLACEHOLDER_ATTRIBUTE',
+      'astro/src/content/runtime.ts',
+      `const CONTENT_LAYER_IMAGE_REGEX = /${IMAGE_PLACEHOLDER_ATTRIBUTE}="([^"]+)"/g;`,
+    );
+    expect(images(code).map(imagePlaceholder), broke('imagePlaceholder', file)).toEqual([
+      { src: './photo.jpg', alt: 'Quay at dawn, "Hull"' },
+      { src: './map.png', alt: '' },
+      undefined,
+    ]);
   });
 
   it.each([
     ['an <img> without the placeholder', '<img src="/a.jpg" alt="A">', [undefined]],
-    ['another element holding the attribute', `<span ${IMAGE_PLACEHOLDER_ATTRIBUTE}="{&#x22;src&#x22;:&#x22;./a.jpg&#x22;}"></span>`, []],
-    ['a placeholder without alt', `<img ${IMAGE_PLACEHOLDER_ATTRIBUTE}="{&#x22;src&#x22;:&#x22;./a.jpg&#x22;,&#x22;index&#x22;:0}">`, [{ src: './a.jpg', alt: '' }]],
+    [
+      'another element holding the attribute',
+      `<span ${IMAGE_PLACEHOLDER_ATTRIBUTE}="{&#x22;src&#x22;:&#x22;./a.jpg&#x22;}"></span>`,
+      [],
+    ],
+    [
+      'a placeholder without alt',
+      `<img ${IMAGE_PLACEHOLDER_ATTRIBUTE}="{&#x22;src&#x22;:&#x22;./a.jpg&#x22;,&#x22;index&#x22;:0}">`,
+      [{ src: './a.jpg', alt: '' }],
+    ],
   ])('imagePlaceholder: %s', (_, html, expected) => {
     expect(images(html).map(imagePlaceholder)).toEqual(expected);
   });
@@ -145,14 +191,19 @@ describe('pictures in content entries', () => {
   const RENDER_SCOPE = Symbol.for('astro:render-scope');
   const asset = (metadata: ImageMetadata, fsPath: string) => {
     const referenced = new Set<string>();
-    Object.defineProperty(globalThis, RENDER_SCOPE, { value: { getStore: () => ({ referencedImages: referenced }) }, configurable: true });
+    Object.defineProperty(globalThis, RENDER_SCOPE, {
+      value: { getStore: () => ({ referencedImages: referenced }) },
+      configurable: true,
+    });
     return { picture: createImageAsset(metadata, fsPath, true), referenced };
   };
   afterEach(() => void delete (globalThis as Record<symbol, unknown>)[RENDER_SCOPE]);
 
   it('imageFilePath reads the file Astro imported a picture from, without marking it used', async () => {
     const file = 'astro/src/assets/utils/node.ts';
-    const { emitImageMetadata } = await astroModule<{ emitImageMetadata: (id: string) => Promise<ImageMetadata | undefined> }>(file);
+    const { emitImageMetadata } = await astroModule<{ emitImageMetadata: (id: string) => Promise<ImageMetadata | undefined> }>(
+      file,
+    );
     const metadata = await emitImageMetadata(photo);
     expect(metadata && imageFilePath(metadata), broke('imageFilePath', file)).toBe(photo);
     const { picture, referenced } = asset(metadata!, photo);
@@ -167,12 +218,20 @@ describe('pictures in content entries', () => {
     expect([...referenced], broke('imageDimensions', file)).toEqual([]);
     // The reason for the rule: reading src marks it, and the build then publishes the original.
     expect(picture.src).toBe('/_astro/photo.hash.jpg');
-    expect([...referenced], broke('imageDimensions (the asset no longer marks an original whose src is read)', file)).toEqual([photo]);
+    expect([...referenced], broke('imageDimensions (the asset no longer marks an original whose src is read)', file)).toEqual([
+      photo,
+    ]);
   });
 
   it('imageDimensions and imageFilePath read plain metadata as it is (outside the build)', () => {
-    expect(imageDimensions({ src: '/p.jpg', width: 10, height: 20, format: 'png' })).toEqual({ width: 10, height: 20, format: 'png' });
-    expect(() => imageFilePath({ src: '/p.jpg', width: 10, height: 20, format: 'png' })).toThrow("Astro's image metadata has no fsPath (src /p.jpg)");
+    expect(imageDimensions({ src: '/p.jpg', width: 10, height: 20, format: 'png' })).toEqual({
+      width: 10,
+      height: 20,
+      format: 'png',
+    });
+    expect(() => imageFilePath({ src: '/p.jpg', width: 10, height: 20, format: 'png' })).toThrow(
+      "Astro's image metadata has no fsPath (src /p.jpg)",
+    );
   });
 });
 
@@ -185,12 +244,22 @@ describe('Markdown plugins', () => {
       frontmatterOf(vfile)['facts'] = { minutes: 3 };
     };
     const processor = await createMarkdownProcessor({ remarkPlugins: [plugin], syntaxHighlight: false });
-    const { metadata } = await processor.render('![A](./a.jpg)\n\n![B](https://cdn.example/b.jpg)\n\n![C](../c.png)', { frontmatter: { title: 'Headline' }, fileURL: STORY });
+    const { metadata } = await processor.render('![A](./a.jpg)\n\n![B](https://cdn.example/b.jpg)\n\n![C](../c.png)', {
+      frontmatter: { title: 'Headline' },
+      fileURL: STORY,
+    });
     expect(seen, broke('frontmatterOf', file)).toBe('Headline');
-    expect(renderedFrontmatter(metadata), broke('renderedFrontmatter', file)).toEqual({ title: 'Headline', facts: { minutes: 3 } });
+    expect(renderedFrontmatter(metadata), broke('renderedFrontmatter', file)).toEqual({
+      title: 'Headline',
+      facts: { minutes: 3 },
+    });
     expect(localImagePaths(metadata), broke('localImagePaths', file)).toEqual(['./a.jpg', '../c.png']);
     // The content layer keeps the processor's metadata whole as the entry's rendered.metadata.
-    expectCode('renderedFrontmatter, localImagePaths', 'astro/src/content/content-layer.ts', 'html: code,\n      metadata: {\n        ...metadata,');
+    expectCode(
+      'renderedFrontmatter, localImagePaths',
+      'astro/src/content/content-layer.ts',
+      'html: code,\n      metadata: {\n        ...metadata,',
+    );
   });
 
   it.each([
@@ -211,17 +280,30 @@ describe('Markdown plugins', () => {
 
 describe("the build's process", () => {
   it('handover: pages render in the build process, and astro:build:done runs after them', () => {
-    expectCode('handover', 'astro/src/core/build/default-prerenderer.ts', 'const { app } = await import(prerenderEntryUrl.toString());');
-    expectCode('handover', 'astro/src/core/build/static-build.ts', 'await buildPhase("generate pages", () => generatePages(resolvedOpts, internals, prerenderOutputDir, builder));');
+    expectCode(
+      'handover',
+      'astro/src/core/build/default-prerenderer.ts',
+      'const { app } = await import(prerenderEntryUrl.toString());',
+    );
+    expectCode(
+      'handover',
+      'astro/src/core/build/static-build.ts',
+      'await buildPhase("generate pages", () => generatePages(resolvedOpts, internals, prerenderOutputDir, builder));',
+    );
     const build = readFileSync(installedFile('astro/src/core/build/index.ts'), 'utf8');
     const [pages, done] = [build.indexOf('= await viteBuild(opts);'), build.indexOf('await runHookBuildDone(')];
-    expect(pages >= 0 && done > pages, `${broke('handover', 'astro/src/core/build/index.ts')}: astro:build:done no longer runs after the pages`).toBe(true);
+    expect(
+      pages >= 0 && done > pages,
+      `${broke('handover', 'astro/src/core/build/index.ts')}: astro:build:done no longer runs after the pages`,
+    ).toBe(true);
   });
 
   it('handover: what one copy of a module gives, another takes; take throws when nothing was given', () => {
     const name = `test-${Math.random()}`;
     const given = handover<string[]>(name, 'test values');
-    expect(() => handover<string[]>(name, 'test values').take()).toThrow('test values: the catalogue handed over nothing; was this written outside `astro build`?');
+    expect(() => handover<string[]>(name, 'test values').take()).toThrow(
+      'test values: the catalogue handed over nothing; was this written outside `astro build`?',
+    );
     const heard: string[][] = [];
     handover<string[]>(name, 'test values').whenGiven((value) => heard.push(value));
     given.give(['a']);
@@ -238,36 +320,96 @@ describe('the cache folder', () => {
     const cacheDir = new URL('file:///cache/');
     const settings = { config: { cacheDir }, dotAstroDir: new URL('file:///project/.astro/') };
     const paths = 'astro/src/content/paths.ts';
-    const { getDataStoreFile, getDataStoreDir } = await astroModule<Record<'getDataStoreFile' | 'getDataStoreDir', (s: object, dev: boolean) => URL>>(paths);
+    const { getDataStoreFile, getDataStoreDir } =
+      await astroModule<Record<'getDataStoreFile' | 'getDataStoreDir', (s: object, dev: boolean) => URL>>(paths);
     const incremental = 'astro/src/core/build/incremental.ts';
     expectCode('BUILD_STATE_IN_CACHE', incremental, 'const INCREMENTAL_CACHE_FILE = "incremental-build.json";');
     expectCode('BUILD_STATE_IN_CACHE', incremental, 'const INCREMENTAL_OUTPUT_DIR = "dist/";');
     expectCode('BUILD_STATE_IN_CACHE', incremental, 'return new URL(INCREMENTAL_CACHE_FILE, settings.config.cacheDir);');
-    expectCode('BUILD_STATE_IN_CACHE', incremental, 'return new URL(outputFile, new URL(INCREMENTAL_OUTPUT_DIR, settings.config.cacheDir));');
-    const store = [getDataStoreFile(settings, false), getDataStoreDir(settings, false)].map((url) => url.href.slice(cacheDir.href.length).replace(/\/$/, ''));
+    expectCode(
+      'BUILD_STATE_IN_CACHE',
+      incremental,
+      'return new URL(outputFile, new URL(INCREMENTAL_OUTPUT_DIR, settings.config.cacheDir));',
+    );
+    const store = [getDataStoreFile(settings, false), getDataStoreDir(settings, false)].map((url) =>
+      url.href.slice(cacheDir.href.length).replace(/\/$/, ''),
+    );
     expect(BUILD_STATE_IN_CACHE, broke('BUILD_STATE_IN_CACHE', paths)).toEqual(['incremental-build.json', 'dist', ...store]);
   });
 
+  it('incrementalOutputFiles reads the output file of every page the incremental build recorded', async () => {
+    const incremental = 'astro/src/core/build/incremental.ts';
+    type Cache = { record(...args: unknown[]): void; writeManifest(settings: object): void };
+    const { IncrementalBuildCache } = await astroModule<{
+      IncrementalBuildCache: new (configHash: string, lockfileHash: string, keyDigest: string) => Cache;
+    }>(incremental);
+    const cacheDir = join(TMP, 'astro-internals-cache');
+    rmSync(cacheDir, { recursive: true, force: true });
+    expect(incrementalOutputFiles(cacheDir)).toEqual(new Set());
+    const cache = new IncrementalBuildCache('config', 'lockfile', 'keys');
+    cache.record('src/pages/articles/[slug].astro', 'd', '/articles/a', 'k', 'articles/a/index.html', []);
+    cache.record('src/pages/articles/[slug].astro', 'd', '/articles/b', 'k', 'articles/b/index.html', []);
+    cache.record('src/pages/rss.xml.ts', 'd', '/rss.xml', 'k', 'rss.xml', []);
+    cache.writeManifest({ config: { cacheDir: pathToFileURL(`${cacheDir}/`) } });
+    expect(incrementalOutputFiles(cacheDir), broke('incrementalOutputFiles', incremental)).toEqual(
+      new Set(['articles/a/index.html', 'articles/b/index.html', 'rss.xml']),
+    );
+  });
+
+  it('BUILD_OVER_OUTPUT keeps the output folder, and a reusable page already there is left as it is', () => {
+    expect(BUILD_OVER_OUTPUT).toEqual({ build: { emptyOutDir: false } });
+    expectCode(
+      'BUILD_OVER_OUTPUT',
+      'astro/src/core/build/static-build.ts',
+      'if (settings.config?.vite?.build?.emptyOutDir !== false) { emptyDir(settings.config.outDir, new Set(".git")); }',
+    );
+    expectCode(
+      'BUILD_OVER_OUTPUT',
+      'astro/src/core/build/generate.ts',
+      'const existsInDist = nodeFs.existsSync(outFile); const restored = !existsInDist && await cache.restoreOutputFile(',
+    );
+  });
+
   it('IMAGE_CACHE_IN_CACHE is where Astro keeps picture copies', () => {
-    expectCode('IMAGE_CACHE_IN_CACHE', 'astro/src/assets/build/generate.ts', `const assetsCacheDir = new URL("${IMAGE_CACHE_IN_CACHE}", settings.config.cacheDir);`);
+    expectCode(
+      'IMAGE_CACHE_IN_CACHE',
+      'astro/src/assets/build/generate.ts',
+      `const assetsCacheDir = new URL("${IMAGE_CACHE_IN_CACHE}", settings.config.cacheDir);`,
+    );
   });
 });
 
 describe("the project's .astro folder", () => {
   it('CONTENT_IMPORTS_IN_PROJECT names the files content sync writes there, and a warm sync may leave them as they are', () => {
-    expectCode('CONTENT_IMPORTS_IN_PROJECT', 'astro/src/core/config/settings.ts', 'const dotAstroDir = new URL(".astro/", config.root);');
+    expectCode(
+      'CONTENT_IMPORTS_IN_PROJECT',
+      'astro/src/core/config/settings.ts',
+      'const dotAstroDir = new URL(".astro/", config.root);',
+    );
     const consts = 'astro/src/content/consts.ts';
     expect(CONTENT_IMPORTS_IN_PROJECT).toEqual(['.astro/content-assets.mjs', '.astro/content-modules.mjs']);
     expectCode('CONTENT_IMPORTS_IN_PROJECT', consts, 'const ASSET_IMPORTS_FILE = "content-assets.mjs";');
     expectCode('CONTENT_IMPORTS_IN_PROJECT', consts, 'const MODULES_IMPORTS_FILE = "content-modules.mjs";');
     const layer = 'astro/src/content/content-layer.ts';
-    expectCode('CONTENT_IMPORTS_IN_PROJECT', layer, 'const assetImportsFile = new URL(ASSET_IMPORTS_FILE, this.#settings.dotAstroDir);');
-    expectCode('CONTENT_IMPORTS_IN_PROJECT', 'astro/src/content/mutable-data-store.ts', 'if (!this.#assetsDirty && existsSync(filePath)) {');
+    expectCode(
+      'CONTENT_IMPORTS_IN_PROJECT',
+      layer,
+      'const assetImportsFile = new URL(ASSET_IMPORTS_FILE, this.#settings.dotAstroDir);',
+    );
+    expectCode(
+      'CONTENT_IMPORTS_IN_PROJECT',
+      'astro/src/content/mutable-data-store.ts',
+      'if (!this.#assetsDirty && existsSync(filePath)) {',
+    );
   });
 
   it('PRERENDER_ENVIRONMENT is the environment Astro bundles prerendered pages in, first', () => {
     expectCode('PRERENDER_ENVIRONMENT', 'astro/src/core/constants.ts', `prerender: "${PRERENDER_ENVIRONMENT}"`);
-    expectCode('PRERENDER_ENVIRONMENT', 'astro/src/core/build/static-build.ts', 'let prerenderOutput = await buildPhase("prerender bundle", () => builder.build(builder.environments.prerender));');
+    expectCode(
+      'PRERENDER_ENVIRONMENT',
+      'astro/src/core/build/static-build.ts',
+      'let prerenderOutput = await buildPhase("prerender bundle", () => builder.build(builder.environments.prerender));',
+    );
   });
 });
 
@@ -283,7 +425,10 @@ describe("the build's log", () => {
     [293_400, 500],
   ])('logDuration reads getTimeStat(0, %i) back to the ms (± %i)', (ms, precision) => {
     const read = logDuration(getTimeStat(0, ms));
-    expect(read !== undefined && Math.abs(read - ms) <= precision, `${broke('logDuration', 'astro/src/core/build/util.ts')}: read ${getTimeStat(0, ms)} as ${read}`).toBe(true);
+    expect(
+      read !== undefined && Math.abs(read - ms) <= precision,
+      `${broke('logDuration', 'astro/src/core/build/util.ts')}: read ${getTimeStat(0, ms)} as ${read}`,
+    ).toBe(true);
   });
 
   it.each(['', '12', '1.5 s', 'soon', '3h'])('logDuration(%j) is undefined', (text) => {
@@ -301,8 +446,13 @@ describe("the build's log", () => {
       expectCode('pageLog', file, code);
     }
     // Each entry's path follows the logger's clock.
-    const { getEventPrefix } = await astroModule<{ getEventPrefix: (event: { level: string; label: string | null }) => string }>('astro/src/core/logger/core.ts');
-    expect(getEventPrefix({ level: 'info', label: null }).replace(/\x1b\[[\d;]*m/g, ''), broke('pageLog', 'astro/src/core/logger/core.ts')).toMatch(/^\d\d:\d\d:\d\d$/);
+    const { getEventPrefix } = await astroModule<{ getEventPrefix: (event: { level: string; label: string | null }) => string }>(
+      'astro/src/core/logger/core.ts',
+    );
+    expect(
+      getEventPrefix({ level: 'info', label: null }).replace(/\x1b\[[\d;]*m/g, ''),
+      broke('pageLog', 'astro/src/core/logger/core.ts'),
+    ).toMatch(/^\d\d:\d\d:\d\d$/);
   });
 
   it.each([
@@ -350,7 +500,11 @@ describe("the build's log", () => {
     expectCode('buildPhases', 'astro/src/content/content-layer.ts', 'logger.info("Syncing content");');
     expectCode('buildPhases', 'astro/src/content/content-layer.ts', 'logger.info("Synced content");');
     expectCode('buildPhases', 'astro/src/core/build/generate.ts', '${verb} static routes ');
-    expectCode('buildPhases', 'astro/src/core/build/generate.ts', 'colors.green(`\\u2713 Completed in ${getTimeStat(generatePagesTimer, performance.now())}.');
+    expectCode(
+      'buildPhases',
+      'astro/src/core/build/generate.ts',
+      'colors.green(`\\u2713 Completed in ${getTimeStat(generatePagesTimer, performance.now())}.',
+    );
   });
 
   it.each([
@@ -375,8 +529,16 @@ describe("the build's log", () => {
 
   it('imageLog: picture copies are logged as the door reads them', () => {
     const file = 'astro/src/assets/build/generate.ts';
-    expectCode('imageLog', file, '`(reused cache entry)` : `(revalidated cache entry)` : `(before: ${generationData.weight.before}kB, after: ${generationData.weight.after}kB)`');
-    expectCode('imageLog', file, '`  ${colors.green("\\u25B6")} ${filepath} ${colors.dim(statsText)} ${colors.dim(timeIncrease)} ${colors.dim(count)}`');
+    expectCode(
+      'imageLog',
+      file,
+      '`(reused cache entry)` : `(revalidated cache entry)` : `(before: ${generationData.weight.before}kB, after: ${generationData.weight.after}kB)`',
+    );
+    expectCode(
+      'imageLog',
+      file,
+      '`  ${colors.green("\\u25B6")} ${filepath} ${colors.dim(statsText)} ${colors.dim(timeIncrease)} ${colors.dim(count)}`',
+    );
     const log = [
       '18:14:07   ▶ /_astro/photo.Ab12.webp (before: 412kB, after: 40kB) (+210ms) (1/3)',
       '18:14:07   ▶ /_astro/photo.Cd34.avif (reused cache entry) (+2ms) (2/3)',
@@ -399,6 +561,8 @@ describe('the door is the only one', () => {
       const text = readFileSync(join(ROOT, file), 'utf8').toLowerCase();
       return NAMES.filter((name) => text.includes(name.toLowerCase())).map((name) => `${file}: ${name}`);
     });
-    expect(naming.filter((found) => !found.startsWith(`${DOOR}:`) && !found.startsWith('tests/unit/astro-internals.test.ts:'))).toEqual([]);
+    expect(
+      naming.filter((found) => !found.startsWith(`${DOOR}:`) && !found.startsWith('tests/unit/astro-internals.test.ts:')),
+    ).toEqual([]);
   });
 });

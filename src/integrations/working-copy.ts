@@ -1,0 +1,171 @@
+/**
+ * The output folder built in place. `npm run build` (scripts/build.mjs) keeps a working copy of the
+ * site beside it (`.dist.next`), makes it equal to the site being served (mirror), lets Astro build
+ * over it (workingCopy, below: a page Astro may reuse whose file is already there costs one
+ * `existsSync`, where copying it from Astro's cache cost about a millisecond), removes what this
+ * build did not produce (prune), and swaps it in by renaming, so a failed or killed build never
+ * touches the site being served. The old site becomes the next working copy.
+ */
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+  type Dirent,
+} from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { BUILD_OVER_OUTPUT } from '../astro-internals.ts';
+
+/**
+ * The file scripts/build.mjs leaves in a working copy to say "build over what is here" (workingCopy
+ * reads and removes it before Astro starts). Its change time is also the instant the build's own
+ * writes start from (startInstant).
+ */
+export const WORKING_COPY_MARK = '.broadsheet-working-copy';
+
+/** A file under a folder: its path relative to it (`/`-separated), size in bytes and modification time in whole ms. */
+interface Entry {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Every file and folder under `dir` that `wanted` takes, by path relative to it; empty when `dir` does not exist. */
+function tree(dir: string, wanted: (path: string) => boolean): { files: Map<string, Entry>; folders: Set<string> } {
+  const files = new Map<string, Entry>();
+  const folders = new Set<string>();
+  if (!existsSync(dir)) return { files, folders };
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]) {
+    const path = relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/');
+    if (!wanted(path)) continue;
+    if (entry.isDirectory()) folders.add(path);
+    else {
+      const { size, mtimeMs } = statSync(join(dir, path));
+      files.set(path, { size, mtimeMs: Math.trunc(mtimeMs) });
+    }
+  }
+  return { files, folders };
+}
+
+/** What mirror did: files copied from the site, files and folders removed from the working copy. */
+export interface MirrorResult {
+  copied: number;
+  removed: number;
+}
+
+/**
+ * Makes the folder `to` hold exactly what `from` holds: files missing from `to`, or whose size or
+ * modification time (to the millisecond) differ, are copied with their modification time; files
+ * and folders `from` lacks are removed. A missing `from` leaves `to` empty. A file rewritten by a
+ * build that failed or was killed has a newer modification time than the site's, so it is copied
+ * back. Folders named in `replaced` (paths relative to both) are not compared: the build removes
+ * and writes them whole. Throws on file-system errors.
+ */
+export function mirror(from: string, to: string, { replaced = [] }: { replaced?: readonly string[] } = {}): MirrorResult {
+  mkdirSync(to, { recursive: true });
+  // Folders the build replaces whole are left as they are (their files would be copied to be removed).
+  const outside = (path: string) => !replaced.some((folder) => path === folder || path.startsWith(`${folder}/`));
+  const source = tree(from, outside);
+  const target = tree(to, outside);
+  let copied = 0;
+  let removed = 0;
+  for (const [path] of target.files) {
+    if (!source.files.has(path) || source.folders.has(path)) {
+      rmSync(join(to, path), { force: true });
+      target.files.delete(path);
+      removed += 1;
+    }
+  }
+  // Deepest first, so a folder is empty of folders when it is removed.
+  for (const path of [...target.folders].sort((a, b) => b.length - a.length)) {
+    if (!source.folders.has(path)) {
+      rmSync(join(to, path), { recursive: true, force: true });
+      removed += 1;
+    }
+  }
+  for (const path of [...source.folders].sort((a, b) => a.length - b.length))
+    if (!target.folders.has(path)) mkdirSync(join(to, path), { recursive: true });
+  for (const [path, { size, mtimeMs }] of source.files) {
+    const have = target.files.get(path);
+    if (have && have.size === size && have.mtimeMs === mtimeMs) continue;
+    // Removed first: the working copy's file may be a hard link to a file the site or a cache still uses.
+    if (have) unlinkSync(join(to, path));
+    copyFileSync(join(from, path), join(to, path));
+    const time = new Date(mtimeMs);
+    utimesSync(join(to, path), time, time);
+    copied += 1;
+  }
+  return { copied, removed };
+}
+
+/**
+ * Marks `dir` as a working copy to build over (WORKING_COPY_MARK) and returns the instant, in
+ * nanoseconds of the file system's change time, from which everything the build writes there is
+ * dated: the change time of a file written after this call is at least this, and of every file
+ * written before it, less. File systems keep change times to a clock tick (a few milliseconds, or a
+ * second or two on some), so this waits for the tick after the mark's.
+ */
+export function startInstant(dir: string): bigint {
+  const mark = join(dir, WORKING_COPY_MARK);
+  writeFileSync(mark, '');
+  const before = statSync(mark, { bigint: true }).ctimeNs;
+  const probe = `${mark}.tick`;
+  for (;;) {
+    writeFileSync(probe, '');
+    const now = statSync(probe, { bigint: true }).ctimeNs;
+    rmSync(probe);
+    if (now > before) return now;
+  }
+}
+
+/**
+ * Removes from `dir` every file the build did not produce: one whose change time is before `since`
+ * (startInstant) and that is not in `kept` (pages Astro reused where they were, as paths relative
+ * to `dir`), then every folder left empty. Returns how many files it removed.
+ */
+export function prune(dir: string, since: bigint, kept: ReadonlySet<string>): number {
+  let removed = 0;
+  const folders: string[] = [];
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) {
+      folders.push(path);
+      continue;
+    }
+    if (kept.has(relative(dir, path).split('\\').join('/'))) continue;
+    if (statSync(path, { bigint: true }).ctimeNs >= since) continue;
+    rmSync(path, { force: true });
+    removed += 1;
+  }
+  for (const folder of folders.sort((a, b) => b.length - a.length)) {
+    if (readdirSync(folder).length === 0) rmdirSync(folder);
+  }
+  return removed;
+}
+
+/**
+ * Makes Astro build over the output folder instead of emptying it, when scripts/build.mjs has
+ * marked it as a working copy (WORKING_COPY_MARK, removed here so it is never published). A plain
+ * `astro build` into a folder without the mark empties it first, as Astro always does.
+ */
+export function workingCopy(): AstroIntegration {
+  return {
+    name: 'broadsheet:working-copy',
+    hooks: {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
+        if (command !== 'build') return;
+        const mark = join(fileURLToPath(config.outDir), WORKING_COPY_MARK);
+        if (!existsSync(mark)) return;
+        rmSync(mark);
+        updateConfig({ vite: BUILD_OVER_OUTPUT });
+      },
+    },
+  };
+}

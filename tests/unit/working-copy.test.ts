@@ -1,0 +1,95 @@
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mirror, prune, startInstant, WORKING_COPY_MARK } from '../../src/integrations/working-copy';
+import { listFiles } from '../support/build';
+import { TMP } from '../support/paths';
+
+const dir = join(TMP, 'working-copy');
+const site = join(dir, 'site');
+const copy = join(dir, 'copy');
+
+/** Writes `files` (path → text) under `root`, each with the modification time `mtime` (ms) when given. */
+function write(root: string, files: Record<string, string>, mtime?: number): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+    if (mtime !== undefined) utimesSync(join(root, path), new Date(mtime), new Date(mtime));
+  }
+}
+const read = (root: string) => Object.fromEntries(listFiles(root).map((path) => [path, readFileSync(join(root, path), 'utf8')]));
+
+beforeEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+});
+
+describe('mirror', () => {
+  it.each([
+    ['an empty working copy', {}, { 'index.html': 'home', 'articles/a/index.html': 'A' }, 2],
+    [
+      'the site before last',
+      { 'index.html': 'old home', 'articles/gone/index.html': 'gone' },
+      { 'index.html': 'home', 'articles/a/index.html': 'A' },
+      2,
+    ],
+    ['a copy that is already equal', { 'index.html': 'home' }, { 'index.html': 'home' }, 0],
+  ])('makes %s hold exactly what the site holds', (_, before: Record<string, string>, after: Record<string, string>, copied) => {
+    write(copy, before, 1_700_000_000_000);
+    write(site, after, 1_700_000_000_000);
+    const result = mirror(site, copy);
+    expect(read(copy)).toEqual(after);
+    expect(result.copied).toBe(copied);
+    // Folders the site lacks go too.
+    expect(existsSync(join(copy, 'articles/gone'))).toBe(false);
+  });
+
+  it('copies back a file a failed build rewrote, even at the same size', () => {
+    write(site, { 'index.html': 'home' }, 1_700_000_000_000);
+    write(copy, { 'index.html': 'HOME' }, 1_700_000_005_000);
+    expect(mirror(site, copy).copied).toBe(1);
+    expect(read(copy)).toEqual({ 'index.html': 'home' });
+  });
+
+  it('empties the working copy when there is no site', () => {
+    write(copy, { 'index.html': 'home', 'a/b.html': 'b' });
+    mirror(join(dir, 'nothing'), copy);
+    expect(listFiles(copy)).toEqual([]);
+  });
+
+  it('replaces rather than writes through a hard link, so the file it is linked to is left as it was', () => {
+    write(site, { 'pagefind/x': 'new' }, 1_700_000_005_000);
+    write(dir, { 'shared/x': 'old' }, 1_700_000_000_000);
+    mkdirSync(join(copy, 'pagefind'), { recursive: true });
+    linkSync(join(dir, 'shared/x'), join(copy, 'pagefind/x'));
+    mirror(site, copy);
+    expect(readFileSync(join(copy, 'pagefind/x'), 'utf8')).toBe('new');
+    expect(readFileSync(join(dir, 'shared/x'), 'utf8')).toBe('old');
+  });
+});
+
+describe('prune', () => {
+  it('keeps what the build wrote and the pages it reused where they were; removes the rest and empty folders', () => {
+    write(copy, {
+      'index.html': 'home',
+      'articles/a/index.html': 'A',
+      'articles/gone/index.html': 'gone',
+      '_astro/old.css': 'x',
+    });
+    const since = startInstant(copy);
+    expect(existsSync(join(copy, WORKING_COPY_MARK))).toBe(true);
+    rmSync(join(copy, WORKING_COPY_MARK));
+    write(copy, { 'index.html': 'new home', '_astro/new.css': 'y' });
+    expect(prune(copy, since, new Set(['articles/a/index.html']))).toBe(2);
+    expect(read(copy)).toEqual({ '_astro/new.css': 'y', 'articles/a/index.html': 'A', 'index.html': 'new home' });
+    expect(existsSync(join(copy, 'articles/gone'))).toBe(false);
+  });
+
+  it('startInstant is after every file written before it and not after any written since', () => {
+    write(copy, { before: '' });
+    const since = startInstant(copy);
+    write(copy, { after: '' });
+    expect(statSync(join(copy, 'before'), { bigint: true }).ctimeNs).toBeLessThan(since);
+    expect(statSync(join(copy, 'after'), { bigint: true }).ctimeNs).toBeGreaterThanOrEqual(since);
+  });
+});
