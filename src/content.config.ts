@@ -1,5 +1,7 @@
 import { defineCollection } from 'astro:content';
+import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
+import { skippingUnchangedFrontMatter } from './astro-internals';
 import { authorsDir, contentDir } from './env';
 import { readFrontMatter, readYaml, withContentYaml } from './checks/front-matter';
 import { articleSlug, authorSlug } from './model/urls';
@@ -18,14 +20,23 @@ export const collections = {
     // Front matter read as the check reads it (no YAML timestamps): one reader, one date rule.
     // retainBody: false: pages use the rendered HTML, and the check reads the files itself, so the
     // Markdown source need not sit in the content store (and in memory) beside it.
-    loader: withContentYaml(glob({ pattern: '**/*.md', base: contentDir(), generateId: ({ entry }) => articleSlug(entry), retainBody: false }), readFrontMatter),
+    // An unchanged file's front matter is not read again (src/astro-internals.ts).
+    loader: skippingUnchangedFrontMatter(
+      withContentYaml(
+        glob({ pattern: '**/*.md', base: contentDir(), generateId: ({ entry }) => articleSlug(entry), retainBody: false }),
+        readFrontMatter,
+      ),
+      (file) => articleSlug(fileURLToPath(file)),
+    ),
     schema: articleSchema,
   }),
   // Writers' profiles, one YAML file each (AUTHORS_DIR, else content/authors); the file name is
   // the page's slug. The portrait goes through Astro's image() so pages get optimised copies.
   // YAML read as the check reads it (the core schema, as for front matter), not by Astro's reader.
   authors: defineCollection({
-    loader: authors ? withContentYaml(glob({ pattern: '*.yaml', base: authors, generateId: ({ entry }) => authorSlug(entry) }), readYaml) : noProfiles,
+    loader: authors
+      ? withContentYaml(glob({ pattern: '*.yaml', base: authors, generateId: ({ entry }) => authorSlug(entry) }), readYaml)
+      : noProfiles,
     schema: ({ image }) => authorSchemaFor(image()),
   }),
 };

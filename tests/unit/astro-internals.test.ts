@@ -4,7 +4,8 @@
  * else by finding the code the assumption reads in the installed file. A failure names the
  * assumption and the Astro source file to re-read.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
@@ -25,6 +26,7 @@ import {
   buildPhases,
   frontmatterOf,
   handover,
+  skippingUnchangedFrontMatter,
   IMAGE_PLACEHOLDER_ATTRIBUTE,
   imageDimensions,
   imageFilePath,
@@ -38,7 +40,6 @@ import {
   renderedFrontmatter,
 } from '../../src/astro-internals';
 import { markdownPipeline } from '../../src/markdown/pipeline';
-import { listFiles } from '../support/build';
 import { ROOT, TMP } from '../support/paths';
 
 const DOOR = 'src/astro-internals.ts';
@@ -275,6 +276,67 @@ describe('Markdown plugins', () => {
     const file = new VFile();
     frontmatterOf(file)['x'] = 1;
     expect(frontmatterOf(file)).toEqual({ x: 1 });
+  });
+});
+
+describe('content loaders', () => {
+  it('skippingUnchangedFrontMatter: the glob loader is handed the entry types, and parses front matter before it compares digests', () => {
+    const glob = 'astro/src/content/loaders/glob.ts';
+    expectCode(
+      'skippingUnchangedFrontMatter',
+      glob,
+      'load: async ({ config, collection, logger, watcher, parseData, store, generateDigest, entryTypes }) => {',
+    );
+    expectCode('skippingUnchangedFrontMatter', glob, 'return entryTypes.get(`.${ext}`);');
+    expectCode(
+      'skippingUnchangedFrontMatter',
+      glob,
+      'const { body, data } = await entryType.getEntryInfo({ contents, fileUrl }); const id = generateId({ entry, base, data }); if (oldId && oldId !== id) { store.delete(oldId); } untouchedEntries.delete(id); const existingEntry = store.get(id); const digest = generateDigest(contents); const filePath = fileURLToPath(fileUrl); if (existingEntry && existingEntry.digest === digest && existingEntry.filePath) {',
+    );
+    expectCode(
+      'skippingUnchangedFrontMatter',
+      'astro/src/content/content-layer.ts',
+      'entryTypes: getEntryConfigByExtMap([...this.#settings.contentEntryTypes, ...this.#settings.dataEntryTypes])',
+    );
+  });
+
+  it('skippingUnchangedFrontMatter parses a changed or new file and not an unchanged one', async () => {
+    const parsed: string[] = [];
+    const markdown = {
+      getEntryInfo: ({ fileUrl }: { fileUrl: URL }) => (
+        parsed.push(fileUrl.pathname),
+        { data: { title: 'x' }, body: 'b', slug: '', rawData: '' }
+      ),
+    };
+    const stored = new Map([
+      ['same', { digest: 'd-same', filePath: 'same.md' }],
+      ['edited', { digest: 'old', filePath: 'edited.md' }],
+    ]);
+    const seen: unknown[] = [];
+    const loader = skippingUnchangedFrontMatter(
+      {
+        name: 'probe',
+        load: async (context) => {
+          const types = (context as unknown as { entryTypes: Map<string, typeof markdown> }).entryTypes;
+          for (const [name, contents] of [
+            ['same', 'same'],
+            ['edited', 'new text'],
+            ['new', 'x'],
+          ] as const) {
+            seen.push(types.get('.md')!.getEntryInfo({ contents, fileUrl: new URL(`file:///c/${name}.md`) } as never));
+          }
+        },
+      },
+      (file) => file.pathname.slice(3).replace('.md', ''),
+    );
+    // The digest of a file's contents: "same" matches its stored entry's, "edited" does not, "new" has none.
+    await loader.load({
+      store: { get: (id: string) => stored.get(id) },
+      generateDigest: (text: string) => `d-${text}`,
+      entryTypes: new Map([['.md', markdown]]),
+    } as never);
+    expect(parsed).toEqual(['/c/edited.md', '/c/new.md']);
+    expect(seen.map((info) => (info as { data: unknown }).data)).toEqual([{}, { title: 'x' }, { title: 'x' }]);
   });
 });
 
@@ -553,8 +615,10 @@ describe('the door is the only one', () => {
   // Astro's undocumented names, which only the door and this test may write (README and docs may describe the log).
   const NAMES = [ASSET_IMPORTS_MODULE, IMAGE_PLACEHOLDER_ATTRIBUTE, 'astroContentImageFlag', '(restored)', '(cached)', '├─ '];
   it('names Astro internals: no other source, script, bench or test file does', () => {
-    const files = ['src', 'scripts', 'bench', 'tests']
-      .flatMap((dir) => listFiles(join(ROOT, dir)).map((file) => `${dir}/${file}`))
+    // The repository's files, committed or not, but not what git ignores (builds, caches, node_modules).
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'src', 'scripts', 'bench', 'tests'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter((file) => file !== '' && existsSync(join(ROOT, file)))
       .concat(['astro.config.mjs', '.dependency-cruiser.cjs'])
       .filter((file) => !/\.(png|jpe?g|webp|avif|gif|ico|woff2?)$/.test(file));
     const naming = files.flatMap((file) => {
