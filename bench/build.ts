@@ -19,7 +19,8 @@ import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { load } from 'js-yaml';
-import { writeCorpus } from '../scripts/corpus.ts';
+import { CORPUS_PHOTOS, writeCorpus } from '../scripts/corpus.ts';
+import { testPhoto } from '../scripts/lib/test-photos.ts';
 import { ensureChromium, launchBrowser } from '../scripts/lib/browser.ts';
 import { gzipBytes, pageFiles } from '../scripts/lib/page-weight.ts';
 import { serveStatic } from '../scripts/lib/server.ts';
@@ -38,8 +39,6 @@ const ONCE_FROM = 50_000;
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
 const BUILD_TIME = '2026-11-01T00:00:00Z';
 const SEED = join(root, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md');
-// A sentence of the seed article's body: every generated article must show it.
-const BODY_SENTENCE = 'impose a cost';
 
 /** Seconds per build phase, read from the build's log. */
 interface Phases {
@@ -155,7 +154,7 @@ const bytes = (files: string[]) => files.reduce((sum, file) => sum + statSync(fi
 function publishedIn(corpus: string): Set<string> {
   const now = Date.parse(BUILD_TIME);
   const published = new Set<string>();
-  for (const name of readdirSync(corpus)) {
+  for (const name of readdirSync(corpus).filter((file) => file.endsWith('.md'))) {
     const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(corpus, name), 'utf8'))?.[1] ?? '';
     const data = load(front) as { draft?: boolean; published: string };
     if (!data.draft && Date.parse(String(data.published)) <= now) published.add(name.replace(/\.md$/, ''));
@@ -215,12 +214,20 @@ function verify(
     );
 }
 
+/** What one search on the built site costs a reader: bytes before the first results, results found, and the first ten addresses. */
+interface Query {
+  kb: number;
+  results: number;
+  firstTen: string[];
+}
+
 /**
- * What one search for "Stoltenberg" downloads from the Pagefind index, in bytes on the wire:
- * Pagefind's index files are gzip already; its scripts and JSON are counted gzipped, as every
- * host in docs/deploy.md serves them. Also checks that results came and their count is right.
+ * One search on the search page for `query`, as a reader makes it: what it downloads from the
+ * Pagefind index until the first results show and the network is idle, in bytes on the wire
+ * (Pagefind's index files are gzip already; its script and JSON are counted gzipped, as every host
+ * in docs/deploy.md serves them), the result count the page states, and the first ten results.
  */
-async function searchBytes(dir: string, expected: number): Promise<number> {
+async function search(dir: string, query: string): Promise<Query> {
   const server = await serveStatic(dir);
   const browser = await launchBrowser();
   try {
@@ -235,17 +242,35 @@ async function searchBytes(dir: string, expected: number): Promise<number> {
           .catch(() => 0),
       );
     });
-    await page.goto(`${server.origin}/search/?q=Stoltenberg`);
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`);
     await page.locator('.search-results li').first().waitFor({ timeout: 120_000 });
     await page.waitForLoadState('networkidle');
-    const status = await page.locator('[data-search-status]').textContent();
-    if (!status?.startsWith(`${expected.toLocaleString('en')} result`))
-      throw new Error(`search for "Stoltenberg" said "${status}", expected ${expected} results`);
-    return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    const status = (await page.locator('[data-search-status]').textContent()) ?? '';
+    const results = Number(/^([\d,]+) results?/.exec(status)?.[1]?.replace(/,/g, '') ?? NaN);
+    const firstTen = await page
+      .locator('.search-results li a')
+      .evaluateAll((links) => links.slice(0, 10).map((link) => new URL((link as HTMLAnchorElement).href).pathname));
+    return { kb: (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0) / 1e3, results, firstTen };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * The three searches the bench makes on a corpus: a word most articles contain, a rare word (an
+ * invented surname from the oldest published article's headline), and that headline exactly.
+ */
+function queriesFor(corpus: string, published: Set<string>): { common: string; rare: string; headline: string; oldest: string } {
+  const dated = [...published].map((slug) => {
+    const front = load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(corpus, `${slug}.md`), 'utf8'))![1]!) as {
+      title: string;
+      published: string;
+    };
+    return { slug, title: front.title, published: String(front.published) };
+  });
+  const oldest = dated.sort((a, b) => a.published.localeCompare(b.published) || a.slug.localeCompare(b.slug))[0]!;
+  return { common: 'said', rare: oldest.title.split(' ')[1]!, headline: oldest.title, oldest: oldest.slug };
 }
 
 /** The first article page's HTML plus its CSS, gzipped. */
@@ -265,7 +290,10 @@ interface Row {
   distMb: number;
   indexMb: number;
   shards: number;
-  queryKb: number;
+  /** A common word, a rare word, and the oldest article's exact headline (queriesFor). */
+  queries: { common: Query; rare: Query; headline: Query };
+  /** Whether the oldest article was among the first ten results for its exact headline. */
+  headlineFound: boolean;
   articleGzip: number;
 }
 
@@ -278,12 +306,19 @@ for (const size of sizes) {
   const baseOut = join(work, `baseline-${size}`);
   const authors = join(work, `authors-${size}`);
   // Sections, bylines of 30 invented authors (20 with profiles) and a correction in every 30th.
-  writeCorpus(size, corpus, SEED, { authors });
+  // Bodies that vary (scripts/lib/prose.ts), with a few pictures, so Markdown, search and memory figures mean something.
+  writeCorpus(size, corpus, SEED, { authors, bodies: 'varied' });
+  for (const [i, name] of CORPUS_PHOTOS.entries()) writeFileSync(join(corpus, name), await testPhoto(1600, 1067, i + 1));
   const published = publishedIn(corpus);
   // Broadsheet's cache folder is the bench's own, whatever CACHE_DIR the shell has.
   const env = { CONTENT_DIR: corpus, AUTHORS_DIR: authors, CACHE_DIR: join(work, 'cache') };
   const baselineProject = join(root, 'bench/baseline');
-  const anArticle = { slug: [...published].sort()[0]!, text: BODY_SENTENCE };
+  const firstSlug = [...published].sort()[0]!;
+  // Its body's first sentence: the page must show it.
+  const anArticle = {
+    slug: firstSlug,
+    text: /^---\n[\s\S]*?\n---\n+([^.]*\.)/.exec(readFileSync(join(corpus, `${firstSlug}.md`), 'utf8'))![1]!,
+  };
   const colds: Run[] = [];
   const baselines: Run[] = [];
   // Broadsheet and baseline take turns, so a noisy minute on the machine hits both alike.
@@ -293,7 +328,16 @@ for (const size of sizes) {
     verify(out, published, anArticle, { search: true });
     process.stdout.write('baseline cold… ');
     baselines.push(await build(baselineProject, baseOut, { CONTENT_DIR: corpus }, { cold: true }));
-    verify(baseOut, new Set(readdirSync(corpus).map((name) => name.replace(/\.md$/, ''))), anArticle, { search: false });
+    verify(
+      baseOut,
+      new Set(
+        readdirSync(corpus)
+          .filter((name) => name.endsWith('.md'))
+          .map((name) => name.replace(/\.md$/, '')),
+      ),
+      anArticle,
+      { search: false },
+    );
     process.stdout.write('\n');
   }
   // The newsroom's day: each build warm from the one before.
@@ -330,7 +374,11 @@ for (const size of sizes) {
     distMb: bytes(files) / 1e6,
     indexMb: bytes(walk(join(out, 'pagefind'))) / 1e6,
     shards: files.filter((file) => file.endsWith('pagefind-entry.json')).length,
-    queryKb: (await searchBytes(out, published.size)) / 1e3,
+    ...(await (async () => {
+      const { common, rare, headline, oldest } = queriesFor(corpus, published);
+      const queries = { common: await search(out, common), rare: await search(out, rare), headline: await search(out, headline) };
+      return { queries, headlineFound: queries.headline.firstTen.includes(`/articles/${oldest}/`) };
+    })()),
     articleGzip: articleWeight(out),
   });
   rmSync(baseOut, { recursive: true, force: true });
@@ -352,8 +400,8 @@ const peakOf = (row: Row, prefix: string) =>
     ),
   );
 const table = [
-  '| articles | runs | cold s | baseline cold s | cold ÷ baseline | publish one s | ÷ cold | correct one s | ÷ cold | ms/article (marginal) | baseline ms/article (marginal) | peak MiB, all processes | Astro (node) MiB | Pagefind MiB | baseline peak MiB | pages | dist MB | search index MB | shards | one query KB | article HTML+CSS gzip B |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| articles | runs | cold s | baseline cold s | cold ÷ baseline | publish one s | ÷ cold | correct one s | ÷ cold | ms/article (marginal) | baseline ms/article (marginal) | peak MiB, all processes | Astro (node) MiB | Pagefind MiB | baseline peak MiB | pages | dist MB | search index MB | shards | common word: KB, results | rare word: KB, results | oldest headline: KB, in first ten | article HTML+CSS gzip B |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows
     .map((row, i) =>
       [
@@ -376,7 +424,9 @@ const table = [
         fixed(row.distMb),
         fixed(row.indexMb, 2),
         row.shards,
-        fixed(row.queryKb),
+        `${fixed(row.queries.common.kb)}, ${row.queries.common.results}`,
+        `${fixed(row.queries.rare.kb)}, ${row.queries.rare.results}`,
+        `${fixed(row.queries.headline.kb)}, ${row.headlineFound ? 'yes' : 'no'}`,
         row.articleGzip,
       ].join(' | '),
     )

@@ -14,26 +14,17 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { SITE } from '../src/site.ts';
+import { prose, random } from './lib/prose.ts';
 
 export const TAG_POOL = Array.from({ length: 60 }, (_, i) =>
-  i < 8 ? ['NATO', 'China', 'Russia', 'Ukraine', 'Europe', 'United States', 'Defence', 'Diplomacy'][i]! : `Topic ${String(i + 1).padStart(2, '0')}`,
+  i < 8
+    ? ['NATO', 'China', 'Russia', 'Ukraine', 'Europe', 'United States', 'Defence', 'Diplomacy'][i]!
+    : `Topic ${String(i + 1).padStart(2, '0')}`,
 );
 
 /** Invented authors for generated copies, marked as fixtures by name; the first PROFILED have profiles. */
 export const WRITER_POOL = Array.from({ length: 30 }, (_, i) => `Fixture Writer ${String(i + 1).padStart(2, '0')}`);
 const PROFILED = 20;
-
-/** mulberry32: a small, well-known seeded generator. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Zipf-like choice: item k with probability proportional to 1/(k+1). */
 function zipf<T>(items: readonly T[], next: () => number): () => T {
@@ -46,11 +37,20 @@ function zipf<T>(items: readonly T[], next: () => number): () => T {
   };
 }
 
+/** The pictures a corpus with varied bodies shows (every 100th article, from the 50th), which the caller puts into its folder. */
+export const CORPUS_PHOTOS = ['photo-1.jpg', 'photo-2.jpg', 'photo-3.jpg'];
+
+/**
+ * Writes `count` articles into `dir` (emptied first), their front matter from `seedFile`'s. Bodies
+ * are the seed's (`bodies: 'seed'`, the default) or generated (`'varied'`: scripts/lib/prose.ts,
+ * 4 to 24 paragraphs of 1 to 4 sentences, headlines and standfirsts of their own, none of the
+ * seed's source or lead picture, and every 100th from the 50th with one of CORPUS_PHOTOS). With `authors`, profiles are written there (see the header).
+ */
 export function writeCorpus(
   count: number,
   dir: string,
   seedFile = resolve('content/articles/nato-chief-west-should-impose-a-cost-on-china.md'),
-  { authors }: { authors?: string } = {},
+  { authors, bodies = 'seed' }: { authors?: string; bodies?: 'seed' | 'varied' } = {},
 ): void {
   const text = readFileSync(seedFile, 'utf8');
   const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
@@ -59,8 +59,13 @@ export function writeCorpus(
   const pickTag = zipf(TAG_POOL, next);
   // A second generator, so the tags and dates stay what they were before sections and authors.
   const more = random(count + 1);
-  const pickSection = zipf(SITE.sections.map((section) => section.name), more);
+  const pickSection = zipf(
+    SITE.sections.map((section) => section.name),
+    more,
+  );
   const pickWriter = zipf(WRITER_POOL, more);
+  // A third, so the seed corpus stays what it was.
+  const copy = bodies === 'varied' ? prose(count + 2) : undefined;
   const start = Date.UTC(2021, 0, 1);
   const end = Date.UTC(2026, 9, 31);
   rmSync(dir, { recursive: true, force: true });
@@ -70,7 +75,14 @@ export function writeCorpus(
     mkdirSync(authors, { recursive: true });
     WRITER_POOL.slice(0, PROFILED).forEach((name, i) => {
       const section = SITE.sections[i % SITE.sections.length]!.name;
-      writeFileSync(join(authors, `${name.toLowerCase().replace(/ /g, '-')}.yaml`), dump({ name, role: `${section} correspondent (fixture)`, bio: `${name} is invented: an author that exists only in generated test copy.` }));
+      writeFileSync(
+        join(authors, `${name.toLowerCase().replace(/ /g, '-')}.yaml`),
+        dump({
+          name,
+          role: `${section} correspondent (fixture)`,
+          bio: `${name} is invented: an author that exists only in generated test copy.`,
+        }),
+      );
     });
   }
   for (let i = 1; i <= count; i += 1) {
@@ -79,32 +91,62 @@ export function writeCorpus(
     while (tags.size < wanted) tags.add(pickTag());
     const future = i % 90 === 7;
     const draft = i % 40 === 3;
-    const day = new Date(future ? Date.UTC(2031, 0, 1) + Math.floor(next() * 365) * 864e5 : start + Math.floor(next() * ((end - start) / 864e5)) * 864e5);
+    const day = new Date(
+      future
+        ? Date.UTC(2031, 0, 1) + Math.floor(next() * 365) * 864e5
+        : start + Math.floor(next() * ((end - start) / 864e5)) * 864e5,
+    );
     const published = day.toISOString().slice(0, 10);
     const section = pickSection();
     const bylines = authors && more() < 0.6 ? [...new Set([pickWriter(), ...(more() < 0.25 ? [pickWriter()] : [])])] : [];
+    // Generated copy carries none of the seed's facts: no source, no lead picture, a standfirst of its own.
+    const { source: _source, image: _image, ...generic } = base;
     const data = {
-      ...base,
-      title: `${base['title'] as string} (No. ${i})`,
+      ...(copy ? { ...generic, standfirst: copy.sentence() } : base),
+      title: copy ? copy.headline(i) : `${base['title'] as string} (No. ${i})`,
       published,
       section,
       tags: [...tags],
       ...(bylines.length > 0 && { byline: bylines }),
       ...(authors &&
         i % 30 === 5 && {
-          corrections: [{ date: new Date(day.getTime() + 864e5).toISOString().slice(0, 10), text: `An earlier version of copy No. ${i} misstated a figure (fixture correction).` }],
+          corrections: [
+            {
+              date: new Date(day.getTime() + 864e5).toISOString().slice(0, 10),
+              text: `An earlier version of copy No. ${i} misstated a figure (fixture correction).`,
+            },
+          ],
         }),
       ...(draft && { draft: true }),
     };
-    writeFileSync(join(dir, `article-${String(i).padStart(5, '0')}.md`), `---\n${dump(data, { lineWidth: -1 })}---\n${body}`);
+    writeFileSync(
+      join(dir, `article-${String(i).padStart(5, '0')}.md`),
+      `---\n${dump(data, { lineWidth: -1 })}---\n${copy ? variedBody(copy, i) : body}`,
+    );
   }
+}
+
+/** A generated body: paragraphs of sentences from the shared pool, and on every 100th article (from the 50th) a picture. */
+function variedBody(copy: ReturnType<typeof prose>, i: number): string {
+  const paragraphs = Array.from({ length: copy.between(4, 24) }, () =>
+    Array.from({ length: copy.between(1, 4) }, () => copy.sentence()).join(' '),
+  );
+  if (i % 100 === 50)
+    paragraphs.splice(
+      1,
+      0,
+      `![A photograph for generated copy No. ${i} (fixture)](./${CORPUS_PHOTOS[((i / 100) % CORPUS_PHOTOS.length) | 0]})`,
+    );
+  return `\n${paragraphs.join('\n\n')}\n`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [countArg, dirArg, authorsArg] = process.argv.slice(2);
   const count = Number(countArg);
   if (!Number.isInteger(count) || count < 1 || !dirArg) {
-    console.error('usage: npm run corpus -- N DIR [AUTHORS]   (N articles written into DIR; with AUTHORS, bylines, profiles there and corrections)');
+    console.error(
+      'usage: npm run corpus -- N DIR [AUTHORS]   (N articles written into DIR; with AUTHORS, bylines, profiles there and corrections)',
+    );
     process.exit(2);
   }
   writeCorpus(count, resolve(dirArg), undefined, authorsArg ? { authors: resolve(authorsArg) } : {});
