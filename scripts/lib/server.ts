@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +16,10 @@ export function parseHeadersFile(text: string): { pattern: RegExp; headers: [str
   for (const line of text.split('\n')) {
     if (line.trim() === '' || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*');
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
     } else {
       const at = line.indexOf(':');
@@ -40,12 +43,26 @@ export interface ServeOptions {
  * a sub-path (`mount`), whose address without the trailing slash redirects to it. Like Netlify
  * and Cloudflare Pages it applies the folder's `_headers` file (CSP and the feeds' content
  * types), so browser tests run under the policy readers get. `npm run preview` is this server
- * (scripts/preview.ts). Listens on 127.0.0.1 only.
+ * (scripts/preview.ts); left running, it serves each new build once `npm run build` swaps it in.
+ * Listens on 127.0.0.1 only.
  */
 export async function serveStatic(dir: string, { mount = '/', port = 0 }: ServeOptions = {}): Promise<StaticServer> {
-  const headerFile = join(dir, '_headers');
-  const rules = existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, 'utf8')) : [];
-  const files = sirv(dir, { dev: false, etag: false, dotfiles: true });
+  // sirv lists the folder's files and sizes once; `npm run build` replaces the folder whole (a
+  // rename), so a preview left running follows the new folder by reading it again when it changes.
+  let served:
+    { folder: bigint | undefined; rules: ReturnType<typeof parseHeadersFile>; files: ReturnType<typeof sirv> } | undefined;
+  const current = () => {
+    const folder = existsSync(dir) ? statSync(dir, { bigint: true }).ino : undefined;
+    if (served?.folder !== folder || !served) {
+      const headerFile = join(dir, '_headers');
+      served = {
+        folder,
+        rules: existsSync(headerFile) ? parseHeadersFile(readFileSync(headerFile, 'utf8')) : [],
+        files: sirv(dir, { dev: false, etag: false, dotfiles: true }),
+      };
+    }
+    return served;
+  };
   const notFoundPage = join(dir, '404.html');
   const notFound = (res: ServerResponse) => {
     const body = existsSync(notFoundPage) ? readFileSync(notFoundPage) : 'Not found';
@@ -61,9 +78,11 @@ export async function serveStatic(dir: string, { mount = '/', port = 0 }: ServeO
     } catch {
       return res.writeHead(400).end('Bad request: the address holds a broken %-escape');
     }
+    const { rules, files } = current();
     for (const rule of rules) if (rule.pattern.test(path)) for (const [name, value] of rule.headers) res.setHeader(name, value);
     // Hosts answer a folder's address without its slash (/news) with a redirect to the folder.
-    if (mount !== '/' && path === mount.slice(0, -1)) return res.writeHead(301, { location: `${mount}${url.slice(path.length)}` }).end();
+    if (mount !== '/' && path === mount.slice(0, -1))
+      return res.writeHead(301, { location: `${mount}${url.slice(path.length)}` }).end();
     if (!url.startsWith(mount)) return notFound(res);
     req.url = `/${url.slice(mount.length)}`;
     return files(req, res, () => notFound(res));
