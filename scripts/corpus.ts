@@ -10,7 +10,7 @@
  *
  *   npm run corpus -- 1000 .tmp/corpora/1000 [.tmp/corpora/1000-authors]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { SITE } from '../src/site.ts';
@@ -68,6 +68,8 @@ export function writeCorpus(
   const copy = bodies === 'varied' ? prose(count + 2) : undefined;
   const start = Date.UTC(2021, 0, 1);
   const end = Date.UTC(2026, 9, 31);
+  refuseForeignFiles(dir, /^article-\d{5,}\.md$|^photo-\d+\.jpg$/);
+  if (authors) refuseForeignFiles(authors, /^fixture-writer-\d+\.yaml$/);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   if (authors) {
@@ -126,6 +128,19 @@ export function writeCorpus(
   }
 }
 
+/**
+ * Throws, naming the folder and a file, when `dir` holds anything a corpus does not write
+ * (`ours`): writing a corpus empties its folder, which must never take an editor's articles with it.
+ */
+function refuseForeignFiles(dir: string, ours: RegExp): void {
+  if (!existsSync(dir)) return;
+  const foreign = readdirSync(dir).find((name) => !ours.test(name));
+  if (foreign !== undefined)
+    throw new Error(
+      `${dir} holds ${foreign}, which a generated corpus does not write: writing one empties its folder. Expected a new folder, or one a corpus was written to.`,
+    );
+}
+
 /** A generated body: paragraphs of sentences from the shared pool, and on every 100th article (from the 50th) a picture. */
 function variedBody(copy: ReturnType<typeof prose>, i: number): string {
   const paragraphs = Array.from({ length: copy.between(4, 24) }, () =>
@@ -149,6 +164,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     );
     process.exit(2);
   }
-  writeCorpus(count, resolve(dirArg), undefined, authorsArg ? { authors: resolve(authorsArg) } : {});
+  try {
+    writeCorpus(count, resolve(dirArg), undefined, authorsArg ? { authors: resolve(authorsArg) } : {});
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
   console.log(`wrote ${count} articles into ${resolve(dirArg)}`);
 }
