@@ -389,7 +389,7 @@ const mb = (n: number | undefined) => (n === undefined ? '?' : String(Math.round
 const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)}%`;
 const marginal = (i: number, pick: (row: Row) => number) =>
   i === 0 ? '' : fixed(((pick(rows[i]!) - pick(rows[i - 1]!)) * 1000) / (rows[i]!.size - rows[i - 1]!.size), 2);
-// By process name as /proc gives it (15 characters at most: `pagefind_extend`).
+// By program file name (bench/process-tree.ts): `node`, `pagefind_extended`.
 const peakOf = (row: Row, prefix: string) =>
   Math.max(
     0,

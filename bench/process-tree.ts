@@ -11,7 +11,7 @@ const PAGE_BYTES = 4096;
 export interface TreeMemory {
   /** The highest sum of resident memory over every process of the tree at one sample. */
   total: number;
-  /** The highest resident memory of one process, by its name (`node`, `pagefind`…). */
+  /** The highest resident memory of one process, by its program's file name (`node`, `pagefind_extended`…). */
   byName: Record<string, number>;
 }
 
@@ -30,7 +30,10 @@ function processes(): Sample[] {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // The name is in parentheses and may hold spaces; the fields after it are space-separated.
       const close = stat.lastIndexOf(')');
-      const name = stat.slice(stat.indexOf('(') + 1, close);
+      // The program's file name (Node 24 names its main thread, so `stat` says "MainThread"); the
+      // thread name where the command line is empty (a process already exiting).
+      const program = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')[0]?.split('/').pop();
+      const name = program || stat.slice(stat.indexOf('(') + 1, close);
       const fields = stat.slice(close + 2).split(' ');
       // Fields from `state` (3rd in proc(5)): ppid is the 4th, rss (in pages) the 24th.
       found.push({ pid: Number(entry), ppid: Number(fields[1]), name, rss: Number(fields[21]) * PAGE_BYTES });
