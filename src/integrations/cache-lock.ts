@@ -132,7 +132,7 @@ export function cacheLock(): AstroIntegration {
             console.error(`\nAnother build${found.holder === undefined ? '' : ` (process ${found.holder})`} is using the cache folder ${dir}. Wait for it to finish, or give this build a folder of its own with CACHE_DIR.\n`);
             process.exit(1);
           }
-          logger.warn(`the last build using ${dir} did not finish: its rendered pages and content store are dropped, and this build starts afresh`);
+          logger.warn(`the last build using ${dir} did not finish: its rendered pages and content store are dropped, and this build renders every page again`);
           // What a build that stopped half-way may have left inconsistent: Astro's page copies,
           // their keys and its content store. Search shards are written whole and renamed into
           // place, so they stay.
