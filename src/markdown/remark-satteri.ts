@@ -16,7 +16,19 @@ export const REMARK_ONLY: readonly { kind: string; pattern: RegExp }[] = [
   // delimiters and bare addresses ("~~!*~~😀" is struck through by one parser only).
   { kind: 'a character outside Unicode’s Basic Multilingual Plane (an emoji)', pattern: /[\uD800-\uDFFF]/ },
   { kind: 'a tab or a line indented four spaces (indented code)', pattern: /\t|^ {4}/m },
-  { kind: 'non-ASCII white space', pattern: /[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/ },
+  // NUL, vertical tab, form feed, NEL (what "…" becomes when Windows-1252 is read as Latin-1)…
+  {
+    kind: 'a control character or non-ASCII white space',
+    pattern: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/,
+  },
+  // An emoji written as a reference is classified as Sätteri classifies a written emoji; so are
+  // the references the parsers must replace (0, surrogates, past U+10FFFF).
+  {
+    kind: 'a numeric character reference to U+D800 or above, or to 0',
+    pattern:
+      /&#(?:x0*(?:0|[d-f][\da-f]{3}|[1-9a-f][\da-f]{4,})|0*(?:0|5529[6-9]|55[3-9]\d\d|5[6-9]\d{3}|[6-9]\d{4}|[1-9]\d{5,}));/i,
+  },
+  { kind: 'a list or indented code inside a block quote', pattern: /^ {0,3}>[ >]*(?:(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)| {4})/m },
   { kind: 'an e-mail address (@)', pattern: /@/ },
   { kind: 'raw HTML or an autolink (<)', pattern: /</ },
   { kind: 'a table (|)', pattern: /\|/ },
@@ -24,7 +36,10 @@ export const REMARK_ONLY: readonly { kind: string; pattern: RegExp }[] = [
   { kind: 'code (` or a ~~~ fence)', pattern: /`|~~~/ },
   { kind: 'a footnote ([^)', pattern: /\[\^/ },
   { kind: 'a task list item ([ ] or [x])', pattern: /\[[ xX]\]/ },
-  { kind: 'emphasis delimiters of both kinds side by side (*_ or _*)', pattern: /\*_|_\*/ },
+  {
+    kind: 'emphasis or strikethrough delimiters of different kinds side by side (*_, _*, ~*…)',
+    pattern: /\*_|_\*|~\*|\*~|~_|_~/,
+  },
   { kind: 'a bare address with * or _ in or after it', pattern: /(?:www\.|:\/\/)\S*?[*_]/ },
 ];
 

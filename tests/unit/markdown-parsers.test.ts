@@ -81,7 +81,9 @@ describe.each(REMARK_ONLY.map(({ kind }) => kind))('copy with %s goes to remark-
   const DIFFERS: Record<string, string> = {
     'a character outside Unicode’s Basic Multilingual Plane (an emoji)': '😀www.example.com',
     'a tab or a line indented four spaces (indented code)': '    +\n\n>1.',
-    'non-ASCII white space': '```www.example.com  \u00a0^',
+    'a control character or non-ASCII white space': '_a_\u0085',
+    'a numeric character reference to U+D800 or above, or to 0': '&#x1F600;www.bbc.co.uk',
+    'a list or indented code inside a block quote': '> - a\n>\n>\n> b',
     'an e-mail address (@)': '[éme@x.org(&**',
     'raw HTML or an autolink (<)': '| a | b |\n|:-|-:|\n| 1 | 2 |\n</span>',
     'a table (|)': 'www.example.com| a | b |\n|:-|-:|\n| 1 | 2 |)',
@@ -89,7 +91,7 @@ describe.each(REMARK_ONLY.map(({ kind }) => kind))('copy with %s goes to remark-
     'code (` or a ~~~ fence)': '2) ~~~:\n   ',
     'a footnote ([^)': '[^1]:[^1]: note',
     'a task list item ([ ] or [x])': '- [ ] ![i](/p.jpg)',
-    'emphasis delimiters of both kinds side by side (*_ or _*)': '_*word**',
+    'emphasis or strikethrough delimiters of different kinds side by side (*_, _*, ~*…)': '_*word**',
     'a bare address with * or _ in or after it': '| a | b |\n|:-|-:|\n| 1 | 2 |www.example.com*a*',
   };
   const markdown = DIFFERS[kind]!;
@@ -222,6 +224,16 @@ const block = fc.oneof(
   { weight: 5, arbitrary: fc.array(sentence, { minLength: 1, maxLength: 4 }).map((s) => s.join(' ')) },
   { weight: 1, arbitrary: sentence.map((s) => `## ${s}`) },
   { weight: 1, arbitrary: sentence.map((s) => `> ${s}`) },
+  // A quoted statement's points, or a quote that runs on over blank quoted lines.
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc
+        .array(sentence, { minLength: 1, maxLength: 3 })
+        .map((items) => items.map((item, i) => `> ${i + 1}. ${item}`).join('\n>\n')),
+      fc.tuple(sentence, sentence).map(([a, b]) => `> - ${a}\n>\n>\n> ${b}`),
+    ),
+  },
   {
     weight: 1,
     arbitrary: fc.array(sentence, { minLength: 1, maxLength: 4 }).map((items) => items.map((item) => `- ${item}`).join('\n')),
@@ -234,7 +246,14 @@ const block = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constantFrom('---', '[ref]: https://example.org/ref "Ref"', 'Title\n===') },
 );
-const copy = fc.array(block, { minLength: 1, maxLength: 8 }).map((blocks) => blocks.join('\n\n'));
+// Now and then a character copy pasted from elsewhere brings: an emoji as a reference, a C1 control, a no-break space.
+const pasted = fc.oneof(
+  { weight: 9, arbitrary: fc.constant('') },
+  { weight: 1, arbitrary: fc.constantFrom('&#x1F600;', '\u0085', '\u00a0') },
+);
+const copy = fc
+  .tuple(fc.array(block, { minLength: 1, maxLength: 8 }), pasted)
+  .map(([blocks, odd]) => `${blocks.join('\n\n')}${odd}`);
 const soup = fc
   .array(
     fc.constantFrom(
@@ -296,6 +315,14 @@ const soup = fc
       '’',
       '\n   ',
       '> > ',
+      '> - ',
+      '>\n',
+      '>     ',
+      '&#128512;',
+      '\u0085',
+      '\u000b',
+      '\u0000',
+      '~*',
     ),
     { maxLength: 40 },
   )
@@ -316,7 +343,7 @@ describe('generated Markdown (property)', () => {
 
   it('copy as a newsroom writes it is mostly read by Sätteri', () => {
     const samples = fc.sample(copy, { numRuns: 500, seed: 1 });
-    expect(samples.filter((text) => parserFor(text).parser === 'satteri').length).toBeGreaterThan(400);
+    expect(samples.filter((text) => parserFor(text).parser === 'satteri').length).toBeGreaterThan(250);
   });
 
   it.each([
