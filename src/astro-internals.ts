@@ -13,6 +13,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import type { AstroLoggerMessage, ImageMetadata } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -270,10 +271,12 @@ export function handover<T>(name: string, what: string): Handover<T> {
 export const BUILD_STATE_IN_CACHE: readonly string[] = ['incremental-build.json', 'dist', 'data-store.json', 'data-store'];
 
 /**
- * The output file of every page the last incremental build recorded (rendered or reused), as paths
- * from the output folder's root (`articles/x/index.html`), read from the build's manifest in the
- * cache folder `cacheDir`; empty when there is no manifest. Astro 7.4.7:
- * astro/src/core/build/incremental.ts (`INCREMENTAL_CACHE_FILE`; `routes[component].paths[pathname].outputFile`).
+ * The output file of every page the last incremental build recorded (rendered or reused), as file
+ * paths from the output folder's root (`tags/zürich/index.html`), read from the build's manifest in
+ * the cache folder `cacheDir`; empty when there is no manifest. Astro records each as the end of
+ * the file's URL, percent-encoded (`tags/z%C3%BCrich/index.html`), so each is decoded as a file
+ * URL is. Astro 7.4.7: astro/src/core/build/incremental.ts (`INCREMENTAL_CACHE_FILE`;
+ * `routes[component].paths[pathname].outputFile`), astro/src/core/build/generate.ts (`relativeOutFile`).
  */
 export function incrementalOutputFiles(cacheDir: string): Set<string> {
   const file = join(cacheDir, BUILD_STATE_IN_CACHE[0]!);
@@ -283,7 +286,7 @@ export function incrementalOutputFiles(cacheDir: string): Set<string> {
   };
   return new Set(
     Object.values(manifest.routes ?? {}).flatMap((route) =>
-      Object.values(route.paths ?? {}).flatMap(({ outputFile }) => (typeof outputFile === 'string' ? [outputFile] : [])),
+      Object.values(route.paths ?? {}).flatMap(({ outputFile }) => (typeof outputFile === 'string' ? [fileURLToPath(new URL(outputFile, 'file:///')).slice(1)] : [])),
     ),
   );
 }

@@ -43,6 +43,22 @@ describe('npm run build, run again with nothing changed', () => {
   }, 120_000);
 });
 
+describe('npm run build, run again over its working copy', () => {
+  it('keeps every page, those whose addresses are not ASCII included (tags/zürich/), byte for byte', () => {
+    const dir = join(TMP, 'atomic-unicode');
+    rmSync(dir, { recursive: true, force: true });
+    const env = { BUILD_OUT: join(dir, 'dist'), CACHE_DIR: join(dir, 'cache'), CONTENT_DIR: join(ROOT, 'tests/fixtures/corpora/real-copy'), BUILD_TIME: '2026-11-01T00:00:00Z' };
+    expect(npmBuild(env).status).toBe(0);
+    const first = readTree(env.BUILD_OUT);
+    expect([...first.keys()].filter((path) => /[^\x00-\x7f]/.test(path)).length).toBeGreaterThan(0);
+    const again = npmBuild(env);
+    expect(again.status).toBe(0);
+    const second = readTree(env.BUILD_OUT);
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+    expect([...first].filter(([path, bytes]) => !second.get(path)?.equals(bytes))).toEqual([]);
+  }, 120_000);
+});
+
 describe('npm run build never replaces what it must not', () => {
   it.each([
     ['the content folder itself', (content: string) => content],

@@ -412,10 +412,13 @@ describe('the cache folder', () => {
     cache.record('src/pages/articles/[slug].astro', 'd', '/articles/a', 'k', 'articles/a/index.html', []);
     cache.record('src/pages/articles/[slug].astro', 'd', '/articles/b', 'k', 'articles/b/index.html', []);
     cache.record('src/pages/rss.xml.ts', 'd', '/rss.xml', 'k', 'rss.xml', []);
+    // As generate.ts records it: the end of the file's URL, percent-encoded.
+    cache.record('src/pages/tags/[tag]/[...page].astro', 'd', '/tags/zürich', 'k', 'tags/z%C3%BCrich/index.html', []);
     cache.writeManifest({ config: { cacheDir: pathToFileURL(`${cacheDir}/`) } });
     expect(incrementalOutputFiles(cacheDir), broke('incrementalOutputFiles', incremental)).toEqual(
-      new Set(['articles/a/index.html', 'articles/b/index.html', 'rss.xml']),
+      new Set(['articles/a/index.html', 'articles/b/index.html', 'rss.xml', 'tags/zürich/index.html']),
     );
+    expectCode('incrementalOutputFiles', 'astro/src/core/build/generate.ts', 'const relativeOutFile = outFile.href.slice(options.outputDirectories.client.href.length);');
   });
 
   it('BUILD_OVER_OUTPUT keeps the output folder, and a reusable page already there is left as it is', () => {
