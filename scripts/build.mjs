@@ -6,7 +6,7 @@
 //                                      point at the preview server unless SITE_URL is set
 //   BUILD_OUT=some/dir npm run build → some/dir/ (tests use this)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -23,8 +23,9 @@ import {
 import { recordBuild } from '../src/integrations/built-settings.ts';
 import { codeDigest } from '../src/integrations/code-digest.ts';
 import { SEARCH_FOLDER } from '../src/integrations/search-index.ts';
-import { mirror, prune, startInstant } from '../src/integrations/working-copy.ts';
-import { incrementalOutputFiles } from '../src/astro-internals.ts';
+import { mirror, outputLock, prune, PUBLISHING_MARK, startInstant } from '../src/integrations/working-copy.ts';
+import { BUILD_STATE_IN_CACHE, incrementalOutputFiles } from '../src/astro-internals.ts';
+import { removeStaleLock, running, tryLock } from '../src/integrations/cache-lock.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = buildOut(root);
@@ -77,15 +78,59 @@ if (settings.sitePlaceholder) {
 // killed build left), Astro builds over it, what this build did not produce is removed, and it is
 // swapped in by renaming: the site being served is never written (src/integrations/working-copy.ts).
 const next = join(dirname(out), `.${basename(out)}.next`);
-const previous = join(dirname(out), `.${basename(out)}.previous-${process.pid}`);
-
+const previousOf = (pid) => join(dirname(out), `.${basename(out)}.previous-${pid}`);
+const previous = previousOf(process.pid);
 mkdirSync(dirname(out), { recursive: true });
+
+// One build at a time into one output folder, whatever its cache folder: two would share the
+// working copy. Taken before the working copy is touched; a lock whose build is gone is taken over.
+for (let found = tryLock(outputLock(out), Infinity); found; found = tryLock(outputLock(out), Infinity)) {
+  if (found.held) {
+    console.error(
+      `\nAnother build (process ${found.holder}) is building into ${out}. Wait for it to finish, or give this build another BUILD_OUT.\n`,
+    );
+    process.exit(1);
+  }
+  removeStaleLock(outputLock(out), found.seen);
+}
+process.on('exit', () => {
+  if (existsSync(outputLock(out)) && readFileSync(outputLock(out), 'utf8') === String(process.pid)) rmSync(outputLock(out));
+});
+
+// A build killed between its two renames left the last site aside, and no site: it is put back.
+const asidePrefix = `.${basename(out)}.previous-`;
+for (const name of readdirSync(dirname(out))) {
+  const pid = name.startsWith(asidePrefix) ? name.slice(asidePrefix.length) : '';
+  if (!/^\d+$/.test(pid) || running(Number(pid))) continue;
+  if (existsSync(out)) rmSync(previousOf(pid), { recursive: true, force: true });
+  else renameSync(previousOf(pid), out);
+}
+
+// Astro writes its manifest of reusable pages at the end of its render, while this script swaps
+// the new site in later; a build stopped in between (killed, or failing in a later hook) leaves a
+// manifest newer than the site being served, and the next build, building over a copy of that
+// site, would reuse pages the manifest says are current. The mark, made before Astro starts and
+// removed once the site is swapped in, finds that build: the next one renders every page again.
+const publishing = join(cache, PUBLISHING_MARK);
+const manifest = join(cache, BUILD_STATE_IN_CACHE[0]);
+if (
+  existsSync(publishing) &&
+  existsSync(manifest) &&
+  statSync(manifest).mtimeMs >= statSync(publishing).mtimeMs &&
+  !astroArgs.includes('--force')
+) {
+  console.warn(`The last build into ${out} stopped before its site was swapped in: this build renders every page again.`);
+  astroArgs.push('--force');
+}
+
 const started = performance.now();
 const mirrored = mirror(out, next, { replaced: [SEARCH_FOLDER] });
 const since = startInstant(next);
 const seconds = (from) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 console.log(`working copy: ${mirrored.copied} files copied from ${out}, ${mirrored.removed} removed, in ${seconds(started)}`);
 const astro = join(root, 'node_modules/astro/bin/astro.mjs');
+mkdirSync(cache, { recursive: true });
+writeFileSync(publishing, out);
 const result = spawnSync(process.execPath, [astro, 'build', '--outDir', next, ...astroArgs], {
   cwd: root,
   stdio: 'inherit',
@@ -104,5 +149,6 @@ renameSync(next, out);
 if (existsSync(previous)) renameSync(previous, next);
 recordBuild(cache, out, settings);
 writeFileSync(codeFile, code);
+rmSync(publishing);
 console.log(`working copy: ${pruned} files this build did not produce removed, in ${seconds(pruning)}`);
 console.log(`Built into ${out} for ${settings.site}${settings.base}`);

@@ -19,7 +19,7 @@ import {
   writeFileSync,
   type Dirent,
 } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { BUILD_OVER_OUTPUT } from '../astro-internals.ts';
@@ -31,27 +31,51 @@ import { BUILD_OVER_OUTPUT } from '../astro-internals.ts';
  */
 export const WORKING_COPY_MARK = '.broadsheet-working-copy';
 
+/**
+ * The file in the cache folder that says a build has started and its site is not swapped in yet
+ * (scripts/build.mjs makes it before Astro starts and removes it after the swap).
+ */
+export const PUBLISHING_MARK = 'broadsheet-publishing';
+
+/** The lock file beside an output folder `out` (a path) that one build at a time holds while it builds into it. */
+export function outputLock(out: string): string {
+  return join(dirname(out), `.${basename(out)}.lock`);
+}
+
 /** A file under a folder: its path relative to it (`/`-separated), size in bytes and modification time in whole ms. */
 interface Entry {
   size: number;
   mtimeMs: number;
 }
 
-/** Every file and folder under `dir` that `wanted` takes, by path relative to it; empty when `dir` does not exist. */
-function tree(dir: string, wanted: (path: string) => boolean): { files: Map<string, Entry>; folders: Set<string> } {
+/**
+ * Every file and folder under `dir` that `wanted` takes, by path relative to it, and everything
+ * else there (symbolic links and other non-files, which no build writes); empty when `dir` does
+ * not exist.
+ */
+function tree(
+  dir: string,
+  wanted: (path: string) => boolean,
+): { files: Map<string, Entry>; folders: Set<string>; others: string[] } {
   const files = new Map<string, Entry>();
   const folders = new Set<string>();
-  if (!existsSync(dir)) return { files, folders };
+  const others: string[] = [];
+  if (!existsSync(dir)) return { files, folders, others };
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]) {
     const path = relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/');
     if (!wanted(path)) continue;
-    if (entry.isDirectory()) folders.add(path);
+    if (!entry.isDirectory() && !entry.isFile()) others.push(path);
+    else if (entry.isDirectory()) folders.add(path);
     else {
       const { size, mtimeMs } = statSync(join(dir, path));
       files.set(path, { size, mtimeMs: Math.trunc(mtimeMs) });
     }
   }
-  return { files, folders };
+  // Node lists what a link to a folder holds as if it were there: none of it is the site's.
+  const underLink = (path: string) => others.some((link) => path.startsWith(`${link}/`));
+  for (const path of files.keys()) if (underLink(path)) files.delete(path);
+  for (const path of folders) if (underLink(path)) folders.delete(path);
+  return { files, folders, others };
 }
 
 /** What mirror did: files copied from the site, files and folders removed from the working copy. */
@@ -63,7 +87,9 @@ export interface MirrorResult {
 /**
  * Makes the folder `to` hold exactly what `from` holds: files missing from `to`, or whose size or
  * modification time (to the millisecond) differ, are copied with their modification time; files
- * and folders `from` lacks are removed. A missing `from` leaves `to` empty. A file rewritten by a
+ * and folders `from` lacks are removed, and so are links and other non-files on either side (a
+ * build writes none: a link into the served site would be written through). A missing `from`
+ * leaves `to` empty. A file rewritten by a
  * build that failed or was killed has a newer modification time than the site's, so it is copied
  * back. Folders named in `replaced` (paths relative to both) are not compared: the build removes
  * and writes them whole. Throws on file-system errors.
@@ -76,6 +102,11 @@ export function mirror(from: string, to: string, { replaced = [] }: { replaced?:
   const target = tree(to, outside);
   let copied = 0;
   let removed = 0;
+  // A link or other non-file is never the site's: the working copy loses it, and one in the site is not copied.
+  for (const path of target.others) {
+    rmSync(join(to, path), { force: true });
+    removed += 1;
+  }
   for (const [path] of target.files) {
     if (!source.files.has(path) || source.folders.has(path)) {
       rmSync(join(to, path), { force: true });

@@ -1,7 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageLog } from '../../src/astro-internals';
+import { PUBLISHING_MARK, outputLock } from '../../src/integrations/working-copy';
 import { npmBuild, readTree } from '../support/build';
 import { ROOT, TMP } from '../support/paths';
 
@@ -33,12 +35,19 @@ describe('npm run build, run again with nothing changed', () => {
     rmSync(dir, { recursive: true, force: true });
     // Astro's astro:assets module embeds the output folder: a build folder named anew each time
     // changed the code hash of every page that shows a picture, and those were rendered again.
-    const env = { BUILD_OUT: join(dir, 'dist'), CACHE_DIR: join(dir, 'cache'), CONTENT_DIR: join(ROOT, 'tests/fixtures/corpora/pictures'), BUILD_TIME: '2026-11-01T00:00:00Z' };
+    const env = {
+      BUILD_OUT: join(dir, 'dist'),
+      CACHE_DIR: join(dir, 'cache'),
+      CONTENT_DIR: join(ROOT, 'tests/fixtures/corpora/pictures'),
+      BUILD_TIME: '2026-11-01T00:00:00Z',
+    };
     expect(npmBuild(env).status).toBe(0);
     const again = npmBuild(env);
     expect(again.status).toBe(0);
     const keyed = pageLog(again.output).filter((entry) => /^\/((articles|tags|sections)\/[^/]+\/)?index\.html$/.test(entry.path));
-    expect(keyed.map((entry) => entry.path)).toEqual(expect.arrayContaining(['/articles/with-picture/index.html', '/index.html', '/tags/weather/index.html']));
+    expect(keyed.map((entry) => entry.path)).toEqual(
+      expect.arrayContaining(['/articles/with-picture/index.html', '/index.html', '/tags/weather/index.html']),
+    );
     expect(keyed.filter((entry) => !entry.restored)).toEqual([]);
   }, 120_000);
 });
@@ -47,7 +56,12 @@ describe('npm run build, run again over its working copy', () => {
   it('keeps every page, those whose addresses are not ASCII included (tags/zürich/), byte for byte', () => {
     const dir = join(TMP, 'atomic-unicode');
     rmSync(dir, { recursive: true, force: true });
-    const env = { BUILD_OUT: join(dir, 'dist'), CACHE_DIR: join(dir, 'cache'), CONTENT_DIR: join(ROOT, 'tests/fixtures/corpora/real-copy'), BUILD_TIME: '2026-11-01T00:00:00Z' };
+    const env = {
+      BUILD_OUT: join(dir, 'dist'),
+      CACHE_DIR: join(dir, 'cache'),
+      CONTENT_DIR: join(ROOT, 'tests/fixtures/corpora/real-copy'),
+      BUILD_TIME: '2026-11-01T00:00:00Z',
+    };
     expect(npmBuild(env).status).toBe(0);
     const first = readTree(env.BUILD_OUT);
     expect([...first.keys()].filter((path) => /[^\x00-\x7f]/.test(path)).length).toBeGreaterThan(0);
@@ -57,6 +71,60 @@ describe('npm run build, run again over its working copy', () => {
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
     expect([...first].filter(([path, bytes]) => !second.get(path)?.equals(bytes))).toEqual([]);
   }, 120_000);
+});
+
+describe('npm run build after a build that did not finish', () => {
+  const dir = join(TMP, 'atomic-unfinished');
+  const env = { BUILD_OUT: join(dir, 'dist'), CACHE_DIR: join(dir, 'cache') };
+
+  it('renders every page again when the last one stopped after Astro wrote its manifest but before its site was swapped in', () => {
+    rmSync(dir, { recursive: true, force: true });
+    expect(npmBuild(env).status).toBe(0);
+    // What a build killed (or failing in a later hook) after Astro's render leaves: the mark, and a manifest newer than it.
+    const mark = join(env.CACHE_DIR, PUBLISHING_MARK);
+    writeFileSync(mark, env.BUILD_OUT);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(mark, minuteAgo, minuteAgo);
+    const stopped = npmBuild(env);
+    expect(stopped.status).toBe(0);
+    expect(stopped.output).toContain('stopped before its site was swapped in: this build renders every page again');
+    expect(pageLog(stopped.output).filter((entry) => entry.restored)).toEqual([]);
+    expect(existsSync(mark)).toBe(false);
+    // A build that failed before Astro wrote anything leaves an older manifest: the next one reuses pages.
+    writeFileSync(mark, env.BUILD_OUT);
+    const next = npmBuild(env);
+    expect(next.output).not.toContain('stopped before its site was swapped in');
+    expect(pageLog(next.output).some((entry) => entry.restored)).toBe(true);
+  }, 120_000);
+
+  it('puts the last site back when a build was killed between its two renames', () => {
+    // Left by the build above; this one moves the site aside as the killed build would have.
+    const aside = join(dir, '.dist.previous-999999999');
+    renameSync(env.BUILD_OUT, aside);
+    const before = readTree(aside);
+    writeFileSync(outputLock(env.BUILD_OUT), '999999999');
+    const result = npmBuild({ ...env, CONTENT_DIR: join(ROOT, 'tests/fixtures/broken') });
+    expect(result.status).not.toBe(0);
+    // The content check failed, but the site is served again, whole, and nothing is left aside.
+    expect(readTree(env.BUILD_OUT)).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(['cache', 'dist']);
+  });
+
+  it('stops a second build into the same folder while the first runs, touching nothing', () => {
+    const holder = spawn('sleep', ['60'], { stdio: 'ignore' });
+    try {
+      writeFileSync(outputLock(env.BUILD_OUT), String(holder.pid));
+      const before = readTree(env.BUILD_OUT);
+      const second = npmBuild({ ...env, CACHE_DIR: join(dir, 'another-cache') });
+      expect(second.status).toBe(1);
+      expect(second.output).toContain(`Another build (process ${holder.pid}) is building into ${env.BUILD_OUT}.`);
+      expect(readTree(env.BUILD_OUT)).toEqual(before);
+      expect(existsSync(join(dir, 'another-cache'))).toBe(false);
+    } finally {
+      holder.kill();
+      rmSync(outputLock(env.BUILD_OUT), { force: true });
+    }
+  });
 });
 
 describe('npm run build never replaces what it must not', () => {

@@ -1,4 +1,4 @@
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mirror, prune, startInstant, WORKING_COPY_MARK } from '../../src/integrations/working-copy';
@@ -65,6 +65,19 @@ describe('mirror', () => {
     mirror(site, copy);
     expect(readFileSync(join(copy, 'pagefind/x'), 'utf8')).toBe('new');
     expect(readFileSync(join(dir, 'shared/x'), 'utf8')).toBe('old');
+  });
+
+  it('leaves out links: one in the site is not copied, one in the working copy is removed, and what it points at is untouched', () => {
+    write(site, { 'index.html': 'home', 'real/page.html': 'page' }, 1_700_000_000_000);
+    symlinkSync(join(site, 'real'), join(site, 'linked-folder'));
+    symlinkSync(join(site, 'nowhere'), join(site, 'dangling'));
+    write(copy, { 'index.html': 'home' }, 1_700_000_000_000);
+    // A link in the working copy to the served page: a build writing through it would change the site.
+    symlinkSync(join(site, 'real/page.html'), join(copy, 'page-link.html'));
+    mirror(site, copy);
+    expect(read(copy)).toEqual({ 'index.html': 'home', 'real/page.html': 'page' });
+    expect(existsSync(join(copy, 'page-link.html'))).toBe(false);
+    expect(readFileSync(join(site, 'real/page.html'), 'utf8')).toBe('page');
   });
 });
 
