@@ -23,7 +23,17 @@ import {
 import { recordBuild } from '../src/integrations/built-settings.ts';
 import { codeDigest } from '../src/integrations/code-digest.ts';
 import { SEARCH_FOLDER } from '../src/integrations/search-index.ts';
-import { mirror, outputLock, prune, PUBLISHING_MARK, startInstant } from '../src/integrations/working-copy.ts';
+import {
+  mirror,
+  outputLock,
+  prune,
+  PUBLISHING_MARK,
+  readSiteRecord,
+  SITE_RECORD,
+  siteRecord,
+  startInstant,
+  writeSiteRecord,
+} from '../src/integrations/working-copy.ts';
 import { BUILD_STATE_IN_CACHE, incrementalOutputFiles } from '../src/astro-internals.ts';
 import { removeStaleLock, running, tryLock } from '../src/integrations/cache-lock.ts';
 
@@ -124,7 +134,9 @@ if (
 }
 
 const started = performance.now();
-const mirrored = mirror(out, next, { replaced: [SEARCH_FOLDER] });
+// Only what the last build left in the site is taken from it (a file edited there by hand is made again).
+const recordFile = join(cache, SITE_RECORD);
+const mirrored = mirror(out, next, { replaced: [SEARCH_FOLDER], trusted: readSiteRecord(recordFile, out) ?? new Map() });
 const since = startInstant(next);
 const seconds = (from) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 console.log(`working copy: ${mirrored.copied} files copied from ${out}, ${mirrored.removed} removed, in ${seconds(started)}`);
@@ -143,6 +155,7 @@ if (result.status !== 0) {
 }
 const pruning = performance.now();
 const pruned = prune(next, since, incrementalOutputFiles(cache));
+writeSiteRecord(recordFile, out, siteRecord(next, { replaced: [SEARCH_FOLDER] }));
 if (existsSync(out)) renameSync(out, previous);
 renameSync(next, out);
 // The site just replaced is the next build's working copy.

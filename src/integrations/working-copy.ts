@@ -11,6 +11,7 @@ import {
   existsSync,
   mkdirSync,
   readdirSync,
+  readFileSync,
   rmdirSync,
   rmSync,
   statSync,
@@ -42,10 +43,42 @@ export function outputLock(out: string): string {
   return join(dirname(out), `.${basename(out)}.lock`);
 }
 
-/** A file under a folder: its path relative to it (`/`-separated), size in bytes and modification time in whole ms. */
-interface Entry {
+/** A file under a folder (by its path relative to it, `/`-separated): its size in bytes and modification time in whole ms. */
+export interface Entry {
   size: number;
   mtimeMs: number;
+}
+
+/**
+ * What a build left in its output folder, file by file (path → size and modification time), as
+ * `siteRecord` reads it once the site is complete: the files `mirror` may take from the served
+ * site. Anything else there (a file edited or added by hand, a folder where a file was) is not
+ * the build's, and the working copy does without it.
+ */
+export type SiteRecord = ReadonlyMap<string, Entry>;
+
+/** The file in the cache folder that keeps the record of the last site built (SiteRecord) and where it went. */
+export const SITE_RECORD = 'broadsheet-site.json';
+
+/** Writes `record`, the site just built into the output folder `out`, to `file` (SITE_RECORD). */
+export function writeSiteRecord(file: string, out: string, record: SiteRecord): void {
+  writeFileSync(file, JSON.stringify({ out, files: [...record].map(([path, { size, mtimeMs }]) => [path, size, mtimeMs]) }));
+}
+
+/** The record writeSiteRecord kept for the output folder `out`; undefined when there is none, or it is another folder's or unreadable. */
+export function readSiteRecord(file: string, out: string): SiteRecord | undefined {
+  try {
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { out?: unknown; files?: [string, number, number][] };
+    if (kept.out !== out || !Array.isArray(kept.files)) return undefined;
+    return new Map(kept.files.map(([path, size, mtimeMs]) => [path, { size, mtimeMs }]));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The record of the site in `dir` (SiteRecord), leaving out the folders in `replaced`. */
+export function siteRecord(dir: string, { replaced = [] }: { replaced?: readonly string[] } = {}): SiteRecord {
+  return tree(dir, (path) => !replaced.some((folder) => path === folder || path.startsWith(`${folder}/`))).files;
 }
 
 /**
@@ -92,13 +125,29 @@ export interface MirrorResult {
  * leaves `to` empty. A file rewritten by a
  * build that failed or was killed has a newer modification time than the site's, so it is copied
  * back. Folders named in `replaced` (paths relative to both) are not compared: the build removes
- * and writes them whole. Throws on file-system errors.
+ * and writes them whole. With `trusted` (the record of the last build's site), only the files of
+ * `from` that match it are taken: a file changed by hand there, or a folder where the build wrote
+ * a file, is left out, and the build makes it again. Throws on file-system errors.
  */
-export function mirror(from: string, to: string, { replaced = [] }: { replaced?: readonly string[] } = {}): MirrorResult {
+export function mirror(
+  from: string,
+  to: string,
+  { replaced = [], trusted }: { replaced?: readonly string[]; trusted?: SiteRecord } = {},
+): MirrorResult {
   mkdirSync(to, { recursive: true });
   // Folders the build replaces whole are left as they are (their files would be copied to be removed).
   const outside = (path: string) => !replaced.some((folder) => path === folder || path.startsWith(`${folder}/`));
   const source = tree(from, outside);
+  if (trusted) {
+    for (const [path, { size, mtimeMs }] of source.files) {
+      const built = trusted.get(path);
+      if (built?.size !== size || built.mtimeMs !== mtimeMs) source.files.delete(path);
+    }
+    // The folders that hold the files kept, and no others.
+    source.folders.clear();
+    for (const path of source.files.keys())
+      for (let at = path.lastIndexOf('/'); at > 0; at = path.lastIndexOf('/', at - 1)) source.folders.add(path.slice(0, at));
+  }
   const target = tree(to, outside);
   let copied = 0;
   let removed = 0;

@@ -1,5 +1,15 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageLog } from '../../src/astro-internals';
@@ -53,7 +63,7 @@ describe('npm run build, run again with nothing changed', () => {
 });
 
 describe('npm run build, run again over its working copy', () => {
-  it('keeps every page, those whose addresses are not ASCII included (tags/zürich/), byte for byte', () => {
+  it('keeps every page, those whose addresses are not ASCII included (tags/zürich/), byte for byte, and makes again what was changed in the site by hand', () => {
     const dir = join(TMP, 'atomic-unicode');
     rmSync(dir, { recursive: true, force: true });
     const env = {
@@ -65,6 +75,11 @@ describe('npm run build, run again over its working copy', () => {
     expect(npmBuild(env).status).toBe(0);
     const first = readTree(env.BUILD_OUT);
     expect([...first.keys()].filter((path) => /[^\x00-\x7f]/.test(path)).length).toBeGreaterThan(0);
+    // The site changed by hand meanwhile: a page edited, a folder where a file was. The build makes both again.
+    const page = [...first.keys()].find((path) => path.startsWith('articles/'))!;
+    appendFileSync(join(env.BUILD_OUT, page), '<!-- edited on the server -->');
+    rmSync(join(env.BUILD_OUT, 'robots.txt'));
+    mkdirSync(join(env.BUILD_OUT, 'robots.txt'));
     const again = npmBuild(env);
     expect(again.status).toBe(0);
     const second = readTree(env.BUILD_OUT);

@@ -1,7 +1,15 @@
 import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { mirror, prune, startInstant, WORKING_COPY_MARK } from '../../src/integrations/working-copy';
+import {
+  mirror,
+  prune,
+  readSiteRecord,
+  siteRecord,
+  startInstant,
+  WORKING_COPY_MARK,
+  writeSiteRecord,
+} from '../../src/integrations/working-copy';
 import { listFiles } from '../support/build';
 import { TMP } from '../support/paths';
 
@@ -78,6 +86,35 @@ describe('mirror', () => {
     expect(read(copy)).toEqual({ 'index.html': 'home', 'real/page.html': 'page' });
     expect(existsSync(join(copy, 'page-link.html'))).toBe(false);
     expect(readFileSync(join(site, 'real/page.html'), 'utf8')).toBe('page');
+  });
+});
+
+describe('mirror, trusting only what the last build left in the site', () => {
+  it('leaves out a file edited by hand, a file added by hand and a folder where the build wrote a file', () => {
+    const at = 1_700_000_000_000;
+    write(
+      site,
+      { 'index.html': 'home', 'edited.html': 'changed by hand', 'added.html': 'by hand', 'robots.txt/inside': 'x' },
+      at,
+    );
+    const record = siteRecord(site);
+    // As the last build left them: edited.html had other bytes, robots.txt was a file, added.html was not there.
+    const trusted = new Map([...record].filter(([path]) => path === 'index.html'));
+    trusted.set('edited.html', { size: 4, mtimeMs: at });
+    trusted.set('robots.txt', { size: 10, mtimeMs: at });
+    write(copy, { 'index.html': 'home', 'edited.html': 'page', 'robots.txt': 'User-agent' }, at);
+    mirror(site, copy, { trusted });
+    expect(read(copy)).toEqual({ 'index.html': 'home' });
+  });
+
+  it('keeps the record of a site as writeSiteRecord wrote it, for that folder only', () => {
+    write(site, { 'index.html': 'home', 'a/b.html': 'b', 'pagefind/x': 'index' }, 1_700_000_000_000);
+    const record = siteRecord(site, { replaced: ['pagefind'] });
+    expect([...record.keys()].sort()).toEqual(['a/b.html', 'index.html']);
+    writeSiteRecord(join(dir, 'record.json'), site, record);
+    expect(readSiteRecord(join(dir, 'record.json'), site)).toEqual(record);
+    expect(readSiteRecord(join(dir, 'record.json'), copy)).toBeUndefined();
+    expect(readSiteRecord(join(dir, 'missing.json'), site)).toBeUndefined();
   });
 });
 
