@@ -30,7 +30,6 @@ import {
   PUBLISHING_MARK,
   readSiteRecord,
   SITE_RECORD,
-  siteRecord,
   startInstant,
   writeSiteRecord,
 } from '../src/integrations/working-copy.ts';
@@ -154,8 +153,8 @@ if (result.status !== 0) {
   process.exit(result.status ?? 1);
 }
 const pruning = performance.now();
-const pruned = prune(next, since, incrementalOutputFiles(cache));
-writeSiteRecord(recordFile, out, siteRecord(next, { replaced: [SEARCH_FOLDER] }));
+const { removed: pruned, record } = prune(next, since, incrementalOutputFiles(cache), { replaced: [SEARCH_FOLDER] });
+writeSiteRecord(recordFile, out, record);
 if (existsSync(out)) renameSync(out, previous);
 renameSync(next, out);
 // The site just replaced is the next build's working copy.

@@ -51,7 +51,7 @@ export interface Entry {
 
 /**
  * What a build left in its output folder, file by file (path → size and modification time), as
- * `siteRecord` reads it once the site is complete: the files `mirror` may take from the served
+ * `prune` reads it once the site is complete: the files `mirror` may take from the served
  * site. Anything else there (a file edited or added by hand, a folder where a file was) is not
  * the build's, and the working copy does without it.
  */
@@ -74,11 +74,6 @@ export function readSiteRecord(file: string, out: string): SiteRecord | undefine
   } catch {
     return undefined;
   }
-}
-
-/** The record of the site in `dir` (SiteRecord), leaving out the folders in `replaced`. */
-export function siteRecord(dir: string, { replaced = [] }: { replaced?: readonly string[] } = {}): SiteRecord {
-  return tree(dir, (path) => !replaced.some((folder) => path === folder || path.startsWith(`${folder}/`))).files;
 }
 
 /**
@@ -208,10 +203,17 @@ export function startInstant(dir: string): bigint {
 /**
  * Removes from `dir` every file the build did not produce: one whose change time is before `since`
  * (startInstant) and that is not in `kept` (pages Astro reused where they were, as paths relative
- * to `dir`), then every folder left empty. Returns how many files it removed.
+ * to `dir`), then every folder left empty. Returns how many files it removed, and the record of
+ * the site that is left (SiteRecord), without the folders in `replaced`, read in the same pass.
  */
-export function prune(dir: string, since: bigint, kept: ReadonlySet<string>): number {
+export function prune(
+  dir: string,
+  since: bigint,
+  kept: ReadonlySet<string>,
+  { replaced = [] }: { replaced?: readonly string[] } = {},
+): { removed: number; record: SiteRecord } {
   let removed = 0;
+  const record = new Map<string, Entry>();
   const folders: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]) {
     const path = join(entry.parentPath, entry.name);
@@ -219,15 +221,19 @@ export function prune(dir: string, since: bigint, kept: ReadonlySet<string>): nu
       folders.push(path);
       continue;
     }
-    if (kept.has(relative(dir, path).split('\\').join('/'))) continue;
-    if (statSync(path, { bigint: true }).ctimeNs >= since) continue;
-    rmSync(path, { force: true });
-    removed += 1;
+    const name = relative(dir, path).split('\\').join('/');
+    const { ctimeNs, size, mtimeMs } = statSync(path, { bigint: true });
+    if (!kept.has(name) && ctimeNs < since) {
+      rmSync(path, { force: true });
+      removed += 1;
+    } else if (entry.isFile() && !replaced.some((folder) => name.startsWith(`${folder}/`))) {
+      record.set(name, { size: Number(size), mtimeMs: Number(mtimeMs) });
+    }
   }
   for (const folder of folders.sort((a, b) => b.length - a.length)) {
     if (readdirSync(folder).length === 0) rmdirSync(folder);
   }
-  return removed;
+  return { removed, record };
 }
 
 /**

@@ -8,12 +8,13 @@ import {
   readdirSync,
   renameSync,
   rmSync,
+  statSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pageLog } from '../../src/astro-internals';
+import { BUILD_STATE_IN_CACHE, pageLog } from '../../src/astro-internals';
 import { PUBLISHING_MARK, outputLock } from '../../src/integrations/working-copy';
 import { npmBuild, readTree } from '../support/build';
 import { ROOT, TMP } from '../support/paths';
@@ -89,8 +90,11 @@ describe('npm run build, run again', () => {
 // Going on from the site and cache of 'npm run build is atomic'.
 describe('npm run build after a build that did not finish', () => {
   it('renders every page again when the last one stopped after Astro wrote its manifest but before its site was swapped in', () => {
-    // What a build killed (or failing in a later hook) after Astro's render leaves: the mark, and a manifest newer than it.
     const mark = join(env.CACHE_DIR, PUBLISHING_MARK);
+    // The build above that failed its content check left the mark newer than the manifest: the
+    // next build may reuse pages (a typo does not cost a full render).
+    expect(statSync(mark).mtimeMs).toBeGreaterThan(statSync(join(env.CACHE_DIR, BUILD_STATE_IN_CACHE[0]!)).mtimeMs);
+    // What a build killed (or failing in a later hook) after Astro's render leaves: the mark, and a manifest newer than it.
     writeFileSync(mark, env.BUILD_OUT);
     const minuteAgo = new Date(Date.now() - 60_000);
     utimesSync(mark, minuteAgo, minuteAgo);
@@ -99,11 +103,6 @@ describe('npm run build after a build that did not finish', () => {
     expect(stopped.output).toContain('stopped before its site was swapped in: this build renders every page again');
     expect(pageLog(stopped.output).filter((entry) => entry.restored)).toEqual([]);
     expect(existsSync(mark)).toBe(false);
-    // A build that failed before Astro wrote anything leaves an older manifest: the next one reuses pages.
-    writeFileSync(mark, env.BUILD_OUT);
-    const next = npmBuild(env);
-    expect(next.output).not.toContain('stopped before its site was swapped in');
-    expect(pageLog(next.output).some((entry) => entry.restored)).toBe(true);
   }, 120_000);
 
   it('puts the last site back when a build was killed between its two renames', () => {

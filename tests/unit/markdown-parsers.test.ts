@@ -337,7 +337,7 @@ describe('generated Markdown (property)', () => {
       fc.property(markdown, (text) => {
         if (parserFor(text).parser === 'satteri') expectSameMdast(text);
       }),
-      { numRuns: 400 },
+      { numRuns: 250 },
     );
   });
 
@@ -350,6 +350,6 @@ describe('generated Markdown (property)', () => {
     ['copy as a newsroom writes it', copy],
     ['symbol soup', soup],
   ])('%s: same HTML through the site’s pipeline', async (_, markdown) => {
-    await fc.assert(fc.asyncProperty(markdown, expectSameHtml), { numRuns: 150 });
+    await fc.assert(fc.asyncProperty(markdown, expectSameHtml), { numRuns: 100 });
   });
 });

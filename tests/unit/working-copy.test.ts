@@ -5,7 +5,6 @@ import {
   mirror,
   prune,
   readSiteRecord,
-  siteRecord,
   startInstant,
   WORKING_COPY_MARK,
   writeSiteRecord,
@@ -97,7 +96,7 @@ describe('mirror, trusting only what the last build left in the site', () => {
       { 'index.html': 'home', 'edited.html': 'changed by hand', 'added.html': 'by hand', 'robots.txt/inside': 'x' },
       at,
     );
-    const record = siteRecord(site);
+    const { record } = prune(site, 0n, new Set());
     // As the last build left them: edited.html had other bytes, robots.txt was a file, added.html was not there.
     const trusted = new Map([...record].filter(([path]) => path === 'index.html'));
     trusted.set('edited.html', { size: 4, mtimeMs: at });
@@ -109,7 +108,7 @@ describe('mirror, trusting only what the last build left in the site', () => {
 
   it('keeps the record of a site as writeSiteRecord wrote it, for that folder only', () => {
     write(site, { 'index.html': 'home', 'a/b.html': 'b', 'pagefind/x': 'index' }, 1_700_000_000_000);
-    const record = siteRecord(site, { replaced: ['pagefind'] });
+    const { record } = prune(site, 0n, new Set(), { replaced: ['pagefind'] });
     expect([...record.keys()].sort()).toEqual(['a/b.html', 'index.html']);
     writeSiteRecord(join(dir, 'record.json'), site, record);
     expect(readSiteRecord(join(dir, 'record.json'), site)).toEqual(record);
@@ -130,7 +129,7 @@ describe('prune', () => {
     expect(existsSync(join(copy, WORKING_COPY_MARK))).toBe(true);
     rmSync(join(copy, WORKING_COPY_MARK));
     write(copy, { 'index.html': 'new home', '_astro/new.css': 'y' });
-    expect(prune(copy, since, new Set(['articles/a/index.html']))).toBe(2);
+    expect(prune(copy, since, new Set(['articles/a/index.html'])).removed).toBe(2);
     expect(read(copy)).toEqual({ '_astro/new.css': 'y', 'articles/a/index.html': 'A', 'index.html': 'new home' });
     expect(existsSync(join(copy, 'articles/gone'))).toBe(false);
   });
