@@ -14,7 +14,7 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -25,6 +25,7 @@ import { ensureChromium, launchBrowser } from '../scripts/lib/browser.ts';
 import { gzipBytes, pageFiles } from '../scripts/lib/page-weight.ts';
 import { serveStatic } from '../scripts/lib/server.ts';
 import { buildPhases, pageLog, type PageLogEntry } from '../src/astro-internals.ts';
+import { besideOutput } from '../src/integrations/working-copy.ts';
 import { watchTree, type TreeMemory } from './process-tree.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -74,7 +75,7 @@ async function build(project: string, out: string, env: Record<string, string>, 
   if (cold) rmSync(env['CACHE_DIR'] ?? join(project, 'node_modules/.astro'), { recursive: true, force: true });
   if (cold || !broadsheet) {
     rmSync(out, { recursive: true, force: true });
-    rmSync(join(out, '..', `.${basename(out)}.next`), { recursive: true, force: true });
+    rmSync(besideOutput(out).next, { recursive: true, force: true });
   }
   const args = broadsheet
     ? [join(root, 'scripts/build.mjs'), ...(cold ? ['--force'] : [])]

@@ -7,7 +7,7 @@
 //   BUILD_OUT=some/dir npm run build → some/dir/ (tests use this)
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   authorsDir,
@@ -25,7 +25,7 @@ import { codeDigest } from '../src/integrations/code-digest.ts';
 import { SEARCH_FOLDER } from '../src/integrations/search-index.ts';
 import {
   mirror,
-  outputLock,
+  besideOutput,
   prune,
   PUBLISHING_MARK,
   readSiteRecord,
@@ -86,33 +86,33 @@ if (settings.sitePlaceholder) {
 // It is made equal to the site being served (it holds the site before last, or what a failed or
 // killed build left), Astro builds over it, what this build did not produce is removed, and it is
 // swapped in by renaming: the site being served is never written (src/integrations/working-copy.ts).
-const next = join(dirname(out), `.${basename(out)}.next`);
-const previousOf = (pid) => join(dirname(out), `.${basename(out)}.previous-${pid}`);
-const previous = previousOf(process.pid);
+const { next, lock, aside, asideOf } = besideOutput(out);
+const previous = aside(process.pid);
+// pagefind/ is written whole by every build (src/integrations/search-index.ts): never mirrored nor recorded.
+const replaced = [SEARCH_FOLDER];
 mkdirSync(dirname(out), { recursive: true });
 
 // One build at a time into one output folder, whatever its cache folder: two would share the
 // working copy. Taken before the working copy is touched; a lock whose build is gone is taken over.
-for (let found = tryLock(outputLock(out), Infinity); found; found = tryLock(outputLock(out), Infinity)) {
+for (let found = tryLock(lock, Infinity); found; found = tryLock(lock, Infinity)) {
   if (found.held) {
     console.error(
       `\nAnother build (process ${found.holder}) is building into ${out}. Wait for it to finish, or give this build another BUILD_OUT.\n`,
     );
     process.exit(1);
   }
-  removeStaleLock(outputLock(out), found.seen);
+  removeStaleLock(lock, found.seen);
 }
 process.on('exit', () => {
-  if (existsSync(outputLock(out)) && readFileSync(outputLock(out), 'utf8') === String(process.pid)) rmSync(outputLock(out));
+  if (existsSync(lock) && readFileSync(lock, 'utf8') === String(process.pid)) rmSync(lock);
 });
 
 // A build killed between its two renames left the last site aside, and no site: it is put back.
-const asidePrefix = `.${basename(out)}.previous-`;
 for (const name of readdirSync(dirname(out))) {
-  const pid = name.startsWith(asidePrefix) ? name.slice(asidePrefix.length) : '';
-  if (!/^\d+$/.test(pid) || running(Number(pid))) continue;
-  if (existsSync(out)) rmSync(previousOf(pid), { recursive: true, force: true });
-  else renameSync(previousOf(pid), out);
+  const pid = asideOf(name);
+  if (pid === undefined || running(pid)) continue;
+  if (existsSync(out)) rmSync(aside(pid), { recursive: true, force: true });
+  else renameSync(aside(pid), out);
 }
 
 // Astro writes its manifest of reusable pages at the end of its render, while this script swaps
@@ -135,7 +135,7 @@ if (
 const started = performance.now();
 // Only what the last build left in the site is taken from it (a file edited there by hand is made again).
 const recordFile = join(cache, SITE_RECORD);
-const mirrored = mirror(out, next, { replaced: [SEARCH_FOLDER], trusted: readSiteRecord(recordFile, out) ?? new Map() });
+const mirrored = mirror(out, next, { replaced, trusted: readSiteRecord(recordFile, out) ?? new Map() });
 const since = startInstant(next);
 const seconds = (from) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 console.log(`working copy: ${mirrored.copied} files copied from ${out}, ${mirrored.removed} removed, in ${seconds(started)}`);
@@ -153,7 +153,7 @@ if (result.status !== 0) {
   process.exit(result.status ?? 1);
 }
 const pruning = performance.now();
-const { removed: pruned, record } = prune(next, since, incrementalOutputFiles(cache), { replaced: [SEARCH_FOLDER] });
+const { removed: pruned, record } = prune(next, since, incrementalOutputFiles(cache), { replaced });
 writeSiteRecord(recordFile, out, record);
 if (existsSync(out)) renameSync(out, previous);
 renameSync(next, out);

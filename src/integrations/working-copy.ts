@@ -38,9 +38,41 @@ export const WORKING_COPY_MARK = '.broadsheet-working-copy';
  */
 export const PUBLISHING_MARK = 'broadsheet-publishing';
 
-/** The lock file beside an output folder `out` (a path) that one build at a time holds while it builds into it. */
-export function outputLock(out: string): string {
-  return join(dirname(out), `.${basename(out)}.lock`);
+/** What `npm run build` keeps beside an output folder (`dist`), as paths: all in its parent folder, so renames never cross file systems. */
+export interface BesideOutput {
+  /** The working copy (`.dist.next`). */
+  next: string;
+  /** The lock one build at a time holds while it builds into the folder (`.dist.lock`). */
+  lock: string;
+  /** Where the build with process id `pid` puts the old site aside while it swaps (`.dist.previous-<pid>`). */
+  aside: (pid: number | string) => string;
+  /** The process id in the name of a folder put aside (`aside`), or undefined for any other name. */
+  asideOf: (name: string) => number | undefined;
+}
+
+/** The paths `npm run build` keeps beside the output folder `out` (BesideOutput). */
+export function besideOutput(out: string): BesideOutput {
+  const at = (suffix: string) => join(dirname(out), `.${basename(out)}.${suffix}`);
+  const asidePrefix = `.${basename(out)}.previous-`;
+  return {
+    next: at('next'),
+    lock: at('lock'),
+    aside: (pid) => at(`previous-${pid}`),
+    asideOf: (name) =>
+      name.startsWith(asidePrefix) && /^\d+$/.test(name.slice(asidePrefix.length))
+        ? Number(name.slice(asidePrefix.length))
+        : undefined,
+  };
+}
+
+/** Whether `path` (relative, `/`-separated) is one of `folders` or lies inside one. */
+function inFolders(path: string, folders: readonly string[]): boolean {
+  return folders.some((folder) => path === folder || path.startsWith(`${folder}/`));
+}
+
+/** The path of a directory entry under `dir`, relative to it and `/`-separated. */
+function relativePath(dir: string, entry: Dirent): string {
+  return relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/');
 }
 
 /** A file under a folder (by its path relative to it, `/`-separated): its size in bytes and modification time in whole ms. */
@@ -90,7 +122,7 @@ function tree(
   const others: string[] = [];
   if (!existsSync(dir)) return { files, folders, others };
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]) {
-    const path = relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/');
+    const path = relativePath(dir, entry);
     if (!wanted(path)) continue;
     if (!entry.isDirectory() && !entry.isFile()) others.push(path);
     else if (entry.isDirectory()) folders.add(path);
@@ -117,9 +149,8 @@ export interface MirrorResult {
  * modification time (to the millisecond) differ, are copied with their modification time; files
  * and folders `from` lacks are removed, and so are links and other non-files on either side (a
  * build writes none: a link into the served site would be written through). A missing `from`
- * leaves `to` empty. A file rewritten by a
- * build that failed or was killed has a newer modification time than the site's, so it is copied
- * back. Folders named in `replaced` (paths relative to both) are not compared: the build removes
+ * leaves `to` empty. A file rewritten by a build that failed or was killed has a newer
+ * modification time than the site's, so it is copied back. Folders named in `replaced` (paths relative to both) are not compared: the build removes
  * and writes them whole. With `trusted` (the record of the last build's site), only the files of
  * `from` that match it are taken: a file changed by hand there, or a folder where the build wrote
  * a file, is left out, and the build makes it again. Throws on file-system errors.
@@ -131,7 +162,7 @@ export function mirror(
 ): MirrorResult {
   mkdirSync(to, { recursive: true });
   // Folders the build replaces whole are left as they are (their files would be copied to be removed).
-  const outside = (path: string) => !replaced.some((folder) => path === folder || path.startsWith(`${folder}/`));
+  const outside = (path: string) => !inFolders(path, replaced);
   const source = tree(from, outside);
   if (trusted) {
     for (const [path, { size, mtimeMs }] of source.files) {
@@ -221,12 +252,12 @@ export function prune(
       folders.push(path);
       continue;
     }
-    const name = relative(dir, path).split('\\').join('/');
+    const name = relativePath(dir, entry);
     const { ctimeNs, size, mtimeMs } = statSync(path, { bigint: true });
     if (!kept.has(name) && ctimeNs < since) {
       rmSync(path, { force: true });
       removed += 1;
-    } else if (entry.isFile() && !replaced.some((folder) => name.startsWith(`${folder}/`))) {
+    } else if (entry.isFile() && !inFolders(name, replaced)) {
       record.set(name, { size: Number(size), mtimeMs: Number(mtimeMs) });
     }
   }

@@ -15,7 +15,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_STATE_IN_CACHE, pageLog } from '../../src/astro-internals';
-import { PUBLISHING_MARK, outputLock } from '../../src/integrations/working-copy';
+import { besideOutput, PUBLISHING_MARK } from '../../src/integrations/working-copy';
 import { npmBuild, readTree } from '../support/build';
 import { ROOT, TMP } from '../support/paths';
 
@@ -107,10 +107,10 @@ describe('npm run build after a build that did not finish', () => {
 
   it('puts the last site back when a build was killed between its two renames', () => {
     // Left by the build above; this one moves the site aside as the killed build would have.
-    const aside = join(dir, '.dist.previous-999999999');
+    const aside = besideOutput(env.BUILD_OUT).aside(999999999);
     renameSync(env.BUILD_OUT, aside);
     const before = readTree(aside);
-    writeFileSync(outputLock(env.BUILD_OUT), '999999999');
+    writeFileSync(besideOutput(env.BUILD_OUT).lock, '999999999');
     const result = npmBuild({ ...env, CONTENT_DIR: join(ROOT, 'tests/fixtures/broken') });
     expect(result.status).not.toBe(0);
     // The content check failed, but the site is served again, whole, and nothing is left aside.
@@ -121,7 +121,7 @@ describe('npm run build after a build that did not finish', () => {
   it('stops a second build into the same folder while the first runs, touching nothing', () => {
     const holder = spawn('sleep', ['60'], { stdio: 'ignore' });
     try {
-      writeFileSync(outputLock(env.BUILD_OUT), String(holder.pid));
+      writeFileSync(besideOutput(env.BUILD_OUT).lock, String(holder.pid));
       const before = readTree(env.BUILD_OUT);
       const second = npmBuild({ ...env, CACHE_DIR: join(TMP, 'atomic-another-cache') });
       expect(second.status).toBe(1);
@@ -130,7 +130,7 @@ describe('npm run build after a build that did not finish', () => {
       expect(existsSync(join(TMP, 'atomic-another-cache'))).toBe(false);
     } finally {
       holder.kill();
-      rmSync(outputLock(env.BUILD_OUT), { force: true });
+      rmSync(besideOutput(env.BUILD_OUT).lock, { force: true });
     }
   });
 });

@@ -24,6 +24,7 @@ import { dump, load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/corpus';
 import { pageLog } from '../../src/astro-internals';
+import { besideOutput } from '../../src/integrations/working-copy';
 import { buildCommand, readTree, tryBuildAsync, type BuildResult } from '../support/build';
 import { ROOT, TMP } from '../support/paths';
 
@@ -204,7 +205,7 @@ describe('a warm build equals a cold build of the same content, after a run of e
     const signal = await new Promise((resolve) => child.on('close', (_, killedBy) => resolve(killedBy)));
     expect(signal).toBe('SIGKILL');
     expect(differences(readTree(warmOut), served)).toEqual([]);
-    expect(readTree(join(TMP, 'incremental', '.warm.next')).size).toBeGreaterThan(0);
+    expect(readTree(besideOutput(warmOut).next).size).toBeGreaterThan(0);
     // Compared with the next step's cold build, whose edits are to other articles.
     await step({ compare: false });
     expect(text(warm, 'articles/article-00014/index.html')).toContain('Edited before a build that is killed');

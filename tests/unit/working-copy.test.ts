@@ -2,6 +2,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, statSync, symlin
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  besideOutput,
   mirror,
   prune,
   readSiteRecord,
@@ -114,6 +115,26 @@ describe('mirror, trusting only what the last build left in the site', () => {
     expect(readSiteRecord(join(dir, 'record.json'), site)).toEqual(record);
     expect(readSiteRecord(join(dir, 'record.json'), copy)).toBeUndefined();
     expect(readSiteRecord(join(dir, 'missing.json'), site)).toBeUndefined();
+  });
+});
+
+describe('besideOutput', () => {
+  const beside = besideOutput('/srv/site/dist');
+  it('names the working copy, the lock and the folders put aside beside the output folder', () => {
+    expect([beside.next, beside.lock, beside.aside(42)]).toEqual([
+      '/srv/site/.dist.next',
+      '/srv/site/.dist.lock',
+      '/srv/site/.dist.previous-42',
+    ]);
+  });
+  it.each([
+    ['.dist.previous-42', 42],
+    ['.dist.previous-', undefined],
+    ['.dist.previous-4x', undefined],
+    ['.dist.next', undefined],
+    ['.other.previous-42', undefined],
+  ])('reads the process id in %j as %j', (name, pid) => {
+    expect(beside.asideOf(name)).toBe(pid);
   });
 });
 
