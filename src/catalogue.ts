@@ -24,8 +24,8 @@ export interface Catalogue {
   articles: Article[];
   tags: Tag<Article>[];
   archive: ArchiveYear[];
-  /** The search shards' names, newest first (src/model/search-shards.ts). */
-  searchShards: string[];
+  /** The search shards, newest first (src/model/search-shards.ts): their names and how many articles each holds. */
+  searchShards: { name: string; articles: number }[];
   /** The sections with articles, in masthead order: the only ones with a front and a masthead link. */
   sections: SectionFront<Article>[];
   /** Every author's profile, with their articles newest first. */
@@ -66,7 +66,6 @@ export function loadCatalogue(): Promise<Catalogue> {
     // Preview builds show drafts and scheduled pieces, but never let search find them.
     const published = articles.filter((article) => article.status === 'published');
     const shards = searchShards(published.length === articles.length ? archive : archiveOf(published));
-    const shardNames = shards.map((shard) => shard.name);
     shareSearchDocuments(searchDocuments(shards));
     const sections = sectionsOf(articles);
     const byAuthor = articlesByAuthor(articles);
@@ -74,7 +73,7 @@ export function loadCatalogue(): Promise<Catalogue> {
       articles,
       tags,
       archive,
-      searchShards: shardNames,
+      searchShards: shards.map((shard) => ({ name: shard.name, articles: shard.articles.length })),
       sections,
       // Each profile is keyed once here, by its portrait's digest, so no page key reads the
       // portrait's image metadata (src/model/cache-keys.ts `authorKey`).

@@ -5,47 +5,132 @@
  */
 
 import { separateWords } from '../text';
+import { directoryFile, searchWords, shardsHolding, type DirectoryFile } from '../search/words';
 
 interface PagefindResult {
+  /** Pagefind's page id: the same page keeps it however many shards are merged. */
+  id: string;
   /** `meta` holds what src/integrations/search-index.ts `searchPage` recorded: headline, labels and date. */
-  data: () => Promise<{ url: string; excerpt: string; meta: { title?: string; labels?: string; datetime?: string; date?: string } }>;
+  data: () => Promise<{
+    url: string;
+    excerpt: string;
+    meta: { title?: string; labels?: string; datetime?: string; date?: string };
+  }>;
 }
-interface Pagefind {
-  options: (options: { baseUrl: string; noWorker: boolean }) => Promise<void>;
+/** A Pagefind instance (`createInstance` in Pagefind 1.6's pagefind.js): one shard, and those merged into it. */
+interface PagefindInstance {
   mergeIndex: (path: string, options: { baseUrl: string }) => Promise<void>;
-  debouncedSearch: (query: string) => Promise<{ results: PagefindResult[] } | null>;
+  search: (query: string) => Promise<{ results: PagefindResult[] }>;
 }
+interface PagefindModule {
+  createInstance: (options: { basePath: string; baseUrl: string; noWorker: boolean }) => PagefindInstance;
+}
+/** A search shard as the page lists it (src/components/Search.astro). */
+interface Shard {
+  name: string;
+  /** Its folder's address, base path included. */
+  path: string;
+  articles: number;
+}
+
+// How long typing must pause before a search runs, as Pagefind's own debouncedSearch waits.
+const PAUSE_MS = 300;
+// The most shards a query's first search opens. Each costs its page list (about 8 KB for 1,000
+// articles) and, for every word of the query, the part of its index holding that word (about
+// 25 KB, whatever the word: Pagefind packs 20,000 entries a part, pagefind/src/index/mod.rs
+// chunk_index); two keep the first results near 150 KB with Pagefind's 73 KB script and WebAssembly.
+const FIRST_SHARDS = 2;
 
 /**
  * Wires up the search form: `data-search-script` on the form is the address of Pagefind's
- * script, `data-search-shards` a JSON list of the index shards' folders; the status line, results list and "More results" button (with its `data-batch`) are
- * found by their data-search-* attributes.
+ * script, `data-search-directory` that of the search directory (src/search/words.ts) and
+ * `data-search-shards` the JSON list of the index's shards, newest first; the status line,
+ * results list and "More results" button (with its `data-batch`) are found by their
+ * data-search-* attributes.
+ *
+ * A query first searches the shards the directory says hold all its words, newest first, until
+ * they should give a batch of results (at most FIRST_SHARDS), so the first results cost the same
+ * at any archive size; the
+ * button then searches further shards (the rest of those, then every other, newest first) as the
+ * reader asks, and the status line says how many of the archive's articles have been searched.
  */
 export function startSearch(form: HTMLFormElement): void {
   const script = form.dataset['searchScript']!;
-  const shards = JSON.parse(form.dataset['searchShards'] ?? '[]') as string[];
+  const directoryPath = form.dataset['searchDirectory']!;
+  const shards = JSON.parse(form.dataset['searchShards'] ?? '[]') as Shard[];
   const input = form.querySelector('input')!;
   const status = document.querySelector<HTMLElement>('[data-search-status]')!;
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const batch = Number(more.dataset['batch']);
-  const count = new Intl.NumberFormat(document.documentElement.lang);
-  let pagefind: Promise<Pagefind> | undefined;
-  // The results of the query on screen, and how many of them are shown or on their way.
-  let current: { results: PagefindResult[]; shown: number } | undefined;
+  const lang = document.documentElement.lang;
+  const count = new Intl.NumberFormat(lang);
+  const total = shards.reduce((sum, shard) => sum + shard.articles, 0);
+  const baseUrl = import.meta.env.BASE_URL;
+  let module: Promise<PagefindModule> | undefined;
+  // One Pagefind instance for the page, started on the first shard searched; each shard is merged
+  // into it once, and every later search covers all the shards merged so far.
+  let pagefind: Promise<PagefindInstance> | undefined;
+  const merged = new Map<string, Promise<void>>();
+  const directory = new Map<string, Promise<DirectoryFile>>();
+  // Bumped by every query, so a slower, older one never overwrites a newer one's results.
+  let latest = 0;
+  // The query on screen: its words, the order its shards are searched in, its results so far,
+  // and which of them are shown or on their way.
+  let current: { query: string; order: Shard[]; results: PagefindResult[]; shown: Set<string> } | undefined;
 
-  function load(): Promise<Pagefind> {
-    pagefind ??= import(/* @vite-ignore */ script).then(async (module: Pagefind) => {
+  /** Merges `chosen` into the page's Pagefind instance (starting it on the first), each once. */
+  async function searchIn(chosen: readonly Shard[]): Promise<PagefindInstance> {
+    if (!pagefind) {
+      const [first] = chosen;
+      if (!first) throw new Error('search: no shard to start on');
       // Pagefind records addresses from the site root; the base puts them where the site lives.
       // Its worker would be a second 12 KB script for the same search, which takes milliseconds
       // on the page's own thread.
-      await module.options({ baseUrl: import.meta.env.BASE_URL, noWorker: true });
-      // The index comes in shards by publication date (src/model/search-shards.ts); merged,
-      // Pagefind searches them as one and ranks their results together.
-      for (const shard of shards) await module.mergeIndex(shard, { baseUrl: import.meta.env.BASE_URL });
-      return module;
-    });
-    return pagefind;
+      module ??= import(/* @vite-ignore */ script) as Promise<PagefindModule>;
+      pagefind = module.then((loaded) => loaded.createInstance({ basePath: first.path, baseUrl, noWorker: true }));
+      merged.set(
+        first.name,
+        pagefind.then(() => undefined),
+      );
+    }
+    const instance = await pagefind;
+    for (const shard of chosen) if (!merged.has(shard.name)) merged.set(shard.name, instance.mergeIndex(shard.path, { baseUrl }));
+    await Promise.all(chosen.map((shard) => merged.get(shard.name)));
+    return instance;
+  }
+
+  /** One directory file, fetched once; a missing one lists no words. */
+  function directoryFileNamed(name: string): Promise<DirectoryFile> {
+    let file = directory.get(name);
+    if (!file) {
+      file = fetch(`${directoryPath}${name}`).then((response) =>
+        response.ok ? (response.json() as Promise<DirectoryFile>) : {},
+      );
+      directory.set(name, file);
+    }
+    return file;
+  }
+
+  /** How many of the archive's articles the merged shards hold. */
+  function searched(): number {
+    return shards.reduce((sum, shard) => sum + (merged.has(shard.name) ? shard.articles : 0), 0);
+  }
+
+  /** Says how many results the query has, and in how much of the archive when not all of it. */
+  function report(query: string, found: number): void {
+    const results = `${count.format(found)} ${found === 1 ? 'result' : 'results'} for “${query}”`;
+    const done = searched();
+    status.textContent = done >= total ? results : `${results} in ${count.format(done)} of ${count.format(total)} articles`;
+  }
+
+  /** What the button offers: results already found, else more of the archive, else nothing. */
+  function offer(): void {
+    const shown = current;
+    const unseen = shown ? shown.results.some((result) => !shown.shown.has(result.id)) : false;
+    const unsearched = shown ? shown.order.some((shard) => !merged.has(shard.name)) : false;
+    more.textContent = unseen || !unsearched ? 'More results' : 'Search more articles';
+    more.hidden = !unseen && !unsearched;
   }
 
   function item(result: Awaited<ReturnType<PagefindResult['data']>>): HTMLLIElement {
@@ -78,36 +163,92 @@ export function startSearch(form: HTMLFormElement): void {
   }
 
   /**
-   * Shows the next batch of the current query's results. From the button, focus moves to the
-   * first new result, so keyboard and screen-reader users carry on where the new ones begin.
+   * Shows the next batch of the current query's results. When every result found is shown and
+   * the reader asked (`widen`: the button), it first searches further shards in the query's order (one, then two, then four… at a time)
+   * until new results turn up or the whole archive is searched; the ranking then covers every
+   * shard searched, and the batch is its best results not yet shown. From the button, focus
+   * moves to the first new result, so keyboard and screen-reader users carry on where the new
+   * ones begin.
    */
-  async function showMore({ focus = false } = {}): Promise<void> {
+  async function showMore({ focus = false, widen = false } = {}): Promise<void> {
     const shown = current;
     if (!shown) return;
-    // Counted before the download, so a second click while it runs asks for the batch after.
-    const batchResults = shown.results.slice(shown.shown, shown.shown + batch);
-    shown.shown += batchResults.length;
-    more.hidden = shown.shown >= shown.results.length;
-    const next = await Promise.all(batchResults.map((result) => result.data()));
-    if (current !== shown) return; // The reader typed a new query meanwhile.
-    const items = next.map(item);
+    const unseen = () => shown.results.filter((result) => !shown.shown.has(result.id)).slice(0, batch);
+    let next = unseen();
+    for (let step = 1; widen && next.length === 0; step *= 2) {
+      const chosen = shown.order.filter((shard) => !merged.has(shard.name)).slice(0, step);
+      if (chosen.length === 0) break;
+      const { results } = await (await searchIn(chosen)).search(pagefindQuery(shown.query));
+      if (current !== shown) return; // The reader typed a new query meanwhile.
+      shown.results = results;
+      report(shown.query, results.length);
+      next = unseen();
+    }
+    // Marked before the download, so a second click while it runs asks for the batch after.
+    for (const result of next) shown.shown.add(result.id);
+    offer();
+    const data = await Promise.all(next.map((result) => result.data()));
+    if (current !== shown) return;
+    const items = data.map(item);
     list.append(...items);
     if (focus) items[0]?.querySelector('a')?.focus();
   }
 
+  /** The query as Pagefind reads it: words of scripts written without spaces separated as the index separated them. */
+  function pagefindQuery(query: string): string {
+    return separateWords(query, lang);
+  }
+
   async function run(query: string): Promise<void> {
-    // Words of scripts written without spaces are separated as the index separated them.
-    const search = await (await load()).debouncedSearch(separateWords(query, document.documentElement.lang));
-    if (search === null) return; // A newer keystroke superseded this query.
+    const id = ++latest;
+    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    if (id !== latest) return; // A newer keystroke superseded this query.
     const trimmed = query.trim();
-    current = { results: search.results, shown: 0 };
+    if (trimmed === '' || shards.length === 0) {
+      current = undefined;
+      list.replaceChildren();
+      if (trimmed === '') status.textContent = '';
+      else report(trimmed, 0);
+      offer();
+      return;
+    }
+    // The shards holding every word of the query, by the directory, newest first; then the rest.
+    const terms = searchWords(pagefindQuery(trimmed));
+    const names = [...new Set(terms.map(directoryFile))];
+    const files = new Map(await Promise.all(names.map(async (name) => [name, await directoryFileNamed(name)] as const)));
+    if (id !== latest) return;
+    const holding = shardsHolding(
+      terms,
+      files,
+      shards.map((shard) => shard.name),
+    );
+    const likely = holding.map(({ shard }) => shards.find(({ name }) => name === shard)!);
+    const order = [...likely, ...shards.filter((shard) => !likely.includes(shard))];
+    // First, as many of those as should hold a batch of results between them, up to FIRST_SHARDS
+    // (the newest shard when the directory lists none: a word being typed, or one only another
+    // form of which is listed). The button searches the rest.
+    const first: Shard[] = [];
+    for (let expected = 0, index = 0; expected < batch && index < Math.min(holding.length, FIRST_SHARDS); index += 1) {
+      first.push(likely[index]!);
+      expected += holding[index]!.articles;
+    }
+    let { results } = await (await searchIn(first.length > 0 ? first : order.slice(0, 1))).search(pagefindQuery(trimmed));
+    // Nothing there: each word is in the other likely shards, but perhaps not all in one article
+    // there either. Go on through them, newest first, one then two then four at a time, until one
+    // result is found; never further without the reader asking (a word found nowhere stops here).
+    for (let step = 1; results.length === 0; step *= 2) {
+      const next = likely.filter(({ name }) => !merged.has(name)).slice(0, step);
+      if (next.length === 0 || id !== latest) break;
+      ({ results } = await (await searchIn(next)).search(pagefindQuery(trimmed)));
+    }
+    if (id !== latest) return;
+    current = { query: trimmed, order, results, shown: new Set() };
     list.replaceChildren();
-    const total = search.results.length;
-    status.textContent = trimmed === '' ? '' : `${count.format(total)} ${total === 1 ? 'result' : 'results'} for “${trimmed}”`;
+    report(trimmed, results.length);
     await showMore();
   }
 
-  more.addEventListener('click', () => void showMore({ focus: true }));
+  more.addEventListener('click', () => void showMore({ focus: true, widen: true }));
   form.addEventListener('submit', (event) => event.preventDefault());
   input.addEventListener('input', () => {
     const query = input.value;

@@ -6,20 +6,25 @@ import type { AstroIntegration } from 'astro';
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
 import { h } from 'hastscript';
 import { close, createIndex } from 'pagefind';
 import { SKIP, visit } from 'unist-util-visit';
 import { SITE } from '../site.ts';
 import { separateWords } from '../text.ts';
+import { directoryFile, searchWords, type DirectoryFile } from '../search/words.ts';
 import type { SearchDocument, SearchDocuments } from '../search/documents.ts';
 import { codeDigest, startsAfresh } from './code-digest.ts';
 import { handover } from '../astro-internals.ts';
+import { routes } from '../model/urls.ts';
 
-// What a shard keeps of what Pagefind writes: its entry, page list and index. The newest shard,
-// at /pagefind/, also keeps the script and WebAssembly that search every shard; Pagefind's
+// What a shard keeps of what Pagefind writes: its entry, page list and index, and the WebAssembly
+// that searches it, since the search page starts Pagefind on whichever shard it searches first
+// (src/client/search.ts). Pagefind's script goes to /pagefind/ from the newest shard; its
 // ready-made UIs and its worker are not used (the search page has its own and runs without one).
-const SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter)$/;
-const PRIMARY_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter|pagefind\.js|wasm\..+\.pagefind)$/;
+const SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter|pagefind\.js|wasm\..+\.pagefind)$/;
+// Written beside a shard in the cache: how many of its articles hold each word (src/search/words.ts).
+const SHARD_WORDS = 'words.json';
 
 /** The folder of the output the search index is written to, whole, by every build. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -39,10 +44,16 @@ export function shareSearchDocuments(documents: SearchDocuments): void {
  * without spaces are separated (src/text.ts) so a word inside a Chinese or Japanese sentence is
  * found; the search page separates queries the same way. Pictures and frames are left out.
  */
-export function searchPage(
-  document: Pick<SearchDocument, 'title' | 'standfirst' | 'html' | 'language'> &
-    Partial<Pick<SearchDocument, 'labels' | 'datetime' | 'date'>>,
-): string {
+export function searchPage(document: SearchPageInput): string {
+  return toHtml(searchTree(document));
+}
+
+/** What `searchPage` reads of a search document. */
+type SearchPageInput = Pick<SearchDocument, 'title' | 'standfirst' | 'html' | 'language'> &
+  Partial<Pick<SearchDocument, 'labels' | 'datetime' | 'date'>>;
+
+/** `searchPage` as a tree, whose text the search directory counts words of. */
+function searchTree(document: SearchPageInput): Root {
   const body = fromHtml(document.html, { fragment: true });
   visit(body, 'element', (node: Element, index, parent) => {
     if ((node.tagName === 'img' || node.tagName === 'iframe') && parent && index !== undefined) {
@@ -80,7 +91,7 @@ export function searchPage(
       ]),
     ],
   };
-  return toHtml(tree);
+  return tree;
 }
 
 /**
@@ -112,9 +123,13 @@ function shardKey(version: string, place: string, documents: readonly SearchDocu
 async function writeIndex(documents: readonly SearchDocument[], folder: string, keep: RegExp): Promise<void> {
   const { index, errors } = await createIndex({ forceLanguage: SITE.lang });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  // How many of the shard's articles hold each word: the shard's part of the search directory.
+  const words = new Map<string, number>();
   try {
     for (const document of documents) {
-      const added = await index.addHTMLFile({ url: document.url, content: searchPage(document) });
+      const tree = searchTree(document);
+      for (const word of new Set(searchWords(toText(tree)))) words.set(word, (words.get(word) ?? 0) + 1);
+      const added = await index.addHTMLFile({ url: document.url, content: toHtml(tree) });
       if (added.errors.length > 0) throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
     }
     await rm(folder, { recursive: true, force: true });
@@ -124,11 +139,12 @@ async function writeIndex(documents: readonly SearchDocument[], folder: string, 
     await close();
   }
   for (const name of await readdir(folder)) if (!keep.test(name)) await rm(`${folder}/${name}`, { recursive: true, force: true });
+  await writeFile(`${folder}/${SHARD_WORDS}`, JSON.stringify(Object.fromEntries(words)));
 }
 
 /** Where each shard's files are, once written or found in the cache. */
 interface PreparedShards {
-  /** Cache folder → where under /pagefind/ it goes ('' for the primary). */
+  /** Cache folder → the shard's folder under /pagefind/, newest first ('' for the empty index of a site with nothing published). */
   placed: { folder: string; where: string }[];
   /** Articles Pagefind indexed (those of shards not found in the cache). */
   indexed: number;
@@ -158,13 +174,13 @@ async function prepareShards({ documents, shards }: SearchDocuments, cache: stri
   const started = performance.now();
   await mkdir(cache, { recursive: true });
   const version = indexVersion(root);
-  // The newest shard is the primary index, at /pagefind/ with Pagefind's script; the others sit
-  // in folders beside its own. A site with nothing published gets an empty index.
-  const jobs = (shards.length > 0 ? shards : ['']).map((name, place) => ({
+  // Every shard has its folder under /pagefind/ (src/model/urls.ts `routes.searchShard`). A site
+  // with nothing published gets an empty index, for Pagefind's script.
+  const jobs = (shards.length > 0 ? shards : ['']).map((name) => ({
     name,
-    where: place === 0 ? '' : name,
+    where: name,
     members: documents.filter((document) => document.shard === name),
-    keep: place === 0 ? PRIMARY_FILES : SHARD_FILES,
+    keep: SHARD_FILES,
   }));
   const placed: PreparedShards['placed'] = [];
   let indexed = 0;
@@ -208,11 +224,14 @@ async function placeShards({ placed }: PreparedShards, dir: URL): Promise<void> 
     if (!made.has(path)) await mkdir(path, { recursive: true });
     made.add(path);
   };
-  for (const { folder, where } of placed) {
+  for (const [place, { folder, where }] of placed.entries()) {
     for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
       const relativePath = `${entry.parentPath}/${entry.name}`.slice(folder.length);
-      if (relativePath === '/.complete') continue;
-      const target = `${out}${where}${relativePath}`;
+      if (relativePath === '/.complete' || relativePath === `/${SHARD_WORDS}`) continue;
+      // One copy of Pagefind's script, the newest shard's, where the search page asks for it.
+      const script = relativePath === '/pagefind.js';
+      if (script && place > 0) continue;
+      const target = script ? fileURLToPath(new URL(routes.pagefind().slice(1), dir)) : `${out}${where}${relativePath}`;
       if (entry.isDirectory()) {
         await folderFor(target);
         continue;
@@ -224,12 +243,37 @@ async function placeShards({ placed }: PreparedShards, dir: URL): Promise<void> 
       });
     }
   }
+  await writeDirectory(placed, fileURLToPath(new URL(routes.searchDirectory().slice(1), dir)));
 }
 
 /**
- * Builds the search index into dist/pagefind/ from the articles the catalogue published: the
- * newest shard (src/model/search-shards.ts) at /pagefind/ with Pagefind's script, the others at
- * /pagefind/<shard>/, which the search page merges (Pagefind's `mergeIndex`). One language for
+ * Writes the search directory (src/search/words.ts) into `out`: for every word of the archive,
+ * the shards holding it, newest first, with how many of their articles do, in one file per
+ * word beginning (`directoryFile`). Made from each shard's word counts, kept beside it in the
+ * cache, so a build reads them rather than the articles.
+ */
+async function writeDirectory(placed: PreparedShards['placed'], out: string): Promise<void> {
+  const files = new Map<string, DirectoryFile>();
+  for (const { folder, where } of placed) {
+    if (where === '') continue; // The empty index of a site with nothing published.
+    const words = JSON.parse(await readFile(`${folder}/${SHARD_WORDS}`, 'utf8')) as Record<string, number>;
+    for (const [word, articles] of Object.entries(words)) {
+      const name = directoryFile(word);
+      let file = files.get(name);
+      if (!file) files.set(name, (file = {}));
+      (file[word] ??= []).push([where, articles]);
+    }
+  }
+  await mkdir(out, { recursive: true });
+  for (const [name, file] of files) await writeFile(`${out}${name}`, JSON.stringify(file));
+}
+
+/**
+ * Builds the search index into dist/pagefind/ from the articles the catalogue published: each
+ * shard (src/model/search-shards.ts) at /pagefind/<shard>/, Pagefind's script at /pagefind/, and
+ * the search directory of which shards hold which words at /pagefind/directory/. The search page
+ * searches first the shards the directory gives for the query, newest first, merging them
+ * (Pagefind's `mergeIndex`), and the rest as the reader asks (src/client/search.ts). One language for
  * every article (Pagefind would otherwise split them by language and the search page would find
  * only its own).
  *

@@ -152,10 +152,12 @@ export const routes = {
   media: (slug: string, name: string) => shape.media(segments(mediaParam(slug, name))),
   /** Hashed build assets (scripts, styles, optimised pictures). */
   assets: () => '/_astro/',
-  /** Pagefind's script, beside an empty index that the shards are merged into. */
+  /** Pagefind's script, above the search shards' folders. */
   pagefind: () => '/pagefind/pagefind.js',
   /** One search shard's index (src/model/search-shards.ts), merged by the search page. */
   searchShard: (name: string) => `/pagefind/${name}/`,
+  /** The search directory: which shards hold which words (src/search/words.ts). */
+  searchDirectory: () => '/pagefind/directory/',
 };
 
 /** `routes` under the configured base: every link a page writes. */

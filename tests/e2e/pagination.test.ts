@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/corpus';
@@ -20,6 +20,8 @@ describe('a 45-article corpus, 20 per page', () => {
   beforeAll(() => {
     const corpus = join(TMP, 'corpora', 'paged-45');
     writeCorpus(45, corpus, SEED);
+    // The only article with this word, and one of the oldest (published 9 January 2021).
+    appendFileSync(join(corpus, 'article-00010.md'), '\nFiled from Ouagadougou.\n');
     dir = buildSite({ name: 'paged-45', env: { CONTENT_DIR: corpus, BUILD_TIME: '2026-11-01T00:00:00Z' } });
     tree = readTree(dir);
   });
@@ -84,42 +86,80 @@ describe('a 45-article corpus, 20 per page', () => {
     expect(Math.abs(sizes[0]! - sizes[1]!) / sizes[0]!).toBeLessThan(0.1);
   });
 
-  it('counts every search result but shows and downloads them ten at a time', async () => {
+  // The corpus's published articles by year, newest first: 2026 3, 2025 4, 2024 4, 2023 13,
+  // 2022 9, 2021 9 (writeCorpus's dates, less its drafts and future pieces): a search shard a year.
+  it('searches the newest shards first, and the rest of the archive as the reader asks, ten results at a time', async () => {
     const server = await serveStatic(dir);
     const browser = await launchBrowser();
     try {
       const tab = await browser.newPage();
       const fragments: string[] = [];
+      const indexes = new Set<string>();
       const workers: string[] = [];
       tab.on('request', (request) => {
-        // Each search shard has its fragments: /pagefind/fragment/ for the newest, /pagefind/<shard>/fragment/ for the rest.
-        if (/\/pagefind\/(?:[^/]+\/)?fragment\//.test(request.url())) fragments.push(request.url());
+        const shard = /\/pagefind\/([^/]+)\/(fragment|index)\//.exec(request.url());
+        if (shard?.[2] === 'fragment') fragments.push(request.url());
+        if (shard?.[2] === 'index') indexes.add(shard[1]!);
         if (request.url().includes('pagefind-worker')) workers.push(request.url());
       });
       await tab.goto(`${server.origin}/search/?q=Stoltenberg`);
+      const status = tab.locator('.search-status');
       const results = tab.locator('.search-results li');
-      const more = tab.getByRole('button', { name: 'More results' });
-      await results.nth(9).waitFor();
-      expect(await tab.locator('.search-status').textContent()).toBe('42 results for “Stoltenberg”');
-      expect(await results.count()).toBe(10);
-      expect(fragments).toHaveLength(10);
-      // Two quick clicks ask for two batches, never the same one twice.
+      const more = tab.locator('[data-search-more]');
+      const shows = async (count: number, said: string, offer: string) => {
+        await results.nth(count - 1).waitFor();
+        expect(await results.count()).toBe(count);
+        expect(await status.textContent()).toBe(said);
+        expect(await more.textContent()).toBe(offer);
+      };
+      // Every article holds the word: the first search opens the two newest shards (src/client/search.ts FIRST_SHARDS).
+      await shows(7, '7 results for “Stoltenberg” in 7 of 42 articles', 'Search more articles');
+      expect([...indexes].sort()).toEqual(['2025', '2026']);
+      // Asked, it searches the next shard, newest first, and shows what it adds.
+      await more.click();
+      await shows(11, '11 results for “Stoltenberg” in 11 of 42 articles', 'Search more articles');
+      expect([...indexes].sort()).toEqual(['2024', '2025', '2026']);
+      await more.click();
+      await shows(21, '24 results for “Stoltenberg” in 24 of 42 articles', 'More results');
+      // Two quick clicks ask for two batches, never the same one twice: the second searches on.
       await more.dblclick();
-      await results.nth(29).waitFor();
-      expect(await results.count()).toBe(30);
-      for (const shown of [40, 42]) {
-        await more.click();
-        await results.nth(shown - 1).waitFor();
-        expect(await results.count()).toBe(shown);
-        // Focus lands on the first new result, where reading carries on.
-        const firstNew = results.nth(shown === 42 ? 40 : 30);
-        expect(await firstNew.evaluate((li) => li.contains(document.activeElement) && document.activeElement?.tagName === 'A')).toBe(true);
-      }
+      await shows(33, '33 results for “Stoltenberg” in 33 of 42 articles', 'Search more articles');
+      await more.click();
+      await results.nth(41).waitFor();
+      expect(await status.textContent()).toBe('42 results for “Stoltenberg”');
+      // Focus lands on the first new result, where reading carries on.
+      expect(await results.nth(33).evaluate((li) => li.contains(document.activeElement) && document.activeElement?.tagName === 'A')).toBe(true);
       expect(await more.isHidden()).toBe(true);
       expect(fragments).toHaveLength(42);
       const links = await tab.locator('.search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(new Set(links).size).toBe(42);
       expect(workers).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
+  it('finds a word of one old article by the search directory, without opening the newer shards', async () => {
+    const server = await serveStatic(dir);
+    const browser = await launchBrowser();
+    try {
+      const tab = await browser.newPage();
+      const indexes = new Set<string>();
+      tab.on('request', (request) => {
+        const shard = /\/pagefind\/([^/]+)\/index\//.exec(request.url());
+        if (shard) indexes.add(shard[1]!);
+      });
+      await tab.goto(`${server.origin}/search/?q=${encodeURIComponent('ouagadougou')}`);
+      await tab.locator('.search-results li').first().waitFor();
+      expect(await tab.locator('.search-status').textContent()).toBe('1 result for “ouagadougou” in 9 of 42 articles');
+      expect(await tab.locator('.search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/articles/article-00010/']);
+      expect([...indexes]).toEqual(['2021']);
+      // A word in no article opens the newest shard only, and offers the rest.
+      await tab.goto(`${server.origin}/search/?q=zzqx`);
+      await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
+      expect(await tab.locator('.search-status').textContent()).toBe('0 results for “zzqx” in 3 of 42 articles');
+      expect(await tab.locator('[data-search-more]').textContent()).toBe('Search more articles');
     } finally {
       await browser.close();
       await server.close();
