@@ -253,19 +253,22 @@ async function placeShards({ placed }: PreparedShards, dir: URL): Promise<void> 
  * cache, so a build reads them rather than the articles.
  */
 async function writeDirectory(placed: PreparedShards['placed'], out: string): Promise<void> {
-  const files = new Map<string, DirectoryFile>();
+  // Maps, not objects: copy holds words such as "constructor" and "__proto__".
+  const files = new Map<string, Map<string, DirectoryFile[string]>>();
   for (const { folder, where } of placed) {
     if (where === '') continue; // The empty index of a site with nothing published.
     const words = JSON.parse(await readFile(`${folder}/${SHARD_WORDS}`, 'utf8')) as Record<string, number>;
     for (const [word, articles] of Object.entries(words)) {
       const name = directoryFile(word);
       let file = files.get(name);
-      if (!file) files.set(name, (file = {}));
-      (file[word] ??= []).push([where, articles]);
+      if (!file) files.set(name, (file = new Map()));
+      let shards = file.get(word);
+      if (!shards) file.set(word, (shards = []));
+      shards.push([where, articles]);
     }
   }
   await mkdir(out, { recursive: true });
-  for (const [name, file] of files) await writeFile(`${out}${name}`, JSON.stringify(file));
+  for (const [name, file] of files) await writeFile(`${out}${name}`, JSON.stringify(Object.fromEntries(file)));
 }
 
 /**

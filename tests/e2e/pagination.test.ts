@@ -60,10 +60,14 @@ describe('a 45-article corpus, 20 per page', () => {
   });
 
   it('paginates tag pages the same way', () => {
-    const nato = ['tags/nato/index.html', 'tags/nato/page/2/index.html', 'tags/nato/page/3/index.html'].filter((p) => tree.has(p));
+    const nato = ['tags/nato/index.html', 'tags/nato/page/2/index.html', 'tags/nato/page/3/index.html'].filter((p) =>
+      tree.has(p),
+    );
     const count = nato.map((p) => headlines(page(p)).length);
     expect(count.slice(0, -1).every((n) => n === 20)).toBe(true);
-    const listed = page('tags/index.html').match(/href="\/tags\/nato\/">NATO<\/a> <span class="tag-index__count">(\d+) articles/)?.[1];
+    const listed = page('tags/index.html').match(
+      /href="\/tags\/nato\/">NATO<\/a> <span class="tag-index__count">(\d+) articles/,
+    )?.[1];
     expect(count.reduce((a, b) => a + b, 0)).toBe(Number(listed));
   });
 
@@ -73,7 +77,9 @@ describe('a 45-article corpus, 20 per page', () => {
     expect(years.reduce((sum, m) => sum + Number(m[2]), 0)).toBe(42);
     for (const [, year] of years) {
       const yearPage = page(`archive/${year}/index.html`);
-      for (const [, month, count] of yearPage.matchAll(/<a href="\/archive\/\d{4}\/(\d{2})\/">[^<]+<\/a> <span class="count">(\d+) articles?<\/span>/g)) {
+      for (const [, month, count] of yearPage.matchAll(
+        /<a href="\/archive\/\d{4}\/(\d{2})\/">[^<]+<\/a> <span class="count">(\d+) articles?<\/span>/g,
+      )) {
         const listed = headlines(page(`archive/${year}/${month}/index.html`));
         expect(listed.length).toBe(Math.min(20, Number(count)));
         for (const date of dates(page(`archive/${year}/${month}/index.html`))) expect(date.slice(0, 7)).toBe(`${year}-${month}`);
@@ -128,7 +134,9 @@ describe('a 45-article corpus, 20 per page', () => {
       await results.nth(41).waitFor();
       expect(await status.textContent()).toBe('42 results for “Stoltenberg”');
       // Focus lands on the first new result, where reading carries on.
-      expect(await results.nth(33).evaluate((li) => li.contains(document.activeElement) && document.activeElement?.tagName === 'A')).toBe(true);
+      expect(
+        await results.nth(33).evaluate((li) => li.contains(document.activeElement) && document.activeElement?.tagName === 'A'),
+      ).toBe(true);
       expect(await more.isHidden()).toBe(true);
       expect(fragments).toHaveLength(42);
       const links = await tab.locator('.search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -153,7 +161,9 @@ describe('a 45-article corpus, 20 per page', () => {
       await tab.goto(`${server.origin}/search/?q=${encodeURIComponent('ouagadougou')}`);
       await tab.locator('.search-results li').first().waitFor();
       expect(await tab.locator('.search-status').textContent()).toBe('1 result for “ouagadougou” in 9 of 42 articles');
-      expect(await tab.locator('.search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['/articles/article-00010/']);
+      expect(await tab.locator('.search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+        '/articles/article-00010/',
+      ]);
       expect([...indexes]).toEqual(['2021']);
       // A word in no article opens the newest shard only, and offers the rest.
       await tab.goto(`${server.origin}/search/?q=zzqx`);

@@ -40,6 +40,8 @@ describe('shardsHolding', () => {
     ['6f7661.json', { ovanako: [['2024', 1]] }],
     ['6575.json', { eu: [['2025', 2]] }],
     ['657572.json', { europe: [['2026', 9]] }],
+    // As the page reads a file: JSON.parse makes this an own word, not Object's.
+    ['636f6e.json', JSON.parse('{"constructor":[["2025",1]]}') as DirectoryFile],
   ]);
 
   it.each([
@@ -50,6 +52,7 @@ describe('shardsHolding', () => {
     ['a word listed nowhere: no shard', ['zzqx'], []],
     ['a file that was not found lists nothing', ['ov'], []],
     ['no words: no shard', [], []],
+    ['words that name Object’s own properties are words like any other', ['constructor'], ['2025:1']],
   ])('%s', (_, terms, expected) => {
     expect(shardsHolding(terms, files, shards).map(({ shard, articles }) => `${shard}:${articles}`)).toEqual(expected);
   });
