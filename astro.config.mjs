@@ -63,7 +63,7 @@ export default defineConfig({
     imageCache(),
     contentCheck(content, authors),
     staticHostHeaders(),
-    searchIndex(),
+    searchIndex({ worker: new URL('./src/integrations/search-index-worker.ts', import.meta.url) }),
     // lastmod: each article's last change, from the model (src/integrations/sitemap-dates.ts).
     sitemap({
       serialize: (item) => {

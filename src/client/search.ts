@@ -10,7 +10,7 @@ import { directoryFile, searchWords, shardsHolding, type DirectoryFile } from '.
 interface PagefindResult {
   /** Pagefind's page id: the same page keeps it however many shards are merged. */
   id: string;
-  /** `meta` holds what src/integrations/search-index.ts `searchPage` recorded: headline, labels and date. */
+  /** `meta` holds what src/search/page.ts `searchPage` recorded: headline, labels and date. */
   data: () => Promise<{
     url: string;
     excerpt: string;

@@ -3,20 +3,13 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile }
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
-import { toHtml } from 'hast-util-to-html';
-import { toText } from 'hast-util-to-text';
-import { h } from 'hastscript';
-import { close, createIndex } from 'pagefind';
-import { SKIP, visit } from 'unist-util-visit';
-import { SITE } from '../site.ts';
-import { separateWords } from '../text.ts';
-import { directoryFile, searchWords, type DirectoryFile } from '../search/words.ts';
+import { Worker } from 'node:worker_threads';
+import { directoryFile, type DirectoryFile } from '../search/words.ts';
 import type { SearchDocument, SearchDocuments } from '../search/documents.ts';
 import { codeDigest, startsAfresh } from './code-digest.ts';
 import { handover } from '../astro-internals.ts';
 import { routes } from '../model/urls.ts';
+import type { IndexRequest, IndexResponse } from './search-index-worker.ts';
 
 // What a shard keeps of what Pagefind writes: its entry, page list and index, and the WebAssembly
 // that searches it, since the search page starts Pagefind on whichever shard it searches first
@@ -36,62 +29,6 @@ const searchDocuments = handover<SearchDocuments>('search-documents', 'search in
 /** Called by the catalogue with the articles a build publishes (no drafts, nothing scheduled). */
 export function shareSearchDocuments(documents: SearchDocuments): void {
   searchDocuments.give(documents);
-}
-
-/**
- * The page Pagefind reads for one article: its headline (the result's title, and weighted as a
- * heading), standfirst and body, and nothing of the page around them. Words of scripts written
- * without spaces are separated (src/text.ts) so a word inside a Chinese or Japanese sentence is
- * found; the search page separates queries the same way. Pictures and frames are left out.
- */
-export function searchPage(document: SearchPageInput): string {
-  return toHtml(searchTree(document));
-}
-
-/** What `searchPage` reads of a search document. */
-type SearchPageInput = Pick<SearchDocument, 'title' | 'standfirst' | 'html' | 'language'> &
-  Partial<Pick<SearchDocument, 'labels' | 'datetime' | 'date'>>;
-
-/** `searchPage` as a tree, whose text the search directory counts words of. */
-function searchTree(document: SearchPageInput): Root {
-  const body = fromHtml(document.html, { fragment: true });
-  visit(body, 'element', (node: Element, index, parent) => {
-    if ((node.tagName === 'img' || node.tagName === 'iframe') && parent && index !== undefined) {
-      parent.children.splice(index, 1);
-      return [SKIP, index];
-    }
-    return undefined;
-  });
-  visit(body, 'text', (node) => {
-    node.value = separateWords(node.value, document.language);
-  });
-  const words = (text: string) => separateWords(text, document.language);
-  const tree: Root = {
-    type: 'root',
-    children: [
-      h('html', { lang: SITE.lang }, [
-        // What a result shows beside its headline: Pagefind metadata, read from attributes so it
-        // stays out of the body's text and excerpts.
-        h(
-          'head',
-          (['labels', 'datetime', 'date'] as const).flatMap((key) =>
-            document[key] ? [h('meta', { dataPagefindMeta: `${key}[content]`, content: document[key] })] : [],
-          ),
-        ),
-        h('body', [
-          h('main', { dataPagefindBody: '' }, [
-            // The result's title as written; where separating words changed it, the separated
-            // headline follows so its words are found too.
-            h('h1', { dataPagefindMeta: 'title' }, document.title),
-            ...(words(document.title) === document.title ? [] : [h('h2', words(document.title))]),
-            h('p', words(document.standfirst)),
-            ...(body.children as ElementContent[]),
-          ]),
-        ]),
-      ]),
-    ],
-  };
-  return tree;
 }
 
 /**
@@ -116,30 +53,43 @@ function shardKey(version: string, place: string, documents: readonly SearchDocu
 }
 
 /**
- * Writes one Pagefind index of `documents` into `folder` (replaced whole), keeping the files
- * `keep` matches. Pagefind's indexer runs as its own process and is closed afterwards, so its
- * memory is given back before the next shard (it holds every page until it writes).
+ * Pagefind's indexing, on a thread of its own (src/integrations/search-index-worker.ts), started
+ * at the first shard to write: one shard at a time (the memory bound above), so the render
+ * thread only hands each shard's documents over. `close` ends the thread.
  */
-async function writeIndex(documents: readonly SearchDocument[], folder: string, keep: RegExp): Promise<void> {
-  const { index, errors } = await createIndex({ forceLanguage: SITE.lang });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  // How many of the shard's articles hold each word: the shard's part of the search directory.
-  const words = new Map<string, number>();
-  try {
-    for (const document of documents) {
-      const tree = searchTree(document);
-      for (const word of new Set(searchWords(toText(tree)))) words.set(word, (words.get(word) ?? 0) + 1);
-      const added = await index.addHTMLFile({ url: document.url, content: toHtml(tree) });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${document.url}: ${added.errors.join('; ')}`);
-    }
-    await rm(folder, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: folder });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  } finally {
-    await close();
-  }
-  for (const name of await readdir(folder)) if (!keep.test(name)) await rm(`${folder}/${name}`, { recursive: true, force: true });
-  await writeFile(`${folder}/${SHARD_WORDS}`, JSON.stringify(Object.fromEntries(words)));
+function indexer(worker: URL): { index: (request: Omit<IndexRequest, 'id'>) => Promise<void>; close: () => Promise<void> } {
+  let thread: Worker | undefined;
+  let next = 0;
+  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  const start = () => {
+    const started = new Worker(worker);
+    started.on('message', ({ id, error }: IndexResponse) => {
+      const job = waiting.get(id);
+      waiting.delete(id);
+      if (error === undefined) job?.resolve();
+      else job?.reject(new Error(error));
+    });
+    const fail = (error: Error) => {
+      for (const job of waiting.values()) job.reject(error);
+      waiting.clear();
+      thread = undefined;
+    };
+    started.on('error', fail);
+    started.on('exit', (code) => fail(new Error(`the search index's thread stopped (exit code ${code})`)));
+    return started;
+  };
+  return {
+    index: (request) =>
+      new Promise((resolve, reject) => {
+        thread ??= start();
+        const id = (next += 1);
+        waiting.set(id, { resolve, reject });
+        thread.postMessage({ ...request, id } satisfies IndexRequest);
+      }),
+    close: async () => {
+      await thread?.terminate();
+    },
+  };
 }
 
 /** Where each shard's files are, once written or found in the cache. */
@@ -170,7 +120,12 @@ async function summary(folder: string): Promise<{ files: number; bytes: number }
  * Writes each shard that is not already in `cache` under its key, one Pagefind process at a time
  * (its memory is given back between shards), and drops shards no build wants any more.
  */
-async function prepareShards({ documents, shards }: SearchDocuments, cache: string, root: URL): Promise<PreparedShards> {
+async function prepareShards(
+  { documents, shards }: SearchDocuments,
+  cache: string,
+  root: URL,
+  worker: URL,
+): Promise<PreparedShards> {
   const started = performance.now();
   await mkdir(cache, { recursive: true });
   const version = indexVersion(root);
@@ -184,24 +139,29 @@ async function prepareShards({ documents, shards }: SearchDocuments, cache: stri
   }));
   const placed: PreparedShards['placed'] = [];
   let indexed = 0;
-  for (const [place, { name, where, members, keep }] of jobs.entries()) {
-    const key = version && shardKey(version, `${name}\n${where}`, members);
-    const folder = `${cache}${key ?? `unkeyed-${place}`}`;
-    // A build that starts afresh (`--force`) reuses no shard, but keeps what it writes for the next.
-    const stored =
-      key !== undefined &&
-      !startsAfresh() &&
-      (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) ===
-        JSON.stringify({ key, ...(await summary(folder)) });
-    if (!stored) {
-      await writeIndex(members, `${folder}.next`, keep);
-      if (key !== undefined)
-        await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...(await summary(`${folder}.next`)) }));
-      await rm(folder, { recursive: true, force: true });
-      await rename(`${folder}.next`, folder);
-      indexed += members.length;
+  const pagefind = indexer(worker);
+  try {
+    for (const [place, { name, where, members, keep }] of jobs.entries()) {
+      const key = version && shardKey(version, `${name}\n${where}`, members);
+      const folder = `${cache}${key ?? `unkeyed-${place}`}`;
+      // A build that starts afresh (`--force`) reuses no shard, but keeps what it writes for the next.
+      const stored =
+        key !== undefined &&
+        !startsAfresh() &&
+        (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) ===
+          JSON.stringify({ key, ...(await summary(folder)) });
+      if (!stored) {
+        await pagefind.index({ documents: members, folder: `${folder}.next`, keep: keep.source, words: SHARD_WORDS });
+        if (key !== undefined)
+          await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...(await summary(`${folder}.next`)) }));
+        await rm(folder, { recursive: true, force: true });
+        await rename(`${folder}.next`, folder);
+        indexed += members.length;
+      }
+      placed.push({ folder, where });
     }
-    placed.push({ folder, where });
+  } finally {
+    await pagefind.close();
   }
   const wanted = new Set(placed.map(({ folder }) => folder));
   for (const entry of await readdir(cache))
@@ -281,11 +241,13 @@ async function writeDirectory(placed: PreparedShards['placed'], out: string): Pr
  * only its own).
  *
  * Indexing starts as soon as the catalogue hands the articles over, while Astro renders pages:
- * Pagefind's indexer is a process of its own and uses the other core. Each shard is kept in the
+ * the search pages are made and Pagefind is fed on a thread of its own (`worker`:
+ * src/integrations/search-index-worker.ts, as astro.config.mjs names it), and Pagefind's indexer
+ * is a process of its own, so neither waits for the render. Each shard is kept in the
  * cache folder under its key; a build re-indexes only the shards whose articles changed and
  * copies the rest, so publishing one article re-indexes one shard.
  */
-export function searchIndex(): AstroIntegration {
+export function searchIndex({ worker }: { worker: URL }): AstroIntegration {
   let cache: string;
   let root: URL;
   let pending: Promise<PreparedShards> | undefined;
@@ -301,7 +263,9 @@ export function searchIndex(): AstroIntegration {
       'astro:build:start': () => {
         searchDocuments.whenGiven((given) => {
           // Astro has emptied the output folder (or is building over a working copy) before it renders, so the shards can go in now.
-          pending = prepareShards(given, cache, root).then(async (prepared) => (await placeShards(prepared, outDir), prepared));
+          pending = prepareShards(given, cache, root, worker).then(
+            async (prepared) => (await placeShards(prepared, outDir), prepared),
+          );
           // Awaited in astro:build:done; until then a failure must not surface as unhandled.
           pending.catch(() => undefined);
         });
@@ -310,7 +274,7 @@ export function searchIndex(): AstroIntegration {
         const given = searchDocuments.take();
         const waiting = performance.now();
         const { indexed, seconds } = await (pending ??
-          prepareShards(given, cache, root).then(async (prepared) => (await placeShards(prepared, dir), prepared)));
+          prepareShards(given, cache, root, worker).then(async (prepared) => (await placeShards(prepared, dir), prepared)));
         if (dir.href !== outDir.href)
           throw new Error(`search index: written into ${outDir.href}, but the build wrote ${dir.href}`);
         const after = ((performance.now() - waiting) / 1000).toFixed(1);

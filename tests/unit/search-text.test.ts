@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchPage } from '../../src/integrations/search-index';
+import { searchPage } from '../../src/search/page';
 import { separateWords } from '../../src/text';
 
 describe('separateWords', () => {
