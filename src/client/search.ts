@@ -50,9 +50,9 @@ const FIRST_SHARDS = 2;
  *
  * A query first searches the shards the directory says hold all its words, newest first, until
  * they should give a batch of results (at most FIRST_SHARDS), so the first results cost the same
- * at any archive size; the
- * button then searches further shards (the rest of those, then every other, newest first) as the
- * reader asks, and the status line says how many of the archive's articles have been searched.
+ * at any archive size; the button then searches further shards (the rest of those, then every
+ * other, newest first) as the reader asks, and the status line says how many of the archive's
+ * articles have been searched.
  */
 export function startSearch(form: HTMLFormElement): void {
   const script = form.dataset['searchScript']!;
@@ -100,13 +100,19 @@ export function startSearch(form: HTMLFormElement): void {
     return instance;
   }
 
-  /** One directory file, fetched once; a missing one lists no words. */
+  /**
+   * One directory file, fetched once. A missing one lists no words; one that could not be read
+   * (the network failed) lists none this time and is asked for again by the next query.
+   */
   function directoryFileNamed(name: string): Promise<DirectoryFile> {
     let file = directory.get(name);
     if (!file) {
-      file = fetch(`${directoryPath}${name}`).then((response) =>
-        response.ok ? (response.json() as Promise<DirectoryFile>) : {},
-      );
+      file = fetch(`${directoryPath}${name}`)
+        .then((response) => (response.ok ? (response.json() as Promise<DirectoryFile>) : {}))
+        .catch(() => {
+          directory.delete(name);
+          return {};
+        });
       directory.set(name, file);
     }
     return file;
