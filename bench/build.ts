@@ -311,6 +311,9 @@ for (const size of sizes) {
   const authors = join(work, `authors-${size}`);
   // Sections, bylines of 30 invented authors (20 with profiles) and a correction in every 30th.
   // Bodies that vary (scripts/lib/prose.ts), with a few pictures, so Markdown, search and memory figures mean something.
+  // The articles an earlier run published (below) are the bench's own: gone before the corpus is written again.
+  if (existsSync(corpus))
+    for (const name of readdirSync(corpus)) if (/^published-today-\d+\.md$/.test(name)) rmSync(join(corpus, name));
   writeCorpus(size, corpus, SEED, { authors, bodies: 'varied' });
   for (const [i, name] of CORPUS_PHOTOS.entries()) writeFileSync(join(corpus, name), await testPhoto(1600, 1067, i + 1));
   const published = publishedIn(corpus);
