@@ -174,7 +174,7 @@ export function startSearch(form: HTMLFormElement): void {
    * until new results turn up or the whole archive is searched; the ranking then covers every
    * shard searched, and the batch is its best results not yet shown. From the button, focus
    * moves to the first new result, so keyboard and screen-reader users carry on where the new
-   * ones begin.
+   * ones begin (or to the status line, when there are none and the button is gone).
    */
   async function showMore({ focus = false, widen = false } = {}): Promise<void> {
     const shown = current;
@@ -197,7 +197,9 @@ export function startSearch(form: HTMLFormElement): void {
     if (current !== shown) return;
     const items = data.map(item);
     list.append(...items);
-    if (focus) items[0]?.querySelector('a')?.focus();
+    // Nothing new and the button gone: focus goes to the status line, which says so, rather than
+    // being dropped to the page's start.
+    if (focus) (items[0]?.querySelector('a') ?? (more.hidden ? status : undefined))?.focus();
   }
 
   /** The query as Pagefind reads it: words of scripts written without spaces separated as the index separated them. */

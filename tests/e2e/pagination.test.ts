@@ -169,7 +169,14 @@ describe('a 45-article corpus, 20 per page', () => {
       await tab.goto(`${server.origin}/search/?q=zzqx`);
       await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
       expect(await tab.locator('.search-status').textContent()).toBe('0 results for “zzqx” in 3 of 42 articles');
-      expect(await tab.locator('[data-search-more]').textContent()).toBe('Search more articles');
+      const more = tab.locator('[data-search-more]');
+      expect(await more.textContent()).toBe('Search more articles');
+      // Asked, it searches the whole archive and finds nothing: focus goes to the status line, not to the page's start.
+      await more.focus();
+      await tab.keyboard.press('Enter');
+      await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent === '0 results for “zzqx”');
+      expect(await more.isHidden()).toBe(true);
+      expect(await tab.evaluate(() => document.activeElement?.matches('[data-search-status]'))).toBe(true);
     } finally {
       await browser.close();
       await server.close();
