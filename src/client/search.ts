@@ -40,6 +40,8 @@ const PAUSE_MS = 300;
 // 25 KB, whatever the word: Pagefind packs 20,000 entries a part, pagefind/src/index/mod.rs
 // chunk_index); two keep the first results near 150 KB with Pagefind's 73 KB script and WebAssembly.
 const FIRST_SHARDS = 2;
+// The most directory files one query reads (one per word beginning).
+const DIRECTORY_FILES = 8;
 
 /**
  * Wires up the search form: `data-search-script` on the form is the address of Pagefind's
@@ -77,7 +79,8 @@ export function startSearch(form: HTMLFormElement): void {
   let latest = 0;
   // The query on screen: its words, the order its shards are searched in, its results so far,
   // and which of them are shown or on their way.
-  let current: { query: string; order: Shard[]; results: PagefindResult[]; shown: Set<string> } | undefined;
+  let current:
+    { query: string; order: Shard[]; results: PagefindResult[]; shown: Set<string>; listed: Promise<void> } | undefined;
 
   /** Merges `chosen` into the page's Pagefind instance (starting it on the first), each once. */
   async function searchIn(chosen: readonly Shard[]): Promise<PagefindInstance> {
@@ -101,14 +104,19 @@ export function startSearch(form: HTMLFormElement): void {
   }
 
   /**
-   * One directory file, fetched once. A missing one lists no words; one that could not be read
-   * (the network failed) lists none this time and is asked for again by the next query.
+   * One directory file, fetched once. A missing one (404: no word of the archive begins so)
+   * lists no words; one that could not be read (the network failed, the host answered with an
+   * error) lists none this time and is asked for again by the next query.
    */
   function directoryFileNamed(name: string): Promise<DirectoryFile> {
     let file = directory.get(name);
     if (!file) {
       file = fetch(`${directoryPath}${name}`)
-        .then((response) => (response.ok ? (response.json() as Promise<DirectoryFile>) : {}))
+        .then((response) => {
+          if (response.ok) return response.json() as Promise<DirectoryFile>;
+          if (response.status === 404) return {};
+          throw new Error(`${response.status}`);
+        })
         .catch(() => {
           directory.delete(name);
           return {};
@@ -116,6 +124,20 @@ export function startSearch(form: HTMLFormElement): void {
       directory.set(name, file);
     }
     return file;
+  }
+
+  /**
+   * A part of the index could not be downloaded. Pagefind keeps a shard it could not load and
+   * fails every later search, so the page's instance is dropped and the next query starts a new
+   * one; the status line says what happened.
+   */
+  function failed(): void {
+    pagefind = undefined;
+    module = undefined;
+    merged.clear();
+    current = undefined;
+    status.textContent = 'Search could not download part of the archive. Check the connection and search again.';
+    offer();
   }
 
   /** How many of the archive's articles the merged shards hold. */
@@ -179,6 +201,17 @@ export function startSearch(form: HTMLFormElement): void {
   async function showMore({ focus = false, widen = false } = {}): Promise<void> {
     const shown = current;
     if (!shown) return;
+    try {
+      await showMoreOf(shown, { focus, widen });
+    } catch {
+      if (current === shown) failed();
+    }
+  }
+
+  async function showMoreOf(
+    shown: NonNullable<typeof current>,
+    { focus, widen }: { focus: boolean; widen: boolean },
+  ): Promise<void> {
     const unseen = () => shown.results.filter((result) => !shown.shown.has(result.id)).slice(0, batch);
     let next = unseen();
     for (let step = 1; widen && next.length === 0; step *= 2) {
@@ -190,16 +223,22 @@ export function startSearch(form: HTMLFormElement): void {
       report(shown.query, results.length);
       next = unseen();
     }
-    // Marked before the download, so a second click while it runs asks for the batch after.
+    // Marked before the download, so a second click while it runs asks for the batch after; each
+    // batch waits for the one before it, so they are listed in order whichever arrives first.
     for (const result of next) shown.shown.add(result.id);
     offer();
-    const data = await Promise.all(next.map((result) => result.data()));
-    if (current !== shown) return;
-    const items = data.map(item);
-    list.append(...items);
-    // Nothing new and the button gone: focus goes to the status line, which says so, rather than
-    // being dropped to the page's start.
-    if (focus) (items[0]?.querySelector('a') ?? (more.hidden ? status : undefined))?.focus();
+    const before = shown.listed;
+    const listing = Promise.all(next.map((result) => result.data())).then(async (data) => {
+      await before;
+      if (current !== shown) return;
+      const items = data.map(item);
+      list.append(...items);
+      // Nothing new and the button gone: focus goes to the status line, which says so, rather
+      // than being dropped to the page's start.
+      if (focus) (items[0]?.querySelector('a') ?? (more.hidden ? status : undefined))?.focus();
+    });
+    shown.listed = listing.catch(() => undefined);
+    await listing;
   }
 
   /** The query as Pagefind reads it: words of scripts written without spaces separated as the index separated them. */
@@ -209,6 +248,14 @@ export function startSearch(form: HTMLFormElement): void {
 
   async function run(query: string): Promise<void> {
     const id = ++latest;
+    try {
+      await runQuery(query, id);
+    } catch {
+      if (id === latest) failed();
+    }
+  }
+
+  async function runQuery(query: string, id: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     if (id !== latest) return; // A newer keystroke superseded this query.
     const trimmed = query.trim();
@@ -221,8 +268,9 @@ export function startSearch(form: HTMLFormElement): void {
       return;
     }
     // The shards holding every word of the query, by the directory, newest first; then the rest.
-    const terms = searchWords(pagefindQuery(trimmed));
-    const names = [...new Set(terms.map(directoryFile))];
+    // A pasted paragraph is looked up by its first words only: fewer words can only list more shards.
+    const names = [...new Set(searchWords(pagefindQuery(trimmed)).map(directoryFile))].slice(0, DIRECTORY_FILES);
+    const terms = searchWords(pagefindQuery(trimmed)).filter((term) => names.includes(directoryFile(term)));
     const files = new Map(await Promise.all(names.map(async (name) => [name, await directoryFileNamed(name)] as const)));
     if (id !== latest) return;
     const holding = shardsHolding(
@@ -250,7 +298,7 @@ export function startSearch(form: HTMLFormElement): void {
       ({ results } = await (await searchIn(next)).search(pagefindQuery(trimmed)));
     }
     if (id !== latest) return;
-    current = { query: trimmed, order, results, shown: new Set() };
+    current = { query: trimmed, order, results, shown: new Set(), listed: Promise.resolve() };
     list.replaceChildren();
     report(trimmed, results.length);
     await showMore();

@@ -14,20 +14,35 @@
 export const DIRECTORY_KEY_LENGTH = 3;
 
 /**
- * The words of `text` as the directory spells them: letters and digits of any script, accents
- * dropped (Unicode NFKD without its combining marks) and lowercased, split at everything else.
- * Text of scripts written without spaces must be separated first (src/text.ts `separateWords`).
+ * The words of `text` as Pagefind 1.6 indexes them, so the directory lists a shard for a word
+ * only where Pagefind can find it: split at white space; each piece is one word of its letters,
+ * digits and underscores (everything else dropped: `l’État` is `letat`, `plan—announced` is
+ * `planannounced`), and, where ASCII punctuation splits it, each part too (`U.S.A.` is `usa`,
+ * `u`, `s` and `a`). Accents are dropped (canonical decomposition without its combining marks,
+ * as Pagefind matches without them) and letters lowercased; compatibility forms are kept (`ﬁ`,
+ * full-width letters), as Pagefind keeps them. Text of scripts written without spaces must be
+ * separated first (src/text.ts `separateWords`).
  *
- * @example searchWords('Élysée’s 2024 plan') // ['elysee', 's', '2024', 'plan']
+ * @example searchWords('Élysée’s 2024 O’Neill-plan') // ['elysees', '2024', 'oneillplan', 'oneill', 'plan']
  */
 export function searchWords(text: string): string[] {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}+/gu, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  );
+  const words: string[] = [];
+  const kept = (piece: string) => piece.replace(/[^\p{L}\p{N}_]+/gu, '');
+  for (const piece of text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/\s+/u)) {
+    const word = kept(piece);
+    if (word === '') continue;
+    words.push(word);
+    if (!/[!-/:-@[-`{-~]/.test(piece)) continue;
+    for (const part of piece.split(/[!-/:-@[-`{-~]+/)) {
+      const partWord = kept(part);
+      if (partWord !== '' && partWord !== word) words.push(partWord);
+    }
+  }
+  return words;
 }
 
 /**

@@ -165,6 +165,20 @@ describe('a 45-article corpus, 20 per page', () => {
         '/articles/article-00010/',
       ]);
       expect([...indexes]).toEqual(['2021']);
+      // A shard that cannot be downloaded: the page says so, and the next search starts afresh.
+      let refused = false;
+      await tab.route('**/pagefind/2021/pagefind-entry.json*', (route) =>
+        refused ? route.continue() : ((refused = true), route.abort()),
+      );
+      await tab.goto(`${server.origin}/search/?q=ouagadougou`);
+      await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
+      expect(await tab.locator('.search-status').textContent()).toBe(
+        'Search could not download part of the archive. Check the connection and search again.',
+      );
+      await tab.locator('input[type="search"]').fill('ouagadougo');
+      await tab.locator('.search-results li').first().waitFor();
+      expect(await tab.locator('.search-status').textContent()).toBe('1 result for “ouagadougo” in 9 of 42 articles');
+      await tab.unroute('**/pagefind/2021/pagefind-entry.json*');
       // A word in no article opens the newest shard only, and offers the rest.
       await tab.goto(`${server.origin}/search/?q=zzqx`);
       await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');

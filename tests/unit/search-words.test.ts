@@ -4,8 +4,17 @@ import { directoryFile, searchWords, shardsHolding, type DirectoryFile } from '.
 describe.each([
   ['plain English', 'The NATO chief said', ['the', 'nato', 'chief', 'said']],
   ['accents dropped, any script kept', 'Élysée Zürich Москва', ['elysee', 'zurich', 'москва']],
-  ['split at punctuation and apostrophes', 'West’s “cost”—China, 2024.', ['west', 's', 'cost', 'china', '2024']],
-  ['digits are words', 'No. 10 in 1,000', ['no', '10', 'in', '1', '000']],
+  // Pagefind 1.6 splits at white space only, drops what is not a letter, digit or underscore, and
+  // also indexes the parts ASCII punctuation splits a word into (found by trying its index).
+  ['typographic punctuation joins, as Pagefind reads it', 'West’s “cost”—China, 2024.', ['wests', 'costchina', '2024']],
+  [
+    'ASCII punctuation: the whole and its parts',
+    "U.S.A. O'Neill rock-'n'-roll",
+    ['usa', 'u', 's', 'a', 'oneill', 'o', 'neill', 'rocknroll', 'rock', 'n', 'roll'],
+  ],
+  ['digits are words, separators dropped', 'No. 10 in 1,000', ['no', '10', 'in', '1000', '1', '000']],
+  ['underscores are part of a word', 'snake_case', ['snake_case', 'snake', 'case']],
+  ['compatibility forms kept, as Pagefind keeps them', 'ﬁnancial ｔｅｓｔ', ['ﬁnancial', 'ｔｅｓｔ']],
   ['separated Chinese stays split', '中文 文章', ['中文', '文章']],
   ['nothing but punctuation', '— … ?', []],
 ])('searchWords: %s', (_, text, words) => {
