@@ -269,8 +269,9 @@ export function startSearch(form: HTMLFormElement): void {
     }
     // The shards holding every word of the query, by the directory, newest first; then the rest.
     // A pasted paragraph is looked up by its first words only: fewer words can only list more shards.
-    const names = [...new Set(searchWords(pagefindQuery(trimmed)).map(directoryFile))].slice(0, DIRECTORY_FILES);
-    const terms = searchWords(pagefindQuery(trimmed)).filter((term) => names.includes(directoryFile(term)));
+    const words = searchWords(pagefindQuery(trimmed));
+    const names = [...new Set(words.map(directoryFile))].slice(0, DIRECTORY_FILES);
+    const terms = words.filter((term) => names.includes(directoryFile(term)));
     const files = new Map(await Promise.all(names.map(async (name) => [name, await directoryFileNamed(name)] as const)));
     if (id !== latest) return;
     const holding = shardsHolding(
