@@ -2,10 +2,11 @@
  * The search index's thread (src/integrations/search-index.ts starts it): makes the page Pagefind
  * reads for each article (src/search/page.ts), counts its words for the search directory
  * (src/search/words.ts) and feeds Pagefind's indexer, one shard a message, so none of that work
- * waits for, or holds up, the thread that renders pages.
+ * waits for, or holds up, the thread that renders pages. A small archive is indexed in the
+ * build's own thread by the same `writeIndex`: starting a thread costs more than it saves there.
  */
 import { readdir, rm, writeFile } from 'node:fs/promises';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import { close, createIndex } from 'pagefind';
@@ -38,7 +39,7 @@ export interface IndexResponse {
  * afterwards, so its memory is given back before the next shard (it holds every page until it
  * writes). Throws naming the article Pagefind could not index.
  */
-async function writeIndex({ documents, folder, keep, words: wordsFile }: IndexRequest): Promise<void> {
+export async function writeIndex({ documents, folder, keep, words: wordsFile }: Omit<IndexRequest, 'id'>): Promise<void> {
   const { index, errors } = await createIndex({ forceLanguage: SITE.lang });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // How many of the shard's articles hold each word: the shard's part of the search directory.
@@ -61,13 +62,17 @@ async function writeIndex({ documents, folder, keep, words: wordsFile }: IndexRe
   await writeFile(`${folder}/${wordsFile}`, JSON.stringify(Object.fromEntries(words)));
 }
 
-parentPort?.on('message', (request: IndexRequest) => {
-  writeIndex(request).then(
-    () => parentPort!.postMessage({ id: request.id } satisfies IndexResponse),
-    (error: unknown) =>
-      parentPort!.postMessage({
-        id: request.id,
-        error: error instanceof Error ? error.message : String(error),
-      } satisfies IndexResponse),
-  );
-});
+/** What src/integrations/search-index.ts starts the thread with, so that importing this module elsewhere starts nothing. */
+export const THREAD_DATA = { searchIndexThread: true };
+
+if ((workerData as typeof THREAD_DATA | undefined)?.searchIndexThread)
+  parentPort?.on('message', (request: IndexRequest) => {
+    writeIndex(request).then(
+      () => parentPort!.postMessage({ id: request.id } satisfies IndexResponse),
+      (error: unknown) =>
+        parentPort!.postMessage({
+          id: request.id,
+          error: error instanceof Error ? error.message : String(error),
+        } satisfies IndexResponse),
+    );
+  });

@@ -9,7 +9,7 @@ import type { SearchDocument, SearchDocuments } from '../search/documents.ts';
 import { codeDigest, startsAfresh } from './code-digest.ts';
 import { handover } from '../astro-internals.ts';
 import { routes } from '../model/urls.ts';
-import type { IndexRequest, IndexResponse } from './search-index-worker.ts';
+import { THREAD_DATA, writeIndex, type IndexRequest, type IndexResponse } from './search-index-worker.ts';
 
 // What a shard keeps of what Pagefind writes: its entry, page list and index, and the WebAssembly
 // that searches it, since the search page starts Pagefind on whichever shard it searches first
@@ -18,6 +18,11 @@ import type { IndexRequest, IndexResponse } from './search-index-worker.ts';
 const SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter|pagefind\.js|wasm\..+\.pagefind)$/;
 // Written beside a shard in the cache: how many of its articles hold each word (src/search/words.ts).
 const SHARD_WORDS = 'words.json';
+
+// How many published articles make indexing worth a thread of its own: below this, starting the
+// thread and loading its modules again costs more than the render it would spare (a cold
+// 10,000-article build is 0.90x the wall time with it).
+const INDEX_THREAD_FROM = 1000;
 
 /** The folder of the output the search index is written to, whole, by every build. */
 export const SEARCH_FOLDER = 'pagefind';
@@ -55,14 +60,23 @@ function shardKey(version: string, place: string, documents: readonly SearchDocu
 /**
  * Pagefind's indexing, on a thread of its own (src/integrations/search-index-worker.ts), started
  * at the first shard to write: one shard at a time (the memory bound above), so the render
- * thread only hands each shard's documents over. `close` ends the thread.
+ * thread only hands each shard's documents over; `inProcess`, in this thread instead (a small
+ * archive, INDEX_THREAD_FROM). `close` ends the thread.
  */
-function indexer(worker: URL): { index: (request: Omit<IndexRequest, 'id'>) => Promise<void>; close: () => Promise<void> } {
+function indexer(
+  worker: URL,
+  { inProcess }: { inProcess: boolean },
+): { index: (request: Omit<IndexRequest, 'id'>) => Promise<void>; close: () => Promise<void> } {
+  if (inProcess)
+    return {
+      index: writeIndex,
+      close: async () => undefined,
+    };
   let thread: Worker | undefined;
   let next = 0;
   const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
   const start = () => {
-    const started = new Worker(worker);
+    const started = new Worker(worker, { workerData: THREAD_DATA });
     started.on('message', ({ id, error }: IndexResponse) => {
       const job = waiting.get(id);
       waiting.delete(id);
@@ -139,7 +153,7 @@ async function prepareShards(
   }));
   const placed: PreparedShards['placed'] = [];
   let indexed = 0;
-  const pagefind = indexer(worker);
+  const pagefind = indexer(worker, { inProcess: documents.length < INDEX_THREAD_FROM });
   try {
     for (const [place, { name, where, members, keep }] of jobs.entries()) {
       const key = version && shardKey(version, `${name}\n${where}`, members);
