@@ -15,16 +15,22 @@ import { searchTree } from '../search/page.ts';
 import { searchWords } from '../search/words.ts';
 import { SITE } from '../site.ts';
 
+// What a shard keeps of what Pagefind writes: its entry, page list and index, and the WebAssembly
+// that searches it, since the search page starts Pagefind on whichever shard it searches first
+// (src/client/search.ts); its script is placed once, at /pagefind/ (src/integrations/search-index.ts).
+// Pagefind's ready-made UIs and its worker are not used (the search page has its own and runs
+// without one).
+const SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter|pagefind\.js|wasm\..+\.pagefind)$/;
+
+/** Written beside a shard's index in the cache, never placed in the site: how many of its articles hold each word (src/search/words.ts). */
+export const SHARD_WORDS = 'words.json';
+
 /** One shard to index, as the main thread sends it. */
 export interface IndexRequest {
   id: number;
   documents: SearchDocument[];
   /** The folder to write the index into, replaced whole. */
   folder: string;
-  /** The source of a regular expression: which of Pagefind's files and folders to keep. */
-  keep: string;
-  /** The file, in `folder`, for how many of the shard's articles hold each word. */
-  words: string;
 }
 
 /** The answer: done, or why not. */
@@ -34,12 +40,12 @@ export interface IndexResponse {
 }
 
 /**
- * Writes one Pagefind index of `documents` into `folder`, keeping the files `keep` matches, and
- * the shard's word counts beside it. Pagefind's indexer runs as its own process and is closed
+ * Writes one Pagefind index of `documents` into `folder`, keeping the files SHARD_FILES matches,
+ * and the shard's word counts beside it (SHARD_WORDS). Pagefind's indexer runs as its own process and is closed
  * afterwards, so its memory is given back before the next shard (it holds every page until it
  * writes). Throws naming the article Pagefind could not index.
  */
-export async function writeIndex({ documents, folder, keep, words: wordsFile }: Omit<IndexRequest, 'id'>): Promise<void> {
+export async function writeIndex({ documents, folder }: Omit<IndexRequest, 'id'>): Promise<void> {
   const { index, errors } = await createIndex({ forceLanguage: SITE.lang });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   // How many of the shard's articles hold each word: the shard's part of the search directory.
@@ -57,9 +63,9 @@ export async function writeIndex({ documents, folder, keep, words: wordsFile }: 
   } finally {
     await close();
   }
-  const kept = new RegExp(keep);
-  for (const name of await readdir(folder)) if (!kept.test(name)) await rm(`${folder}/${name}`, { recursive: true, force: true });
-  await writeFile(`${folder}/${wordsFile}`, JSON.stringify(Object.fromEntries(words)));
+  for (const name of await readdir(folder))
+    if (!SHARD_FILES.test(name)) await rm(`${folder}/${name}`, { recursive: true, force: true });
+  await writeFile(`${folder}/${SHARD_WORDS}`, JSON.stringify(Object.fromEntries(words)));
 }
 
 /** What src/integrations/search-index.ts starts the thread with, so that importing this module elsewhere starts nothing. */

@@ -9,15 +9,7 @@ import type { SearchDocument, SearchDocuments } from '../search/documents.ts';
 import { codeDigest, startsAfresh } from './code-digest.ts';
 import { handover } from '../astro-internals.ts';
 import { routes } from '../model/urls.ts';
-import { THREAD_DATA, writeIndex, type IndexRequest, type IndexResponse } from './search-index-worker.ts';
-
-// What a shard keeps of what Pagefind writes: its entry, page list and index, and the WebAssembly
-// that searches it, since the search page starts Pagefind on whichever shard it searches first
-// (src/client/search.ts). Pagefind's script goes to /pagefind/ from the newest shard; its
-// ready-made UIs and its worker are not used (the search page has its own and runs without one).
-const SHARD_FILES = /^(pagefind-entry\.json|pagefind\..+\.pf_meta|index|fragment|filter|pagefind\.js|wasm\..+\.pagefind)$/;
-// Written beside a shard in the cache: how many of its articles hold each word (src/search/words.ts).
-const SHARD_WORDS = 'words.json';
+import { SHARD_WORDS, THREAD_DATA, writeIndex, type IndexRequest, type IndexResponse } from './search-index-worker.ts';
 
 // How many published articles make indexing worth a thread of its own: below this, starting the
 // thread and loading its modules again costs more than the render it would spare (a cold
@@ -50,7 +42,7 @@ function indexVersion(root: URL): string | undefined {
   }
 }
 
-/** A shard's cache key: the index version, where it goes, and each article's address and digest in order. */
+/** A shard's cache key: the index version, its name (its folder under /pagefind/), and each article's address and digest in order. */
 function shardKey(version: string, place: string, documents: readonly SearchDocument[]): string {
   const hash = createHash('sha256').update(`${version}\n${place}`);
   for (const document of documents) hash.update(`\n${document.url}\n${document.digest}`);
@@ -147,16 +139,14 @@ async function prepareShards(
   // with nothing published gets an empty index, for Pagefind's script.
   const jobs = (shards.length > 0 ? shards : ['']).map((name) => ({
     name,
-    where: name,
     members: documents.filter((document) => document.shard === name),
-    keep: SHARD_FILES,
   }));
   const placed: PreparedShards['placed'] = [];
   let indexed = 0;
   const pagefind = indexer(worker, { inProcess: documents.length < INDEX_THREAD_FROM });
   try {
-    for (const [place, { name, where, members, keep }] of jobs.entries()) {
-      const key = version && shardKey(version, `${name}\n${where}`, members);
+    for (const [place, { name, members }] of jobs.entries()) {
+      const key = version && shardKey(version, name, members);
       const folder = `${cache}${key ?? `unkeyed-${place}`}`;
       // A build that starts afresh (`--force`) reuses no shard, but keeps what it writes for the next.
       const stored =
@@ -165,14 +155,14 @@ async function prepareShards(
         (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) ===
           JSON.stringify({ key, ...(await summary(folder)) });
       if (!stored) {
-        await pagefind.index({ documents: members, folder: `${folder}.next`, keep: keep.source, words: SHARD_WORDS });
+        await pagefind.index({ documents: members, folder: `${folder}.next` });
         if (key !== undefined)
           await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...(await summary(`${folder}.next`)) }));
         await rm(folder, { recursive: true, force: true });
         await rename(`${folder}.next`, folder);
         indexed += members.length;
       }
-      placed.push({ folder, where });
+      placed.push({ folder, where: name });
     }
   } finally {
     await pagefind.close();
