@@ -1,14 +1,11 @@
 /**
- * One Markdown rendering thread (src/integrations/markdown-workers.ts starts them): Broadsheet's pipeline, made
- * here from plain settings, renders what the main thread sends and posts back the result: for a body
- * that throws, the body unrendered with a problem quoting the error (src/markdown/copy-facts.ts
- * `unrendered`).
+ * One Markdown rendering thread (src/integrations/markdown-workers.ts starts them): Broadsheet's
+ * renderer (src/integrations/markdown-renderer.ts), made here from plain settings, renders what
+ * the main thread sends and posts back the result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderOptions } from '@astrojs/markdown-remark';
-import { rebaserFor } from '../model/urls.ts';
-import { unrendered } from '../markdown/copy-facts.ts';
-import { markdownPipeline } from '../markdown/pipeline.ts';
+import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
+import { copyRenderer, type RenderRequest } from './markdown-renderer.ts';
 
 /** What the main thread hands a worker when it starts. */
 export interface RenderWorkerData {
@@ -18,23 +15,14 @@ export interface RenderWorkerData {
   shared: AstroMarkdownOptions;
 }
 
-/** One job: Markdown and the options Astro passes, the file as a URL string. */
-export interface RenderRequest {
+/** One job: a render request and its id, which comes back with the result. */
+export interface RenderJob extends RenderRequest {
   id: number;
-  content: string;
-  fileURL: string | undefined;
-  frontmatter: MarkdownRenderOptions['frontmatter'];
 }
 
 const { base, shared } = workerData as RenderWorkerData;
-const renderer = await createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base) }) });
+const render = await copyRenderer(base, shared);
 
-parentPort!.on('message', async ({ id, content, fileURL, frontmatter }: RenderRequest) => {
-  try {
-    const result = await renderer.render(content, { ...(frontmatter && { frontmatter }), ...(fileURL && { fileURL: new URL(fileURL) }) });
-    parentPort!.postMessage({ id, result });
-  } catch (error) {
-    const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
-    parentPort!.postMessage({ id, result: unrendered(frontmatter, `${name}: ${message}`) });
-  }
+parentPort!.on('message', async ({ id, ...request }: RenderJob) => {
+  parentPort!.postMessage({ id, result: await render(request) });
 });

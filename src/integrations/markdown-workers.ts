@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions, MarkdownProcessor, MarkdownRenderResult } from '@astrojs/markdown-remark';
-import type { RenderRequest, RenderWorkerData } from './markdown-render-worker.ts';
+import { copyRenderer, type CopyRenderer } from './markdown-renderer.ts';
+import type { RenderJob, RenderWorkerData } from './markdown-render-worker.ts';
 
 /**
  * Each thread's stack, in MB: about the main thread's (V8's default `--stack-size`, 984 KB), not a
@@ -12,6 +13,14 @@ import type { RenderRequest, RenderWorkerData } from './markdown-render-worker.t
  */
 export const THREAD_STACK_MB = 1.5;
 
+/**
+ * How many renders a build makes on its main thread before it starts the threads: each thread
+ * takes about 0.6 s of a core to load the pipeline, more than the main thread needs for this many
+ * articles (about 1.3 ms each), so a warm build that renders what changed, or a small site, starts
+ * none.
+ */
+export const INLINE_RENDERS = 200;
+
 /** What the processor needs to build the pipeline in each thread. */
 export interface WorkerProcessorOptions {
   /** The site's base path, as astro.config.mjs resolves it. */
@@ -20,18 +29,21 @@ export interface WorkerProcessorOptions {
   worker: URL;
   /** How many threads render; default: the machine's available parallelism. */
   threads?: number;
+  /** How many renders are made on the main thread before the threads start; default INLINE_RENDERS. */
+  inline?: number;
 }
 
 /**
- * A Markdown processor for Astro (`markdown.processor`) that renders with Broadsheet's remark and
- * rehype pipeline (src/markdown/pipeline.ts) on worker threads, so the content layer's rendering
- * of every article uses every core; Astro's glob loader renders ten entries at a time. The output
- * is the same pipeline's, byte for byte: only where it runs changes. The threads are unreferenced,
+ * A Markdown processor for Astro (`markdown.processor`) that renders with Broadsheet's renderer
+ * (src/integrations/markdown-renderer.ts): its first `inline` renders on the main thread, the rest
+ * on worker threads, so a build that renders the whole archive uses every core (Astro's glob
+ * loader renders ten entries at a time) and one that renders a few articles pays for no thread. The output is
+ * the same renderer's, byte for byte: only where it runs changes. The threads are unreferenced,
  * so they never keep a finished build alive.
  *
- * A render that throws comes back unrendered from its thread, with a problem on `body` quoting the
- * error (src/markdown/copy-facts.ts `unrendered`), which stops the build naming the file; a thread
- * that stops rejects its renders.
+ * A render that throws comes back unrendered, with a problem on `body` quoting the error
+ * (src/markdown/copy-facts.ts `unrendered`), which stops the build naming the file; a thread that
+ * stops rejects its renders.
  */
 export function workerProcessor(options: WorkerProcessorOptions): MarkdownProcessor<WorkerProcessorOptions> {
   return {
@@ -40,6 +52,8 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
     async createRenderer(shared: AstroMarkdownOptions) {
       const data: RenderWorkerData = { base: options.base, shared: JSON.parse(JSON.stringify(shared)) as AstroMarkdownOptions };
       const count = Math.max(1, options.threads ?? availableParallelism());
+      let inline = options.inline ?? INLINE_RENDERS;
+      let onThisThread: Promise<CopyRenderer> | undefined;
       type Job = { resolve: (result: MarkdownRenderResult) => void; reject: (error: Error) => void };
       // Each thread's jobs in flight, by id: the least busy thread takes the next job, and a
       // thread that dies fails its own jobs and leaves the pool.
@@ -79,15 +93,21 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
       };
       let next = 0;
       return {
-        render(content, renderOptions = {}) {
+        async render(content, renderOptions = {}) {
+          const request = { content, fileURL: renderOptions.fileURL?.href, frontmatter: renderOptions.frontmatter };
+          if (inline > 0 && pool.size === 0) {
+            inline -= 1;
+            onThisThread ??= copyRenderer(options.base, shared);
+            return (await onThisThread)(request);
+          }
           clearTimeout(idle);
           if (pool.size === 0) start();
           const [worker, jobs] = [...pool].reduce((a, b) => (b[1].size < a[1].size ? b : a));
           const id = next++;
-          const request: RenderRequest = { id, content, fileURL: renderOptions.fileURL?.href, frontmatter: renderOptions.frontmatter };
+          const job: RenderJob = { id, ...request };
           return new Promise<MarkdownRenderResult>((resolve, reject) => {
             jobs.set(id, { resolve, reject });
-            worker.postMessage(request);
+            worker.postMessage(job);
           });
         },
       };

@@ -15,10 +15,18 @@ const files = CORPORA.flatMap((dir) =>
     .map((name) => join(ROOT, dir, name)),
 );
 
-describe.each(['/', '/news/'])('the worker-thread processor under base %s', (base) => {
+const WORKER = new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url);
+
+// Each base path with every render on the threads (inline: 0), and with the first two on the main
+// thread and the rest on the threads.
+describe.each([
+  ['/', 0],
+  ['/news/', 0],
+  ['/', 2],
+])('the worker-thread processor under base %s, %i renders inline', (base, inline) => {
   const shared = { syntaxHighlight: false as const };
   const inThread = createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base) }) });
-  const onWorkers = workerProcessor({ base, worker: new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url), threads: 2 }).createRenderer(shared);
+  const onWorkers = workerProcessor({ base, worker: WORKER, threads: 2, inline }).createRenderer(shared);
 
   it.each(files.map((file) => [file.slice(ROOT.length), file]))('renders %s exactly as the pipeline does in-thread', async (_, file) => {
     const text = readFileSync(file, 'utf8');
@@ -68,7 +76,8 @@ async function withFailureLogsHeld<T>(threadLogs: number, work: () => Promise<T>
   }
 }
 
-const threadRenderer = () => workerProcessor({ base: '/', worker: new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url), threads: 1 }).createRenderer({ syntaxHighlight: false });
+const threadRenderer = () => workerProcessor({ base: '/', worker: WORKER, threads: 1, inline: 0 }).createRenderer({ syntaxHighlight: false });
+const inlineRenderer = () => workerProcessor({ base: '/', worker: WORKER, threads: 1 }).createRenderer({ syntaxHighlight: false });
 
 /** What a render came to: its HTML, or the error it threw (in-thread) or the problem it reported on `body` (on a thread). */
 const outcome = (rendering: Promise<MarkdownRenderResult>) =>
@@ -81,9 +90,12 @@ const outcome = (rendering: Promise<MarkdownRenderResult>) =>
   );
 
 describe('the worker-thread processor, when copy cannot be rendered', () => {
-  it("comes back without HTML and with a problem on body quoting the renderer's error, the front matter kept", async () => {
-    await withFailureLogsHeld(1, async () => {
-      const renderer = await threadRenderer();
+  it.each([
+    ['on a thread', threadRenderer, 1],
+    ['on the main thread', inlineRenderer, 0],
+  ] as const)("comes back without HTML and with a problem on body quoting the renderer's error, the front matter kept, %s", async (_, makeRenderer, threadLogs) => {
+    await withFailureLogsHeld(threadLogs, async () => {
+      const renderer = await makeRenderer();
       const { code, metadata } = await renderer.render(`${'> '.repeat(5_000)}deep`, { frontmatter: { title: 'Deep' } });
       expect(code).toBe('');
       expect(metadata.frontmatter['title']).toBe('Deep');
