@@ -75,6 +75,9 @@ function build(corpus: string, out: string, cache: string, { force }: { force: b
 }
 
 const corpora = { plain: join(work, 'plain'), photos: join(work, 'photos') };
+// The photos corpus holds the pictures added below, which writeCorpus refuses to empty (a folder
+// holding files it did not write might be an editor's): this bench's own folder starts afresh.
+rmSync(corpora.photos, { recursive: true, force: true });
 writeCorpus(COUNT, corpora.plain, SEED);
 writeCorpus(COUNT, corpora.photos, SEED);
 const originalBytes = await addLeadPhotos(corpora.photos, COUNT);
