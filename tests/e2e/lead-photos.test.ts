@@ -322,7 +322,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s scheme (axe)'
     const context = await browser.newContext({ colorScheme, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(server.origin + path);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, colorScheme)).toEqual([]);
     await context.close();
   });
 });

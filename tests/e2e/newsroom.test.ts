@@ -253,7 +253,7 @@ describe('the new pages in Chromium', () => {
     it.concurrent.for(PAGES)('%s has no violations', async (path, { expect }) => {
       const tab = await context.newPage();
       await tab.goto(server.origin + path);
-      expect(await axeViolations(tab)).toEqual([]);
+      expect(await axeViolations(tab, colorScheme)).toEqual([]);
       await tab.close();
     });
   });

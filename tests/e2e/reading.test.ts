@@ -31,7 +31,7 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s scheme (axe)'
     const page = await context.newPage();
     await page.goto(inject('origin') + path);
     if (name === 'search with results') await page.locator('.search-results li').first().waitFor();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, colorScheme)).toEqual([]);
     await page.close();
   });
 });
