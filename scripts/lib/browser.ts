@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type BrowserServer } from 'playwright';
 import { chromiumPath, inheritedEnvironment } from '../../src/env.ts';
 
 /** Debian's Chromium: Playwright's own browser download cannot reach its host here. */
@@ -28,6 +28,16 @@ export function ensureChromium(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`chromium installed, but ${CHROMIUM} still does not exist`);
 }
 
+/** Debian's Chromium, headless, for this process alone. */
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/**
+ * The same Chromium, started once for several processes to connect to (Playwright's
+ * `launchServer`, its address `wsEndpoint()`): each connection's contexts are its own, and closing
+ * a connected browser closes only them.
+ */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({ executablePath: CHROMIUM, headless: true, args: ARGS });
 }

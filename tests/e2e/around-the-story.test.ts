@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 import { ARTICLE_PATH, HEADLINE } from '../support/seed';
 
@@ -9,7 +9,7 @@ import { ARTICLE_PATH, HEADLINE } from '../support/seed';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await testBrowser();
 });
 afterAll(() => browser?.close());
 

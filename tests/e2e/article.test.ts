@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { ARTICLE_PATH, CAPTION, COMMENT_BOX_LINE, HEADLINE, ORIGINAL_URL, PARAGRAPHS, QUOTE } from '../support/seed';
 
 const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -10,7 +10,7 @@ describe('the Stoltenberg article page', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await testBrowser();
     // JavaScript off: nothing on the page may need it to be read.
     const context = await browser.newContext({ javaScriptEnabled: false });
     page = await context.newPage();

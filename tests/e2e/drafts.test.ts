@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { buildSiteAsync, listFiles } from '../support/build';
 import { nuHtmlErrors } from '../support/html-checker';
 import { TMP } from '../support/paths';
@@ -35,7 +35,7 @@ describe('drafts and scheduled articles', () => {
       buildSiteAsync({ name: 'drafts-preview', env: { CONTENT_DIR: corpus, BUILD_TIME: '2024-06-15T12:00:00Z', SHOW_DRAFTS: '1' } }),
     ]);
     server = await serveStatic(production);
-    browser = await launchBrowser();
+    browser = await testBrowser();
   });
   it('builds pages the Nu HTML Checker finds no errors in, in production and in preview', () => {
     expect(nuHtmlErrors(production)).toEqual([]);

@@ -3,7 +3,8 @@ import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { SHARED, sharedBuild } from '../support/build';
 import { TMP } from '../support/paths';
-import { ensureChromium } from '../../scripts/lib/browser';
+import type { BrowserServer } from 'playwright';
+import { ensureChromium, launchBrowserServer } from '../../scripts/lib/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 declare module 'vitest' {
@@ -14,6 +15,8 @@ declare module 'vitest' {
     siteDir: string;
     /** The same site built for SITE_URL=https://example.org BASE_PATH=/news (not served). */
     newsDir: string;
+    /** Where the run's one Chromium takes connections (tests/support/browser.ts `testBrowser`). */
+    browserEndpoint: string;
   }
 }
 
@@ -22,10 +25,13 @@ const SEED_SITE = { TZ: 'UTC' };
 const SEED_NEWS = { TZ: 'UTC', SITE_URL: 'https://example.org', BASE_PATH: '/news' };
 
 let server: StaticServer | undefined;
+let browser: BrowserServer | undefined;
 
 /** Builds the site once for every e2e file and serves it on 127.0.0.1. */
 export async function setup(project: TestProject): Promise<void> {
   ensureChromium();
+  browser = await launchBrowserServer();
+  project.provide('browserEndpoint', browser.wsEndpoint());
   // Shared builds last one run: code may have changed since the last.
   rmSync(SHARED, { recursive: true, force: true });
   // The two side by side. The sub-path deployment's is built once here for every file that checks it.
@@ -42,6 +48,7 @@ export async function setup(project: TestProject): Promise<void> {
  */
 export async function teardown(): Promise<void> {
   await server?.close();
+  await browser?.close();
   if (process.env['KEEP_TEST_BUILDS'] === '1') return;
   rmSync(TMP, { recursive: true, force: true });
   // .tmp/ too, when nothing else is in it.

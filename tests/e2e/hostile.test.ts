@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Parser from 'rss-parser';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { buildSite, listFiles } from '../support/build';
 import { htmlElements, htmlText, leadParagraph, parseXml, xmllintErrors } from '../support/feeds';
 import { normalizeName } from '../../src/names';
@@ -65,7 +65,7 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
     writeHostileCorpus(corpus);
     dir = buildSite({ name: 'hostile', env: { CONTENT_DIR: corpus } });
     server = await serveStatic(dir);
-    browser = await launchBrowser();
+    browser = await testBrowser();
     const context = await browser.newContext();
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {

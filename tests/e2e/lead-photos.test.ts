@@ -10,7 +10,7 @@ import { parseXml } from '../support/feeds';
 import { nuHtmlErrors } from '../support/html-checker';
 import { TMP } from '../support/paths';
 import { photoCorpus } from '../support/photos';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 // Widths and sizes as the layout needs them, written out here rather than read from
@@ -98,7 +98,7 @@ beforeAll(async () => {
   rmSync(CACHE, { recursive: true, force: true });
   dir = buildSite({ name: 'lead-photos', env: { CONTENT_DIR: corpus, SITE_URL: SITE, TZ: 'UTC', CACHE_DIR: CACHE } });
   server = await serveStatic(dir);
-  browser = await launchBrowser();
+  browser = await testBrowser();
 });
 afterAll(async () => {
   await browser?.close();

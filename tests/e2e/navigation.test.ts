@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { ARTICLE_PATH, HEADLINE } from '../support/seed';
 
 describe('a reader finding their way', () => {
@@ -8,7 +8,7 @@ describe('a reader finding their way', () => {
   let page: Page;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await testBrowser();
     page = await browser.newPage();
   });
   afterAll(() => browser?.close());

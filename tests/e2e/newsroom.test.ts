@@ -4,7 +4,7 @@ import { extractFromXml } from '@extractus/feed-extractor';
 import type { Browser, BrowserContext } from 'playwright';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { axeViolations } from '../support/axe';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 import { buildSite, readTree, tryBuild, tryBuildAsync } from '../support/build';
@@ -50,7 +50,7 @@ beforeAll(async () => {
   dir = buildSite({ name: 'newsroom', env });
   tree = readTree(dir);
   server = await serveStatic(dir);
-  browser = await launchBrowser();
+  browser = await testBrowser();
   ensureXmllint();
 }, 240_000);
 afterAll(async () => {

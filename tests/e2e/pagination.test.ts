@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/corpus';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { buildSite, readTree } from '../support/build';
 import { serveStatic } from '../../scripts/lib/server';
 import { nuHtmlErrors } from '../support/html-checker';
@@ -96,7 +96,7 @@ describe('a 45-article corpus, 20 per page', () => {
   // 2022 9, 2021 9 (writeCorpus's dates, less its drafts and future pieces): a search shard a year.
   it('searches the newest shards first, and the rest of the archive as the reader asks, ten results at a time', async () => {
     const server = await serveStatic(dir);
-    const browser = await launchBrowser();
+    const browser = await testBrowser();
     try {
       const tab = await browser.newPage();
       const fragments: string[] = [];
@@ -155,7 +155,7 @@ describe('a 45-article corpus, 20 per page', () => {
 
   it('finds a word of one old article by the search directory, without opening the newer shards', async () => {
     const server = await serveStatic(dir);
-    const browser = await launchBrowser();
+    const browser = await testBrowser();
     try {
       const tab = await browser.newPage();
       const indexes = new Set<string>();

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { axeViolations } from '../support/axe';
 import { ARTICLE_PATH, HEADLINE, ORIGINAL_URL } from '../support/seed';
 
@@ -16,7 +16,7 @@ const PAGES = {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await testBrowser();
 });
 afterAll(() => browser?.close());
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 import { buildSite, listFiles } from '../support/build';
 import { parseXml } from '../support/feeds';
@@ -22,7 +22,7 @@ describe('real newsroom copy', () => {
   beforeAll(async () => {
     dir = buildSite({ name: 'real-copy', env: { CONTENT_DIR: CORPUS, SITE_URL: SITE, BUILD_TIME: '2026-11-01T00:00:00Z' } });
     server = await serveStatic(dir);
-    browser = await launchBrowser();
+    browser = await testBrowser();
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 import { ARTICLE_PATH, HEADLINE } from '../support/seed';
 
@@ -9,7 +9,7 @@ describe('search under BASE_PATH=/news', () => {
   let browser: Browser;
   beforeAll(async () => {
     server = await serveStatic(inject('newsDir'), { mount: '/news/' });
-    browser = await launchBrowser();
+    browser = await testBrowser();
   });
   afterAll(async () => {
     await browser?.close();

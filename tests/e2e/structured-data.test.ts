@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { sharedBuild } from '../support/build';
 import { RFC3339 } from '../support/feeds';
 import { ROOT } from '../support/paths';
@@ -53,7 +53,7 @@ describe.each<Case>([
       server = await serveStatic(dir);
       origin = server.origin;
     }
-    browser = await launchBrowser();
+    browser = await testBrowser();
     page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await page.goto(origin + path);
     const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();

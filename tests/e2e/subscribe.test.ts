@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from '../../scripts/lib/browser';
+import { testBrowser } from '../support/browser';
 import { listFiles } from '../support/build';
 import { parseXml } from '../support/feeds';
 
@@ -51,7 +51,7 @@ describe('feed autodiscovery', () => {
 describe('the subscribe page', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await testBrowser();
   });
   afterAll(() => browser?.close());
 
