@@ -134,8 +134,24 @@ export function canonicalDate(value: unknown, timeZone: string): string | null {
   return 'canonical' in reading ? reading.canonical : null;
 }
 
-/** Expands a canonical date string (from `canonicalDate`) into an ArticleDate. */
+/** The value a map holds for a key, made and kept on first use. */
+function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}
+
+// An archive's articles share a few thousand publication days, and each zone conversion is costly
+// (@date-fns/tz works the offset out through Intl): a date is expanded once per build and shared,
+// frozen, by every article that gives it.
+const expanded = new Map<string, Readonly<ArticleDate>>();
+
+/** Expands a canonical date string (from `canonicalDate`) into an ArticleDate (frozen: shared between articles). Throws on a string that is not canonical. */
 export function toArticleDate(canonical: string, timeZone: string): ArticleDate {
+  return remember(expanded, `${canonical}|${timeZone}`, () => Object.freeze(expand(canonical, timeZone)));
+}
+
+function expand(canonical: string, timeZone: string): ArticleDate {
   const day = DATE_ONLY.exec(canonical);
   if (day) {
     const [y, m, d] = day.slice(1).map(Number) as [number, number, number];
@@ -149,13 +165,6 @@ export function toArticleDate(canonical: string, timeZone: string): ArticleDate 
   return date;
 }
 
-/** The value a map holds for a key, made and kept on first use. */
-function remember<V>(map: Map<string, V>, key: string, make: () => V): V {
-  let value = map.get(key);
-  if (value === undefined) map.set(key, (value = make()));
-  return value;
-}
-
 // A page's head, its JSON-LD and the feeds each ask for the same few instants; working out a zone
 // offset is the costly part, so each instant is worded once per build.
 const withOffset = new Map<string, string>();
@@ -167,10 +176,14 @@ export function isoWithOffset(date: ArticleDate, timeZone: string): string {
   );
 }
 
-/** The calendar year and month of a date in the newsroom's zone: `{ year: '2024', month: '06' }`. */
+const months = new Map<string, Readonly<{ year: string; month: string }>>();
+
+/** The calendar year and month of a date in the newsroom's zone: `{ year: '2024', month: '06' }` (frozen: shared). */
 export function yearMonth(date: ArticleDate, timeZone: string): { year: string; month: string } {
-  const zoned = new TZDate(date.instant.getTime(), timeZone);
-  return { year: format(zoned, 'yyyy'), month: format(zoned, 'MM') };
+  return remember(months, `${date.instant.getTime()}|${timeZone}`, () => {
+    const zoned = new TZDate(date.instant.getTime(), timeZone);
+    return Object.freeze({ year: format(zoned, 'yyyy'), month: format(zoned, 'MM') });
+  });
 }
 
 // Building an Intl.DateTimeFormat costs a hundred times more than using one, and a build words
