@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
-import { copyRenderer, type RenderRequest } from './markdown-renderer.ts';
+import { copyRenderer, reporting, type RenderRequest } from './markdown-renderer.ts';
 
 /** What the main thread hands a worker when it starts. */
 export interface RenderWorkerData {
@@ -21,7 +21,7 @@ export interface RenderJob extends RenderRequest {
 }
 
 const { base, shared } = workerData as RenderWorkerData;
-const render = await copyRenderer(base, shared);
+const render = reporting(await copyRenderer(base, shared));
 
 parentPort!.on('message', async ({ id, ...request }: RenderJob) => {
   parentPort!.postMessage({ id, result: await render(request) });

@@ -10,24 +10,32 @@ export interface RenderRequest {
   frontmatter: Record<string, unknown> | undefined;
 }
 
-/** Renders a request; never throws (see `copyRenderer`). */
+/** Renders a request (see `copyRenderer` and `reporting`). */
 export type CopyRenderer = (request: RenderRequest) => Promise<MarkdownRenderResult>;
 
 /**
  * Broadsheet's pipeline (src/markdown/pipeline.ts) under Astro's settings `shared` and the site's
  * base path `base` (`/` or `/news/`), made once, the same on the main thread and on a Markdown
- * thread (src/integrations/markdown-workers.ts). A body that throws comes back unrendered, with a
- * problem on `body` quoting the error (src/markdown/copy-facts.ts `unrendered`), which stops the
- * build naming the file.
+ * thread (src/integrations/markdown-workers.ts). Throws what the pipeline throws, after
+ * @astrojs/markdown-remark has logged it (`console.error`).
  */
 export async function copyRenderer(base: string, shared: AstroMarkdownOptions): Promise<CopyRenderer> {
   const processor = await createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base) }) });
-  return async ({ content, fileURL, frontmatter }) => {
+  return ({ content, fileURL, frontmatter }) =>
+    processor.render(content, { ...(frontmatter && { frontmatter }), ...(fileURL && { fileURL: new URL(fileURL) }) });
+}
+
+/**
+ * `render` that never throws: a body that fails comes back unrendered, with a problem on `body`
+ * quoting the error (src/markdown/copy-facts.ts `unrendered`), which stops the build naming the file.
+ */
+export function reporting(render: CopyRenderer): CopyRenderer {
+  return async (request) => {
     try {
-      return await processor.render(content, { ...(frontmatter && { frontmatter }), ...(fileURL && { fileURL: new URL(fileURL) }) });
+      return await render(request);
     } catch (error) {
       const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
-      return unrendered(frontmatter, `${name}: ${message}`);
+      return unrendered(request.frontmatter, `${name}: ${message}`);
     }
   };
 }

@@ -21,6 +21,32 @@ export const THREAD_STACK_MB = 1.5;
  */
 export const INLINE_RENDERS = 200;
 
+// Renders on the main thread in flight, while @astrojs/markdown-remark's log of a failed one is
+// held back (see `withFailuresUnlogged`).
+let quieted = 0;
+let logError: typeof console.error | undefined;
+
+/**
+ * Runs `render` with the log @astrojs/markdown-remark writes before rethrowing a failed render
+ * (`console.error` of an error "Failed to parse Markdown file …", with its stack) held back: the
+ * body is rendered again on a thread, which logs it if it fails there too. Every other log goes
+ * through.
+ */
+async function withFailuresUnlogged<T>(render: () => Promise<T>): Promise<T> {
+  if (quieted++ === 0) {
+    logError = console.error;
+    const log = logError;
+    console.error = (...args: unknown[]) => {
+      if (!(args[0] instanceof Error && args[0].message.startsWith('Failed to parse Markdown file'))) log(...args);
+    };
+  }
+  try {
+    return await render();
+  } finally {
+    if (--quieted === 0 && logError) console.error = logError;
+  }
+}
+
 /** What the processor needs to build the pipeline in each thread. */
 export interface WorkerProcessorOptions {
   /** The site's base path, as astro.config.mjs resolves it. */
@@ -41,9 +67,10 @@ export interface WorkerProcessorOptions {
  * the same renderer's, byte for byte: only where it runs changes. The threads are unreferenced,
  * so they never keep a finished build alive.
  *
- * A render that throws comes back unrendered, with a problem on `body` quoting the error
- * (src/markdown/copy-facts.ts `unrendered`), which stops the build naming the file; a thread that
- * stops rejects its renders.
+ * A render that fails on the main thread is made again on a thread, whose outcome stands, so a
+ * body renders or fails wherever it falls in the build's order. A render that fails on a thread
+ * comes back unrendered, with a problem on `body` quoting the error (src/markdown/copy-facts.ts
+ * `unrendered`), which stops the build naming the file; a thread that stops rejects its renders.
  */
 export function workerProcessor(options: WorkerProcessorOptions): MarkdownProcessor<WorkerProcessorOptions> {
   return {
@@ -98,7 +125,14 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
           if (inline > 0 && pool.size === 0) {
             inline -= 1;
             onThisThread ??= copyRenderer(options.base, shared);
-            return (await onThisThread)(request);
+            const render = await onThisThread;
+            try {
+              return await withFailuresUnlogged(() => render(request));
+            } catch {
+              // The main thread's stack is smaller than a thread's, by how deep Astro has called in:
+              // copy nested nearly too deep could fail here and render on a thread, so a build's
+              // verdict would hang on where an article falls in the order. A thread decides.
+            }
           }
           clearTimeout(idle);
           if (pool.size === 0) start();

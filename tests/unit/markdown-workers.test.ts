@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderResult } from '@astrojs/markdown-remark';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it, vi } from 'vitest';
 import { readCopyFacts } from '../../src/markdown/copy-facts';
 import { markdownPipeline } from '../../src/markdown/pipeline';
@@ -92,7 +93,8 @@ const outcome = (rendering: Promise<MarkdownRenderResult>) =>
 describe('the worker-thread processor, when copy cannot be rendered', () => {
   it.each([
     ['on a thread', threadRenderer, 1],
-    ['on the main thread', inlineRenderer, 0],
+    // Failed on the main thread, it is made again on a thread, which logs the failure.
+    ['on the main thread', inlineRenderer, 1],
   ] as const)("comes back without HTML and with a problem on body quoting the renderer's error, the front matter kept, %s", async (_, makeRenderer, threadLogs) => {
     await withFailureLogsHeld(threadLogs, async () => {
       const renderer = await makeRenderer();
@@ -120,5 +122,35 @@ describe('the worker-thread processor, when copy cannot be rendered', () => {
       if ('failed' in inThread) expect(onThread).toEqual({ failed: expect.stringContaining(inThread.failed.split('\n').join(' ')) });
       else expect(onThread).toEqual(inThread);
     });
+  }, 60_000);
+});
+
+/** What `tests/support/small-stack-render.ts` reports, run on a thread with a 0.5 MB stack. */
+async function onSmallStack(content: string, how: 'processor' | 'direct'): Promise<unknown> {
+  const worker = new Worker(new URL('../support/small-stack-render.ts', import.meta.url), {
+    workerData: { content, how },
+    resourceLimits: { stackSizeMb: 0.5 },
+    stderr: true,
+  });
+  try {
+    return await new Promise((resolve, reject) => {
+      worker.on('message', resolve);
+      worker.on('error', reject);
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+describe('the worker-thread processor, when the main thread has less stack than its threads', () => {
+  // A build renders its first articles on its main thread, deep in Astro's calls; copy nested
+  // nearly too deep could fail there and render on a thread, so whether a build passed would
+  // hang on where the article fell in the order (found by a breaker: 2,000 nested quotes passed
+  // as the 230th article and stopped the build as the only one).
+  it('renders on a thread what fails on the main thread, so the thread decides', async () => {
+    const content = `${'> '.repeat(1_000)}deep`;
+    // The premise: on this small stack the renderer alone fails.
+    expect(await onSmallStack(content, 'direct')).toEqual({ threw: 'RangeError' });
+    expect(await onSmallStack(content, 'processor')).toEqual({ html: expect.any(Number) as unknown as number, problems: [] });
   }, 60_000);
 });
