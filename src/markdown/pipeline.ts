@@ -7,6 +7,7 @@ import { rehypeBodyHeadings } from './rehype-body-headings.ts';
 import { rehypeCopyFragmentLinks, rehypeUniqueIds } from './rehype-ids.ts';
 import { rehypeScrollingTables } from './rehype-tables.ts';
 import { rehypeRawWhenPresent } from './rehype-raw-when-present.ts';
+import { rehypeNestingLimit } from './rehype-nesting-limit.ts';
 import { remarkFigure } from './remark-figure.ts';
 import {
   NEWS_SCHEMA,
@@ -51,6 +52,7 @@ export function markdownPipeline({
     rehypePlugins: [
       rehypeMarkMarkdownImages,
       rehypeRawWhenPresent,
+      rehypeNestingLimit,
       rehypeDropUnresolvableImages,
       rehypeEmbedAllowlist,
       [rehypeSanitize, NEWS_SCHEMA],

@@ -2,8 +2,8 @@
  * Renders `workerData.content` from a thread the test starts with a small stack, standing in for a
  * build's main thread deep in Astro's calls: with Broadsheet's Markdown processor
  * (src/integrations/markdown-workers.ts, `processor`), whose own threads have the usual stack, or
- * with its renderer alone on this thread (`direct`). Posts back the HTML's length and the fields
- * with problems, or the error `direct` threw.
+ * with its renderer alone on this thread (`direct`). Posts back the HTML's length and the problems
+ * recorded (`field: message`), or the error `direct` threw.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { workerProcessor } from '../../src/integrations/markdown-workers.ts';
@@ -20,7 +20,7 @@ try {
           await workerProcessor({ base: '/', worker, threads: 1 }).createRenderer({ syntaxHighlight: false }),
         );
   const { code, metadata } = await render({ content, fileURL: undefined, frontmatter: {} });
-  parentPort!.postMessage({ html: code.length, problems: readCopyFacts(metadata).problems.map(({ field }) => field) });
+  parentPort!.postMessage({ html: code.length, problems: readCopyFacts(metadata).problems.map(({ field, message }) => `${field}: ${message}`) });
 } catch (error) {
   parentPort!.postMessage({ threw: error instanceof Error ? error.name : String(error) });
 }
