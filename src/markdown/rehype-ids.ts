@@ -54,9 +54,15 @@ export interface UniqueIdOptions {
 export function rehypeUniqueIds({ reserved }: UniqueIdOptions) {
   return (tree: Root) => {
     const taken = new Set(reserved);
+    // The number each wanted id's next repeat starts counting from: every number below it was
+    // taken when it was tried, and taken ids stay taken, so the first free one is never skipped,
+    // and a body of thousands of like headings is numbered in linear time, not quadratic.
+    const counted = new Map<string, number>();
     const claim = (wanted: string) => {
       let id = wanted;
-      for (let n = 1; taken.has(id); n += 1) id = `${wanted}-${n}`;
+      let n = counted.get(wanted) ?? 1;
+      if (taken.has(id)) for (id = `${wanted}-${n}`; taken.has(id); id = `${wanted}-${n}`) n += 1;
+      if (id !== wanted) counted.set(wanted, n + 1);
       taken.add(id);
       return id;
     };

@@ -242,11 +242,19 @@ describe('ids in copy', () => {
     ['## Search query', ['search-query-1']],
     ['## Same\n\n## Same', ['same', 'same-1']],
     ['## A\n\n## A-1\n\n## A', ['a', 'a-1', 'a-2']],
+    // Numbering goes on from where the last repeat stopped, skipping what is taken since.
+    ['## A\n\n## A\n\n## A-2\n\n## A\n\n## A', ['a', 'a-1', 'a-2', 'a-3', 'a-4']],
+    ['## A\n\n## A\n\n## A-1\n\n## A', ['a', 'a-1', 'a-1-1', 'a-2']],
     ['## ***', ['heading']],
     ['<a id="x">one</a> <a id="x">two</a>', ['user-content-x', 'user-content-x-1']],
     ['<h3 id="main">Raw</h3>', ['user-content-main']],
   ])('%j → %j', async (markdown, expected) => {
     expect(ids((await render(markdown)).code)).toEqual(expected);
+  });
+
+  it('number thousands of like headings in order', async () => {
+    const found = ids((await render(Array.from({ length: 4000 }, () => '## Background').join('\n\n'))).code);
+    expect(found).toEqual(['background', ...Array.from({ length: 3999 }, (_, i) => `background-${i + 1}`)]);
   });
 
   it('are unique and never a chrome id, whatever the copy (property)', async () => {
