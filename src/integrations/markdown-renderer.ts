@@ -13,16 +13,42 @@ export interface RenderRequest {
 /** Renders a request (see `copyRenderer` and `reporting`). */
 export type CopyRenderer = (request: RenderRequest) => Promise<MarkdownRenderResult>;
 
+// Renders in flight on this thread, while @astrojs/markdown-remark's log of a failed one is held
+// back (see `withFailuresUnlogged`).
+let quieted = 0;
+let logError: typeof console.error | undefined;
+
+/**
+ * Runs `render` with the log @astrojs/markdown-remark writes before rethrowing a failed render
+ * (`console.error` of an error "Failed to parse Markdown file …", with its stack) held back: every
+ * caller reports the error itself, as a problem on `body` naming the file, or renders the body
+ * again on a thread. Every other log goes through.
+ */
+async function withFailuresUnlogged<T>(render: () => Promise<T>): Promise<T> {
+  if (quieted++ === 0) {
+    logError = console.error;
+    const log = logError;
+    console.error = (...args: unknown[]) => {
+      if (!(args[0] instanceof Error && args[0].message.startsWith('Failed to parse Markdown file'))) log(...args);
+    };
+  }
+  try {
+    return await render();
+  } finally {
+    if (--quieted === 0 && logError) console.error = logError;
+  }
+}
+
 /**
  * Broadsheet's pipeline (src/markdown/pipeline.ts) under Astro's settings `shared` and the site's
  * base path `base` (`/` or `/news/`), made once, the same on the main thread and on a Markdown
- * thread (src/integrations/markdown-workers.ts). Throws what the pipeline throws, after
- * @astrojs/markdown-remark has logged it (`console.error`).
+ * thread (src/integrations/markdown-workers.ts). Throws what the pipeline throws, without the
+ * stack trace @astrojs/markdown-remark would print first (the build names file and field instead).
  */
 export async function copyRenderer(base: string, shared: AstroMarkdownOptions): Promise<CopyRenderer> {
   const processor = await createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base) }) });
   return ({ content, fileURL, frontmatter }) =>
-    processor.render(content, { ...(frontmatter && { frontmatter }), ...(fileURL && { fileURL: new URL(fileURL) }) });
+    withFailuresUnlogged(() => processor.render(content, { ...(frontmatter && { frontmatter }), ...(fileURL && { fileURL: new URL(fileURL) }) }));
 }
 
 /**

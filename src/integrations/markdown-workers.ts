@@ -21,32 +21,6 @@ export const THREAD_STACK_MB = 1.5;
  */
 export const INLINE_RENDERS = 200;
 
-// Renders on the main thread in flight, while @astrojs/markdown-remark's log of a failed one is
-// held back (see `withFailuresUnlogged`).
-let quieted = 0;
-let logError: typeof console.error | undefined;
-
-/**
- * Runs `render` with the log @astrojs/markdown-remark writes before rethrowing a failed render
- * (`console.error` of an error "Failed to parse Markdown file …", with its stack) held back: the
- * body is rendered again on a thread, which logs it if it fails there too. Every other log goes
- * through.
- */
-async function withFailuresUnlogged<T>(render: () => Promise<T>): Promise<T> {
-  if (quieted++ === 0) {
-    logError = console.error;
-    const log = logError;
-    console.error = (...args: unknown[]) => {
-      if (!(args[0] instanceof Error && args[0].message.startsWith('Failed to parse Markdown file'))) log(...args);
-    };
-  }
-  try {
-    return await render();
-  } finally {
-    if (--quieted === 0 && logError) console.error = logError;
-  }
-}
-
 /** What the processor needs to build the pipeline in each thread. */
 export interface WorkerProcessorOptions {
   /** The site's base path, as astro.config.mjs resolves it. */
@@ -127,7 +101,7 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
             onThisThread ??= copyRenderer(options.base, shared);
             const render = await onThisThread;
             try {
-              return await withFailuresUnlogged(() => render(request));
+              return await render(request);
             } catch {
               // The main thread's stack is smaller than a thread's, by how deep Astro has called in:
               // copy nested nearly too deep could fail here and render on a thread, so a build's
