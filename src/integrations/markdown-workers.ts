@@ -37,9 +37,9 @@ export interface WorkerProcessorOptions {
  * A Markdown processor for Astro (`markdown.processor`) that renders with Broadsheet's renderer
  * (src/integrations/markdown-renderer.ts): its first `inline` renders on the main thread, the rest
  * on worker threads, so a build that renders the whole archive uses every core (Astro's glob
- * loader renders ten entries at a time) and one that renders a few articles pays for no thread. The output is
- * the same renderer's, byte for byte: only where it runs changes. The threads are unreferenced,
- * so they never keep a finished build alive.
+ * loader renders ten entries at a time) and one that renders a few articles pays for no thread.
+ * The output is the same renderer's, byte for byte: only where it runs changes. The threads are
+ * unreferenced, so they never keep a finished build alive.
  *
  * A render that fails on the main thread is made again on a thread, whose outcome stands, so a
  * body renders or fails wherever it falls in the build's order. A render that fails on a thread
@@ -104,8 +104,9 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
               return await render(request);
             } catch {
               // The main thread's stack is smaller than a thread's, by how deep Astro has called in:
-              // copy nested nearly too deep could fail here and render on a thread, so a build's
-              // verdict would hang on where an article falls in the order. A thread decides.
+              // deep copy could overflow here and render on a thread (to be stopped there by the
+              // nesting limit, src/markdown/rehype-nesting-limit.ts), so what the build says of an
+              // article would hang on where it falls in the order. A thread decides.
             }
           }
           clearTimeout(idle);

@@ -60,9 +60,12 @@ export function rehypeUniqueIds({ reserved }: UniqueIdOptions) {
     const counted = new Map<string, number>();
     const claim = (wanted: string) => {
       let id = wanted;
-      let n = counted.get(wanted) ?? 1;
-      if (taken.has(id)) for (id = `${wanted}-${n}`; taken.has(id); id = `${wanted}-${n}`) n += 1;
-      if (id !== wanted) counted.set(wanted, n + 1);
+      if (taken.has(id)) {
+        let n = counted.get(wanted) ?? 1;
+        while (taken.has(`${wanted}-${n}`)) n += 1;
+        id = `${wanted}-${n}`;
+        counted.set(wanted, n + 1);
+      }
       taken.add(id);
       return id;
     };

@@ -13,13 +13,10 @@ import { readCopyFacts } from '../../src/markdown/copy-facts.ts';
 const { content, how } = workerData as { content: string; how: 'processor' | 'direct' };
 const worker = new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url);
 try {
-  const render =
+  const { code, metadata } =
     how === 'direct'
-      ? await copyRenderer('/', { syntaxHighlight: false })
-      : ((renderer) => (request: { content: string }) => renderer.render(request.content, { frontmatter: {} }))(
-          await workerProcessor({ base: '/', worker, threads: 1 }).createRenderer({ syntaxHighlight: false }),
-        );
-  const { code, metadata } = await render({ content, fileURL: undefined, frontmatter: {} });
+      ? await (await copyRenderer('/', { syntaxHighlight: false }))({ content, fileURL: undefined, frontmatter: {} })
+      : await (await workerProcessor({ base: '/', worker, threads: 1 }).createRenderer({ syntaxHighlight: false })).render(content, { frontmatter: {} });
   parentPort!.postMessage({ html: code.length, problems: readCopyFacts(metadata).problems.map(({ field, message }) => `${field}: ${message}`) });
 } catch (error) {
   parentPort!.postMessage({ threw: error instanceof Error ? error.name : String(error) });
