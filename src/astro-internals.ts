@@ -213,19 +213,19 @@ export function skippingUnchangedFrontMatter(loader: Loader, idOf: (file: URL) =
 
 // ─── The build's process ────────────────────────────────────────────────────────────────────
 
-/** A value the catalogue hands to a build hook (handover). */
+/** A value handed between the page bundle (the catalogue) and a build hook, either way (handover). */
 export interface Handover<T> {
-  /** Called by the catalogue once it has loaded. */
+  /** Called by the side that has the value: the catalogue once it has loaded, or a hook before the pages render. */
   give(value: T): void;
-  /** Called by the hook. Throws when nothing was given: an output made without it would be wrong silently. */
+  /** Called by the other side. Throws when nothing was given: an output made without it would be wrong silently. */
   take(): T;
   /** Calls `listener` with the value as soon as it is given (at once if it already was), so a hook can start work during the render. */
   whenGiven(listener: (value: T) => void): void;
 }
 
 /**
- * The hand-over named `name` from the catalogue (run by the pages) to a build hook; `what` says in
- * an error what was missing (e.g. "sitemap dates"). Astro 7.4.7 renders pages in the build's own
+ * The hand-over named `name` between the catalogue (run by the pages) and a build hook; `what`
+ * says in an error what was missing (e.g. "sitemap dates"). Astro 7.4.7 renders pages in the build's own
  * process (its default prerenderer imports the page bundle: astro/src/core/build/default-prerenderer.ts)
  * but from a bundle of its own, so module state is not shared: the value goes through one
  * process-wide slot, named so both copies of the caller's module find it. Hooks in
@@ -246,7 +246,7 @@ export function handover<T>(name: string, what: string): Handover<T> {
     take: () => {
       const value = store[slot];
       if (value === undefined)
-        throw new Error(`${what}: the catalogue handed over nothing; was this written outside \`astro build\`?`);
+        throw new Error(`${what}: nothing was handed over; was this run outside \`astro build\`?`);
       return value;
     },
     whenGiven: (listener) => {

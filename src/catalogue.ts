@@ -5,6 +5,7 @@ import { fileDigest } from './checks/media';
 import { contentError } from './checks/problems';
 import { checkRendered } from './checks/rendered';
 import { authorsDir, publishing } from './env';
+import { withBodiesRead } from './integrations/body-store';
 import { shareSearchDocuments } from './integrations/search-index';
 import { shareLastModified } from './integrations/sitemap-dates';
 import type { ImageMetadata } from 'astro';
@@ -54,7 +55,7 @@ export function loadCatalogue(): Promise<Catalogue> {
     // Only the file is read (src/astro-internals.ts): touching any other field of Astro's image
     // metadata marks the original as used, and Astro then publishes it beside the optimised copies.
     const authors = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest(imageFilePath(picture)));
-    const inputs = checkRendered(entries, { rebase: rebaserFor(import.meta.env.BASE_URL) });
+    const inputs = checkRendered(withBodiesRead(entries), { rebase: rebaserFor(import.meta.env.BASE_URL) });
     const late = changesAfterClock(inputs, settings.now);
     if (late.length > 0) throw contentError(late);
     const selected = selectArticles(inputs, { ...settings, profiles: profileIndex(authors) });

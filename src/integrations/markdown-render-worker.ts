@@ -13,6 +13,8 @@ export interface RenderWorkerData {
   base: string;
   /** Astro's settings for every processor (images, highlighting), as plain data. */
   shared: AstroMarkdownOptions;
+  /** The body store's folder (src/integrations/body-store.ts). */
+  bodies: string;
 }
 
 /** One job: a render request and its id, which comes back with the result. */
@@ -20,8 +22,8 @@ export interface RenderJob extends RenderRequest {
   id: number;
 }
 
-const { base, shared } = workerData as RenderWorkerData;
-const render = reporting(await copyRenderer(base, shared));
+const { base, shared, bodies } = workerData as RenderWorkerData;
+const render = reporting(await copyRenderer(base, shared, bodies));
 
 parentPort!.on('message', async ({ id, ...request }: RenderJob) => {
   parentPort!.postMessage({ id, result: await render(request) });

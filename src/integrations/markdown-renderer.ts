@@ -1,6 +1,7 @@
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderResult } from '@astrojs/markdown-remark';
 import { rebaserFor } from '../model/urls.ts';
-import { unrendered } from '../markdown/copy-facts.ts';
+import { unrendered, withStoredBody } from '../markdown/copy-facts.ts';
+import { storeBody } from './body-store.ts';
 import { markdownPipeline } from '../markdown/pipeline.ts';
 
 /** One render: Markdown and the options Astro passes, the file as a URL string (it crosses to threads as plain data). */
@@ -42,13 +43,19 @@ async function withFailuresUnlogged<T>(render: () => Promise<T>): Promise<T> {
 /**
  * Broadsheet's pipeline (src/markdown/pipeline.ts) under Astro's settings `shared` and the site's
  * base path `base` (`/` or `/news/`), made once, the same on the main thread and on a Markdown
- * thread (src/integrations/markdown-workers.ts). Throws what the pipeline throws, without the
+ * thread (src/integrations/markdown-workers.ts). Each body it renders goes to the body store at
+ * `bodies` (src/integrations/body-store.ts), and the result carries its digest instead of the HTML
+ * (src/markdown/copy-facts.ts `withStoredBody`). Throws what the pipeline throws, without the
  * stack trace @astrojs/markdown-remark would print first (the build names file and field instead).
  */
-export async function copyRenderer(base: string, shared: AstroMarkdownOptions): Promise<CopyRenderer> {
+export async function copyRenderer(base: string, shared: AstroMarkdownOptions, bodies: string): Promise<CopyRenderer> {
   const processor = await createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base) }) });
-  return ({ content, fileURL, frontmatter }) =>
-    withFailuresUnlogged(() => processor.render(content, { ...(frontmatter && { frontmatter }), ...(fileURL && { fileURL: new URL(fileURL) }) }));
+  return async ({ content, fileURL, frontmatter }) => {
+    const result = await withFailuresUnlogged(() =>
+      processor.render(content, { ...(frontmatter && { frontmatter }), ...(fileURL && { fileURL: new URL(fileURL) }) }),
+    );
+    return withStoredBody(result, storeBody(bodies, result.code));
+  };
 }
 
 /**

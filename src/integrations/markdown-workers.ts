@@ -25,6 +25,8 @@ export const INLINE_RENDERS = 200;
 export interface WorkerProcessorOptions {
   /** The site's base path, as astro.config.mjs resolves it. */
   base: string;
+  /** The body store's folder, where every rendered body goes (src/integrations/body-store.ts `bodyFolder`). */
+  bodies: string;
   /** The worker module (src/integrations/markdown-render-worker.ts), as a file URL. */
   worker: URL;
   /** How many threads render; default: the machine's available parallelism. */
@@ -51,7 +53,7 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
     name: 'broadsheet-unified-workers',
     options,
     async createRenderer(shared: AstroMarkdownOptions) {
-      const data: RenderWorkerData = { base: options.base, shared: JSON.parse(JSON.stringify(shared)) as AstroMarkdownOptions };
+      const data: RenderWorkerData = { base: options.base, shared: JSON.parse(JSON.stringify(shared)) as AstroMarkdownOptions, bodies: options.bodies };
       const count = Math.max(1, options.threads ?? availableParallelism());
       let inline = options.inline ?? INLINE_RENDERS;
       let onThisThread: Promise<CopyRenderer> | undefined;
@@ -98,7 +100,7 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
           const request = { content, fileURL: renderOptions.fileURL?.href, frontmatter: renderOptions.frontmatter };
           if (inline > 0 && pool.size === 0) {
             inline -= 1;
-            onThisThread ??= copyRenderer(options.base, shared);
+            onThisThread ??= copyRenderer(options.base, shared, options.bodies);
             const render = await onThisThread;
             try {
               return await render(request);

@@ -18,6 +18,8 @@ export interface CopyFacts {
   readingMinutes?: number;
   /** Problems that stop the build, naming the field; Astro would only log a thrown error (withastro/astro#18054). */
   problems?: CopyProblem[];
+  /** The digest the rendered body is stored under (src/integrations/body-store.ts); undefined when it did not render. */
+  body?: string;
 }
 
 /** The key under the rendered front matter that holds the facts. */
@@ -62,4 +64,14 @@ export function unrendered(frontmatter: Record<string, unknown> | undefined, mes
     code: '',
     metadata: { headings: [], localImagePaths: [], remoteImagePaths: [], frontmatter: { ...frontmatter, [KEY]: { problems: [problem] } satisfies CopyFacts } },
   };
+}
+
+/**
+ * A render's result with its HTML moved to the body store (src/integrations/body-store.ts): no
+ * HTML (`code` is empty), and `digest`, the body's name in the store, among the copy facts.
+ */
+export function withStoredBody(result: MarkdownRenderResult, digest: string): MarkdownRenderResult {
+  const frontmatter = renderedFrontmatter(result.metadata) ?? {};
+  const facts = (frontmatter[KEY] ?? {}) as CopyFacts;
+  return { ...result, code: '', metadata: { ...result.metadata, frontmatter: { ...frontmatter, [KEY]: { ...facts, body: digest } satisfies CopyFacts } } };
 }

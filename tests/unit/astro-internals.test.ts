@@ -364,7 +364,7 @@ describe("the build's process", () => {
     const name = `test-${Math.random()}`;
     const given = handover<string[]>(name, 'test values');
     expect(() => handover<string[]>(name, 'test values').take()).toThrow(
-      'test values: the catalogue handed over nothing; was this written outside `astro build`?',
+      'test values: nothing was handed over; was this run outside `astro build`?',
     );
     const heard: string[][] = [];
     handover<string[]>(name, 'test values').whenGiven((value) => heard.push(value));

@@ -1,9 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderResult } from '@astrojs/markdown-remark';
 import { Worker } from 'node:worker_threads';
-import { describe, expect, it, vi } from 'vitest';
-import { readCopyFacts } from '../../src/markdown/copy-facts';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { readBody } from '../../src/integrations/body-store';
+import { readCopyFacts, type CopyFacts } from '../../src/markdown/copy-facts';
 import { markdownPipeline } from '../../src/markdown/pipeline';
 import { workerProcessor } from '../../src/integrations/markdown-workers';
 import { rebaserFor } from '../../src/model/urls';
@@ -17,6 +19,19 @@ const files = CORPORA.flatMap((dir) =>
 );
 
 const WORKER = new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url);
+const bodies = mkdtempSync(join(tmpdir(), 'broadsheet-bodies-'));
+afterAll(() => rmSync(bodies, { recursive: true, force: true }));
+
+/**
+ * A result as the pipeline made it, before the renderer moved its HTML to the body store
+ * (src/integrations/body-store.ts): the stored HTML back in `code`, and no digest among the facts.
+ */
+function withBodyRead(result: MarkdownRenderResult): MarkdownRenderResult {
+  const frontmatter = result.metadata.frontmatter as { broadsheet?: CopyFacts };
+  const { body, ...facts } = frontmatter.broadsheet ?? {};
+  if (body === undefined) return result;
+  return { ...result, code: readBody(bodies, body), metadata: { ...result.metadata, frontmatter: { ...frontmatter, broadsheet: facts } } };
+}
 
 // Each base path with every render on the threads (inline: 0), and with the first two on the main
 // thread and the rest on the threads.
@@ -27,7 +42,7 @@ describe.each([
 ])('the worker-thread processor under base %s, %i renders inline', (base, inline) => {
   const shared = { syntaxHighlight: false as const };
   const inThread = createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base) }) });
-  const onWorkers = workerProcessor({ base, worker: WORKER, threads: 2, inline }).createRenderer(shared);
+  const onWorkers = workerProcessor({ base, bodies, worker: WORKER, threads: 2, inline }).createRenderer(shared);
 
   it.each(files.map((file) => [file.slice(ROOT.length), file]))('renders %s exactly as the pipeline does in-thread', async (_, file) => {
     const text = readFileSync(file, 'utf8');
@@ -44,7 +59,8 @@ describe.each([
     const options = () => ({ frontmatter: read().frontmatter, fileURL: new URL(`file://${file}`) });
     const expected = await (await inThread).render(content, options());
     const actual = await (await onWorkers).render(content, options());
-    expect(actual).toEqual(expected);
+    expect(withBodyRead(actual)).toEqual(expected);
+    expect(actual.code).toBe('');
     // The first file waits for the pipeline to load in-thread and on two worker threads: seconds
     // on a busy machine, so the default 5 s is not a measure of anything here.
   }, 60_000);
@@ -65,12 +81,12 @@ async function withFailureLogsHeld<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const threadRenderer = () => workerProcessor({ base: '/', worker: WORKER, threads: 1, inline: 0 }).createRenderer({ syntaxHighlight: false });
-const inlineRenderer = () => workerProcessor({ base: '/', worker: WORKER, threads: 1 }).createRenderer({ syntaxHighlight: false });
+const threadRenderer = () => workerProcessor({ base: '/', bodies, worker: WORKER, threads: 1, inline: 0 }).createRenderer({ syntaxHighlight: false });
+const inlineRenderer = () => workerProcessor({ base: '/', bodies, worker: WORKER, threads: 1 }).createRenderer({ syntaxHighlight: false });
 
 /** What a render came to: its HTML, or the error it threw (in-thread) or the problem it reported on `body` (on a thread). */
 const outcome = (rendering: Promise<MarkdownRenderResult>) =>
-  rendering.then(
+  rendering.then(withBodyRead).then(
     ({ code, metadata }) => {
       const [problem] = readCopyFacts(metadata).problems.filter(({ field }) => field === 'body');
       return problem ? { failed: problem.message } : { code };
@@ -119,7 +135,7 @@ describe('the worker-thread processor, when copy cannot be rendered', () => {
 /** What `tests/support/small-stack-render.ts` reports, run on a thread with a 0.5 MB stack. */
 async function onSmallStack(content: string, how: 'processor' | 'direct'): Promise<unknown> {
   const worker = new Worker(new URL('../support/small-stack-render.ts', import.meta.url), {
-    workerData: { content, how },
+    workerData: { content, how, bodies },
     resourceLimits: { stackSizeMb: 0.5 },
     stderr: true,
   });
