@@ -75,10 +75,22 @@ function relativePath(dir: string, entry: Dirent): string {
   return relative(dir, join(entry.parentPath, entry.name)).split('\\').join('/');
 }
 
-/** A file under a folder (by its path relative to it, `/`-separated): its size in bytes and modification time in whole ms. */
+/** A file under a folder (by its path relative to it, `/`-separated): its size in bytes and modification time in whole ms (`wholeMs`). */
 export interface Entry {
   size: number;
   mtimeMs: number;
+}
+
+/**
+ * A file's modification time to the nearest millisecond, read one way wherever a site's files
+ * are compared with its record. `mirror` dates its copies with `utimesSync` from whole
+ * milliseconds, which lands a few dozen nanoseconds short of them (1796455368.961 s is stored as
+ * …960999965 ns); rounded down, as BigInt stats' `mtimeMs` is, that is the millisecond before,
+ * while Node's number `mtimeMs` rounds it up, so each side of a comparison must read it the same
+ * way (two ways left half of a 10,000-article site out of the working copy on every build).
+ */
+export function wholeMs({ mtimeNs }: { mtimeNs: bigint }): number {
+  return Number((mtimeNs + 500_000n) / 1_000_000n);
 }
 
 /**
@@ -127,8 +139,8 @@ function tree(
     if (!entry.isDirectory() && !entry.isFile()) others.push(path);
     else if (entry.isDirectory()) folders.add(path);
     else {
-      const { size, mtimeMs } = statSync(join(dir, path));
-      files.set(path, { size, mtimeMs: Math.trunc(mtimeMs) });
+      const stats = statSync(join(dir, path), { bigint: true });
+      files.set(path, { size: Number(stats.size), mtimeMs: wholeMs(stats) });
     }
   }
   // Node lists what a link to a folder holds as if it were there: none of it is the site's.
@@ -253,12 +265,12 @@ export function prune(
       continue;
     }
     const name = relativePath(dir, entry);
-    const { ctimeNs, size, mtimeMs } = statSync(path, { bigint: true });
-    if (!kept.has(name) && ctimeNs < since) {
+    const stats = statSync(path, { bigint: true });
+    if (!kept.has(name) && stats.ctimeNs < since) {
       rmSync(path, { force: true });
       removed += 1;
     } else if (entry.isFile() && !inFolders(name, replaced)) {
-      record.set(name, { size: Number(size), mtimeMs: Number(mtimeMs) });
+      record.set(name, { size: Number(stats.size), mtimeMs: wholeMs(stats) });
     }
   }
   for (const folder of folders.sort((a, b) => b.length - a.length)) {
