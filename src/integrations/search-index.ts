@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -109,15 +110,23 @@ interface PreparedShards {
 
 /**
  * How many files a shard folder holds and their bytes: a shard is reused only if it is still
- * whole (a file deleted or cut short in the cache makes it be written again).
+ * whole (a file deleted or cut short in the cache makes it be written again). Read synchronously:
+ * the shards are checked while pages render, and thousands of asynchronous `stat`s queued behind
+ * the render's work held the changed shard's indexing back until the render ended.
  */
-async function summary(folder: string): Promise<{ files: number; bytes: number }> {
+function summary(folder: string): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
-  for (const entry of await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => [])) {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(folder, { recursive: true, withFileTypes: true });
+  } catch {
+    return { files, bytes };
+  }
+  for (const entry of entries) {
     if (!entry.isFile() || entry.name === '.complete') continue;
     files += 1;
-    bytes += (await stat(`${entry.parentPath}/${entry.name}`)).size;
+    bytes += statSync(`${entry.parentPath}/${entry.name}`).size;
   }
   return { files, bytes };
 }
@@ -153,11 +162,11 @@ async function prepareShards(
         key !== undefined &&
         !startsAfresh() &&
         (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) ===
-          JSON.stringify({ key, ...(await summary(folder)) });
+          JSON.stringify({ key, ...summary(folder) });
       if (!stored) {
         await pagefind.index({ documents: members, folder: `${folder}.next` });
         if (key !== undefined)
-          await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...(await summary(`${folder}.next`)) }));
+          await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...summary(`${folder}.next`) }));
         await rm(folder, { recursive: true, force: true });
         await rename(`${folder}.next`, folder);
         indexed += members.length;
