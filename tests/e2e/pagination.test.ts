@@ -153,6 +153,31 @@ describe('a 45-article corpus, 20 per page', () => {
     }
   });
 
+  // The bench found it: with the directory read for a headline's first eight word beginnings
+  // only, the words every article shares picked the newest shards, and an old article's exact
+  // headline was not among the first ten results.
+  it('finds an old article by its exact headline, the word that tells it apart last, opening only its shard', async () => {
+    const server = await serveStatic(dir);
+    const browser = await testBrowser();
+    try {
+      const tab = await browser.newPage();
+      const indexes = new Set<string>();
+      tab.on('request', (request) => {
+        const shard = /\/pagefind\/([^/]+)\/index\//.exec(request.url());
+        if (shard) indexes.add(shard[1]!);
+      });
+      // Thirteen word beginnings; only "10" is not in every article.
+      const headline = 'NATO Chief: West Should ‘Impose a Cost’ on China for Supporting Russia (No. 10)';
+      await tab.goto(`${server.origin}/search/?q=${encodeURIComponent(headline)}`);
+      await tab.locator('.search-results li').first().waitFor();
+      expect(await tab.locator('.search-results li a').first().getAttribute('href')).toBe('/articles/article-00010/');
+      expect([...indexes]).toEqual(['2021']);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+
   it('finds a word of one old article by the search directory, without opening the newer shards', async () => {
     const server = await serveStatic(dir);
     const browser = await testBrowser();
