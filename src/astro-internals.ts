@@ -270,6 +270,9 @@ export function handover<T>(name: string, what: string): Handover<T> {
  */
 export const BUILD_STATE_IN_CACHE: readonly string[] = ['incremental-build.json', 'dist', 'data-store.json', 'data-store'];
 
+/** The content layer's store among BUILD_STATE_IN_CACHE: without it, Astro renders every entry again. */
+export const CONTENT_STORE_IN_CACHE: readonly string[] = BUILD_STATE_IN_CACHE.slice(2);
+
 /**
  * The output file of every page the last incremental build recorded (rendered or reused), as file
  * paths from the output folder's root (`tags/zürich/index.html`), read from the build's manifest in

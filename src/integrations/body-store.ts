@@ -16,9 +16,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { handover } from '../astro-internals.ts';
+import { CONTENT_STORE_IN_CACHE, handover } from '../astro-internals.ts';
 import type { RenderedEntry } from '../checks/rendered.ts';
 import { readCopyFacts } from '../markdown/copy-facts.ts';
 
@@ -59,7 +60,7 @@ export function readBody(folder: string, digest: string): string {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     throw new Error(
-      `the rendered body ${digest} is missing from ${folder}, which the cache's content store still names. Build again from nothing: npm run build -- --force`,
+      `the rendered body ${digest} is missing from ${folder}, which the cache's content store still names. Build again: a build after a failed one renders every article afresh (as npm run build -- --force does)`,
     );
   }
 }
@@ -93,14 +94,22 @@ export function withBodiesRead<Entry extends RenderedEntry>(entries: readonly En
  * The body store's integration, for the store at `folder` (`bodyFolder`): hands the folder to the
  * catalogue and, after a build, removes every file no article of this build uses (bodies of
  * copy since changed or deleted, and partial files a killed build left). Nothing is removed when
- * the catalogue never read the bodies.
+ * the catalogue never read the bodies. A cache folder that kept Astro's content store but lost
+ * the body store (pruned by a host, deleted by hand) has its content store dropped first, so
+ * every article is rendered again rather than the build stopping.
  */
 export function bodyStore(folder: string): AstroIntegration {
   return {
     name: 'broadsheet:body-store',
     hooks: {
-      'astro:config:setup': () => {
+      'astro:config:setup': ({ config, logger }) => {
         folderHandover.give(folder);
+        const cache = fileURLToPath(config.cacheDir);
+        const stores = CONTENT_STORE_IN_CACHE.map((name) => join(cache, name)).filter((path) => existsSync(path));
+        if (stores.length > 0 && !existsSync(folder)) {
+          logger.warn(`the rendered bodies (${folder}) are gone: the content store is dropped, and every article is rendered again`);
+          for (const path of stores) rmSync(path, { recursive: true, force: true });
+        }
       },
       'astro:build:done': () => {
         let used: ReadonlySet<string>;

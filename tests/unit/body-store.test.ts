@@ -1,14 +1,19 @@
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { bodyFolder, bodyStore, readBody, storeBody, withBodiesRead } from '../../src/integrations/body-store';
 import type { RenderedEntry } from '../../src/checks/rendered';
 import { TMP } from '../support/paths';
 
-const folder = bodyFolder(join(TMP, 'body-store'));
-afterAll(() => rmSync(join(TMP, 'body-store'), { recursive: true, force: true }));
-beforeEach(() => rmSync(folder, { recursive: true, force: true }));
+const cache = join(TMP, 'body-store');
+const folder = bodyFolder(cache);
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+beforeEach(() => {
+  rmSync(cache, { recursive: true, force: true });
+  mkdirSync(cache, { recursive: true });
+});
 
 describe('storeBody and readBody', () => {
   it.each([
@@ -28,7 +33,9 @@ describe('storeBody and readBody', () => {
   });
 
   it('says which body is missing, from where, and how to start afresh', () => {
-    expect(() => readBody(folder, 'gone')).toThrow(`the rendered body gone is missing from ${folder}, which the cache's content store still names. Build again from nothing: npm run build -- --force`);
+    expect(() => readBody(folder, 'gone')).toThrow(
+      `the rendered body gone is missing from ${folder}, which the cache's content store still names. Build again: a build after a failed one renders every article afresh (as npm run build -- --force does)`,
+    );
   });
 });
 
@@ -39,9 +46,12 @@ const entry = (id: string, digest: string | undefined): RenderedEntry => ({
   rendered: { html: '', metadata: { frontmatter: { broadsheet: digest === undefined ? { problems: [{ field: 'body', message: 'failed' }] } : { body: digest } } } },
 });
 
-/** Runs one of the integration's hooks as Astro would. */
-function run(hook: 'astro:config:setup' | 'astro:build:done'): void {
-  (bodyStore(folder).hooks[hook] as NonNullable<AstroIntegration['hooks'][typeof hook]>)({} as never);
+/** Runs one of the integration's hooks as Astro would, with the cache folder above; returns what it warned. */
+function run(hook: 'astro:config:setup' | 'astro:build:done'): string[] {
+  const warned: string[] = [];
+  const logger = { warn: (text: string) => warned.push(text) };
+  (bodyStore(folder).hooks[hook] as NonNullable<AstroIntegration['hooks'][typeof hook]>)({ config: { cacheDir: pathToFileURL(`${cache}/`) }, logger } as never);
+  return warned;
 }
 
 describe('the body store in a build', () => {
@@ -61,6 +71,22 @@ describe('the body store in a build', () => {
 
   it('stops, naming the body, when the content store names one the folder lost', () => {
     run('astro:config:setup');
-    expect(() => withBodiesRead([entry('lost', 'abc')])).toThrow('the rendered body abc is missing');
+    expect(() => withBodiesRead([entry('lost', 'abc')])).toThrow(
+      `the rendered body abc is missing from ${folder}, which the cache's content store still names. Build again: a build after a failed one renders every article afresh (as npm run build -- --force does)`,
+    );
+  });
+
+  // Astro's content store names bodies by digest: without the store's folder, every one is gone.
+  it('drops the content store of a cache that lost its body store, so every article is rendered again', () => {
+    writeFileSync(join(cache, 'data-store.json'), '[]');
+    expect(run('astro:config:setup')).toEqual([`the rendered bodies (${folder}) are gone: the content store is dropped, and every article is rendered again`]);
+    expect(existsSync(join(cache, 'data-store.json'))).toBe(false);
+  });
+
+  it('keeps the content store while the body store is there', () => {
+    writeFileSync(join(cache, 'data-store.json'), '[]');
+    storeBody(folder, '<p>kept</p>');
+    expect(run('astro:config:setup')).toEqual([]);
+    expect(existsSync(join(cache, 'data-store.json'))).toBe(true);
   });
 });
