@@ -11,7 +11,7 @@ import { searchIndex } from './src/integrations/search-index.ts';
 import { workingCopy } from './src/integrations/working-copy.ts';
 import { lastModified } from './src/integrations/sitemap-dates.ts';
 import { workerProcessor } from './src/integrations/markdown-workers.ts';
-import { bodyFolder, bodyStore } from './src/integrations/body-store.ts';
+import { bodyStore } from './src/integrations/body-store.ts';
 import { nodeProblem } from './scripts/node-guard.mjs';
 
 const problem = nodeProblem();
@@ -23,7 +23,6 @@ const content = orStop(contentDir);
 const authors = orStop(() => authorsDir());
 orStop(publishing);
 const cache = orStop(() => cacheFolder(fileURLToPath(new URL('.', import.meta.url))));
-const bodies = bodyFolder(cache);
 
 export default defineConfig({
   site,
@@ -65,7 +64,7 @@ export default defineConfig({
     imageCache(),
     contentCheck(content, authors),
     // Rendered bodies live beside the content store, not in it (src/integrations/body-store.ts).
-    bodyStore(bodies),
+    bodyStore(),
     staticHostHeaders(),
     searchIndex({ worker: new URL('./src/integrations/search-index-worker.ts', import.meta.url) }),
     // lastmod: each article's last change, from the model (src/integrations/sitemap-dates.ts).
@@ -79,7 +78,7 @@ export default defineConfig({
   markdown: {
     // remark and rehype (src/markdown/pipeline.ts, plugins chosen on measured cost), run on a
     // worker thread per core so the content layer renders every article on every core.
-    processor: workerProcessor({ base, bodies, worker: new URL('./src/integrations/markdown-render-worker.ts', import.meta.url) }),
+    processor: workerProcessor({ base, worker: new URL('./src/integrations/markdown-render-worker.ts', import.meta.url) }),
     // Newsroom copy has no code to colour; Shiki would load a highlighter for nothing.
     syntaxHighlight: false,
   },

@@ -274,6 +274,16 @@ export const BUILD_STATE_IN_CACHE: readonly string[] = ['incremental-build.json'
 export const CONTENT_STORE_IN_CACHE: readonly string[] = BUILD_STATE_IN_CACHE.slice(2);
 
 /**
+ * The folder Astro keeps its content store in (CONTENT_STORE_IN_CACHE) for `command`, as an
+ * absolute path: the cache folder for a build, the project's `.astro/` for the dev server. Astro
+ * 7.4.7: astro/src/content/paths.ts `getDataStoreFile` (`isDev ? settings.dotAstroDir :
+ * settings.config.cacheDir`), astro/src/core/config/settings.ts (`dotAstroDir`: `.astro/` under the root).
+ */
+export function contentStoreFolder(command: string, config: { root: URL; cacheDir: URL }): string {
+  return fileURLToPath(command === 'dev' ? new URL('.astro/', config.root) : config.cacheDir);
+}
+
+/**
  * The output file of every page the last incremental build recorded (rendered or reused), as file
  * paths from the output folder's root (`tags/zürich/index.html`), read from the build's manifest in
  * the cache folder `cacheDir`; empty when there is no manifest. Astro records each as the end of

@@ -1,6 +1,6 @@
 /**
- * The body store: each article's rendered body as a file of its own in the build's cache folder,
- * named by the SHA-256 of its HTML, instead of inside Astro's content store.
+ * The body store: each article's rendered body as a file of its own beside Astro's content store
+ * (in the cache folder for a build), named by the SHA-256 of its HTML, instead of inside the store.
  *
  * Why: the content store passes through Astro three times a build, whole, however little changed:
  * content sync reads and rewrites it (devalue), Vite bundles it into the pages as one module
@@ -10,65 +10,113 @@
  * The renderer stores a body and returns its digest in the copy facts (src/markdown/copy-facts.ts
  * `withStoredBody`), with no HTML; the catalogue reads each body back (`withBodiesRead`); a
  * finished build removes the bodies no article uses (`bodyStore`). A body's file is written whole
- * or not at all (a partial file is renamed into place), and its name is its content's digest, so
- * a file found is always right, whichever build, thread or base path wrote it.
+ * or not at all (a partial file is renamed into place), its name is its content's digest, and
+ * every read checks it against that digest, so whichever build, thread or base path wrote a file,
+ * a page shows it only if it is exactly what was rendered.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { threadId } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_STORE_IN_CACHE, handover } from '../astro-internals.ts';
+import { CONTENT_STORE_IN_CACHE, contentStoreFolder, handover } from '../astro-internals.ts';
 import type { RenderedEntry } from '../checks/rendered.ts';
 import { readCopyFacts } from '../markdown/copy-facts.ts';
 
-/** The store's folder under the cache folder (CACHE_DIR, src/env.ts `cacheFolder`). */
+/** The store's folder, beside Astro's content store (src/astro-internals.ts `contentStoreFolder`). */
 export const BODY_FOLDER = 'broadsheet-bodies';
 
-/** The body store of the cache folder `cacheDir` (an absolute path). */
-export function bodyFolder(cacheDir: string): string {
-  return join(cacheDir, BODY_FOLDER);
+/**
+ * The body store beside the content store in `storeFolder` (an absolute path): the cache folder
+ * for a build, the project's `.astro/` for the dev server, which keeps a content store of its own
+ * there, so a build never prunes the bodies a dev server's store names.
+ */
+export function bodyFolder(storeFolder: string): string {
+  return join(storeFolder, BODY_FOLDER);
 }
 
 const EXTENSION = '.html';
 
 /**
+ * What went wrong with the body store itself (a folder that cannot be written, a full disk), as
+ * opposed to a body that cannot be rendered: the renderer lets it through (src/integrations/
+ * markdown-renderer.ts `reporting`), so it stops the build once, naming the folder, instead of
+ * being reported as a problem in every article rendered.
+ */
+export class BodyStoreError extends Error {
+  override name = 'BodyStoreError';
+}
+
+const digestOf = (html: string) => createHash('sha256').update(html).digest('base64url');
+
+/**
  * Stores one rendered body in `folder` (made if missing) and returns its digest: SHA-256 of the
- * HTML, base64url (43 characters). A body already stored is not written again.
+ * HTML, base64url (43 characters). The file is written whole every time (a partial file renamed
+ * into place), so rendering a body again repairs its file. Throws BodyStoreError naming the folder.
  */
 export function storeBody(folder: string, html: string): string {
-  const digest = createHash('sha256').update(html).digest('base64url');
+  const digest = digestOf(html);
   const file = join(folder, digest + EXTENSION);
-  if (!existsSync(file)) {
+  // Two threads may store one body at once: each writes its own partial file.
+  const partial = `${file}.${process.pid}-${threadId}.partial`;
+  try {
     mkdirSync(folder, { recursive: true });
-    // Two threads may store one body at once: each writes its own partial file.
-    const partial = `${file}.${process.pid}-${threadId}.partial`;
     writeFileSync(partial, html);
     renameSync(partial, file);
+  } catch (error) {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // Nothing was written where nothing can be.
+    }
+    throw new BodyStoreError(`the body store ${folder} could not be written: ${(error as Error).message}`);
   }
   return digest;
 }
 
 /**
- * The body stored under `digest` in `folder`. Throws naming both when it is missing, which only
- * a cache folder changed by hand leaves: the content store then names a body no longer there.
+ * The body stored under `digest` in `folder`, checked against its digest. Throws naming both when
+ * it is missing, unreadable or not what was stored (a cache folder changed by hand, or a file cut
+ * short by a crash); the file is removed then. The build that stops leaves its cache lock behind,
+ * so the next one renders every article afresh (src/integrations/cache-lock.ts).
  */
 export function readBody(folder: string, digest: string): string {
+  const file = join(folder, digest + EXTENSION);
+  let html: string | undefined;
+  let why = 'is missing';
   try {
-    return readFileSync(join(folder, digest + EXTENSION), 'utf8');
+    html = readFileSync(file, 'utf8');
+    if (digestOf(html) !== digest) {
+      why = 'is not what was stored';
+      html = undefined;
+    }
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new Error(
-      `the rendered body ${digest} is missing from ${folder}, which the cache's content store still names. Build again: a build after a failed one renders every article afresh (as npm run build -- --force does)`,
-    );
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') why = `cannot be read (${(error as Error).message})`;
   }
+  if (html !== undefined) return html;
+  if (why !== 'is missing') rmSync(file, { recursive: true, force: true });
+  throw new Error(
+    `the rendered body ${digest} in ${folder} ${why}, though the content store names it. Build again: a build after a failed one renders every article afresh (as npm run build -- --force does)`,
+  );
 }
 
-// The folder, from the config to the catalogue (which runs in the page bundle); the bodies in
-// use, from the catalogue to the hook that prunes the rest.
+// The folder, from the integration to the renderer and the catalogue (which runs in the page
+// bundle); the bodies in use, from the catalogue to the hook that prunes the rest.
 const folderHandover = handover<string>('body-folder', 'body store');
 const inUse = handover<ReadonlySet<string>>('bodies-in-use', 'body store');
+
+/**
+ * The body store this process renders into and reads from, as the `bodyStore` integration set it
+ * (`useBodyFolder`). Throws outside Astro when nothing set it.
+ */
+export function bodyFolderInUse(): string {
+  return folderHandover.take();
+}
+
+/** Sets the body store this process uses: called by `bodyStore`, and by tests that run the renderer outside Astro. */
+export function useBodyFolder(folder: string): void {
+  folderHandover.give(folder);
+}
 
 /**
  * The entries (src/checks/rendered.ts) with each body read back from the store into
@@ -78,7 +126,7 @@ const inUse = handover<ReadonlySet<string>>('bodies-in-use', 'body store');
  * throws when a body is missing (`readBody`).
  */
 export function withBodiesRead<Entry extends RenderedEntry>(entries: readonly Entry[]): Entry[] {
-  const folder = folderHandover.take();
+  const folder = bodyFolderInUse();
   const used = new Set<string>();
   const read = entries.map((entry) => {
     const digest = entry.rendered && readCopyFacts(entry.rendered.metadata).body;
@@ -91,27 +139,30 @@ export function withBodiesRead<Entry extends RenderedEntry>(entries: readonly En
 }
 
 /**
- * The body store's integration, for the store at `folder` (`bodyFolder`): hands the folder to the
- * catalogue and, after a build, removes every file no article of this build uses (bodies of
- * copy since changed or deleted, and partial files a killed build left). Nothing is removed when
- * the catalogue never read the bodies. A cache folder that kept Astro's content store but lost
- * the body store (pruned by a host, deleted by hand) has its content store dropped first, so
- * every article is rendered again rather than the build stopping.
+ * The body store's integration: sets the store beside Astro's content store for this command
+ * (`bodyFolder`, src/astro-internals.ts `contentStoreFolder`) and, after a build, removes every
+ * file no article of this build uses (bodies of copy since changed or deleted, and partial files
+ * a killed build left). Nothing is removed when the catalogue never read the bodies, and a body
+ * that cannot be removed is only warned about: the site is built. A content store whose body
+ * store is gone (pruned by a host, deleted by hand) is dropped first, so every article is
+ * rendered again rather than the build stopping.
  */
-export function bodyStore(folder: string): AstroIntegration {
+export function bodyStore(): AstroIntegration {
+  let folder: string;
   return {
     name: 'broadsheet:body-store',
     hooks: {
-      'astro:config:setup': ({ config, logger }) => {
-        folderHandover.give(folder);
-        const cache = fileURLToPath(config.cacheDir);
-        const stores = CONTENT_STORE_IN_CACHE.map((name) => join(cache, name)).filter((path) => existsSync(path));
+      'astro:config:setup': ({ command, config, logger }) => {
+        const store = contentStoreFolder(command, config);
+        folder = bodyFolder(store);
+        useBodyFolder(folder);
+        const stores = CONTENT_STORE_IN_CACHE.map((name) => join(store, name)).filter((path) => existsSync(path));
         if (stores.length > 0 && !existsSync(folder)) {
           logger.warn(`the rendered bodies (${folder}) are gone: the content store is dropped, and every article is rendered again`);
           for (const path of stores) rmSync(path, { recursive: true, force: true });
         }
       },
-      'astro:build:done': () => {
+      'astro:build:done': ({ logger }) => {
         let used: ReadonlySet<string>;
         try {
           used = inUse.take();
@@ -120,7 +171,12 @@ export function bodyStore(folder: string): AstroIntegration {
         }
         if (!existsSync(folder)) return;
         for (const name of readdirSync(folder)) {
-          if (!(name.endsWith(EXTENSION) && used.has(name.slice(0, -EXTENSION.length)))) rmSync(join(folder, name), { force: true });
+          if (name.endsWith(EXTENSION) && used.has(name.slice(0, -EXTENSION.length))) continue;
+          try {
+            rmSync(join(folder, name), { recursive: true, force: true });
+          } catch (error) {
+            logger.warn(`an unused body could not be removed from ${folder}: ${(error as Error).message}`);
+          }
         }
       },
     },

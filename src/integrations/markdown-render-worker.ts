@@ -4,7 +4,7 @@
  * the main thread sends and posts back the result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AstroMarkdownOptions } from '@astrojs/markdown-remark';
+import type { AstroMarkdownOptions, MarkdownRenderResult } from '@astrojs/markdown-remark';
 import { copyRenderer, reporting, type RenderRequest } from './markdown-renderer.ts';
 
 /** What the main thread hands a worker when it starts. */
@@ -22,9 +22,16 @@ export interface RenderJob extends RenderRequest {
   id: number;
 }
 
+/** What comes back for a job: the result, or why the body store could not keep it (src/integrations/body-store.ts `BodyStoreError`). */
+export type RenderReply = { id: number; result: MarkdownRenderResult; error?: undefined } | { id: number; result?: undefined; error: string };
+
 const { base, shared, bodies } = workerData as RenderWorkerData;
 const render = reporting(await copyRenderer(base, shared, bodies));
 
 parentPort!.on('message', async ({ id, ...request }: RenderJob) => {
-  parentPort!.postMessage({ id, result: await render(request) });
+  const reply: RenderReply = await render(request).then(
+    (result) => ({ id, result }),
+    (error: Error) => ({ id, error: error.message }),
+  );
+  parentPort!.postMessage(reply);
 });

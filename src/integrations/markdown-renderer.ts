@@ -1,7 +1,7 @@
 import { createMarkdownProcessor, type AstroMarkdownOptions, type MarkdownRenderResult } from '@astrojs/markdown-remark';
 import { rebaserFor } from '../model/urls.ts';
 import { unrendered, withStoredBody } from '../markdown/copy-facts.ts';
-import { storeBody } from './body-store.ts';
+import { BodyStoreError, storeBody } from './body-store.ts';
 import { markdownPipeline } from '../markdown/pipeline.ts';
 
 /** One render: Markdown and the options Astro passes, the file as a URL string (it crosses to threads as plain data). */
@@ -59,14 +59,16 @@ export async function copyRenderer(base: string, shared: AstroMarkdownOptions, b
 }
 
 /**
- * `render` that never throws: a body that fails comes back unrendered, with a problem on `body`
- * quoting the error (src/markdown/copy-facts.ts `unrendered`), which stops the build naming the file.
+ * `render` that throws only when the body store fails (BodyStoreError): a body that fails comes
+ * back unrendered, with a problem on `body` quoting the error (src/markdown/copy-facts.ts
+ * `unrendered`), which stops the build naming the file.
  */
 export function reporting(render: CopyRenderer): CopyRenderer {
   return async (request) => {
     try {
       return await render(request);
     } catch (error) {
+      if (error instanceof BodyStoreError) throw error;
       const { name, message } = error instanceof Error ? error : { name: 'Error', message: String(error) };
       return unrendered(request.frontmatter, `${name}: ${message}`);
     }

@@ -2,7 +2,8 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroMarkdownOptions, MarkdownProcessor, MarkdownRenderResult } from '@astrojs/markdown-remark';
 import { copyRenderer, type CopyRenderer } from './markdown-renderer.ts';
-import type { RenderJob, RenderWorkerData } from './markdown-render-worker.ts';
+import type { RenderJob, RenderReply, RenderWorkerData } from './markdown-render-worker.ts';
+import { BodyStoreError, bodyFolderInUse } from './body-store.ts';
 
 /**
  * Each thread's stack, in MB: about the main thread's (V8's default `--stack-size`, 984 KB), not a
@@ -25,8 +26,6 @@ export const INLINE_RENDERS = 200;
 export interface WorkerProcessorOptions {
   /** The site's base path, as astro.config.mjs resolves it. */
   base: string;
-  /** The body store's folder, where every rendered body goes (src/integrations/body-store.ts `bodyFolder`). */
-  bodies: string;
   /** The worker module (src/integrations/markdown-render-worker.ts), as a file URL. */
   worker: URL;
   /** How many threads render; default: the machine's available parallelism. */
@@ -46,14 +45,18 @@ export interface WorkerProcessorOptions {
  * A render that fails on the main thread is made again on a thread, whose outcome stands, so a
  * body renders or fails wherever it falls in the build's order. A render that fails on a thread
  * comes back unrendered, with a problem on `body` quoting the error (src/markdown/copy-facts.ts
- * `unrendered`), which stops the build naming the file; a thread that stops rejects its renders.
+ * `unrendered`), which stops the build naming the file; a body store that cannot be written
+ * (BodyStoreError) and a thread that stops reject their renders. Bodies go to the body store set
+ * for this process (src/integrations/body-store.ts `bodyFolderInUse`).
  */
 export function workerProcessor(options: WorkerProcessorOptions): MarkdownProcessor<WorkerProcessorOptions> {
   return {
     name: 'broadsheet-unified-workers',
     options,
     async createRenderer(shared: AstroMarkdownOptions) {
-      const data: RenderWorkerData = { base: options.base, shared: JSON.parse(JSON.stringify(shared)) as AstroMarkdownOptions, bodies: options.bodies };
+      // Every body goes to the body store the integration set for this command (src/integrations/body-store.ts).
+      const bodies = bodyFolderInUse();
+      const data: RenderWorkerData = { base: options.base, shared: JSON.parse(JSON.stringify(shared)) as AstroMarkdownOptions, bodies };
       const count = Math.max(1, options.threads ?? availableParallelism());
       let inline = options.inline ?? INLINE_RENDERS;
       let onThisThread: Promise<CopyRenderer> | undefined;
@@ -67,10 +70,11 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
           const jobs = new Map<number, Job>();
           pool.set(worker, jobs);
           worker.unref();
-          worker.on('message', ({ id, result }: { id: number; result: MarkdownRenderResult }) => {
+          worker.on('message', ({ id, result, error }: RenderReply) => {
             const job = jobs.get(id);
             jobs.delete(id);
-            job?.resolve(result);
+            if (result) job?.resolve(result);
+            else job?.reject(new BodyStoreError(error));
             whenIdle();
           });
           const fail = (error: Error) => {
@@ -100,7 +104,7 @@ export function workerProcessor(options: WorkerProcessorOptions): MarkdownProces
           const request = { content, fileURL: renderOptions.fileURL?.href, frontmatter: renderOptions.frontmatter };
           if (inline > 0 && pool.size === 0) {
             inline -= 1;
-            onThisThread ??= copyRenderer(options.base, shared, options.bodies);
+            onThisThread ??= copyRenderer(options.base, shared, bodies);
             const render = await onThisThread;
             try {
               return await render(request);

@@ -9,16 +9,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { workerProcessor } from '../../src/integrations/markdown-workers.ts';
 import { copyRenderer } from '../../src/integrations/markdown-renderer.ts';
-import { readBody } from '../../src/integrations/body-store.ts';
+import { readBody, useBodyFolder } from '../../src/integrations/body-store.ts';
 import { readCopyFacts } from '../../src/markdown/copy-facts.ts';
 
 const { content, how, bodies } = workerData as { content: string; how: 'processor' | 'direct'; bodies: string };
+useBodyFolder(bodies);
 const worker = new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url);
 try {
   const { metadata } =
     how === 'direct'
       ? await (await copyRenderer('/', { syntaxHighlight: false }, bodies))({ content, fileURL: undefined, frontmatter: {} })
-      : await (await workerProcessor({ base: '/', bodies, worker, threads: 1 }).createRenderer({ syntaxHighlight: false })).render(content, { frontmatter: {} });
+      : await (await workerProcessor({ base: '/', worker, threads: 1 }).createRenderer({ syntaxHighlight: false })).render(content, { frontmatter: {} });
   const { body, problems } = readCopyFacts(metadata);
   parentPort!.postMessage({ html: body === undefined ? 0 : readBody(bodies, body).length, problems: problems.map(({ field, message }) => `${field}: ${message}`) });
 } catch (error) {

@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderResult } from '@astrojs/markdown-remark';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { readBody } from '../../src/integrations/body-store';
+import { readBody, useBodyFolder } from '../../src/integrations/body-store';
 import { readCopyFacts, type CopyFacts } from '../../src/markdown/copy-facts';
 import { markdownPipeline } from '../../src/markdown/pipeline';
 import { workerProcessor } from '../../src/integrations/markdown-workers';
@@ -19,7 +19,9 @@ const files = CORPORA.flatMap((dir) =>
 );
 
 const WORKER = new URL('../../src/integrations/markdown-render-worker.ts', import.meta.url);
+// The body store the processor renders into, as the bodyStore integration sets it in a build.
 const bodies = mkdtempSync(join(tmpdir(), 'broadsheet-bodies-'));
+useBodyFolder(bodies);
 afterAll(() => rmSync(bodies, { recursive: true, force: true }));
 
 /**
@@ -42,7 +44,7 @@ describe.each([
 ])('the worker-thread processor under base %s, %i renders inline', (base, inline) => {
   const shared = { syntaxHighlight: false as const };
   const inThread = createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base) }) });
-  const onWorkers = workerProcessor({ base, bodies, worker: WORKER, threads: 2, inline }).createRenderer(shared);
+  const onWorkers = workerProcessor({ base, worker: WORKER, threads: 2, inline }).createRenderer(shared);
 
   it.each(files.map((file) => [file.slice(ROOT.length), file]))('renders %s exactly as the pipeline does in-thread', async (_, file) => {
     const text = readFileSync(file, 'utf8');
@@ -81,8 +83,8 @@ async function withFailureLogsHeld<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-const threadRenderer = () => workerProcessor({ base: '/', bodies, worker: WORKER, threads: 1, inline: 0 }).createRenderer({ syntaxHighlight: false });
-const inlineRenderer = () => workerProcessor({ base: '/', bodies, worker: WORKER, threads: 1 }).createRenderer({ syntaxHighlight: false });
+const threadRenderer = () => workerProcessor({ base: '/', worker: WORKER, threads: 1, inline: 0 }).createRenderer({ syntaxHighlight: false });
+const inlineRenderer = () => workerProcessor({ base: '/', worker: WORKER, threads: 1 }).createRenderer({ syntaxHighlight: false });
 
 /** What a render came to: its HTML, or the error it threw (in-thread) or the problem it reported on `body` (on a thread). */
 const outcome = (rendering: Promise<MarkdownRenderResult>) =>
@@ -161,5 +163,24 @@ describe('the worker-thread processor, when the main thread has less stack than 
     // A thread renders it, and the nesting limit (src/markdown/rehype-nesting-limit.ts) stops it
     // there, as it stops the same body wherever it renders; not the main thread's stack overflow.
     expect(await onSmallStack(content, 'processor')).toEqual({ html: 0, problems: ['body: expected quotes, lists and HTML nested at most 100 deep, found 1001'] });
+  }, 60_000);
+});
+
+// Found by a breaker: a body store that could not be written (read-only, a full disk) was
+// reported as a problem in every article rendered, as if the copy were at fault.
+describe('the worker-thread processor, when the body store cannot be written', () => {
+  it.each([
+    ['on a thread', threadRenderer],
+    ['on the main thread', inlineRenderer],
+  ] as const)('rejects the render with the store named, %s, instead of blaming the copy', async (_, makeRenderer) => {
+    const blocked = join(bodies, 'blocked');
+    writeFileSync(blocked, 'a file where the store would be');
+    useBodyFolder(blocked);
+    try {
+      const renderer = await makeRenderer();
+      await expect(renderer.render('Copy that renders.', { frontmatter: {} })).rejects.toThrow(`the body store ${blocked} could not be written: `);
+    } finally {
+      useBodyFolder(bodies);
+    }
   }, 60_000);
 });
