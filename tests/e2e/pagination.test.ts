@@ -1,5 +1,6 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeCorpus } from '../../scripts/corpus';
 import { testBrowser } from '../support/browser';
@@ -153,10 +154,8 @@ describe('a 45-article corpus, 20 per page', () => {
     }
   });
 
-  // The bench found it: with the directory read for a headline's first eight word beginnings
-  // only, the words every article shares picked the newest shards, and an old article's exact
-  // headline was not among the first ten results.
-  it('finds an old article by its exact headline, the word that tells it apart last, opening only its shard', async () => {
+  /** Runs `use` on a tab of the built site, served; `indexes` collects the shards whose index the tab downloads. */
+  async function onSearchPage(use: (tab: Page, origin: string, indexes: Set<string>) => Promise<void>): Promise<void> {
     const server = await serveStatic(dir);
     const browser = await testBrowser();
     try {
@@ -166,29 +165,30 @@ describe('a 45-article corpus, 20 per page', () => {
         const shard = /\/pagefind\/([^/]+)\/index\//.exec(request.url());
         if (shard) indexes.add(shard[1]!);
       });
-      // Thirteen word beginnings; only "10" is not in every article.
-      const headline = 'NATO Chief: West Should ‘Impose a Cost’ on China for Supporting Russia (No. 10)';
-      await tab.goto(`${server.origin}/search/?q=${encodeURIComponent(headline)}`);
-      await tab.locator('.search-results li').first().waitFor();
-      expect(await tab.locator('.search-results li a').first().getAttribute('href')).toBe('/articles/article-00010/');
-      expect([...indexes]).toEqual(['2021']);
+      await use(tab, server.origin, indexes);
     } finally {
       await browser.close();
       await server.close();
     }
+  }
+
+  // The bench found it: with the directory read for a headline's first eight word beginnings
+  // only, the words every article shares picked the newest shards, and an old article's exact
+  // headline was not among the first ten results.
+  it('finds an old article by its exact headline, the word that tells it apart last, opening only its shard', async () => {
+    await onSearchPage(async (tab, origin, indexes) => {
+      // Thirteen word beginnings; only "10" is not in every article.
+      const headline = 'NATO Chief: West Should ‘Impose a Cost’ on China for Supporting Russia (No. 10)';
+      await tab.goto(`${origin}/search/?q=${encodeURIComponent(headline)}`);
+      await tab.locator('.search-results li').first().waitFor();
+      expect(await tab.locator('.search-results li a').first().getAttribute('href')).toBe('/articles/article-00010/');
+      expect([...indexes]).toEqual(['2021']);
+    });
   });
 
   it('finds a word of one old article by the search directory, without opening the newer shards', async () => {
-    const server = await serveStatic(dir);
-    const browser = await testBrowser();
-    try {
-      const tab = await browser.newPage();
-      const indexes = new Set<string>();
-      tab.on('request', (request) => {
-        const shard = /\/pagefind\/([^/]+)\/index\//.exec(request.url());
-        if (shard) indexes.add(shard[1]!);
-      });
-      await tab.goto(`${server.origin}/search/?q=${encodeURIComponent('ouagadougou')}`);
+    await onSearchPage(async (tab, origin, indexes) => {
+      await tab.goto(`${origin}/search/?q=${encodeURIComponent('ouagadougou')}`);
       await tab.locator('.search-results li').first().waitFor();
       expect(await tab.locator('.search-status').textContent()).toBe('1 result for “ouagadougou” in 9 of 42 articles');
       expect(await tab.locator('.search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
@@ -200,7 +200,7 @@ describe('a 45-article corpus, 20 per page', () => {
       await tab.route('**/pagefind/2021/pagefind-entry.json*', (route) =>
         refused ? route.continue() : ((refused = true), route.abort()),
       );
-      await tab.goto(`${server.origin}/search/?q=ouagadougou`);
+      await tab.goto(`${origin}/search/?q=ouagadougou`);
       await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
       expect(await tab.locator('.search-status').textContent()).toBe(
         'Search could not download part of the archive. Check the connection and search again.',
@@ -210,7 +210,7 @@ describe('a 45-article corpus, 20 per page', () => {
       expect(await tab.locator('.search-status').textContent()).toBe('1 result for “ouagadougo” in 9 of 42 articles');
       await tab.unroute('**/pagefind/2021/pagefind-entry.json*');
       // A word in no article opens the newest shard only, and offers the rest.
-      await tab.goto(`${server.origin}/search/?q=zzqx`);
+      await tab.goto(`${origin}/search/?q=zzqx`);
       await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
       expect(await tab.locator('.search-status').textContent()).toBe('0 results for “zzqx” in 3 of 42 articles');
       const more = tab.locator('[data-search-more]');
@@ -221,10 +221,7 @@ describe('a 45-article corpus, 20 per page', () => {
       await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent === '0 results for “zzqx”');
       expect(await more.isHidden()).toBe(true);
       expect(await tab.evaluate(() => document.activeElement?.matches('[data-search-status]'))).toBe(true);
-    } finally {
-      await browser.close();
-      await server.close();
-    }
+    });
   });
 });
 
