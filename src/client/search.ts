@@ -262,6 +262,15 @@ export function startSearch(form: HTMLFormElement): void {
     await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
     if (id !== latest) return; // A newer keystroke superseded this query.
     const trimmed = query.trim();
+    const words = searchWords(pagefindQuery(trimmed));
+    // Punctuation alone: no word any shard could hold, so nothing is downloaded and nothing offered.
+    if (trimmed !== '' && words.length === 0) {
+      current = undefined;
+      list.replaceChildren();
+      status.textContent = `“${trimmed}” has no words to search for.`;
+      offer();
+      return;
+    }
     if (trimmed === '' || shards.length === 0) {
       current = undefined;
       list.replaceChildren();
@@ -272,7 +281,6 @@ export function startSearch(form: HTMLFormElement): void {
     }
     // The shards holding every word of the query, by the directory, newest first; then the rest.
     // A pasted paragraph is looked up by its first words only: fewer words can only list more shards.
-    const words = searchWords(pagefindQuery(trimmed));
     const names = [...new Set(words.map(directoryFile))].slice(0, DIRECTORY_FILES);
     const terms = words.filter((term) => names.includes(directoryFile(term)));
     const files = new Map(await Promise.all(names.map(async (name) => [name, await directoryFileNamed(name)] as const)));

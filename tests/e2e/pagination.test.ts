@@ -221,6 +221,15 @@ describe('a 45-article corpus, 20 per page', () => {
       await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent === '0 results for “zzqx”');
       expect(await more.isHidden()).toBe(true);
       expect(await tab.evaluate(() => document.activeElement?.matches('[data-search-status]'))).toBe(true);
+      // Punctuation alone has no word to look for: the page says so, downloads no shard and offers none
+      // (found by a breaker: "Search more articles" downloaded every shard to find nothing).
+      indexes.clear();
+      await tab.goto(`${origin}/search/?q=${encodeURIComponent('!!! -')}`);
+      await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
+      expect(await tab.locator('.search-status').textContent()).toBe('“!!! -” has no words to search for.');
+      expect(await tab.locator('.search-results li').count()).toBe(0);
+      expect(await more.isHidden()).toBe(true);
+      expect([...indexes]).toEqual([]);
     });
   });
 });
