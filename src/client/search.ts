@@ -263,18 +263,13 @@ export function startSearch(form: HTMLFormElement): void {
     if (id !== latest) return; // A newer keystroke superseded this query.
     const trimmed = query.trim();
     const words = searchWords(pagefindQuery(trimmed));
-    // Punctuation alone: no word any shard could hold, so nothing is downloaded and nothing offered.
-    if (trimmed !== '' && words.length === 0) {
-      current = undefined;
-      list.replaceChildren();
-      status.textContent = `“${trimmed}” has no words to search for.`;
-      offer();
-      return;
-    }
-    if (trimmed === '' || shards.length === 0) {
+    // Nothing to look for (an empty box, punctuation alone, an archive with nothing published):
+    // nothing is downloaded and nothing offered.
+    if (words.length === 0 || shards.length === 0) {
       current = undefined;
       list.replaceChildren();
       if (trimmed === '') status.textContent = '';
+      else if (words.length === 0) status.textContent = `“${trimmed}” has no words to search for.`;
       else report(trimmed, 0);
       offer();
       return;

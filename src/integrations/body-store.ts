@@ -82,21 +82,20 @@ export function storeBody(folder: string, html: string): string {
  */
 export function readBody(folder: string, digest: string): string {
   const file = join(folder, digest + EXTENSION);
-  let html: string | undefined;
-  let why = 'is missing';
-  try {
-    html = readFileSync(file, 'utf8');
-    if (digestOf(html) !== digest) {
-      why = 'is not what was stored';
-      html = undefined;
+  const found = (() => {
+    try {
+      const html = readFileSync(file, 'utf8');
+      return digestOf(html) === digest ? { html } : { why: 'is not what was stored' };
+    } catch (error) {
+      return {
+        why: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : `cannot be read (${(error as Error).message})`,
+      };
     }
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') why = `cannot be read (${(error as Error).message})`;
-  }
-  if (html !== undefined) return html;
-  if (why !== 'is missing') rmSync(file, { recursive: true, force: true });
+  })();
+  if ('html' in found) return found.html;
+  rmSync(file, { recursive: true, force: true });
   throw new Error(
-    `the rendered body ${digest} in ${folder} ${why}, though the content store names it. Build again: a build after a failed one renders every article afresh (as npm run build -- --force does)`,
+    `the rendered body ${digest} in ${folder} ${found.why}, though the content store names it. Build again: a build after a failed one renders every article afresh (as npm run build -- --force does)`,
   );
 }
 
@@ -158,7 +157,9 @@ export function bodyStore(): AstroIntegration {
         useBodyFolder(folder);
         const stores = CONTENT_STORE_IN_CACHE.map((name) => join(store, name)).filter((path) => existsSync(path));
         if (stores.length > 0 && !existsSync(folder)) {
-          logger.warn(`the rendered bodies (${folder}) are gone: the content store is dropped, and every article is rendered again`);
+          logger.warn(
+            `the rendered bodies (${folder}) are gone: the content store is dropped, and every article is rendered again`,
+          );
           for (const path of stores) rmSync(path, { recursive: true, force: true });
         }
       },
