@@ -210,6 +210,17 @@ export function formatDate(date: ArticleDate, locale: string, timeZone: string):
 }
 
 /**
+ * Words the days a run of articles spans, for readers: "3–9 June 2024", "28 May – 3 June 2024",
+ * or one day, "18 June 2024", in the newsroom's time zone; the order of the two dates does not
+ * matter. Intl's `formatRange` shares what the two days have in common (ECMA-402, the locale's
+ * CLDR interval formats).
+ */
+export function formatDayRange(first: ArticleDate, last: ArticleDate, locale: string, timeZone: string): string {
+  const [from, to] = first.instant <= last.instant ? [first, last] : [last, first];
+  return formatter(locale, { dateStyle: 'long', timeZone }).formatRange(from.instant, to.instant);
+}
+
+/**
  * The change an article shows as "Updated" (on its page, and as the feeds' updated time): its
  * last change (`modified`: the latest of published, updated and the corrections' dates) once it
  * is later than publication; undefined while the article is as first published.

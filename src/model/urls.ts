@@ -5,6 +5,7 @@
  * nothing else concatenates paths.
  */
 import { slug } from 'github-slugger';
+import type { PageNumber } from './pagination';
 
 /** Joins a site-relative path to a base path: `withBase('/news/', 'tags/nato/')` → `/news/tags/nato/`. */
 export function withBase(base: string, path: string): string {
@@ -95,13 +96,13 @@ function segments(value: string): string {
   return value.split('/').map(encodeURIComponent).join('/');
 }
 
-/** The route parameter of page `n` of a listing: none for page 1, `page/n` after. */
-export function pageParam(page: number): string | undefined {
-  return page <= 1 ? undefined : `page/${page}`;
+/** The route parameter of a listing's page (src/model/pagination.ts): none for its front, `page/n` for page n. */
+export function pageParam(page: PageNumber): string | undefined {
+  return page === 'front' ? undefined : `page/${page}`;
 }
 
-/** A listing's page: page 1 is the listing itself, page n is `<listing>page/n/`. */
-function paged(listing: string, page: number): string {
+/** A listing's page: its front is the listing itself, page n is `<listing>page/n/`. */
+function paged(listing: string, page: PageNumber): string {
   const param = pageParam(page);
   return param ? `${listing}${param}/` : listing;
 }
@@ -123,13 +124,13 @@ const shape = {
  * add the base themselves). Pages use `paths`, which adds it.
  */
 export const routes = {
-  home: (page = 1) => paged('/', page),
+  home: (page: PageNumber = 'front') => paged('/', page),
   article: (slug: string) => shape.article(segments(slug)),
   tags: () => '/tags/',
-  tag: (slug: string, page = 1) => paged(shape.tag(segments(slug)), page),
+  tag: (slug: string, page: PageNumber = 'front') => paged(shape.tag(segments(slug)), page),
   archive: () => '/archive/',
   archiveYear: (year: string) => `/archive/${year}/`,
-  archiveMonth: (year: string, month: string, page = 1) => paged(`/archive/${year}/${month}/`, page),
+  archiveMonth: (year: string, month: string, page: PageNumber = 'front') => paged(`/archive/${year}/${month}/`, page),
   feeds: () => '/feeds/',
   search: () => '/search/',
   rss: () => '/rss.xml',
@@ -139,10 +140,10 @@ export const routes = {
   /** The sections with articles, with counts. */
   sections: () => '/sections/',
   /** A section's front (src/site.ts `sections`), paginated like a tag. */
-  section: (slug: string, page = 1) => paged(shape.section(segments(slug)), page),
+  section: (slug: string, page: PageNumber = 'front') => paged(shape.section(segments(slug)), page),
   sectionRss: (slug: string) => shape.sectionRss(segments(slug)),
   /** An author's page: profile and articles, paginated. */
-  author: (slug: string, page = 1) => paged(shape.author(segments(slug)), page),
+  author: (slug: string, page: PageNumber = 'front') => paged(shape.author(segments(slug)), page),
   authorRss: (slug: string) => shape.authorRss(segments(slug)),
   /** Written by @astrojs/sitemap. */
   sitemap: () => '/sitemap-index.xml',

@@ -21,16 +21,19 @@ import { ROOT, TMP } from '../support/paths';
 const FIXTURE = join(ROOT, 'tests/fixtures/corpora/newsroom');
 const CORPUS = join(TMP, 'corpora', 'newsroom');
 const SITE = 'https://broadsheet.example';
-const EXTRA = 22;
+// Enough for Europe's front and one page of 20 older ones (src/model/pagination.ts).
+const EXTRA = 40;
 
 function writeNewsroomCorpus(): void {
   rmSync(CORPUS, { recursive: true, force: true });
   cpSync(FIXTURE, CORPUS, { recursive: true });
   for (let i = 1; i <= EXTRA; i += 1) {
     const day = String(i).padStart(2, '0');
+    // europe-01 … europe-20 on 1–20 September, europe-21 … europe-40 on 1–20 October.
+    const published = `2026-${i <= 20 ? '09' : '10'}-${String(i <= 20 ? i : i - 20).padStart(2, '0')}`;
     writeFileSync(
       join(CORPUS, 'articles', `europe-${day}.md`),
-      `---\ntitle: "Europe report ${day} (fixture)"\nstandfirst: "Generated fixture copy ${day}."\npublished: 2026-10-${day}\nsection: Europe\ntags: [Shipping]\nbyline: [Jane Roe]\n---\n\nFixture body ${day}.\n`,
+      `---\ntitle: "Europe report ${day} (fixture)"\nstandfirst: "Generated fixture copy ${day}."\npublished: ${published}\nsection: Europe\ntags: [Shipping]\nbyline: [Jane Roe]\n---\n\nFixture body ${day}.\n`,
     );
   }
 }
@@ -67,7 +70,7 @@ describe('section fronts', () => {
       ['europe', 'Europe', `${EXTRA + 1} articles`],
     ]);
     expect([...tree.keys()].filter((path) => path.startsWith('sections/') && path.endsWith('index.html')).sort()).toEqual(
-      ['sections/europe/index.html', 'sections/europe/page/2/index.html', 'sections/index.html', 'sections/politics/index.html', 'sections/world/index.html'].sort(),
+      ['sections/europe/index.html', 'sections/europe/page/1/index.html', 'sections/index.html', 'sections/politics/index.html', 'sections/world/index.html'].sort(),
     );
   });
 
@@ -79,14 +82,15 @@ describe('section fronts', () => {
     expect(page('sections/europe/index.html')).toContain('<a href="/sections/europe/" aria-current="page">Europe</a>');
   });
 
-  it('paginates a front like a tag page, newest first, 20 to a page', () => {
-    const first = headlines(page('sections/europe/index.html'));
-    const second = headlines(page('sections/europe/page/2/index.html'));
-    expect([first.length, second.length]).toEqual([20, EXTRA + 1 - 20]);
-    expect(first[0]).toBe('/articles/harbour-reopens/');
-    expect(first[1]).toBe('/articles/europe-22/');
-    expect(second.at(-1)).toBe('/articles/europe-01/');
-    expect(page('sections/europe/page/2/index.html')).toContain(`<link rel="prev" href="${SITE}/sections/europe/">`);
+  it('paginates a front like a tag page: the newest on the front, then page 1 with the 20 oldest', () => {
+    const front = headlines(page('sections/europe/index.html'));
+    const oldest = headlines(page('sections/europe/page/1/index.html'));
+    expect([front.length, oldest.length]).toEqual([EXTRA + 1 - 20, 20]);
+    expect(front.slice(0, 2)).toEqual(['/articles/harbour-reopens/', '/articles/europe-40/']);
+    expect(front.at(-1)).toBe('/articles/europe-21/');
+    expect([oldest[0], oldest.at(-1)]).toEqual(['/articles/europe-20/', '/articles/europe-01/']);
+    expect(page('sections/europe/page/1/index.html')).toContain(`<link rel="prev" href="${SITE}/sections/europe/">`);
+    expect(page('sections/europe/index.html')).toContain(`<link rel="next" href="${SITE}/sections/europe/page/1/">`);
   });
 
   it("gives each section an RSS feed of the front's articles that two parsers read alike", async () => {
@@ -120,15 +124,16 @@ describe('section fronts', () => {
     ]);
   });
 
-  it('takes a reader from the section label to the front and on to page 2 in Chromium', async () => {
+  it('takes a reader from the section label to the front and on to its older page in Chromium', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${server.origin}/articles/harbour-reopens/`);
     await tab.locator('.labels a').click();
     await tab.waitForURL(`${server.origin}/sections/europe/`);
     expect(await tab.locator('h1').textContent()).toBe('Europe');
     await tab.getByRole('link', { name: 'Older' }).click();
-    await tab.waitForURL(`${server.origin}/sections/europe/page/2/`);
-    expect(await tab.locator('.story-card').count()).toBe(EXTRA + 1 - 20);
+    await tab.waitForURL(`${server.origin}/sections/europe/page/1/`);
+    expect(await tab.locator('.story-card').count()).toBe(20);
+    expect(await tab.locator('.pager__where').textContent()).toBe('Page 1 · 1\u2009–\u200920 September 2026');
     await tab.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Politics' }).click();
     await tab.waitForURL(`${server.origin}/sections/politics/`);
     await tab.close();
@@ -154,9 +159,9 @@ describe("authors' pages", () => {
   });
 
   it('lists their articles, paginated, newest first, with a feed', async () => {
-    expect(headlines(page('authors/jane-roe/index.html'))).toHaveLength(20);
-    expect(headlines(page('authors/jane-roe/page/2/index.html'))).toHaveLength(EXTRA + 1 - 20);
-    expect(page('authors/jane-roe/page/2/index.html')).not.toContain('author-profile');
+    expect(headlines(page('authors/jane-roe/index.html'))).toHaveLength(EXTRA + 1 - 20);
+    expect(headlines(page('authors/jane-roe/page/1/index.html'))).toHaveLength(20);
+    expect(page('authors/jane-roe/page/1/index.html')).not.toContain('author-profile');
     const xml = page('authors/jane-roe/rss.xml');
     expect(xmllintErrors(xml)).toBe('');
     const feed = await new Parser().parseString(xml);

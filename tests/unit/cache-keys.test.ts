@@ -5,7 +5,7 @@ import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
 import { archiveOf, cardOf, CARD_FIELDS, selectArticles, type Article } from '../../src/model/articles';
 import type { Author } from '../../src/model/authors';
 import { articleKey, authorKey, cacheKey, keyedPath, pageKey } from '../../src/model/cache-keys';
-import { paginate } from '../../src/model/pagination';
+import { paginate, type Page } from '../../src/model/pagination';
 import { searchShards } from '../../src/model/search-shards';
 import { TMP } from '../support/paths';
 
@@ -139,15 +139,29 @@ describe('a lead picture replaced by another file under the same name', () => {
 
 describe('a listing page key', () => {
   const items = [article('a'), article('b')];
-  const key = (heading: Record<string, string>, page: { number: number; total: number; items: Article[] }) => pageKey({ ...heading, page: { ...page, items: page.items.map(cardOf) }, masthead });
-  const home = key({}, { number: 1, total: 1, items });
+  const key = (heading: Record<string, string>, page: Page<Article>) => pageKey({ ...heading, page: { ...page, items: page.items.map(cardOf) }, masthead });
+  const front: Page<Article> = { number: 'front', items, newer: null, older: null };
+  const home = key({}, front);
   it.each([
-    ['another listing', key({ tag: 'China' }, { number: 1, total: 1, items })],
-    ['another page number', key({}, { number: 2, total: 2, items })],
-    ['another page count', key({}, { number: 1, total: 2, items })],
-    ['another order', key({}, { number: 1, total: 1, items: [...items].reverse() })],
+    ['another listing', key({ tag: 'China' }, front)],
+    ['another page number', key({}, { ...front, number: 2 })],
+    ['an older page', key({}, { ...front, older: 1 })],
+    ['a newer page', key({}, { ...front, newer: 3 })],
+    ['another order', key({}, { ...front, items: [...items].reverse() })],
   ])('differs for %s', (_, other) => {
     expect(other).not.toBe(home);
+  });
+
+  // The routes' own pages (src/pages/[...page].astro): publishing one article changes the front's
+  // key, and leaves every numbered page's key as it was.
+  it('stays for every numbered page when an article is published', () => {
+    const archive = Array.from({ length: 70 }, (_, i) => article(`a${i}`, { published: `2024-0${1 + Math.floor(i / 28)}-${String(1 + (i % 28)).padStart(2, '0')}` })).reverse();
+    const keys = (listed: Article[]) => new Map(paginate(listed.map(cardOf), 20).map((page) => [page.number, pageKey({ page, masthead })]));
+    const before = keys(archive);
+    const after = keys([article('new', { published: '2024-06-01' }), ...archive]);
+    expect([...after.keys()]).toEqual(['front', 2, 1]);
+    expect(after.get('front')).not.toBe(before.get('front'));
+    expect([after.get(2), after.get(1)]).toEqual([before.get(2), before.get(1)]);
   });
 });
 

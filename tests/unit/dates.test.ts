@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/checks/front-matter';
-import { canonicalDate, formatDate, missingDay, shownUpdate, toArticleDate } from '../../src/model/dates';
+import { canonicalDate, formatDate, formatDayRange, missingDay, shownUpdate, toArticleDate } from '../../src/model/dates';
 import { articleSchema } from '../../src/schemas/article';
 
 const NY = 'America/New_York';
@@ -137,6 +137,22 @@ describe('one rule for every date form, quoted or not (front matter read as the 
     expect(published('2024-03-10 03:00')).toBe('2024-03-10T07:00:00.000Z');
     expect(published('2024-11-03 00:59')).toBe('2024-11-03T04:59:00.000Z');
     expect(published('2024-11-03 02:00')).toBe('2024-11-03T07:00:00.000Z');
+  });
+});
+
+describe('formatDayRange: the days a page of articles spans, in the newsroom time zone', () => {
+  const day = (value: string) => toArticleDate(canonicalDate(value, NY)!, NY);
+  // Intl's formatRange sets the dash between thin spaces (U+2009).
+  it.each([
+    ['one day', '2024-06-18', '2024-06-18', '18 June 2024'],
+    ['two times on one New York day', '2024-06-18T09:00:00-04:00', '2024-06-18T23:30:00-04:00', '18 June 2024'],
+    ['a time after midnight UTC, still the day before in New York', '2024-06-18', '2024-06-19T02:00:00Z', '18 June 2024'],
+    ['days of one month', '2024-06-03', '2024-06-09', '3\u2009–\u20099 June 2024'],
+    ['days across months', '2024-05-28', '2024-06-03', '28 May\u2009–\u20093 June 2024'],
+    ['days across years', '2023-12-28', '2024-01-03', '28 December 2023\u2009–\u20093 January 2024'],
+    ['the newer day first', '2024-06-09', '2024-06-03', '3\u2009–\u20099 June 2024'],
+  ])('%s', (_, first, last, expected) => {
+    expect(formatDayRange(day(first), day(last), 'en-GB', NY)).toBe(expected);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { PageNumber } from '../../src/model/pagination';
 import { describe, expect, it } from 'vitest';
 import { absoluteUrl, articleSlug, authorSlug, mediaParam, pageParam, paths, rebaseRootPath, rebaserFor, routePatterns, routes, slugOf, withBase } from '../../src/model/urls';
 
@@ -42,6 +43,7 @@ describe('absoluteUrl', () => {
 describe('routes (no base) and the shapes built from them', () => {
   it.each([
     [routes.home(), '/'],
+    [routes.home(1), '/page/1/'],
     [routes.home(2), '/page/2/'],
     [routes.tag('中国', 3), '/tags/%E4%B8%AD%E5%9B%BD/page/3/'],
     [routes.archiveMonth('2024', '06', 2), '/archive/2024/06/page/2/'],
@@ -55,10 +57,11 @@ describe('routes (no base) and the shapes built from them', () => {
     expect(actual).toBe(expected);
   });
 
-  it.each([
-    [1, undefined],
+  it.each<[PageNumber, string | undefined]>([
+    ['front', undefined],
+    [1, 'page/1'],
     [2, 'page/2'],
-  ])('page %d has the route parameter %j', (page, param) => {
+  ])('page %s has the route parameter %j', (page, param) => {
     expect(pageParam(page)).toBe(param);
   });
 
