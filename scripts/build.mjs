@@ -88,7 +88,8 @@ if (settings.sitePlaceholder) {
 // swapped in by renaming: the site being served is never written (src/integrations/working-copy.ts).
 const { next, lock, aside, asideOf } = besideOutput(out);
 const previous = aside(process.pid);
-// pagefind/ is written whole by every build (src/integrations/search-index.ts): never mirrored nor recorded.
+// pagefind/ is made whole by every build (src/integrations/search-index.ts, which keeps the shards
+// that did not change where they are): never mirrored, pruned nor recorded.
 const replaced = [SEARCH_FOLDER];
 mkdirSync(dirname(out), { recursive: true });
 

@@ -109,12 +109,13 @@ interface PreparedShards {
 }
 
 /**
- * How many files a shard folder holds and their bytes: a shard is reused only if it is still
- * whole (a file deleted or cut short in the cache makes it be written again). Read synchronously:
- * the shards are checked while pages render, and thousands of asynchronous `stat`s queued behind
- * the render's work held the changed shard's indexing back until the render ended.
+ * How many files a shard folder holds and their bytes (those `counted`, by their path below the
+ * folder, `/index/…`): a shard is reused only if it is still whole (a file deleted or cut short in
+ * the cache makes it be written again). Read synchronously: the shards are checked while pages
+ * render, and thousands of asynchronous `stat`s queued behind the render's work held the changed
+ * shard's indexing back until the render ended.
  */
-function summary(folder: string): { files: number; bytes: number } {
+function summary(folder: string, counted: (relativePath: string) => boolean = (path) => path !== '/.complete'): { files: number; bytes: number } {
   let files = 0;
   let bytes = 0;
   let entries: Dirent[];
@@ -124,11 +125,29 @@ function summary(folder: string): { files: number; bytes: number } {
     return { files, bytes };
   }
   for (const entry of entries) {
-    if (!entry.isFile() || entry.name === '.complete') continue;
+    const path = `${entry.parentPath}/${entry.name}`;
+    if (!entry.isFile() || !counted(path.slice(folder.length))) continue;
     files += 1;
-    bytes += statSync(`${entry.parentPath}/${entry.name}`).size;
+    bytes += statSync(path).size;
   }
   return { files, bytes };
+}
+
+/** The files of a cached shard the site serves from its folder: not the cache's own, nor Pagefind's script (one copy, at /pagefind/). */
+function served(relativePath: string): boolean {
+  return relativePath !== '/.complete' && relativePath !== `/${SHARD_WORDS}` && relativePath !== '/pagefind.js';
+}
+
+/**
+ * Whether `placed` (a shard's folder in the site being built) already holds what the cache folder
+ * serves: the same `pagefind-entry.json`, which names every index file by the hash of its content
+ * (Pagefind's fingerprinting), and as many files of as many bytes. True for every shard a build
+ * did not change, in the working copy of the last site (src/integrations/working-copy.ts).
+ */
+async function alreadyPlaced(folder: string, placed: string): Promise<boolean> {
+  const entry = async (shard: string) => readFile(`${shard}/pagefind-entry.json`, 'utf8').catch(() => undefined);
+  const [want, have] = await Promise.all([entry(folder), entry(placed)]);
+  return want !== undefined && want === have && JSON.stringify(summary(folder, served)) === JSON.stringify(summary(placed, () => true));
 }
 
 /**
@@ -185,13 +204,21 @@ async function prepareShards(
 /**
  * Puts the prepared shards into the site's pagefind/ folder as hard links to the cache (a copy
  * where the two are on different file systems): ten thousand fragment files take a second rather
- * than eight. Nothing writes to a built site's files afterwards, and a build replaces the cache's
- * folders rather than changing them, so the two never disagree.
+ * than eight. A shard the working copy of the last site already holds whole stays as it is
+ * (`alreadyPlaced`), so publishing one article links one shard's files rather than every shard's;
+ * everything else in the folder (stale shards, the directory, the script) is made again. Nothing
+ * writes to a built site's files afterwards, and a build replaces the cache's folders rather than
+ * changing them, so the two never disagree.
  */
 async function placeShards({ placed }: PreparedShards, dir: URL): Promise<void> {
   const out = fileURLToPath(new URL(`${SEARCH_FOLDER}/`, dir));
-  // A build over the last site's working copy (src/integrations/working-copy.ts) finds its index there.
-  await rm(out, { recursive: true, force: true });
+  // The empty index of a site with nothing published sits at the folder's top: start afresh.
+  const kept = new Set<string>();
+  if (placed.some(({ where }) => where === '')) await rm(out, { recursive: true, force: true });
+  else {
+    for (const { folder, where } of placed) if (await alreadyPlaced(folder, `${out}${where}`)) kept.add(where);
+    for (const entry of await readdir(out).catch(() => [])) if (!kept.has(entry)) await rm(`${out}${entry}`, { recursive: true, force: true });
+  }
   const made = new Set<string>();
   const folderFor = async (path: string) => {
     if (!made.has(path)) await mkdir(path, { recursive: true });
@@ -200,10 +227,9 @@ async function placeShards({ placed }: PreparedShards, dir: URL): Promise<void> 
   for (const [place, { folder, where }] of placed.entries()) {
     for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
       const relativePath = `${entry.parentPath}/${entry.name}`.slice(folder.length);
-      if (relativePath === '/.complete' || relativePath === `/${SHARD_WORDS}`) continue;
       // One copy of Pagefind's script, the newest shard's, where the search page asks for it.
       const script = relativePath === '/pagefind.js';
-      if (script && place > 0) continue;
+      if (script ? place > 0 : kept.has(where) || !served(relativePath)) continue;
       const target = script ? fileURLToPath(new URL(routes.pagefind().slice(1), dir)) : `${out}${where}${relativePath}`;
       if (entry.isDirectory()) {
         await folderFor(target);

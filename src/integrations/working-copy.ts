@@ -246,8 +246,10 @@ export function startInstant(dir: string): bigint {
 /**
  * Removes from `dir` every file the build did not produce: one whose change time is before `since`
  * (startInstant) and that is not in `kept` (pages Astro reused where they were, as paths relative
- * to `dir`), then every folder left empty. Returns how many files it removed, and the record of
- * the site that is left (SiteRecord), without the folders in `replaced`, read in the same pass.
+ * to `dir`), then every folder left empty. The folders in `replaced` are left alone: what writes
+ * them makes them whole (the search index keeps the shards that did not change where they are).
+ * Returns how many files it removed, and the record of the site that is left (SiteRecord), without
+ * the folders in `replaced`, read in the same pass.
  */
 export function prune(
   dir: string,
@@ -260,16 +262,17 @@ export function prune(
   const folders: string[] = [];
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[]) {
     const path = join(entry.parentPath, entry.name);
+    const name = relativePath(dir, entry);
+    if (inFolders(name, replaced)) continue;
     if (entry.isDirectory()) {
       folders.push(path);
       continue;
     }
-    const name = relativePath(dir, entry);
     const stats = statSync(path, { bigint: true });
     if (!kept.has(name) && stats.ctimeNs < since) {
       rmSync(path, { force: true });
       removed += 1;
-    } else if (entry.isFile() && !inFolders(name, replaced)) {
+    } else if (entry.isFile()) {
       record.set(name, { size: Number(stats.size), mtimeMs: wholeMs(stats) });
     }
   }

@@ -125,6 +125,15 @@ describe('mirror, trusting only what the last build left in the site', () => {
     },
   );
 
+  it('leaves the folders the build replaces whole to what writes them, however old their files', () => {
+    write(site, { 'index.html': 'home', 'old.html': 'gone', 'pagefind/2024/entry.json': 'kept shard' }, 1_700_000_000_000);
+    const since = startInstant(site);
+    rmSync(join(site, WORKING_COPY_MARK));
+    writeFileSync(join(site, 'index.html'), 'home again');
+    expect(prune(site, since, new Set(), { replaced: ['pagefind'] }).removed).toBe(1);
+    expect(read(site)).toEqual({ 'index.html': 'home again', 'pagefind/2024/entry.json': 'kept shard' });
+  });
+
   it('keeps the record of a site as writeSiteRecord wrote it, for that folder only', () => {
     write(site, { 'index.html': 'home', 'a/b.html': 'b', 'pagefind/x': 'index' }, 1_700_000_000_000);
     const { record } = prune(site, 0n, new Set(), { replaced: ['pagefind'] });
