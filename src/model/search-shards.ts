@@ -1,12 +1,16 @@
 import type { ArchiveYear } from './articles';
 
 /**
- * How many articles one search shard may hold. Pagefind's indexer keeps about 370 KB per page
- * until it writes (Pagefind/pagefind#842), so this bounds its memory to a few hundred MB whatever
- * the archive's size; each shard also adds a small download to every query (its entry and page
- * list), so shards are not made smaller than memory needs. Figures: docs/benchmarks.md.
+ * How many articles one search shard may hold. Pagefind has no incremental index, so correcting
+ * one article indexes its whole shard again: at 1,000 that was 943 articles and 4.3 s after the
+ * render of a warm 10,000-article build. Smaller shards also have smaller index chunks, so a
+ * search that opens one or two downloads less (10,000 articles, first results, gzip: exact old
+ * headline 420 → 334 KB, rare word 147 → 133 KB, common word 119 → 117 KB at 500). At 250, 66
+ * shards cost a cold build 5 s more (one Pagefind process each) for 256, 135 and 117 KB. The
+ * limit also bounds Pagefind's memory (about 370 KB a page until it writes, Pagefind/pagefind#842).
+ * Figures: docs/benchmarks.md.
  */
-export const SEARCH_SHARD_LIMIT = 1000;
+export const SEARCH_SHARD_LIMIT = 500;
 
 /** One part of the search index: the articles of consecutive months of one year. */
 export interface SearchShard<T> {
