@@ -1,7 +1,6 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import { defineConfig, sharpImageService } from 'astro/config';
-import sitemap from '@astrojs/sitemap';
 import { authorsDir, cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orStop, publishing } from './src/env.ts';
 import { cacheLock, contentSyncLock } from './src/integrations/cache-lock.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
@@ -9,7 +8,7 @@ import { imageCache } from './src/integrations/image-cache.ts';
 import { staticHostHeaders } from './src/integrations/headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { workingCopy } from './src/integrations/working-copy.ts';
-import { lastModified } from './src/integrations/sitemap-dates.ts';
+import { sitemap } from './src/integrations/sitemap.ts';
 import { workerProcessor } from './src/integrations/markdown-workers.ts';
 import { bodyStore } from './src/integrations/body-store.ts';
 import { nodeProblem } from './scripts/node-guard.mjs';
@@ -67,13 +66,8 @@ export default defineConfig({
     bodyStore(),
     staticHostHeaders(),
     searchIndex({ worker: new URL('./src/integrations/search-index-worker.ts', import.meta.url) }),
-    // lastmod: each article's last change, from the model (src/integrations/sitemap-dates.ts).
-    sitemap({
-      serialize: (item) => {
-        const lastmod = lastModified(item.url);
-        return lastmod ? { ...item, lastmod } : item;
-      },
-    }),
+    // lastmod: each article's last change, from the model (src/integrations/sitemap.ts).
+    sitemap(),
   ],
   markdown: {
     // remark and rehype (src/markdown/pipeline.ts, plugins chosen on measured cost), run on a

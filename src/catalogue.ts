@@ -7,7 +7,7 @@ import { checkRendered } from './checks/rendered';
 import { authorsDir, publishing } from './env';
 import { withBodiesRead } from './integrations/body-store';
 import { shareSearchDocuments } from './integrations/search-index';
-import { shareLastModified } from './integrations/sitemap-dates';
+import { shareLastModified } from './integrations/sitemap';
 import type { ImageMetadata } from 'astro';
 import { archiveOf, articlesByAuthor, sectionsOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
 import { profileIndex, toAuthors, type Author } from './model/authors';

@@ -145,7 +145,7 @@ export const routes = {
   /** An author's page: profile and articles, paginated. */
   author: (slug: string, page: PageNumber = 'front') => paged(shape.author(segments(slug)), page),
   authorRss: (slug: string) => shape.authorRss(segments(slug)),
-  /** Written by @astrojs/sitemap. */
+  /** Written by src/integrations/sitemap.ts. */
   sitemap: () => '/sitemap-index.xml',
   /** The Google News sitemap: written only when some article is recent (src/model/news-sitemap.ts). */
   newsSitemap: () => '/news-sitemap.xml',
@@ -173,7 +173,7 @@ export const routePatterns = {
   tagRss: shape.tagRss('*'),
   sectionRss: shape.sectionRss('*'),
   authorRss: shape.authorRss('*'),
-  /** @astrojs/sitemap's index and the sitemaps it lists: sitemap-index.xml, sitemap-0.xml, … */
+  /** The sitemap index and the sitemaps it lists (src/integrations/sitemap.ts): sitemap-index.xml, sitemap-0.xml, … */
   sitemaps: '/sitemap-*.xml',
 };
 
