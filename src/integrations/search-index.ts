@@ -101,36 +101,49 @@ function indexer(
 
 /** Where each shard's files are, once written or found in the cache. */
 interface PreparedShards {
-  /** Cache folder → the shard's folder under /pagefind/, newest first ('' for the empty index of a site with nothing published). */
-  placed: { folder: string; where: string }[];
+  /** Cache folder → the shard's folder under /pagefind/, newest first ('' for the empty index of a site with nothing published), and what of it the site serves. */
+  placed: { folder: string; where: string; serves: Count }[];
   /** Articles Pagefind indexed (those of shards not found in the cache). */
   indexed: number;
   seconds: number;
 }
 
+/** How many files, and how many bytes they hold. */
+interface Count {
+  files: number;
+  bytes: number;
+}
+
 /**
- * How many files a shard folder holds and their bytes (those `counted`, by their path below the
- * folder, `/index/…`): a shard is reused only if it is still whole (a file deleted or cut short in
- * the cache makes it be written again). Read synchronously: the shards are checked while pages
- * render, and thousands of asynchronous `stat`s queued behind the render's work held the changed
- * shard's indexing back until the render ended.
+ * How many files a shard folder holds and their bytes, and of those the files the site serves
+ * (`served`): a shard is reused only if it is still whole (a file deleted or cut short in the
+ * cache makes it be written again), and left in place only if the site's copy holds as much.
+ * Read synchronously: the shards are checked while pages render, and thousands of asynchronous
+ * `stat`s queued behind the render's work held the changed shard's indexing back until the render
+ * ended.
  */
-function summary(folder: string, counted: (relativePath: string) => boolean = (path) => path !== '/.complete'): { files: number; bytes: number } {
-  let files = 0;
-  let bytes = 0;
+function summary(folder: string): Count & { served: Count } {
+  const all = { files: 0, bytes: 0 };
+  const shown = { files: 0, bytes: 0 };
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { recursive: true, withFileTypes: true });
   } catch {
-    return { files, bytes };
+    return { ...all, served: shown };
   }
   for (const entry of entries) {
     const path = `${entry.parentPath}/${entry.name}`;
-    if (!entry.isFile() || !counted(path.slice(folder.length))) continue;
-    files += 1;
-    bytes += statSync(path).size;
+    const relativePath = path.slice(folder.length);
+    if (!entry.isFile() || relativePath === '/.complete') continue;
+    const { size } = statSync(path);
+    all.files += 1;
+    all.bytes += size;
+    if (served(relativePath)) {
+      shown.files += 1;
+      shown.bytes += size;
+    }
   }
-  return { files, bytes };
+  return { ...all, served: shown };
 }
 
 /** The files of a cached shard the site serves from its folder: not the cache's own, nor Pagefind's script (one copy, at /pagefind/). */
@@ -140,14 +153,17 @@ function served(relativePath: string): boolean {
 
 /**
  * Whether `placed` (a shard's folder in the site being built) already holds what the cache folder
- * serves: the same `pagefind-entry.json`, which names every index file by the hash of its content
- * (Pagefind's fingerprinting), and as many files of as many bytes. True for every shard a build
- * did not change, in the working copy of the last site (src/integrations/working-copy.ts).
+ * serves (`serves`, its summary): the same `pagefind-entry.json`, which names every index file by
+ * the hash of its content (Pagefind's fingerprinting), and as many files of as many bytes. True
+ * for every shard a build did not change, in the working copy of the last site
+ * (src/integrations/working-copy.ts).
  */
-async function alreadyPlaced(folder: string, placed: string): Promise<boolean> {
+async function alreadyPlaced(folder: string, serves: Count, placed: string): Promise<boolean> {
   const entry = async (shard: string) => readFile(`${shard}/pagefind-entry.json`, 'utf8').catch(() => undefined);
   const [want, have] = await Promise.all([entry(folder), entry(placed)]);
-  return want !== undefined && want === have && JSON.stringify(summary(folder, served)) === JSON.stringify(summary(placed, () => true));
+  if (want === undefined || want !== have) return false;
+  const { files, bytes } = summary(placed);
+  return files === serves.files && bytes === serves.bytes;
 }
 
 /**
@@ -177,20 +193,17 @@ async function prepareShards(
       const key = version && shardKey(version, name, members);
       const folder = `${cache}${key ?? `unkeyed-${place}`}`;
       // A build that starts afresh (`--force`) reuses no shard, but keeps what it writes for the next.
-      const stored =
-        key !== undefined &&
-        !startsAfresh() &&
-        (await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined)) ===
-          JSON.stringify({ key, ...summary(folder) });
-      if (!stored) {
+      const record = key !== undefined && !startsAfresh() ? await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined) : undefined;
+      let found = record === undefined ? undefined : summary(folder);
+      if (found === undefined || record !== JSON.stringify({ key, ...found })) {
         await pagefind.index({ documents: members, folder: `${folder}.next` });
-        if (key !== undefined)
-          await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...summary(`${folder}.next`) }));
+        found = summary(`${folder}.next`);
+        if (key !== undefined) await writeFile(`${folder}.next/.complete`, JSON.stringify({ key, ...found }));
         await rm(folder, { recursive: true, force: true });
         await rename(`${folder}.next`, folder);
         indexed += members.length;
       }
-      placed.push({ folder, where: name });
+      placed.push({ folder, where: name, serves: found.served });
     }
   } finally {
     await pagefind.close();
@@ -216,7 +229,7 @@ async function placeShards({ placed }: PreparedShards, dir: URL): Promise<void> 
   const kept = new Set<string>();
   if (placed.some(({ where }) => where === '')) await rm(out, { recursive: true, force: true });
   else {
-    for (const { folder, where } of placed) if (await alreadyPlaced(folder, `${out}${where}`)) kept.add(where);
+    for (const { folder, where, serves } of placed) if (await alreadyPlaced(folder, serves, `${out}${where}`)) kept.add(where);
     for (const entry of await readdir(out).catch(() => [])) if (!kept.has(entry)) await rm(`${out}${entry}`, { recursive: true, force: true });
   }
   const made = new Set<string>();
