@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, statSync, type Dirent } from 'node:fs';
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, link, lstat, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -100,7 +100,7 @@ function indexer(
 }
 
 /** Where each shard's files are, once written or found in the cache. */
-interface PreparedShards {
+export interface PreparedShards {
   /** Cache folder → the shard's folder under /pagefind/, newest first ('' for the empty index of a site with nothing published), and what of it the site serves. */
   placed: { folder: string; where: string; serves: Count }[];
   /** Articles Pagefind indexed (those of shards not found in the cache). */
@@ -219,18 +219,25 @@ async function prepareShards(
  * where the two are on different file systems): ten thousand fragment files take a second rather
  * than eight. A shard the working copy of the last site already holds whole stays as it is
  * (`alreadyPlaced`), so publishing one article links one shard's files rather than every shard's;
- * everything else in the folder (stale shards, the directory, the script) is made again. Nothing
- * writes to a built site's files afterwards, and a build replaces the cache's folders rather than
- * changing them, so the two never disagree.
+ * everything else in the folder (stale shards, the directory, the script) is made again, and a
+ * build that starts afresh (`--force`) makes all of it again: the check cannot see a file
+ * overwritten in place at the same size. Nothing writes to a built site's files afterwards, and a
+ * build replaces the cache's folders rather than changing them, so the two never disagree.
  */
-async function placeShards({ placed }: PreparedShards, dir: URL): Promise<void> {
+export async function placeShards({ placed }: PreparedShards, dir: URL, { afresh = startsAfresh() }: { afresh?: boolean } = {}): Promise<void> {
   const out = fileURLToPath(new URL(`${SEARCH_FOLDER}/`, dir));
-  // The empty index of a site with nothing published sits at the folder's top: start afresh.
+  // Anything but a folder there (a link would lead the build's writes into another folder, the
+  // site being served among them) is removed itself, and the folder made anew.
+  // Without its trailing slash, a path to a link names the link, not the folder it leads to.
+  const itself = out.replace(/\/$/, '');
+  const found = await lstat(itself).catch(() => undefined);
+  const whole = afresh || !found?.isDirectory() || placed.some(({ where }) => where === '');
   const kept = new Set<string>();
-  if (placed.some(({ where }) => where === '')) await rm(out, { recursive: true, force: true });
+  // The empty index of a site with nothing published sits at the folder's top: start afresh too.
+  if (whole) await rm(itself, { recursive: true, force: true });
   else {
     for (const { folder, where, serves } of placed) if (await alreadyPlaced(folder, serves, `${out}${where}`)) kept.add(where);
-    for (const entry of await readdir(out).catch(() => [])) if (!kept.has(entry)) await rm(`${out}${entry}`, { recursive: true, force: true });
+    for (const entry of await readdir(out)) if (!kept.has(entry)) await rm(`${out}${entry}`, { recursive: true, force: true });
   }
   const made = new Set<string>();
   const folderFor = async (path: string) => {
