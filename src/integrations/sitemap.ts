@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SitemapAndIndexStream, SitemapStream, type SitemapItemLoose } from 'sitemap';
 import { handover } from '../astro-internals.ts';
-import { routes } from '../model/urls.ts';
+import { absoluteUrl, routes, withBase } from '../model/urls.ts';
 
 // The catalogue hands over each article page's last change (src/astro-internals.ts `handover`):
 // the sitemap's dates come from the model; nothing reads a built page.
@@ -43,15 +43,11 @@ export function sitemapEntries(
   pathnames: readonly string[],
   { site, base, lastmod }: { site: URL; base: string; lastmod: ReadonlyMap<string, string> },
 ): SitemapItemLoose[] {
-  const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
   const urls = new Set<string>();
-  for (const pathname of pathnames) {
-    const relative = pathname.replace(/^\/+/, '');
-    if (ERROR_PAGES.has(relative.replace(/\/$/, ''))) continue;
-    urls.add(new URL(`${root.pathname}${relative}`, root).href);
-  }
+  for (const pathname of pathnames) if (!ERROR_PAGES.has(pathname.replace(/^\/+|\/$/g, ''))) urls.add(absoluteUrl(withBase(base, pathname), site));
   const collator = new Intl.Collator('en', { numeric: true });
   return [...urls].sort(collator.compare).map((url) => {
+    // By the encoded path, as the catalogue writes it (`paths.article`), whatever form Astro gave.
     const changed = lastmod.get(new URL(url).pathname);
     return changed ? { url, lastmod: changed } : { url };
   });
@@ -59,22 +55,26 @@ export function sitemapEntries(
 
 /** The latest `lastmod` of some entries, as an ISO date-time; undefined when none has one. */
 function latest(entries: readonly SitemapItemLoose[]): string | undefined {
-  const times = entries.map((entry) => Date.parse(String(entry.lastmod))).filter((time) => !Number.isNaN(time));
-  return times.length > 0 ? new Date(Math.max(...times)).toISOString() : undefined;
+  let newest: number | undefined;
+  for (const { lastmod } of entries) {
+    const time = Date.parse(String(lastmod));
+    if (!Number.isNaN(time) && (newest === undefined || time > newest)) newest = time;
+  }
+  return newest === undefined ? undefined : new Date(newest).toISOString();
 }
 
-/** Writes the sitemap index and its sitemaps (SITEMAP_LIMIT entries each) into `dir`, named as routes.sitemap() says. */
-async function writeSitemaps(entries: readonly SitemapItemLoose[], dir: string, root: URL): Promise<void> {
+/** Writes the sitemap index and its sitemaps (SITEMAP_LIMIT entries each) into `dir`, named as routes.sitemap() says, their addresses under `base` on `site`. */
+async function writeSitemaps(entries: readonly SitemapItemLoose[], dir: string, { site, base }: { site: URL; base: string }): Promise<void> {
   await mkdir(dir, { recursive: true });
   const index = routes.sitemap().slice(1);
-  const base = index.replace(/-index\.xml$/, '');
+  const stem = index.replace(/-index\.xml$/, '');
   const files = new SitemapAndIndexStream({
     limit: SITEMAP_LIMIT,
     getSitemapStream: (i) => {
-      const sitemap = new SitemapStream({ hostname: root.href, xmlns: { news: true, xhtml: true, image: true, video: true } });
-      const name = `${base}-${i}.xml`;
+      const sitemap = new SitemapStream({ hostname: absoluteUrl(withBase(base, ''), site), xmlns: { news: true, xhtml: true, image: true, video: true } });
+      const name = `${stem}-${i}.xml`;
       const written = sitemap.pipe(createWriteStream(`${dir}${name}`));
-      const url = new URL(name, root).href;
+      const url = absoluteUrl(withBase(base, name), site);
       const lastmod = latest(entries.slice(i * SITEMAP_LIMIT, (i + 1) * SITEMAP_LIMIT));
       return [lastmod ? { url, lastmod } : { url }, sitemap, written];
     },
@@ -99,8 +99,7 @@ export function sitemap(): AstroIntegration {
           pages.map((page) => page.pathname),
           { site, base, lastmod: dates.take() },
         );
-        const root = new URL(base.endsWith('/') ? base : `${base}/`, site);
-        await writeSitemaps(entries, fileURLToPath(dir), root);
+        await writeSitemaps(entries, fileURLToPath(dir), { site, base });
         logger.info(`${entries.length} addresses in ${routes.sitemap()}`);
       },
     },

@@ -21,6 +21,12 @@ describe('sitemapEntries', () => {
     expect(sitemapEntries(pathnames, { site, base, lastmod: none }).map((entry) => entry.url)).toEqual(expected);
   });
 
+  it('finds the last change of an article whose address is not ASCII, however Astro spells its path', () => {
+    const lastmod = new Map([['/articles/z%C3%BCrich/', '2024-06-18T13:30:00.000Z']]);
+    for (const pathname of ['articles/zürich/', 'articles/z%C3%BCrich/'])
+      expect(sitemapEntries([pathname], { site, base: '/', lastmod })).toEqual([{ url: 'https://news.example.org/articles/z%C3%BCrich/', lastmod: '2024-06-18T13:30:00.000Z' }]);
+  });
+
   it("gives an article its last change, by path with the base, and a listing none", () => {
     const lastmod = new Map([['/news/articles/a/', '2024-06-18T13:30:00.000Z']]);
     expect(sitemapEntries(['articles/a/', 'tags/nato/'], { site, base: '/news/', lastmod })).toEqual([
