@@ -5,17 +5,30 @@
  */
 
 import { separateWords } from '../text';
-import { directoryFile, searchWords, shardsHolding, type DirectoryFile } from '../search/words';
+import {
+  directoryFile,
+  holdsEvery,
+  rarestTerm,
+  readDirectoryFile,
+  searchStemmer,
+  searchWords,
+  shardsHolding,
+  type DirectoryFile,
+  type StoredDirectoryFile,
+} from '../search/words';
 
 interface PagefindResult {
   /** Pagefind's page id: the same page keeps it however many shards are merged. */
   id: string;
   /** `meta` holds what src/search/page.ts `searchPage` recorded: headline, labels and date. */
-  data: () => Promise<{
-    url: string;
-    excerpt: string;
-    meta: { title?: string; labels?: string; datetime?: string; date?: string };
-  }>;
+  data: () => Promise<PagefindData>;
+}
+/** A result's fragment: `content` is the text Pagefind indexed, headline included. */
+interface PagefindData {
+  url: string;
+  content: string;
+  excerpt: string;
+  meta: { title?: string; labels?: string; datetime?: string; date?: string };
 }
 /** A Pagefind instance (`createInstance` in Pagefind 1.6's pagefind.js): one shard, and those merged into it. */
 interface PagefindInstance {
@@ -43,8 +56,12 @@ const FIRST_SHARDS = 2;
 // The most directory files one query reads (one per word beginning): enough for any headline,
 // whose rarest word (a name, a number) often comes last, so its shards are found by the
 // directory; a pasted paragraph is looked up by its first words only. Most files are under
-// 1 KB gzipped, the largest about 17 KB at 50,000 articles.
+// 1 KB gzipped, the largest about 7 KB at 50,000 articles.
 const DIRECTORY_FILES = 24;
+// The most results of the rarest term a first search checks for the query's other words (each
+// check downloads the result's fragment, about 2 KB, which a result shown needs anyway) before it
+// asks Pagefind the whole query instead.
+const CHECKED_CANDIDATES = 30;
 
 /**
  * Wires up the search form: `data-search-script` on the form is the address of Pagefind's
@@ -58,6 +75,11 @@ const DIRECTORY_FILES = 24;
  * at any archive size; the button then searches further shards (the rest of those, then every
  * other, newest first) as the reader asks, and the status line says how many of the archive's
  * articles have been searched.
+ *
+ * A query of several words is first asked by its rarest word alone (`rarestTerm`), whose results
+ * are checked for the other words (`holdsEvery`) and listed "so far": Pagefind downloads a part of
+ * the index for every word in every shard, so asking a twelve-word headline whole cost 334 KB
+ * before its first result. The button then asks the whole query, ranked on every word.
  */
 export function startSearch(form: HTMLFormElement): void {
   const script = form.dataset['searchScript']!;
@@ -69,6 +91,7 @@ export function startSearch(form: HTMLFormElement): void {
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const batch = Number(more.dataset['batch']);
   const lang = document.documentElement.lang;
+  const stemmer = searchStemmer(lang);
   const count = new Intl.NumberFormat(lang);
   const total = shards.reduce((sum, shard) => sum + shard.articles, 0);
   const baseUrl = import.meta.env.BASE_URL;
@@ -83,7 +106,16 @@ export function startSearch(form: HTMLFormElement): void {
   // The query on screen: its words, the order its shards are searched in, its results so far,
   // and which of them are shown or on their way.
   let current:
-    { query: string; order: Shard[]; results: PagefindResult[]; shown: Set<string>; listed: Promise<void> } | undefined;
+    | {
+        query: string;
+        order: Shard[];
+        results: PagefindResult[];
+        shown: Set<string>;
+        listed: Promise<void>;
+        /** Listed from its rarest word's results (`firstByRarest`), not yet asked whole. */
+        partial: boolean;
+      }
+    | undefined;
 
   /** Merges `chosen` into the page's Pagefind instance (starting it on the first), each once. */
   async function searchIn(chosen: readonly Shard[]): Promise<PagefindInstance> {
@@ -116,7 +148,13 @@ export function startSearch(form: HTMLFormElement): void {
     if (!file) {
       file = fetch(`${directoryPath}${name}`)
         .then((response) => {
-          if (response.ok) return response.json() as Promise<DirectoryFile>;
+          if (response.ok)
+            return (response.json() as Promise<StoredDirectoryFile>).then((stored) =>
+              readDirectoryFile(
+                stored,
+                shards.map((shard) => shard.name),
+              ),
+            );
           if (response.status === 404) return {};
           throw new Error(`${response.status}`);
         })
@@ -149,10 +187,11 @@ export function startSearch(form: HTMLFormElement): void {
   }
 
   /** Says how many results the query has, and in how much of the archive when not all of it. */
-  function report(query: string, found: number): void {
-    const results = `${count.format(found)} ${found === 1 ? 'result' : 'results'} for “${query}”`;
+  function report(query: string, found: number, partial = false): void {
+    const results = `${count.format(found)} ${found === 1 ? 'result' : 'results'} for “${query}”${partial ? ' so far' : ''}`;
     const done = searched();
-    status.textContent = done >= total ? results : `${results} in ${count.format(done)} of ${count.format(total)} articles`;
+    status.textContent =
+      done >= total ? results : `${results}${partial ? ',' : ''} in ${count.format(done)} of ${count.format(total)} articles`;
   }
 
   /** What the button offers: results already found, else more of the archive, else nothing. */
@@ -160,8 +199,9 @@ export function startSearch(form: HTMLFormElement): void {
     const shown = current;
     const unseen = shown ? shown.results.some((result) => !shown.shown.has(result.id)) : false;
     const unsearched = shown ? shown.order.some((shard) => !merged.has(shard.name)) : false;
-    more.textContent = unseen || !unsearched ? 'More results' : 'Search more articles';
-    more.hidden = !unseen && !unsearched;
+    const partial = shown?.partial ?? false;
+    more.textContent = unseen || partial || !unsearched ? 'More results' : 'Search more articles';
+    more.hidden = !unseen && !partial && !unsearched;
   }
 
   function item(result: Awaited<ReturnType<PagefindResult['data']>>): HTMLLIElement {
@@ -216,6 +256,16 @@ export function startSearch(form: HTMLFormElement): void {
     { focus, widen }: { focus: boolean; widen: boolean },
   ): Promise<void> {
     const unseen = () => shown.results.filter((result) => !shown.shown.has(result.id)).slice(0, batch);
+    if (shown.partial && widen) {
+      // Asked for more: the whole query, ranked on every word, in the shards searched so far.
+      const { results } = await (
+        await searchIn(shown.order.filter((shard) => merged.has(shard.name)))
+      ).search(pagefindQuery(shown.query));
+      if (current !== shown) return;
+      shown.partial = false;
+      shown.results = results;
+      report(shown.query, results.length);
+    }
     let next = unseen();
     for (let step = 1; widen && next.length === 0; step *= 2) {
       const chosen = shown.order.filter((shard) => !merged.has(shard.name)).slice(0, step);
@@ -289,13 +339,44 @@ export function startSearch(form: HTMLFormElement): void {
     const order = [...likely, ...shards.filter((shard) => !likely.includes(shard))];
     // First, as many of those as should hold a batch of results between them, up to FIRST_SHARDS
     // (the newest shard when the directory lists none: a word being typed, or one only another
-    // form of which is listed). The button searches the rest.
+    // form of which is listed), of those holding every word as typed when any do: a shard holding
+    // only longer words the query's begin ("38672" for "No. 3867") waits for the reader to ask.
+    const exact = holding.filter((held) => held.exact).length;
     const first: Shard[] = [];
-    for (let expected = 0, index = 0; expected < batch && index < Math.min(holding.length, FIRST_SHARDS); index += 1) {
+    for (let expected = 0, index = 0; expected < batch && index < Math.min(exact || holding.length, FIRST_SHARDS); index += 1) {
       first.push(likely[index]!);
       expected += holding[index]!.articles;
     }
-    let { results } = await (await searchIn(first.length > 0 ? first : order.slice(0, 1))).search(pagefindQuery(trimmed));
+    if (first.length === 0) first.push(order[0]!);
+    // Several words: asked first by the rarest alone, checked for the rest. Also when the
+    // directory lists no shard holding them all, as it lists no word's other forms ("minister"
+    // where the copy says "ministry", which Pagefind finds by its stem).
+    const distinct = [...new Set(terms)];
+    if (distinct.length > 1) {
+      const rarest = rarestTerm(
+        distinct,
+        files,
+        first.map((shard) => shard.name),
+      )!;
+      const found = await firstByRarest(distinct, rarest, first, likely, id);
+      if (id !== latest) return;
+      if (found.length > 0) {
+        current = {
+          query: trimmed,
+          order,
+          results: found.map(({ result }) => result),
+          shown: new Set(),
+          listed: Promise.resolve(),
+          partial: true,
+        };
+        for (const { result } of found) current.shown.add(result.id);
+        list.replaceChildren(...found.map(({ data }) => item(data)));
+        report(trimmed, found.length, true);
+        offer();
+        return;
+      }
+    }
+    let { results } = await (await searchIn(first)).search(pagefindQuery(trimmed));
     // Nothing there: each word is in the other likely shards, but perhaps not all in one article
     // there either. Go on through them, newest first, one then two then four at a time, until one
     // result is found; never further without the reader asking (a word found nowhere stops here).
@@ -305,10 +386,49 @@ export function startSearch(form: HTMLFormElement): void {
       ({ results } = await (await searchIn(next)).search(pagefindQuery(trimmed)));
     }
     if (id !== latest) return;
-    current = { query: trimmed, order, results, shown: new Set(), listed: Promise.resolve() };
+    current = { query: trimmed, order, results, shown: new Set(), listed: Promise.resolve(), partial: false };
     list.replaceChildren();
     report(trimmed, results.length);
     await showMore();
+  }
+
+  /**
+   * The first results of a query of several `terms`: Pagefind's results for the `rarest` alone in
+   * the `first` shards (then in the other `likely` ones, newest first, one then two then four at a
+   * time), best first, checked a batch at a time for the other terms, until one holds them all
+   * or CHECKED_CANDIDATES have been checked. Those holding every term, in Pagefind's order; none
+   * when none did (the caller then asks the whole query) or a newer query superseded this one.
+   */
+  async function firstByRarest(
+    terms: readonly string[],
+    rarest: string,
+    first: readonly Shard[],
+    likely: readonly Shard[],
+    id: number,
+  ): Promise<{ result: PagefindResult; data: PagefindData }[]> {
+    const checked = new Set<string>();
+    const found: { result: PagefindResult; data: PagefindData }[] = [];
+    let { results } = await (await searchIn(first)).search(pagefindQuery(rarest));
+    for (let step = 1; ;) {
+      if (id !== latest) return [];
+      const candidates = results
+        .filter((result) => !checked.has(result.id))
+        .slice(0, Math.min(batch, CHECKED_CANDIDATES - checked.size));
+      if (candidates.length === 0) {
+        // Every candidate here checked: the next likely shards, unless enough were checked.
+        const next = likely.filter(({ name }) => !merged.has(name)).slice(0, step);
+        if (next.length === 0 || checked.size >= CHECKED_CANDIDATES) return [];
+        step *= 2;
+        ({ results } = await (await searchIn(next)).search(pagefindQuery(rarest)));
+        continue;
+      }
+      const data = await Promise.all(candidates.map((result) => result.data()));
+      candidates.forEach((result, index) => {
+        checked.add(result.id);
+        if (holdsEvery(terms, data[index]!.content, stemmer)) found.push({ result, data: data[index]! });
+      });
+      if (found.length > 0) return found;
+    }
   }
 
   more.addEventListener('click', () => void showMore({ focus: true, widen: true }));

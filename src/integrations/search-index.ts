@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { Worker } from 'node:worker_threads';
-import { directoryFile, type DirectoryFile } from '../search/words.ts';
+import { directoryFile, storedEntry } from '../search/words.ts';
 import type { SearchDocument, SearchDocuments } from '../search/documents.ts';
 import { codeDigest, startsAfresh } from './code-digest.ts';
 import { handover } from '../astro-internals.ts';
@@ -193,7 +193,8 @@ async function prepareShards(
       const key = version && shardKey(version, name, members);
       const folder = `${cache}${key ?? `unkeyed-${place}`}`;
       // A build that starts afresh (`--force`) reuses no shard, but keeps what it writes for the next.
-      const record = key !== undefined && !startsAfresh() ? await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined) : undefined;
+      const record =
+        key !== undefined && !startsAfresh() ? await readFile(`${folder}/.complete`, 'utf8').catch(() => undefined) : undefined;
       let found = record === undefined ? undefined : summary(folder);
       if (found === undefined || record !== JSON.stringify({ key, ...found })) {
         await pagefind.index({ documents: members, folder: `${folder}.next` });
@@ -224,7 +225,11 @@ async function prepareShards(
  * overwritten in place at the same size. Nothing writes to a built site's files afterwards, and a
  * build replaces the cache's folders rather than changing them, so the two never disagree.
  */
-export async function placeShards({ placed }: PreparedShards, dir: URL, { afresh = startsAfresh() }: { afresh?: boolean } = {}): Promise<void> {
+export async function placeShards(
+  { placed }: PreparedShards,
+  dir: URL,
+  { afresh = startsAfresh() }: { afresh?: boolean } = {},
+): Promise<void> {
   const out = fileURLToPath(new URL(`${SEARCH_FOLDER}/`, dir));
   // Anything but a folder there (a link would lead the build's writes into another folder, the
   // site being served among them) is removed itself, and the folder made anew.
@@ -267,15 +272,16 @@ export async function placeShards({ placed }: PreparedShards, dir: URL, { afresh
 
 /**
  * Writes the search directory (src/search/words.ts) into `out`: for every word of the archive,
- * the shards holding it, newest first, with how many of their articles do, in one file per
- * word beginning (`directoryFile`). Made from each shard's word counts, kept beside it in the
- * cache, so a build reads them rather than the articles.
+ * the shards holding it with how many of their articles do (`StoredDirectoryFile`), in one file
+ * per word beginning (`directoryFile`). Made from each shard's word counts, kept beside it in the
+ * cache, so a build reads them rather than the articles. `placed` is newest first.
  */
 async function writeDirectory(placed: PreparedShards['placed'], out: string): Promise<void> {
   // Maps, not objects: copy holds words such as "constructor" and "__proto__".
-  const files = new Map<string, Map<string, DirectoryFile[string]>>();
-  for (const { folder, where } of placed) {
+  const files = new Map<string, Map<string, [shard: number, articles: number][]>>();
+  for (const [place, { folder, where }] of [...placed.entries()].reverse()) {
     if (where === '') continue; // The empty index of a site with nothing published.
+    const shard = placed.length - 1 - place;
     const words = JSON.parse(await readFile(`${folder}/${SHARD_WORDS}`, 'utf8')) as Record<string, number>;
     for (const [word, articles] of Object.entries(words)) {
       const name = directoryFile(word);
@@ -283,11 +289,15 @@ async function writeDirectory(placed: PreparedShards['placed'], out: string): Pr
       if (!file) files.set(name, (file = new Map()));
       let shards = file.get(word);
       if (!shards) file.set(word, (shards = []));
-      shards.push([where, articles]);
+      shards.push([shard, articles]);
     }
   }
   await mkdir(out, { recursive: true });
-  for (const [name, file] of files) await writeFile(`${out}${name}`, JSON.stringify(Object.fromEntries(file)));
+  for (const [name, file] of files)
+    await writeFile(
+      `${out}${name}`,
+      JSON.stringify(Object.fromEntries([...file].map(([word, shards]) => [word, storedEntry(shards)]))),
+    );
 }
 
 /**

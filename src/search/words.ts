@@ -10,6 +10,8 @@
  * only when the reader asks for more.
  */
 
+import { stem } from 'porter2';
+
 /** How many characters of a word name its directory file (a shorter word is its own file). */
 export const DIRECTORY_KEY_LENGTH = 3;
 
@@ -56,33 +58,79 @@ export function directoryFile(word: string): string {
 }
 
 /**
- * One directory file: each word to the shards holding it, as pairs of the shard's name
- * (src/model/search-shards.ts) and how many of its articles hold the word, newest shard first.
+ * One directory file as the search page reads it: each word to the shards holding it, as pairs of
+ * the shard's name (src/model/search-shards.ts) and how many of its articles hold the word,
+ * newest shard first.
  */
 export type DirectoryFile = Record<string, [shard: string, articles: number][]>;
 
 /**
+ * One directory file as it is stored: each word to a flat list of number pairs, oldest shard
+ * first: the shard, counted from the archive's oldest (0), given by the first pair as itself and
+ * by each later pair as the step from the one before; then how many of its articles hold the
+ * word. `[3, 12, 2, 40]`: the fourth-oldest shard holds it in 12 articles, the sixth in 40. A
+ * word most shards hold lists a run of small steps, which gzip packs about twice as tightly as
+ * the shards' names (16 KB to 7 KB for "the…" at 50,000 articles).
+ */
+export type StoredDirectoryFile = Record<string, number[]>;
+
+/**
+ * A word's entry in a `StoredDirectoryFile`, from its shards as pairs of their number counted from
+ * the oldest (0) and its article count, oldest first.
+ *
+ * @throws RangeError when the numbers do not rise.
+ */
+export function storedEntry(listed: readonly [shard: number, articles: number][]): number[] {
+  let previous = -1;
+  return listed.flatMap(([shard, articles]) => {
+    if (shard <= previous) throw new RangeError(`search directory: shard ${shard} listed after ${previous}`);
+    const step = previous < 0 ? shard : shard - previous;
+    previous = shard;
+    return [step, articles];
+  });
+}
+
+/**
+ * A stored directory file as the search page reads it, given the archive's `shards` by name,
+ * newest first (the same build's list). A shard number past the list's end (a file kept by a
+ * cache from an older build) is left out.
+ */
+export function readDirectoryFile(stored: StoredDirectoryFile, shards: readonly string[]): DirectoryFile {
+  const file: DirectoryFile = {};
+  for (const [word, entry] of Object.entries(stored)) {
+    const listed: [string, number][] = [];
+    for (let index = 0, shard = 0; index + 1 < entry.length; index += 2) {
+      shard = index === 0 ? entry[index]! : shard + entry[index]!;
+      const name = shards[shards.length - 1 - shard];
+      if (name !== undefined) listed.unshift([name, entry[index + 1]!]);
+    }
+    Object.defineProperty(file, word, { value: listed, enumerable: true, writable: true, configurable: true });
+  }
+  return file;
+}
+
+/**
  * The shards a query's `terms` (from `searchWords`) are all in, by the directory files read for
- * them (`files`, by name), in `shards` order (newest first). A term matches every listed word
- * that begins with it, as Pagefind matches a word being typed; a term shorter than the key
- * matches itself only. Each shard comes with the fewest articles it holds of any one term: at
- * least that many hold it, an estimate of how many hold them all. No terms: no shards.
+ * them (`files`, by name): first those holding every term as a word of its own, then those
+ * holding only words some terms begin, each in `shards` order (newest first). A term matches
+ * every listed word that begins with it, as Pagefind matches a word being typed (and a number
+ * the longer numbers it begins: "No. 3867" is a headline's own number, but 38672 is in a hundred
+ * articles); a term shorter than the key matches itself only. Each shard comes with the fewest
+ * articles it holds of any one term (at least that many hold it, an estimate of how many hold
+ * them all), and whether it holds every term as a word of its own. No terms: no shards.
  */
 export function shardsHolding(
   terms: readonly string[],
   files: ReadonlyMap<string, DirectoryFile>,
   shards: readonly string[],
-): { shard: string; articles: number }[] {
+): { shard: string; articles: number; exact: boolean }[] {
   if (terms.length === 0) return [];
   let holding: Map<string, number> | undefined;
+  let exact: Set<string> | undefined;
   for (const term of terms) {
+    const counts = termCounts(term, files, Math.max);
     const file = files.get(directoryFile(term)) ?? {};
-    const counts = new Map<string, number>();
-    const short = [...term].length < DIRECTORY_KEY_LENGTH;
-    for (const [word, listed] of Object.entries(file)) {
-      if (short ? word !== term : !word.startsWith(term)) continue;
-      for (const [shard, articles] of listed) counts.set(shard, Math.max(counts.get(shard) ?? 0, articles));
-    }
+    const own = new Set(Object.hasOwn(file, term) ? file[term]!.map(([shard]) => shard) : []);
     holding = holding
       ? new Map(
           [...holding].flatMap(([shard, articles]) =>
@@ -90,6 +138,81 @@ export function shardsHolding(
           ),
         )
       : counts;
+    exact = exact ? new Set([...exact].filter((shard) => own.has(shard))) : own;
   }
-  return shards.flatMap((shard) => (holding!.has(shard) ? [{ shard, articles: holding!.get(shard)! }] : []));
+  const listed = (wanted: boolean) =>
+    shards.flatMap((shard) =>
+      holding!.has(shard) && exact!.has(shard) === wanted ? [{ shard, articles: holding!.get(shard)!, exact: wanted }] : [],
+    );
+  return [...listed(true), ...listed(false)];
+}
+
+/**
+ * How many articles of each shard hold `term`, by its directory file: every listed word it
+ * matches (as `shardsHolding` matches), their counts in a shard combined by `combine`: `Math.max`
+ * for the fewest that surely hold it, addition for the most that may.
+ */
+function termCounts(
+  term: string,
+  files: ReadonlyMap<string, DirectoryFile>,
+  combine: (a: number, b: number) => number,
+): Map<string, number> {
+  const file = files.get(directoryFile(term)) ?? {};
+  const counts = new Map<string, number>();
+  const short = [...term].length < DIRECTORY_KEY_LENGTH;
+  for (const [word, listed] of Object.entries(file)) {
+    if (short ? word !== term : !word.startsWith(term)) continue;
+    for (const [shard, articles] of listed)
+      counts.set(shard, counts.has(shard) ? combine(counts.get(shard)!, articles) : articles);
+  }
+  return counts;
+}
+
+/**
+ * Of a query's `terms`, the one the fewest articles of `shards` may hold, by the directory (its
+ * matching words' counts added up): the term a first search asks Pagefind for alone. Pagefind
+ * downloads, for every term of a query and every shard searched, the part of the index holding
+ * that term (about 25 KB), so a headline of twelve words cost 250 KB before its first result;
+ * the rarest term costs one part and finds the fewest candidates to check (`holdsEvery`). Ties go
+ * to the longer term, then the earlier. No terms: undefined.
+ */
+export function rarestTerm(
+  terms: readonly string[],
+  files: ReadonlyMap<string, DirectoryFile>,
+  shards: readonly string[],
+): string | undefined {
+  let rarest: { term: string; articles: number } | undefined;
+  for (const term of terms) {
+    const counts = termCounts(term, files, (a, b) => a + b);
+    const articles = shards.reduce((sum, shard) => sum + (counts.get(shard) ?? 0), 0);
+    if (!rarest || articles < rarest.articles || (articles === rarest.articles && [...term].length > [...rarest.term].length))
+      rarest = { term, articles };
+  }
+  return rarest?.term;
+}
+
+/**
+ * How Pagefind stems the words of an index in `lang` (a BCP 47 tag, the site's: every article is
+ * indexed in it), for `holdsEvery`: English words by the Snowball English (Porter2) stemmer, as
+ * Pagefind's rust-stemmers does; other languages' words are left whole, which matches fewer words
+ * than Pagefind and so lists fewer first results, never wrong ones.
+ */
+export function searchStemmer(lang: string): (word: string) => string {
+  return /^en(?:-|$)/i.test(lang) ? stem : (word) => word;
+}
+
+/**
+ * Whether `text` (a result's text, as Pagefind gives it) holds every one of `terms`, as Pagefind
+ * matches a term: the stem of one of its words (`searchWords`, then `stemmer`) begins with the
+ * term's stem, so "minister" finds "ministry" (pagefind_web/src/search.rs `search_term` and
+ * `find_word_extensions`). Pagefind also takes a shorter word a shard holds when none begins with
+ * the term; that is left out here, so a result it finds so is listed by the whole query, which
+ * the search page asks next.
+ */
+export function holdsEvery(terms: readonly string[], text: string, stemmer: (word: string) => string = (word) => word): boolean {
+  const stems = [...new Set(searchWords(text))].map(stemmer);
+  return terms.every((term) => {
+    const wanted = stemmer(term);
+    return stems.some((word) => word.startsWith(wanted));
+  });
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,12 @@ describe('a 45-article corpus, 20 per page', () => {
     writeCorpus(45, corpus, SEED);
     // The only article with this word, and one of the oldest (published 9 January 2021).
     appendFileSync(join(corpus, 'article-00010.md'), '\nFiled from Ouagadougou.\n');
+    // And another of 2021, the only one with this word.
+    const other = readdirSync(corpus).find((file) => {
+      const text = readFileSync(join(corpus, file), 'utf8');
+      return file !== 'article-00010.md' && /^published: '?2021-/m.test(text) && !/^draft: true/m.test(text);
+    })!;
+    appendFileSync(join(corpus, other), '\nFiled from Timbuktu.\n');
     dir = buildSite({ name: 'paged-45', env: { CONTENT_DIR: corpus, BUILD_TIME: '2026-11-01T00:00:00Z' } });
     tree = readTree(dir);
   });
@@ -61,13 +67,17 @@ describe('a 45-article corpus, 20 per page', () => {
     // Intl's formatRange, which sets the dash between thin spaces.
     const [from, to] = [dates(oldest).at(-1)!, dates(oldest)[0]!];
     expect([from.slice(0, 10), to.slice(0, 10)]).toEqual(['2021-01-09', '2023-03-09']);
-    expect(oldest).toContain('<span class="pager__where" aria-current="page">Page 1 · 9 January 2021\u2009–\u20099 March 2023</span>');
+    expect(oldest).toContain(
+      '<span class="pager__where" aria-current="page">Page 1 · 9 January 2021\u2009–\u20099 March 2023</span>',
+    );
     expect(oldest).toContain('<title>Latest (page 1) | Broadsheet</title>');
     expect(oldest).toContain('<link rel="canonical" href="https://broadsheet.example/page/1/">');
   });
 
   it('lists a tag of fewer than 40 articles on its front alone, with no pager', () => {
-    const listed = Number(page('tags/index.html').match(/href="\/tags\/nato\/">NATO<\/a> <span class="tag-index__count">(\d+) articles/)?.[1]);
+    const listed = Number(
+      page('tags/index.html').match(/href="\/tags\/nato\/">NATO<\/a> <span class="tag-index__count">(\d+) articles/)?.[1],
+    );
     expect(listed).toBe(23);
     expect(headlines(page('tags/nato/index.html'))).toHaveLength(23);
     expect(page('tags/nato/index.html')).not.toContain('class="pager"');
@@ -184,8 +194,55 @@ describe('a 45-article corpus, 20 per page', () => {
       const headline = 'NATO Chief: West Should ‘Impose a Cost’ on China for Supporting Russia (No. 10)';
       await tab.goto(`${origin}/search/?q=${encodeURIComponent(headline)}`);
       await tab.locator('.search-results li').first().waitFor();
-      expect(await tab.locator('.search-results li a').first().getAttribute('href')).toBe('/articles/article-00010/');
+      expect(await tab.locator('.search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+        '/articles/article-00010/',
+      ]);
       expect([...indexes]).toEqual(['2021']);
+      // Found by its rarest word, "10", and checked for the others: the page says so, and offers the query asked whole.
+      const status = tab.locator('.search-status');
+      const more = tab.locator('[data-search-more]');
+      expect(await status.textContent()).toBe(`1 result for “${headline}” so far, in 9 of 42 articles`);
+      expect(await more.textContent()).toBe('More results');
+      // Asked, it asks the whole query, ranked on every word: no other article of 2021 holds them
+      // all, so it searches on, newest first, until a result turns up. Pagefind leaves out a word a
+      // shard does not hold at all (pagefind_web/src/search.rs search_term): 2026 has no "10", so
+      // its copy of the headline, "(No. 42)", is a result there.
+      await more.click();
+      await tab.waitForFunction(() => !document.querySelector('.search-status')?.textContent?.includes('so far'));
+      await tab.locator('.search-results li').nth(1).waitFor();
+      expect(await status.textContent()).toBe(`2 results for “${headline}” in 12 of 42 articles`);
+      expect(await tab.locator('.search-results li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+        '/articles/article-00010/',
+        '/articles/article-00042/',
+      ]);
+    });
+  });
+
+  it('asks the whole query when no result of its rarest word holds the other words', async () => {
+    await onSearchPage(async (tab, origin, indexes) => {
+      // Both words are in the 2021 shard, each in one article, never together.
+      await tab.goto(`${origin}/search/?q=${encodeURIComponent('Ouagadougou Timbuktu')}`);
+      await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
+      expect(await tab.locator('.search-status').textContent()).toBe('0 results for “Ouagadougou Timbuktu” in 9 of 42 articles');
+      expect(await tab.locator('.search-results li').count()).toBe(0);
+      expect([...indexes]).toEqual(['2021']);
+      // Words the copy has in other forms only: the directory lists no shard, and Pagefind finds
+      // them by their stems ("supported" is support…, as "supporting" is): so does the check.
+      await tab.goto(`${origin}/search/?q=${encodeURIComponent('supported Russia')}`);
+      await tab.locator('.search-results li').nth(2).waitFor();
+      expect(await tab.locator('.search-status').textContent()).toBe(
+        '3 results for “supported Russia” so far, in 3 of 42 articles',
+      );
+      // Each word alone is found, and the words together in either order find their one article.
+      for (const [query, found] of [
+        ['Timbuktu', 1],
+        ['Ouagadougou China', 1],
+        ['China Ouagadougou', 1],
+      ] as const) {
+        await tab.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+        await tab.locator('.search-results li').first().waitFor();
+        expect(await tab.locator('.search-results li').count(), query).toBe(found);
+      }
     });
   });
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { directoryFile, searchWords, shardsHolding, type DirectoryFile } from '../../src/search/words';
+import {
+  directoryFile,
+  holdsEvery,
+  rarestTerm,
+  readDirectoryFile,
+  searchStemmer,
+  searchWords,
+  shardsHolding,
+  storedEntry,
+  type DirectoryFile,
+} from '../../src/search/words';
 
 describe.each([
   ['plain English', 'The NATO chief said', ['the', 'nato', 'chief', 'said']],
@@ -31,38 +41,155 @@ describe.each([
   it(`files ${word} in ${file}`, () => expect(directoryFile(word)).toBe(file));
 });
 
-describe('shardsHolding', () => {
-  const shards = ['2026', '2025', '2024'];
-  const files = new Map<string, DirectoryFile>([
-    [
-      '736169.json',
-      {
-        said: [
-          ['2026', 40],
-          ['2025', 12],
-          ['2024', 3],
-        ],
-        saint: [['2024', 5]],
-      },
-    ],
-    ['6f76.json', {}],
-    ['6f7661.json', { ovanako: [['2024', 1]] }],
-    ['6575.json', { eu: [['2025', 2]] }],
-    ['657572.json', { europe: [['2026', 9]] }],
-    // As the page reads a file: JSON.parse makes this an own word, not Object's.
-    ['636f6e.json', JSON.parse('{"constructor":[["2025",1]]}') as DirectoryFile],
-  ]);
+const shards = ['2026', '2025', '2024'];
+const files = new Map<string, DirectoryFile>([
+  [
+    '736169.json',
+    {
+      said: [
+        ['2026', 40],
+        ['2025', 12],
+        ['2024', 3],
+      ],
+      saint: [['2024', 5]],
+    },
+  ],
+  ['6f76.json', {}],
+  ['6f7661.json', { ovanako: [['2024', 1]] }],
+  ['6575.json', { eu: [['2025', 2]] }],
+  [
+    '657572.json',
+    {
+      europe: [['2026', 9]],
+      eurovision: [['2024', 6]],
+    },
+  ],
+  [
+    '333836.json',
+    {
+      '3867': [['2024', 1]],
+      '38672': [
+        ['2026', 1],
+        ['2025', 2],
+      ],
+    },
+  ],
+  // As the page reads a file: JSON.parse makes this an own word, not Object's.
+  ['636f6e.json', JSON.parse('{"constructor":[["2025",1]]}') as DirectoryFile],
+]);
 
+describe('shardsHolding', () => {
   it.each([
     ['one word: every shard holding it, newest first, with its count', ['said'], ['2026:40', '2025:12', '2024:3']],
-    ['a word being typed matches the words it begins, the largest count per shard', ['sai'], ['2026:40', '2025:12', '2024:5']],
+    ['a word being typed matches the words it begins, the largest count per shard', ['sai'], ['2026:40~', '2025:12~', '2024:5~']],
     ['words together: shards holding all, the smaller count', ['said', 'ovanako'], ['2024:1']],
     ['a short word matches itself only, not the words it begins', ['eu'], ['2025:2']],
     ['a word listed nowhere: no shard', ['zzqx'], []],
     ['a file that was not found lists nothing', ['ov'], []],
     ['no words: no shard', [], []],
     ['words that name Object’s own properties are words like any other', ['constructor'], ['2025:1']],
+    [
+      'shards holding the words themselves come first, then those holding words they begin',
+      ['3867'],
+      ['2024:1', '2026:1~', '2025:2~'],
+    ],
+    ['every word its own, for a shard to come first', ['said', '3867'], ['2024:1', '2026:1~', '2025:2~']],
+    ['a word being typed is nowhere its own: newest first', ['386'], ['2026:1~', '2025:2~', '2024:1~']],
   ])('%s', (_, terms, expected) => {
-    expect(shardsHolding(terms, files, shards).map(({ shard, articles }) => `${shard}:${articles}`)).toEqual(expected);
+    // `~`: a shard holding only words some term begins, not every term as a word of its own.
+    expect(
+      shardsHolding(terms, files, shards).map(({ shard, articles, exact }) => `${shard}:${articles}${exact ? '' : '~'}`),
+    ).toEqual(expected);
+  });
+});
+
+describe('rarestTerm', () => {
+  it.each([
+    ['the term fewer articles hold', ['said', 'ovanako'], shards, 'ovanako'],
+    ['counted in the shards given only', ['said', 'europe'], ['2024'], 'europe'],
+    ['a word being typed counts every word it begins, added up', ['sai', 'eurovision'], ['2024'], 'eurovision'],
+    ['a term listed nowhere is the rarest', ['said', 'zzqx'], shards, 'zzqx'],
+    ['a tie goes to the longer term', ['eu', 'europe'], ['2024'], 'europe'],
+    ['a tie of equal lengths goes to the earlier term', ['sain', 'said'], ['2023'], 'sain'],
+    ['one term is its own rarest', ['said'], shards, 'said'],
+    ['no terms: none', [], shards, undefined],
+  ])('%s', (_, terms, given, expected) => {
+    expect(rarestTerm(terms, files, given)).toBe(expected);
+  });
+});
+
+describe('holdsEvery', () => {
+  it.each([
+    ['every term a word of the text', ['nato', 'china'], 'NATO chief: the West should impose a cost on China', true],
+    ['one term missing', ['nato', 'russia'], 'NATO chief: the West should impose a cost on China', false],
+    ['a term begins a word, as Pagefind matches it', ['stolten'], 'Jens Stoltenberg said', true],
+    ['a term inside a word only is not held', ['berg'], 'Jens Stoltenberg said', false],
+    [
+      'words as the index reads them: no accents or capitals, one word across ’',
+      ['lelysees', 'letat'],
+      'L’Élysée’s plan for l’État',
+      true,
+    ],
+    ['a word as the index does not read it', ['elysees'], 'L’Élysée’s plan for l’État', false],
+    ['parts of a word split at ASCII punctuation', ['usa', 'u', 'oneill'], 'U.S.A. and O’Neill-plan', true],
+    ['a number', ['1424'], 'Ulmonstad (No. 1424)', true],
+    ['no terms: any text holds them', [], '', true],
+  ])('%s', (_, terms, text, expected) => {
+    expect(holdsEvery(terms, text)).toBe(expected);
+  });
+
+  // Pagefind stems an English index with Snowball English: "minister" and "ministry" are minist… both.
+  it.each([
+    ['a term finds its other forms', 'en', ['minister', 'schools'], 'the finance ministry said a school closed', true],
+    ['a British English page too', 'en-GB', ['elections'], 'she was elected', true],
+    ['a stem begins the word’s stem, not the word', 'en', ['ministers'], 'the ministry', true],
+    ['a word of another stem is not found', 'en', ['minister'], 'the mint', false],
+    ['a page in another language is matched word for word', 'fr', ['ministres'], 'le ministre', false],
+  ])('%s', (_, lang, terms, text, expected) => {
+    expect(holdsEvery(terms, text, searchStemmer(lang))).toBe(expected);
+  });
+});
+
+describe('the stored directory', () => {
+  // Newest first, as the search page lists them: 2021 is shard 0, 2026 shard 5.
+  const archive = ['2026', '2025', '2024', '2023', '2022', '2021'];
+  it.each([
+    ['one shard, the oldest', [[0, 7]], [0, 7], [['2021', 7]]],
+    ['one shard, the newest', [[5, 40]], [5, 40], [['2026', 40]]],
+    [
+      'shards after the first by their step from the one before',
+      [
+        [3, 12],
+        [5, 40],
+        [6, 1],
+      ],
+      [3, 12, 2, 40, 1, 1],
+      [
+        ['2026', 40],
+        ['2024', 12],
+      ],
+    ],
+    ['none', [], [], []],
+  ] as [string, [number, number][], number[], [string, number][]][])('%s', (_, listed, stored, read) => {
+    expect(storedEntry(listed)).toEqual(stored);
+    // Shard 6 is past the list's end: a file from a build of a larger archive, left out.
+    expect(readDirectoryFile({ word: stored }, archive)).toEqual({ word: read });
+  });
+
+  it('refuses shards out of order', () => {
+    expect(() =>
+      storedEntry([
+        [3, 1],
+        [3, 2],
+      ]),
+    ).toThrow(RangeError);
+  });
+
+  it('reads words that name Object’s own properties as words', () => {
+    const file = readDirectoryFile(JSON.parse('{"__proto__":[1,2],"constructor":[0,1]}') as Record<string, number[]>, archive);
+    expect(Object.entries(file)).toEqual([
+      ['__proto__', [['2022', 2]]],
+      ['constructor', [['2021', 1]]],
+    ]);
   });
 });
