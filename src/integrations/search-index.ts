@@ -279,12 +279,15 @@ export async function placeShards(
 async function writeDirectory(placed: PreparedShards['placed'], out: string): Promise<void> {
   // Maps, not objects: copy holds words such as "constructor" and "__proto__".
   const files = new Map<string, Map<string, [shard: number, articles: number][]>>();
+  // Each word's file named once, not once for every shard holding it.
+  const named = new Map<string, string>();
   for (const [place, { folder, where }] of [...placed.entries()].reverse()) {
     if (where === '') continue; // The empty index of a site with nothing published.
     const shard = placed.length - 1 - place;
     const words = JSON.parse(await readFile(`${folder}/${SHARD_WORDS}`, 'utf8')) as Record<string, number>;
     for (const [word, articles] of Object.entries(words)) {
-      const name = directoryFile(word);
+      let name = named.get(word);
+      if (name === undefined) named.set(word, (name = directoryFile(word)));
       let file = files.get(name);
       if (!file) files.set(name, (file = new Map()));
       let shards = file.get(word);
