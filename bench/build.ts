@@ -249,7 +249,8 @@ async function search(dir: string, query: string): Promise<Query> {
     await page.locator('.search-results li').first().waitFor({ timeout: 120_000 });
     await page.waitForLoadState('networkidle');
     const status = (await page.locator('[data-search-status]').textContent()) ?? '';
-    const results = Number(/^([\d,]+) results?/.exec(status)?.[1]?.replace(/,/g, '') ?? NaN);
+    // "At least 3 results…" when the first results are checked ones (src/client/search.ts).
+    const results = Number(/^(?:At least )?([\d,]+) results?/.exec(status)?.[1]?.replace(/,/g, '') ?? NaN);
     const searched = / in ([\d,]+ of [\d,]+) articles$/.exec(status)?.[1] ?? 'all';
     const firstTen = await page
       .locator('.search-results li a')

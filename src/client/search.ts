@@ -8,9 +8,9 @@ import { separateWords } from '../text';
 import {
   directoryFile,
   holdsEvery,
+  plainQuery,
   rarestTerm,
   readDirectoryFile,
-  searchStemmer,
   searchWords,
   shardsHolding,
   type DirectoryFile,
@@ -77,7 +77,7 @@ const CHECKED_CANDIDATES = 30;
  * articles have been searched.
  *
  * A query of several words is first asked by its rarest word alone (`rarestTerm`), whose results
- * are checked for the other words (`holdsEvery`) and listed "so far": Pagefind downloads a part of
+ * are checked for the other words (`holdsEvery`) and listed as "at least" so many: Pagefind downloads a part of
  * the index for every word in every shard, so asking a twelve-word headline whole cost 334 KB
  * before its first result. The button then asks the whole query, ranked on every word.
  */
@@ -91,7 +91,6 @@ export function startSearch(form: HTMLFormElement): void {
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const batch = Number(more.dataset['batch']);
   const lang = document.documentElement.lang;
-  const stemmer = searchStemmer(lang);
   const count = new Intl.NumberFormat(lang);
   const total = shards.reduce((sum, shard) => sum + shard.articles, 0);
   const baseUrl = import.meta.env.BASE_URL;
@@ -188,10 +187,11 @@ export function startSearch(form: HTMLFormElement): void {
 
   /** Says how many results the query has, and in how much of the archive when not all of it. */
   function report(query: string, found: number, partial = false): void {
-    const results = `${count.format(found)} ${found === 1 ? 'result' : 'results'} for “${query}”${partial ? ' so far' : ''}`;
+    // Partial (`firstByRarest`): only some of the articles searched were checked, so the count is
+    // a floor, said as one.
+    const results = `${partial ? 'At least ' : ''}${count.format(found)} ${found === 1 ? 'result' : 'results'} for “${query}”`;
     const done = searched();
-    status.textContent =
-      done >= total ? results : `${results}${partial ? ',' : ''} in ${count.format(done)} of ${count.format(total)} articles`;
+    status.textContent = done >= total ? results : `${results} in ${count.format(done)} of ${count.format(total)} articles`;
   }
 
   /** What the button offers: results already found, else more of the archive, else nothing. */
@@ -339,22 +339,23 @@ export function startSearch(form: HTMLFormElement): void {
     const order = [...likely, ...shards.filter((shard) => !likely.includes(shard))];
     // First, as many of those as should hold a batch of results between them, up to FIRST_SHARDS
     // (the newest shard when the directory lists none: a word being typed, or one only another
-    // form of which is listed), of those holding every word as typed when any do: a shard holding
-    // only longer words the query's begin ("38672" for "No. 3867") waits for the reader to ask.
-    const exact = holding.filter((held) => held.exact).length;
+    // form of which is listed); for several words, of those holding every word as typed when any
+    // do: a shard holding only longer words the query's begin ("38672" for "No. 3867") waits for
+    // the reader to ask (`shardsHolding` lists those shards first).
+    const exact = new Set(terms).size > 1 ? holding.filter((held) => held.exact).length : 0;
     const first: Shard[] = [];
     for (let expected = 0, index = 0; expected < batch && index < Math.min(exact || holding.length, FIRST_SHARDS); index += 1) {
       first.push(likely[index]!);
       expected += holding[index]!.articles;
     }
     if (first.length === 0) first.push(order[0]!);
-    // Several words: asked first by the rarest alone, checked for the rest. Also when the
-    // directory lists no shard holding them all, as it lists no word's other forms ("minister"
-    // where the copy says "ministry", which Pagefind finds by its stem).
-    const distinct = [...new Set(terms)];
-    if (distinct.length > 1) {
+    // Several words, all of them in shards the directory lists: asked first by the rarest alone,
+    // and its results checked for every word (those past DIRECTORY_FILES too). Not when the query
+    // holds an emoji or another symbol, which Pagefind reads as a word and the check cannot.
+    const distinct = [...new Set(words)];
+    if (distinct.length > 1 && holding.length > 0 && plainQuery(trimmed)) {
       const rarest = rarestTerm(
-        distinct,
+        [...new Set(terms)],
         files,
         first.map((shard) => shard.name),
       )!;
@@ -425,7 +426,7 @@ export function startSearch(form: HTMLFormElement): void {
       const data = await Promise.all(candidates.map((result) => result.data()));
       candidates.forEach((result, index) => {
         checked.add(result.id);
-        if (holdsEvery(terms, data[index]!.content, stemmer)) found.push({ result, data: data[index]! });
+        if (holdsEvery(terms, data[index]!.content)) found.push({ result, data: data[index]! });
       });
       if (found.length > 0) return found;
     }

@@ -10,8 +10,6 @@
  * only when the reader asks for more.
  */
 
-import { stem } from 'porter2';
-
 /** How many characters of a word name its directory file (a shorter word is its own file). */
 export const DIRECTORY_KEY_LENGTH = 3;
 
@@ -111,8 +109,9 @@ export function readDirectoryFile(stored: StoredDirectoryFile, shards: readonly 
 
 /**
  * The shards a query's `terms` (from `searchWords`) are all in, by the directory files read for
- * them (`files`, by name): first those holding every term as a word of its own, then those
- * holding only words some terms begin, each in `shards` order (newest first). A term matches
+ * them (`files`, by name), newest first (`shards` order); for several terms, first those holding
+ * every term as a word of its own, then those holding only words some terms begin, each newest
+ * first (one word is most likely being typed, and its other forms are as good). A term matches
  * every listed word that begins with it, as Pagefind matches a word being typed (and a number
  * the longer numbers it begins: "No. 3867" is a headline's own number, but 38672 is in a hundred
  * articles); a term shorter than the key matches itself only. Each shard comes with the fewest
@@ -144,7 +143,10 @@ export function shardsHolding(
     shards.flatMap((shard) =>
       holding!.has(shard) && exact!.has(shard) === wanted ? [{ shard, articles: holding!.get(shard)!, exact: wanted }] : [],
     );
-  return [...listed(true), ...listed(false)];
+  if (new Set(terms).size > 1) return [...listed(true), ...listed(false)];
+  return shards.flatMap((shard) =>
+    holding!.has(shard) ? [{ shard, articles: holding!.get(shard)!, exact: exact!.has(shard) }] : [],
+  );
 }
 
 /**
@@ -192,27 +194,25 @@ export function rarestTerm(
 }
 
 /**
- * How Pagefind stems the words of an index in `lang` (a BCP 47 tag, the site's: every article is
- * indexed in it), for `holdsEvery`: English words by the Snowball English (Porter2) stemmer, as
- * Pagefind's rust-stemmers does; other languages' words are left whole, which matches fewer words
- * than Pagefind and so lists fewer first results, never wrong ones.
+ * Whether `text` (a result's text, as Pagefind gives it) holds every one of `terms`: each term
+ * begins one of its words (`searchWords`), as Pagefind matches a term to the words it begins
+ * (pagefind_web/src/search.rs `find_word_extensions`). Pagefind compares stems, so it also finds
+ * other forms ("minister" finds "ministry"); those are not taken here, and a result holding a
+ * term in another form only is listed when the whole query is asked. Stemming here would take
+ * more than Pagefind does: Pagefind 1.6's Snowball English build stems "added" as "add" and
+ * "evening" as "evening", where the porter2 package gives "ad" and "even", which begin
+ * "administration" and "event" (found by a breaker).
  */
-export function searchStemmer(lang: string): (word: string) => string {
-  return /^en(?:-|$)/i.test(lang) ? stem : (word) => word;
+export function holdsEvery(terms: readonly string[], text: string): boolean {
+  const words = [...new Set(searchWords(text))];
+  return terms.every((term) => words.some((word) => word.startsWith(term)));
 }
 
 /**
- * Whether `text` (a result's text, as Pagefind gives it) holds every one of `terms`, as Pagefind
- * matches a term: the stem of one of its words (`searchWords`, then `stemmer`) begins with the
- * term's stem, so "minister" finds "ministry" (pagefind_web/src/search.rs `search_term` and
- * `find_word_extensions`). Pagefind also takes a shorter word a shard holds when none begins with
- * the term; that is left out here, so a result it finds so is listed by the whole query, which
- * the search page asks next.
+ * Whether every character of `query` is one `searchWords` reads or drops as Pagefind does:
+ * letters, digits, marks, punctuation and spaces. Pagefind indexes an emoji or another symbol as
+ * a word of its own, which `searchWords` and so `holdsEvery` cannot see (found by a breaker).
  */
-export function holdsEvery(terms: readonly string[], text: string, stemmer: (word: string) => string = (word) => word): boolean {
-  const stems = [...new Set(searchWords(text))].map(stemmer);
-  return terms.every((term) => {
-    const wanted = stemmer(term);
-    return stems.some((word) => word.startsWith(wanted));
-  });
+export function plainQuery(query: string): boolean {
+  return !/[^\p{L}\p{N}\p{M}\p{P}\s]/u.test(query);
 }
