@@ -352,8 +352,10 @@ export function startSearch(form: HTMLFormElement): void {
     // Several words, all of them in shards the directory lists: asked first by the rarest alone,
     // and its results checked for every word (those past DIRECTORY_FILES too). Not when the query
     // holds an emoji or another symbol, which Pagefind reads as a word and the check cannot.
+    // An archive the first search covers whole is asked whole: nothing is left to save, and its
+    // count is then exact (found by a newcomer: "At least 1 result" on a one-article site).
     const distinct = [...new Set(words)];
-    if (distinct.length > 1 && holding.length > 0 && plainQuery(trimmed)) {
+    if (distinct.length > 1 && holding.length > 0 && first.length < shards.length && plainQuery(trimmed)) {
       const rarest = rarestTerm(
         [...new Set(terms)],
         files,

@@ -143,6 +143,17 @@ describe('search', () => {
     await page.close();
   });
 
+  // Found by a newcomer: "At least 1 result" and a "More results" that added nothing, on a site
+  // whose one shard the first search covers whole.
+  it('counts a search of several words exactly when it searches the whole archive at once', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('origin')}/search/?q=${encodeURIComponent('NATO chief impose cost')}`);
+    await page.locator('.search-results li').first().waitFor();
+    expect(await page.locator('.search-status').textContent()).toBe('1 result for “NATO chief impose cost”');
+    expect(await page.locator('[data-search-more]').isHidden()).toBe(true);
+    await page.close();
+  });
+
   it('shows each result\'s section and date, worded as listings word them, with a machine-readable date', async () => {
     const page = await browser.newPage();
     await page.goto(`${inject('origin')}/search/?q=Stoltenberg`);
