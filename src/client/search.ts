@@ -349,19 +349,20 @@ export function startSearch(form: HTMLFormElement): void {
       expected += holding[index]!.articles;
     }
     if (first.length === 0) first.push(order[0]!);
-    // Several words, all of them in shards the directory lists: asked first by the rarest alone,
-    // and its results checked for every word (those past DIRECTORY_FILES too). Not when the query
+    // Several words, all of them words of their own in shards the directory lists (no result
+    // elsewhere could pass the check): asked first by the rarest alone in those shards, and its
+    // results checked for every word (those past DIRECTORY_FILES too). Not when the query
     // holds an emoji or another symbol, which Pagefind reads as a word and the check cannot.
     // An archive the first search covers whole is asked whole: nothing is left to save, and its
     // count is then exact (found by a newcomer: "At least 1 result" on a one-article site).
     const distinct = [...new Set(words)];
-    if (distinct.length > 1 && holding.length > 0 && first.length < shards.length && plainQuery(trimmed)) {
+    if (distinct.length > 1 && exact > 0 && first.length < shards.length && plainQuery(trimmed)) {
       const rarest = rarestTerm(
         [...new Set(terms)],
         files,
         first.map((shard) => shard.name),
       )!;
-      const found = await firstByRarest(distinct, rarest, first, likely, id);
+      const found = await firstByRarest(distinct, rarest, first, likely.slice(0, exact), id);
       if (id !== latest) return;
       if (found.length > 0) {
         current = {

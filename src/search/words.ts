@@ -194,25 +194,25 @@ export function rarestTerm(
 }
 
 /**
- * Whether `text` (a result's text, as Pagefind gives it) holds every one of `terms`: each term
- * begins one of its words (`searchWords`), as Pagefind matches a term to the words it begins
- * (pagefind_web/src/search.rs `find_word_extensions`). Pagefind compares stems, so it also finds
- * other forms ("minister" finds "ministry"); those are not taken here, and a result holding a
- * term in another form only is listed when the whole query is asked. Stemming here would take
- * more than Pagefind does: Pagefind 1.6's Snowball English build stems "added" as "add" and
- * "evening" as "evening", where the porter2 package gives "ad" and "even", which begin
- * "administration" and "event" (found by a breaker).
+ * Whether `text` (a result's text, as Pagefind gives it) holds every one of `terms` as a word of
+ * its own (`searchWords`). Pagefind takes more: a word whose stem begins with the term's stem
+ * (pagefind_web/src/search.rs `find_word_extensions`), so "minister" finds "ministry". Nothing
+ * simpler takes only what Pagefind takes: a term beginning a word is not enough ("policy" begins
+ * "policymakers", but its stem, polici…, does not; "runn" begins "running", whose stem is run…),
+ * and porter2's stems are not Pagefind 1.6's ("added": ad…, add…), both found by breakers. So a
+ * result holding a word in another form only is listed when the whole query is asked.
  */
 export function holdsEvery(terms: readonly string[], text: string): boolean {
-  const words = [...new Set(searchWords(text))];
-  return terms.every((term) => words.some((word) => word.startsWith(term)));
+  const words = new Set(searchWords(text));
+  return terms.every((term) => words.has(term));
 }
 
 /**
- * Whether every character of `query` is one `searchWords` reads or drops as Pagefind does:
- * letters, digits, marks, punctuation and spaces. Pagefind indexes an emoji or another symbol as
- * a word of its own, which `searchWords` and so `holdsEvery` cannot see (found by a breaker).
+ * Whether `holdsEvery` can read `query` as Pagefind does: every character a letter, digit, mark,
+ * punctuation or space (Pagefind indexes an emoji or another symbol as a word of its own, which
+ * `searchWords` drops), and not a phrase in ASCII double quotes, which Pagefind searches as one
+ * (its `exact_search`, pagefind_web_js/lib/coupled_search.ts). Both found by breakers.
  */
 export function plainQuery(query: string): boolean {
-  return !/[^\p{L}\p{N}\p{M}\p{P}\s]/u.test(query);
+  return !/[^\p{L}\p{N}\p{M}\p{P}\s]/u.test(query) && !/^\s*".+"\s*$/.test(query);
 }

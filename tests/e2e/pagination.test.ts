@@ -241,6 +241,10 @@ describe('a 45-article corpus, 20 per page', () => {
         // Its rarest word's 30 best results checked, in the shards of 33 articles, then the whole query there.
         [`${standfirst} quorvane`, '33 results for “%” in 33 of 42 articles'],
         ['Ouagadougou China 🙂', '1 result for “%” in 9 of 42 articles'],
+        // A second breaker: a word being typed, which Pagefind matches by stems the check cannot
+        // see, and a phrase in double quotes, which Pagefind searches as one, are asked whole.
+        ['Ouagadougo China', '1 result for “%” in 9 of 42 articles'],
+        ['"West Should"', '7 results for “%” in 7 of 42 articles'],
       ] as const) {
         await tab.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
         await tab.waitForFunction(() => document.querySelector('.search-status')?.textContent !== '');
