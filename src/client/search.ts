@@ -398,7 +398,7 @@ export function startSearch(form: HTMLFormElement): void {
 
   /**
    * The first results of a query of several `terms`: Pagefind's results for the `rarest` alone in
-   * the `first` shards (then in the other `likely` ones, newest first, one then two then four at a
+   * the `first` shards (then in the other `likely` ones, those holding every term as a word of its own, newest first, one then two then four at a
    * time), best first, checked a batch at a time for the other terms, until one holds them all
    * or CHECKED_CANDIDATES have been checked. Those holding every term, in Pagefind's order; none
    * when none did (the caller then asks the whole query) or a newer query superseded this one.

@@ -139,14 +139,11 @@ export function shardsHolding(
       : counts;
     exact = exact ? new Set([...exact].filter((shard) => own.has(shard))) : own;
   }
-  const listed = (wanted: boolean) =>
-    shards.flatMap((shard) =>
-      holding!.has(shard) && exact!.has(shard) === wanted ? [{ shard, articles: holding!.get(shard)!, exact: wanted }] : [],
-    );
-  if (new Set(terms).size > 1) return [...listed(true), ...listed(false)];
-  return shards.flatMap((shard) =>
+  const listed = shards.flatMap((shard) =>
     holding!.has(shard) ? [{ shard, articles: holding!.get(shard)!, exact: exact!.has(shard) }] : [],
   );
+  if (new Set(terms).size === 1) return listed;
+  return [...listed.filter((held) => held.exact), ...listed.filter((held) => !held.exact)];
 }
 
 /**
