@@ -342,7 +342,8 @@ export function startSearch(form: HTMLFormElement): void {
     // form of which is listed); for several words, of those holding every word as typed when any
     // do: a shard holding only longer words the query's begin ("38672" for "No. 3867") waits for
     // the reader to ask (`shardsHolding` lists those shards first).
-    const exact = new Set(terms).size > 1 ? holding.filter((held) => held.exact).length : 0;
+    const distinctTerms = [...new Set(terms)];
+    const exact = distinctTerms.length > 1 ? holding.filter((held) => held.exact).length : 0;
     const first: Shard[] = [];
     for (let expected = 0, index = 0; expected < batch && index < Math.min(exact || holding.length, FIRST_SHARDS); index += 1) {
       first.push(likely[index]!);
@@ -358,7 +359,7 @@ export function startSearch(form: HTMLFormElement): void {
     const distinct = [...new Set(words)];
     if (distinct.length > 1 && exact > 0 && first.length < shards.length && plainQuery(trimmed)) {
       const rarest = rarestTerm(
-        [...new Set(terms)],
+        distinctTerms,
         files,
         first.map((shard) => shard.name),
       )!;
@@ -369,11 +370,10 @@ export function startSearch(form: HTMLFormElement): void {
           query: trimmed,
           order,
           results: found.map(({ result }) => result),
-          shown: new Set(),
+          shown: new Set(found.map(({ result }) => result.id)),
           listed: Promise.resolve(),
           partial: true,
         };
-        for (const { result } of found) current.shown.add(result.id);
         list.replaceChildren(...found.map(({ data }) => item(data)));
         report(trimmed, found.length, true);
         offer();
