@@ -106,11 +106,17 @@ describe('real newsroom copy', () => {
     await page.close();
   });
 
-  it('has one h1 on every page, the headline: a "# heading" in copy is demoted', () => {
+  it('has one h1 on every page, the headline, and headings that never skip a level, whatever level the copy starts at', () => {
     for (const file of listFiles(dir, '.html').filter((file) => !file.startsWith('pagefind/'))) {
-      expect(read(file).match(/<h1[\s>]/g)?.length ?? 0, file).toBeLessThanOrEqual(1);
+      const levels = [...read(file).matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
+      expect(levels.filter((level) => level === 1).length, file).toBeLessThanOrEqual(1);
+      // What axe's heading-order rule asks: each heading at most one level below the one before.
+      levels.forEach((level, i) => expect(level, `${file}: heading ${i + 1} of ${levels.join(',')}`).toBeLessThanOrEqual((levels[i - 1] ?? 1) + 1));
     }
     expect(read('articles/long-words-outside-the-body/index.html')).toMatch(/<h2 id="a-first-level-heading-in-the-body">/);
+    const body = read('articles/sections-from-h3/index.html');
+    const copyHeadings = [...body.matchAll(/<(h[1-6]) id="(background|earlier-talks|reaction)"/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(copyHeadings).toEqual(['h2 background', 'h3 earlier-talks', 'h2 reaction']);
   });
 
   it('keeps body pictures within the text column at 1280 px, as the lead picture is', async () => {
