@@ -31,6 +31,13 @@ export const SITE = {
   /** How many of the newest articles the feeds carry. */
   feedLimit: 50,
   /**
+   * The most a feed may weigh, in bytes as served (UTF-8): past it, the oldest items carry their
+   * standfirst and a link instead of the full text (src/feeds/budget.ts). Readers and services
+   * refuse or cut feeds past a size: several at 2–5 MB, FeedBurner at 512 KB (its help page,
+   * "Your feed filesize is larger than 512K"); lower this for a service with a smaller limit.
+   */
+  feedBytes: 1024 * 1024,
+  /**
    * The newsroom's sections, in masthead order. An article's `section` must name one of them (the
    * content check refuses any other, so a typo never opens a new section); each section with published
    * articles gets a front at /sections/<slug>/ and a link in the masthead. Slugs are URL segments:

@@ -1,4 +1,6 @@
 import XMLBuilder from 'fast-xml-builder';
+import { SITE } from '../site';
+import { logBudget, writeWithin } from './budget';
 import { contentType, FEED_FORMATS } from './formats';
 import type { FeedChannel } from './items';
 
@@ -8,8 +10,17 @@ const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true, p
 // byte-identical rebuilds.
 const NEVER = new Date(0);
 
-/** Atom 1.0 (RFC 4287): every entry with id, dates, author, categories, summary and HTML content. */
-export function atomResponse(channel: FeedChannel, publisher: string): Response {
+/**
+ * Atom 1.0 (RFC 4287): every entry with id, dates, author, categories, summary and HTML content,
+ * within `budget` bytes (src/feeds/budget.ts `writeWithin`).
+ */
+export async function atomResponse(channel: FeedChannel, publisher: string, budget: number = SITE.feedBytes): Promise<Response> {
+  const feed = await writeWithin(channel, budget, (within) => atomDocument(within, publisher));
+  logBudget(channel, feed, budget);
+  return new Response(feed.body, { headers: { 'Content-Type': contentType(FEED_FORMATS.atom) } });
+}
+
+function atomDocument(channel: FeedChannel, publisher: string): string {
   const feed = {
     '?xml': { '@_version': '1.0', '@_encoding': 'UTF-8' },
     feed: {
@@ -42,5 +53,5 @@ export function atomResponse(channel: FeedChannel, publisher: string): Response 
       })),
     },
   };
-  return new Response(xml.build(feed), { headers: { 'Content-Type': contentType(FEED_FORMATS.atom) } });
+  return xml.build(feed);
 }

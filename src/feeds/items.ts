@@ -1,9 +1,12 @@
+import { h } from 'hastscript';
+import { toHtml } from 'hast-util-to-html';
 import { dropUnprintable } from '../text.ts';
 import { toFeedHtml } from './html.ts';
 import type { Article } from '../model/articles.ts';
 import { creditNames } from '../model/credit.ts';
 import { formatDate, shownUpdate } from '../model/dates.ts';
 import { languageAttributes } from '../model/language.ts';
+import { FULL_ARTICLE_LINK } from '../model/wording.ts';
 import { SITE } from '../site.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';
 
@@ -23,6 +26,12 @@ export interface FeedItem {
   summary: string;
   /** The article as HTML, every address absolute, nothing executable: the standfirst, then the body. */
   contentHtml: string;
+  /**
+   * The standfirst and a link to the article, as HTML: what the item carries instead of
+   * `contentHtml` once its feed is past its byte budget (src/feeds/budget.ts). Made when first
+   * asked for, as most feeds never are.
+   */
+  shortHtml: () => string;
   published: Date;
   updated: Date | undefined;
   categories: string[];
@@ -63,16 +72,19 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
   if (hit) return hit;
   const url = absoluteUrl(paths.article(article.slug), site);
   const mediaUrl = (name: string) => absoluteUrl(paths.media(article.slug, name), site);
+  const language = languageAttributes(article.language, SITE.lang);
   const item: FeedItem = {
     url,
     title: xmlText(article.title),
     summary: xmlText(article.standfirst),
+    // The link is the site's own words, outside the copy's language.
+    shortHtml: () => xmlText(toFeedHtml('', { pageUrl: url, lead: article.standfirst, language }) + toHtml(h('p', h('a', { href: url }, FULL_ARTICLE_LINK)))),
     contentHtml: xmlText(
       toFeedHtml(article.html, {
         pageUrl: url,
         lead: article.standfirst,
         media: new Map(article.media.map((picture) => [picture.source, mediaUrl(picture.name)])),
-        language: languageAttributes(article.language, SITE.lang),
+        language,
         corrections: article.corrections.map((correction) => ({
           date: formatDate(correction.date, SITE.locale, SITE.timeZone),
           datetime: correction.date.datetime,

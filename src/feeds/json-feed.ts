@@ -1,8 +1,19 @@
+import { SITE } from '../site';
+import { logBudget, writeWithin } from './budget';
 import { contentType, FEED_FORMATS } from './formats';
 import type { FeedChannel } from './items';
 
-/** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), serialised by JSON.stringify. */
-export function jsonFeedResponse(channel: FeedChannel, publisher: string): Response {
+/**
+ * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), serialised by JSON.stringify, within
+ * `budget` bytes (src/feeds/budget.ts `writeWithin`).
+ */
+export async function jsonFeedResponse(channel: FeedChannel, publisher: string, budget: number = SITE.feedBytes): Promise<Response> {
+  const feed = await writeWithin(channel, budget, (within) => jsonFeedDocument(within, publisher));
+  logBudget(channel, feed, budget);
+  return new Response(feed.body, { headers: { 'Content-Type': contentType(FEED_FORMATS.json) } });
+}
+
+function jsonFeedDocument(channel: FeedChannel, publisher: string): string {
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: channel.title,
@@ -29,7 +40,5 @@ export function jsonFeedResponse(channel: FeedChannel, publisher: string): Respo
       }),
     })),
   };
-  return new Response(`${JSON.stringify(feed, null, 2)}\n`, {
-    headers: { 'Content-Type': contentType(FEED_FORMATS.json) },
-  });
+  return `${JSON.stringify(feed, null, 2)}\n`;
 }

@@ -1,6 +1,8 @@
 import { getRssString } from '@astrojs/rss';
 import XMLBuilder from 'fast-xml-builder';
 import { toHtml } from 'hast-util-to-html';
+import { SITE } from '../site';
+import { logBudget, writeWithin } from './budget';
 import { contentType, FEED_FORMATS } from './formats';
 import type { FeedChannel } from './items';
 
@@ -16,9 +18,18 @@ function asHtml(text: string): string {
 }
 const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
 
-/** RSS 2.0 with content:encoded, dc:creator, media:content and an atom:link to itself. */
-export async function rssResponse(channel: FeedChannel): Promise<Response> {
-  const body = await getRssString({
+/**
+ * RSS 2.0 with content:encoded, dc:creator, media:content and an atom:link to itself, within
+ * `budget` bytes (src/feeds/budget.ts `writeWithin`).
+ */
+export async function rssResponse(channel: FeedChannel, budget: number = SITE.feedBytes): Promise<Response> {
+  const feed = await writeWithin(channel, budget, rssDocument);
+  logBudget(channel, feed, budget);
+  return new Response(feed.body, { headers: { 'Content-Type': contentType(FEED_FORMATS.rss) } });
+}
+
+function rssDocument(channel: FeedChannel): Promise<string> {
+  return getRssString({
     title: channel.title,
     description: asHtml(channel.description),
     site: channel.homeUrl,
@@ -51,5 +62,4 @@ export async function rssResponse(channel: FeedChannel): Promise<Response> {
       ...(item.image && { enclosure: { url: item.image.url, length: item.image.length, type: item.image.type } }),
     })),
   });
-  return new Response(body, { headers: { 'Content-Type': contentType(FEED_FORMATS.rss) } });
 }

@@ -29,3 +29,9 @@ export function countOf(count: number, noun: Noun, locale: string): string {
 export function correctionsHeading(count: number): string {
   return count > 1 ? 'Corrections' : 'Correction';
 }
+
+/**
+ * The link a feed item carries in place of the article's text once its feed is past its byte
+ * budget (src/feeds/budget.ts), after the standfirst.
+ */
+export const FULL_ARTICLE_LINK = 'Read the full article';

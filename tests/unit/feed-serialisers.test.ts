@@ -17,6 +17,7 @@ const dateOnly: FeedItem = {
   title: 'Fish & chips <b>not bold</b> "quoted" \'too\'',
   summary: 'A < B && C > D: "Tom & Jerry"',
   contentHtml: '<p>A &lt; B &amp;&amp; C</p><p><a href="https://example.org/news/tags/food/">food</a></p>',
+  shortHtml: () => '<p>A &lt; B &amp;&amp; C &gt; D</p>',
   published: new Date('2024-06-18T00:00:00Z'),
   updated: undefined,
   categories: ['Food & Drink', '<script>'],
@@ -29,6 +30,7 @@ const timed: FeedItem = {
   title: '港口重開 — “harbour” reopens',
   summary: '颱風過後，港口重開。',
   contentHtml: '<p lang="zh-Hant">港口重開</p><figure><img src="https://example.org/news/media/harbour/photo.jpg" alt="Cranes &amp; quay"></figure>',
+  shortHtml: () => '<p lang="zh-Hant">颱風過後，港口重開。</p>',
   published: new Date('2024-06-19T09:30:00Z'),
   updated: new Date('2024-06-20T13:05:00Z'),
   categories: ['港口'],
@@ -70,7 +72,7 @@ describe.each<[string, () => Promise<ReadBack[]>]>([
   [
     'Atom',
     async () =>
-      parseXml(await atomResponse(at('atom.xml'), 'Broadsheet').text()).feed.entry.map((entry: Record<string, { '#text': string }> & { published: string }) => ({
+      parseXml(await (await atomResponse(at('atom.xml'), 'Broadsheet')).text()).feed.entry.map((entry: Record<string, { '#text': string }> & { published: string }) => ({
         title: entry['title']!['#text'],
         summary: entry['summary']!['#text'],
         published: entry.published,
@@ -79,7 +81,7 @@ describe.each<[string, () => Promise<ReadBack[]>]>([
   [
     'JSON Feed',
     async () =>
-      JSON.parse(await jsonFeedResponse(at('feed.json'), 'Broadsheet').text()).items.map((item: Record<string, string>) => ({
+      JSON.parse(await (await jsonFeedResponse(at('feed.json'), 'Broadsheet')).text()).items.map((item: Record<string, string>) => ({
         title: item['title'],
         summary: item['summary'],
         published: item['date_published'],
@@ -108,19 +110,19 @@ describe('rssResponse', () => {
 
 describe('atomResponse', () => {
   it('writes Atom 1.0 with text titles and HTML content escaped once', async () => {
-    const response = atomResponse(at('atom.xml'), 'Broadsheet & Co.');
+    const response = await atomResponse(at('atom.xml'), 'Broadsheet & Co.');
     expect(response.headers.get('Content-Type')).toBe('application/atom+xml; charset=utf-8');
     expect(await response.text()).toMatchInlineSnapshot(`"<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB"><id>https://example.org/news/</id><title type="text">Broadsheet &amp; Co. &lt;News&gt;</title><subtitle type="text">Stories &quot;worth&quot; reading &amp; &lt;b&gt;more&lt;/b&gt;</subtitle><updated>2024-06-20T13:05:00.000Z</updated><link rel="self" type="application/atom+xml" href="https://example.org/news/atom.xml"/><link rel="alternate" type="text/html" href="https://example.org/news/"/><author><name>Broadsheet &amp; Co.</name></author><entry xml:lang="zh-Hant"><id>https://example.org/news/articles/harbour/</id><title type="text">港口重開 — “harbour” reopens</title><link rel="alternate" type="text/html" href="https://example.org/news/articles/harbour/"/><link rel="enclosure" type="image/jpeg" length="12345" href="https://example.org/news/media/harbour/photo.jpg"/><published>2024-06-19T09:30:00.000Z</published><updated>2024-06-20T13:05:00.000Z</updated><author><name>陳大文</name></author><author><name>Jane Roe</name></author><category term="港口"/><summary type="text">颱風過後，港口重開。</summary><content type="html">&lt;p lang=&quot;zh-Hant&quot;&gt;港口重開&lt;/p&gt;&lt;figure&gt;&lt;img src=&quot;https://example.org/news/media/harbour/photo.jpg&quot; alt=&quot;Cranes &amp;amp; quay&quot;&gt;&lt;/figure&gt;</content></entry><entry><id>https://example.org/news/articles/fish-chips/</id><title type="text">Fish &amp; chips &lt;b&gt;not bold&lt;/b&gt; &quot;quoted&quot; &apos;too&apos;</title><link rel="alternate" type="text/html" href="https://example.org/news/articles/fish-chips/"/><published>2024-06-18T00:00:00.000Z</published><updated>2024-06-18T00:00:00.000Z</updated><author><name>Zoë O&apos;Brien &amp; Co.</name></author><category term="Food &amp; Drink"/><category term="&lt;script&gt;"/><summary type="text">A &lt; B &amp;&amp; C &gt; D: &quot;Tom &amp; Jerry&quot;</summary><content type="html">&lt;p&gt;A &amp;lt; B &amp;amp;&amp;amp; C&lt;/p&gt;&lt;p&gt;&lt;a href=&quot;https://example.org/news/tags/food/&quot;&gt;food&lt;/a&gt;&lt;/p&gt;</content></entry></feed>"`);
   });
 
   it('writes an empty feed updated at the epoch, never the clock', async () => {
-    expect(await atomResponse(at('atom.xml', empty), 'Broadsheet').text()).toMatchInlineSnapshot(`"<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB"><id>https://example.org/news/</id><title type="text">Broadsheet &amp; Co. &lt;News&gt;</title><subtitle type="text">Stories &quot;worth&quot; reading &amp; &lt;b&gt;more&lt;/b&gt;</subtitle><updated>1970-01-01T00:00:00.000Z</updated><link rel="self" type="application/atom+xml" href="https://example.org/news/atom.xml"/><link rel="alternate" type="text/html" href="https://example.org/news/"/><author><name>Broadsheet</name></author></feed>"`);
+    expect(await (await atomResponse(at('atom.xml', empty), 'Broadsheet')).text()).toMatchInlineSnapshot(`"<?xml version="1.0" encoding="UTF-8"?><feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB"><id>https://example.org/news/</id><title type="text">Broadsheet &amp; Co. &lt;News&gt;</title><subtitle type="text">Stories &quot;worth&quot; reading &amp; &lt;b&gt;more&lt;/b&gt;</subtitle><updated>1970-01-01T00:00:00.000Z</updated><link rel="self" type="application/atom+xml" href="https://example.org/news/atom.xml"/><link rel="alternate" type="text/html" href="https://example.org/news/"/><author><name>Broadsheet</name></author></feed>"`);
   });
 });
 
 describe('jsonFeedResponse', () => {
   it('writes JSON Feed 1.1 with the copy as it is', async () => {
-    const response = jsonFeedResponse(at('feed.json'), 'Broadsheet & Co.');
+    const response = await jsonFeedResponse(at('feed.json'), 'Broadsheet & Co.');
     expect(response.headers.get('Content-Type')).toBe('application/feed+json; charset=utf-8');
     expect(await response.text()).toMatchInlineSnapshot(`
       "{
