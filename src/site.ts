@@ -31,8 +31,10 @@ export const SITE = {
   /** How many of the newest articles the feeds carry. */
   feedLimit: 50,
   /**
-   * The most a feed may weigh, in bytes as served (UTF-8): past it, the oldest items carry their
-   * standfirst and a link instead of the full text (src/feeds/budget.ts). Readers and services
+   * The most a feed may weigh: bytes of the whole file, UTF-8, before any compression. Past it, the
+   * oldest items carry their standfirst and a link instead of the full text; should even that be
+   * too heavy, only the newest items that fit are kept; and a build whose feed cannot hold even its
+   * newest item that way stops, naming the feed (src/feeds/budget.ts). Readers and services
    * refuse or cut feeds past a size: several at 2–5 MB, FeedBurner at 512 KB (its help page,
    * "Your feed filesize is larger than 512K"); lower this for a service with a smaller limit.
    */

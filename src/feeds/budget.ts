@@ -76,7 +76,9 @@ export function budgetReport(path: string, channel: FeedChannel, feed: BudgetedF
   const what =
     feed.items < all
       ? `its newest ${n(feed.items)} of ${n(all)} items, each as standfirst and link`
-      : `full text for the newest ${n(feed.fullText)} of ${n(all)} items, the rest as standfirst and link`;
+      : feed.fullText === 0
+        ? `${all === 1 ? 'its one item' : `all ${n(all)} items`} as standfirst and link`
+        : `full text for the newest ${n(feed.fullText)} of ${n(all)} items, the rest as standfirst and link`;
   return `${path}: ${what}, to stay within ${n(budget)} bytes (${n(feed.bytes)})`;
 }
 

@@ -133,8 +133,16 @@ describe('budgetReport', () => {
     ['every item in full', { items: 30, fullText: 30 }, undefined],
     ['the older items cut', { items: 30, fullText: 4 }, '/rss.xml: full text for the newest 4 of 30 items, the rest as standfirst and link, to stay within 1,048,576 bytes (1,000,000)'],
     ['items dropped', { items: 7, fullText: 0 }, '/rss.xml: its newest 7 of 30 items, each as standfirst and link, to stay within 1,048,576 bytes (1,000,000)'],
+    ['no item in full', { items: 30, fullText: 0 }, '/rss.xml: all 30 items as standfirst and link, to stay within 1,048,576 bytes (1,000,000)'],
   ])('%s', (_, feed, expected) => {
     expect(budgetReport('/rss.xml', channel, { body: '', bytes: 1_000_000, ...feed }, MiB)).toBe(expected);
+  });
+
+  it('words a feed of one item', () => {
+    const one = channelOf(transcripts.slice(0, 1), '/tags/nato/rss.xml');
+    expect(budgetReport('/tags/nato/rss.xml', one, { body: '', bytes: 4_000, items: 1, fullText: 0 }, 5_000)).toBe(
+      '/tags/nato/rss.xml: its one item as standfirst and link, to stay within 5,000 bytes (4,000)',
+    );
   });
 });
 
