@@ -42,7 +42,8 @@ async function largest(low: number, high: number, fits: (n: number) => Promise<b
  * Writes `channel` with `write` (one format's serialiser) within `budget` bytes (UTF-8, the whole
  * document): every item in full when that fits; else the newest items in full for as long as the
  * feed fits and the older ones as their standfirst and a link; else, when even the standfirsts
- * are too heavy, only as many of the newest items as fit. A reader then gets the newest copy
+ * are too heavy, only as many of the newest items as fit, the newest of those in full as far as
+ * they fit. A reader then gets the newest copy
  * whole and a way to every other item, instead of a feed it refuses for its size.
  *
  * Throws naming the feed's address and the budget when not even its newest item, as standfirst
@@ -61,7 +62,8 @@ export async function writeWithin(channel: FeedChannel, budget: number, write: (
   if (all === 0 || !(await fitting(1, 0))) {
     throw new Error(`The feed ${channel.feedUrl} cannot be written within ${budget} bytes (SITE.feedBytes), not even its newest item as standfirst and link.`);
   }
-  return attempt(await largest(1, all, (items) => fitting(items, 0)), 0);
+  const items = await largest(1, all, (count) => fitting(count, 0));
+  return attempt(items, await largest(0, items, (fullText) => fitting(items, fullText)));
 }
 
 /**
@@ -75,7 +77,7 @@ export function budgetReport(path: string, channel: FeedChannel, feed: BudgetedF
   const n = (value: number) => value.toLocaleString('en-GB');
   const what =
     feed.items < all
-      ? `its newest ${n(feed.items)} of ${n(all)} items, each as standfirst and link`
+      ? `its newest ${n(feed.items)} of ${n(all)} items, ${feed.fullText === 0 ? 'each' : `full text for the newest ${n(feed.fullText)}, the rest`} as standfirst and link`
       : feed.fullText === 0
         ? `${all === 1 ? 'its one item' : `all ${n(all)} items`} as standfirst and link`
         : `full text for the newest ${n(feed.fullText)} of ${n(all)} items, the rest as standfirst and link`;

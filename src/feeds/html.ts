@@ -26,6 +26,11 @@ export interface FeedHtmlOptions {
    * for readers, its `datetime`, and the correction as inline HTML.
    */
   corrections?: readonly { date: string; datetime: string; html: string }[] | undefined;
+  /**
+   * A link to the article after the copy and before the corrections, in the feed's language
+   * (outside the copy's `lang`): what stands in for the body when a feed leaves it out.
+   */
+  link?: { href: string; text: string } | undefined;
 }
 
 function resolveAll(tree: Root, base: URL): void {
@@ -57,7 +62,7 @@ const fragments = rehype().data('settings', { fragment: true }).use(rehypeSaniti
  * from the site), pictures pointing at their published files, and nothing that runs: scripts,
  * styles and event handlers are removed.
  */
-export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), language = {}, corrections = [] }: FeedHtmlOptions): string {
+export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), language = {}, corrections = [], link }: FeedHtmlOptions): string {
   const tree = fragments.parse(html);
   if (lead) tree.children.unshift(h('p', lead));
   placePictures(tree, media);
@@ -65,6 +70,7 @@ export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), lan
   const clean = fragments.runSync(tree);
   // After sanitising: the attributes are the model's, not the copy's.
   if (language.lang || language.dir) clean.children = [h('div', language, clean.children as Element[])];
+  if (link) clean.children.push(h('p', h('a', { href: new URL(link.href, pageUrl).href }, link.text)));
   if (corrections.length > 0) {
     const foot: Root = {
       type: 'root',

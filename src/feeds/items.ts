@@ -1,5 +1,3 @@
-import { h } from 'hastscript';
-import { toHtml } from 'hast-util-to-html';
 import { dropUnprintable } from '../text.ts';
 import { toFeedHtml } from './html.ts';
 import type { Article } from '../model/articles.ts';
@@ -27,9 +25,9 @@ export interface FeedItem {
   /** The article as HTML, every address absolute, nothing executable: the standfirst, then the body. */
   contentHtml: string;
   /**
-   * The standfirst and a link to the article, as HTML: what the item carries instead of
-   * `contentHtml` once its feed is past its byte budget (src/feeds/budget.ts). Made when first
-   * asked for, as most feeds never are.
+   * The standfirst, a link to the article and its corrections, as HTML: what the item carries
+   * instead of `contentHtml` once its feed is past its byte budget (src/feeds/budget.ts). Made
+   * when first asked for, as most feeds never are.
    */
   shortHtml: () => string;
   published: Date;
@@ -73,23 +71,24 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
   const url = absoluteUrl(paths.article(article.slug), site);
   const mediaUrl = (name: string) => absoluteUrl(paths.media(article.slug, name), site);
   const language = languageAttributes(article.language, SITE.lang);
+  const corrections = article.corrections.map((correction) => ({
+    date: formatDate(correction.date, SITE.locale, SITE.timeZone),
+    datetime: correction.date.datetime,
+    html: correction.html,
+  }));
   const item: FeedItem = {
     url,
     title: xmlText(article.title),
     summary: xmlText(article.standfirst),
-    // The link is the site's own words, outside the copy's language.
-    shortHtml: () => xmlText(toFeedHtml('', { pageUrl: url, lead: article.standfirst, language }) + toHtml(h('p', h('a', { href: url }, FULL_ARTICLE_LINK)))),
+    // Corrections stay: an item updated by one says so, whatever the feed leaves out.
+    shortHtml: () => xmlText(toFeedHtml('', { pageUrl: url, lead: article.standfirst, language, corrections, link: { href: url, text: FULL_ARTICLE_LINK } })),
     contentHtml: xmlText(
       toFeedHtml(article.html, {
         pageUrl: url,
         lead: article.standfirst,
         media: new Map(article.media.map((picture) => [picture.source, mediaUrl(picture.name)])),
         language,
-        corrections: article.corrections.map((correction) => ({
-          date: formatDate(correction.date, SITE.locale, SITE.timeZone),
-          datetime: correction.date.datetime,
-          html: correction.html,
-        })),
+        corrections,
       }),
     ),
     published: article.published.instant,

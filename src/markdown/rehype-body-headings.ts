@@ -32,15 +32,20 @@ export function bodyHeadingLevels(levels: readonly number[]): number[] {
 /**
  * Re-levels the body's headings (Markdown's and raw HTML's alike) by bodyHeadingLevels, so the
  * page's outline and screen readers' heading lists stay right whatever level the copy starts at
- * (WCAG 1.3.1). Runs after the sanitiser, so only headings that reach the page count.
+ * (WCAG 1.3.1). The footnotes' heading (GFM's, inside `<section data-footnotes>`) closes every
+ * section of the copy: it is always at the body's top level, whatever levels the copy used. Runs
+ * after the sanitiser, so only headings that reach the page count.
  */
 export function rehypeBodyHeadings() {
   return (tree: Root) => {
-    const headings: Element[] = [];
-    visit(tree, 'element', (node) => {
-      if (HEADING.test(node.tagName)) headings.push(node);
+    const headings: { node: Element; copy: number }[] = [];
+    visit(tree, 'element', (node, _index, parent) => {
+      const level = HEADING.exec(node.tagName);
+      if (!level) return;
+      const footnotes = parent?.type === 'element' && parent.tagName === 'section' && parent.properties['dataFootnotes'] !== undefined;
+      headings.push({ node, copy: footnotes ? 1 : Number(level[1]) });
     });
-    const levels = bodyHeadingLevels(headings.map((node) => Number(HEADING.exec(node.tagName)![1])));
-    headings.forEach((node, i) => (node.tagName = `h${levels[i]}`));
+    const levels = bodyHeadingLevels(headings.map(({ copy }) => copy));
+    headings.forEach(({ node }, i) => (node.tagName = `h${levels[i]}`));
   };
 }

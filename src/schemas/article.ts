@@ -46,13 +46,22 @@ function checkDateOrder(data: { published: string; updated?: string | undefined;
   });
 }
 
+/** The most characters a standfirst may have: a generous two sentences. */
+export const STANDFIRST_LENGTH = 1000;
+
 /** The front matter of one article in `content/articles/`. Unknown keys are rejected. */
 export const articleSchema = strictFields(
   {
     /** The headline, exactly as published. */
     title: text('a headline'),
-    /** One or two sentences under the headline; also the summary in feeds and search results. */
-    standfirst: text('a standfirst (the summary under the headline)'),
+    /**
+     * One or two sentences under the headline; also the summary in feeds and search results. At
+     * most STANDFIRST_LENGTH characters: it heads every feed item, whole, even where the feed's
+     * byte budget leaves out the article's text (src/feeds/budget.ts).
+     */
+    standfirst: text('a standfirst (the summary under the headline)').max(STANDFIRST_LENGTH, {
+      error: (issue) => `expected a standfirst of at most ${STANDFIRST_LENGTH} characters (one or two sentences), found ${String(issue.input).length}`,
+    }),
     /**
      * When the article was first published. A bare date (2024-06-18) is that calendar day in the
      * site's time zone; a time needs an offset (2024-06-18T09:30:00-04:00) or is read in that zone.

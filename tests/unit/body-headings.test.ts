@@ -34,6 +34,8 @@ describe('body headings on the page', () => {
     ['raw HTML headings among Markdown ones', '<h4>Raw</h4>\n\n##### Under it\n\n## Next', ['h2', 'h3', 'h2']],
     ['a first-level heading', '# Top\n\n## Under it', ['h2', 'h3']],
     ['the footnotes heading after copy at ####', '#### Claim\n\nSaid so.[^1]\n\n[^1]: A source.', ['h2', 'h2']],
+    ['the footnotes heading after copy at #', '# Claim\n\nSaid so.[^1]\n\n[^1]: A source.', ['h2', 'h2']],
+    ['the footnotes heading after raw <h1> and a deeper heading', '<h1>Claim</h1>\n\n### Detail\n\nSaid so.[^1]\n\n[^1]: A source.', ['h2', 'h3', 'h2']],
   ])('%s', async (_, markdown, expected) => {
     expect(await tags(markdown)).toEqual(expected);
   });

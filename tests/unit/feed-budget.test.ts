@@ -122,6 +122,17 @@ describe.each(FORMATS)('%s of 30 transcripts (6 MB in full) within 1 MiB', (_, p
     expect(items.every((entry) => !entry.full && entry.linked)).toBe(true);
   });
 
+  it('keeps the newest items in full when one heavy old item is what must go', async () => {
+    // Its standfirst alone (1.2 MB) is past the budget in every format.
+    const heavy: FeedItem = { ...item(40, 10_000), summary: 'A&'.repeat(600_000), shortHtml: () => `<p>${'A&amp;'.repeat(600_000)}</p>` };
+    const newer = transcripts.slice(0, 3).map((entry) => ({ ...entry, contentHtml: body(Number(/\d+/.exec(entry.url)![0]), 1_000) }));
+    const text = await (await respond(channelOf([...newer, heavy], path), MiB)).text();
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(MiB);
+    const items = await readBack(text, path);
+    expect(items.map((entry) => entry.link)).toEqual(newer.map((entry) => entry.url));
+    expect(items.every((entry) => entry.full)).toBe(true);
+  });
+
   it('stops the build naming the feed when not even its newest item fits', async () => {
     await expect(respond(channel, 200)).rejects.toThrow(`The feed https://example.org${path} cannot be written within 200 bytes`);
   });
@@ -133,6 +144,7 @@ describe('budgetReport', () => {
     ['every item in full', { items: 30, fullText: 30 }, undefined],
     ['the older items cut', { items: 30, fullText: 4 }, '/rss.xml: full text for the newest 4 of 30 items, the rest as standfirst and link, to stay within 1,048,576 bytes (1,000,000)'],
     ['items dropped', { items: 7, fullText: 0 }, '/rss.xml: its newest 7 of 30 items, each as standfirst and link, to stay within 1,048,576 bytes (1,000,000)'],
+    ['items dropped, the newest kept in full', { items: 7, fullText: 3 }, '/rss.xml: its newest 7 of 30 items, full text for the newest 3, the rest as standfirst and link, to stay within 1,048,576 bytes (1,000,000)'],
     ['no item in full', { items: 30, fullText: 0 }, '/rss.xml: all 30 items as standfirst and link, to stay within 1,048,576 bytes (1,000,000)'],
   ])('%s', (_, feed, expected) => {
     expect(budgetReport('/rss.xml', channel, { body: '', bytes: 1_000_000, ...feed }, MiB)).toBe(expected);

@@ -156,6 +156,19 @@ describe('toFeedHtml', () => {
     expect(toFeedHtml('<p>Body</p>', { pageUrl: page, lead: 'A & <b>' })).toBe('<p>A &#x26; &#x3C;b></p><p>Body</p>');
   });
 
+  it('puts a link after the copy, outside its language, and the corrections after the link', () => {
+    const html = toFeedHtml('', {
+      pageUrl: page,
+      lead: 'مقدمة',
+      language: { lang: 'ar', dir: 'rtl' },
+      link: { href: page, text: 'Read the full article' },
+      corrections: [{ date: '19 June 2024', datetime: '2024-06-19', html: 'A date was wrong.' }],
+    });
+    expect(html).toBe(
+      `<div lang="ar" dir="rtl"><p>مقدمة</p></div><p><a href="${page}">Read the full article</a></p><h2>Correction</h2><ul><li>19 June 2024: A date was wrong.</li></ul>`,
+    );
+  });
+
   it('points local pictures at their published originals', () => {
     const placeholder = `<img ${IMAGE_PLACEHOLDER_ATTRIBUTE}="{&#x22;src&#x22;:&#x22;./photo.jpg&#x22;,&#x22;alt&#x22;:&#x22;Quay&#x22;,&#x22;index&#x22;:0}">`;
     const media = new Map([['./photo.jpg', 'https://example.org/news/media/x/photo.jpg']]);

@@ -66,6 +66,7 @@ describe('articleSchema', () => {
     ['corrections as text', { ...valid, corrections: 'Fixed.' }, 'corrections: expected a list of corrections, each with date and text, found "Fixed."'],
     ['an empty list of corrections', { ...valid, corrections: [] }, 'corrections: expected at least one correction, or leave the field out'],
     ['an unparsable date', { ...valid, published: '18/06/2024' }, 'published: expected the publication date as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00, found "18/06/2024"'],
+    ['a standfirst of a whole transcript', { ...valid, standfirst: 'A&'.repeat(50_000) }, 'standfirst: expected a standfirst of at most 1000 characters (one or two sentences), found 100000'],
     ['no tags', { ...valid, tags: [] }, 'tags: expected at least one tag'],
     ['tags as a string', { ...valid, tags: 'NATO' }, 'tags: expected a list of tags, found "NATO"'],
     ['a tag of punctuation', { ...valid, tags: ['!!!'] }, 'tags.0: expected a tag with at least one letter, digit or emoji'],
@@ -81,6 +82,10 @@ describe('articleSchema', () => {
     ['an update before publication', { ...valid, updated: '2024-06-17' }, 'updated: expected the update date to be on or after the publication date'],
   ])('names the field for %s', (_label, data, message) => {
     expect(problem(data)).toBe(message);
+  });
+
+  it('accepts a standfirst of 1,000 characters, counted after trimming', () => {
+    expect(problem({ ...valid, standfirst: ` ${'a'.repeat(1000)} ` })).toBe('valid');
   });
 
   it('accepts an update on the same day and later', () => {
