@@ -1,7 +1,7 @@
 import XMLBuilder from 'fast-xml-builder';
 import { SITE } from '../site';
-import { logBudget, writeWithin } from './budget';
-import { contentType, FEED_FORMATS } from './formats';
+import { feedResponse } from './budget';
+import { FEED_FORMATS } from './formats';
 import type { FeedChannel } from './items';
 
 const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true, processEntities: true });
@@ -14,10 +14,8 @@ const NEVER = new Date(0);
  * Atom 1.0 (RFC 4287): every entry with id, dates, author, categories, summary and HTML content,
  * within `budget` bytes (src/feeds/budget.ts `writeWithin`).
  */
-export async function atomResponse(channel: FeedChannel, publisher: string, budget: number = SITE.feedBytes): Promise<Response> {
-  const feed = await writeWithin(channel, budget, (within) => atomDocument(within, publisher));
-  logBudget(channel, feed, budget);
-  return new Response(feed.body, { headers: { 'Content-Type': contentType(FEED_FORMATS.atom) } });
+export function atomResponse(channel: FeedChannel, publisher: string, budget: number = SITE.feedBytes): Promise<Response> {
+  return feedResponse(channel, FEED_FORMATS.atom, budget, (within) => atomDocument(within, publisher));
 }
 
 function atomDocument(channel: FeedChannel, publisher: string): string {

@@ -1,3 +1,4 @@
+import { contentType, type FeedFormat } from './formats.ts';
 import type { FeedChannel } from './items.ts';
 
 /** A feed document written within a byte budget, and what it took. */
@@ -43,8 +44,8 @@ async function largest(low: number, high: number, fits: (n: number) => Promise<b
  * document): every item in full when that fits; else the newest items in full for as long as the
  * feed fits and the older ones as their standfirst and a link; else, when even the standfirsts
  * are too heavy, only as many of the newest items as fit, the newest of those in full as far as
- * they fit. A reader then gets the newest copy
- * whole and a way to every other item, instead of a feed it refuses for its size.
+ * they fit. A reader then gets the newest copy whole and a way to every other item, instead of a
+ * feed it refuses for its size.
  *
  * Throws naming the feed's address and the budget when not even its newest item, as standfirst
  * and link, fits.
@@ -84,8 +85,19 @@ export function budgetReport(path: string, channel: FeedChannel, feed: BudgetedF
   return `${path}: ${what}, to stay within ${n(budget)} bytes (${n(feed.bytes)})`;
 }
 
-/** Says in the build's log what a feed did to keep within its budget (budgetReport), when it did anything. */
-export function logBudget(channel: FeedChannel, feed: BudgetedFeed, budget: number): void {
+/**
+ * A feed as served: the channel written by `write` (one format's serialiser) within `budget`
+ * bytes (writeWithin), with the format's `Content-Type`; what it did to keep within the budget is
+ * said in the build's log (budgetReport).
+ */
+export async function feedResponse(
+  channel: FeedChannel,
+  format: FeedFormat,
+  budget: number,
+  write: (channel: FeedChannel) => string | Promise<string>,
+): Promise<Response> {
+  const feed = await writeWithin(channel, budget, write);
   const report = budgetReport(new URL(channel.feedUrl).pathname, channel, feed, budget);
   if (report) console.info(`feed ${report}`);
+  return new Response(feed.body, { headers: { 'Content-Type': contentType(format) } });
 }

@@ -76,12 +76,14 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
     datetime: correction.date.datetime,
     html: correction.html,
   }));
+  let short: string | undefined;
   const item: FeedItem = {
     url,
     title: xmlText(article.title),
     summary: xmlText(article.standfirst),
     // Corrections stay: an item updated by one says so, whatever the feed leaves out.
-    shortHtml: () => xmlText(toFeedHtml('', { pageUrl: url, lead: article.standfirst, language, corrections, link: { href: url, text: FULL_ARTICLE_LINK } })),
+    shortHtml: () =>
+      (short ??= xmlText(toFeedHtml('', { pageUrl: url, lead: article.standfirst, language, corrections, link: { href: url, text: FULL_ARTICLE_LINK } }))),
     contentHtml: xmlText(
       toFeedHtml(article.html, {
         pageUrl: url,

@@ -1,16 +1,14 @@
 import { SITE } from '../site';
-import { logBudget, writeWithin } from './budget';
-import { contentType, FEED_FORMATS } from './formats';
+import { feedResponse } from './budget';
+import { FEED_FORMATS } from './formats';
 import type { FeedChannel } from './items';
 
 /**
  * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), serialised by JSON.stringify, within
  * `budget` bytes (src/feeds/budget.ts `writeWithin`).
  */
-export async function jsonFeedResponse(channel: FeedChannel, publisher: string, budget: number = SITE.feedBytes): Promise<Response> {
-  const feed = await writeWithin(channel, budget, (within) => jsonFeedDocument(within, publisher));
-  logBudget(channel, feed, budget);
-  return new Response(feed.body, { headers: { 'Content-Type': contentType(FEED_FORMATS.json) } });
+export function jsonFeedResponse(channel: FeedChannel, publisher: string, budget: number = SITE.feedBytes): Promise<Response> {
+  return feedResponse(channel, FEED_FORMATS.json, budget, (within) => jsonFeedDocument(within, publisher));
 }
 
 function jsonFeedDocument(channel: FeedChannel, publisher: string): string {

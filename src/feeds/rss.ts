@@ -2,8 +2,8 @@ import { getRssString } from '@astrojs/rss';
 import XMLBuilder from 'fast-xml-builder';
 import { toHtml } from 'hast-util-to-html';
 import { SITE } from '../site';
-import { logBudget, writeWithin } from './budget';
-import { contentType, FEED_FORMATS } from './formats';
+import { feedResponse } from './budget';
+import { FEED_FORMATS } from './formats';
 import type { FeedChannel } from './items';
 
 // Elements @astrojs/rss has no option for go through a real XML serialiser, never concatenation.
@@ -22,10 +22,8 @@ const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true })
  * RSS 2.0 with content:encoded, dc:creator, media:content and an atom:link to itself, within
  * `budget` bytes (src/feeds/budget.ts `writeWithin`).
  */
-export async function rssResponse(channel: FeedChannel, budget: number = SITE.feedBytes): Promise<Response> {
-  const feed = await writeWithin(channel, budget, rssDocument);
-  logBudget(channel, feed, budget);
-  return new Response(feed.body, { headers: { 'Content-Type': contentType(FEED_FORMATS.rss) } });
+export function rssResponse(channel: FeedChannel, budget: number = SITE.feedBytes): Promise<Response> {
+  return feedResponse(channel, FEED_FORMATS.rss, budget, rssDocument);
 }
 
 function rssDocument(channel: FeedChannel): Promise<string> {
