@@ -1,3 +1,4 @@
+import { SITE } from '../site.ts';
 import { contentType, type FeedFormat } from './formats.ts';
 import type { FeedChannel } from './items.ts';
 
@@ -75,7 +76,7 @@ export async function writeWithin(channel: FeedChannel, budget: number, write: (
 export function budgetReport(path: string, channel: FeedChannel, feed: BudgetedFeed, budget: number): string | undefined {
   const all = channel.items.length;
   if (feed.items === all && feed.fullText === all) return undefined;
-  const n = (value: number) => value.toLocaleString('en-GB');
+  const n = (value: number) => value.toLocaleString(SITE.locale);
   const what =
     feed.items < all
       ? `its newest ${n(feed.items)} of ${n(all)} items, ${feed.fullText === 0 ? 'each' : `full text for the newest ${n(feed.fullText)}, the rest`} as standfirst and link`

@@ -49,6 +49,9 @@ function checkDateOrder(data: { published: string; updated?: string | undefined;
 /** The most characters a standfirst may have: a generous two sentences. */
 export const STANDFIRST_LENGTH = 1000;
 
+/** Characters as a reader counts them: code points, so an emoji or a rare CJK character is one, not two UTF-16 units. */
+const characters = (value: string) => [...value].length;
+
 /** The front matter of one article in `content/articles/`. Unknown keys are rejected. */
 export const articleSchema = strictFields(
   {
@@ -59,8 +62,8 @@ export const articleSchema = strictFields(
      * most STANDFIRST_LENGTH characters: it heads every feed item, whole, even where the feed's
      * byte budget leaves out the article's text (src/feeds/budget.ts).
      */
-    standfirst: text('a standfirst (the summary under the headline)').max(STANDFIRST_LENGTH, {
-      error: (issue) => `expected a standfirst of at most ${STANDFIRST_LENGTH} characters (one or two sentences), found ${String(issue.input).length}`,
+    standfirst: text('a standfirst (the summary under the headline)').refine((value) => characters(value) <= STANDFIRST_LENGTH, {
+      error: (issue) => `expected a standfirst of at most ${STANDFIRST_LENGTH} characters (one or two sentences), found ${characters(String(issue.input))}`,
     }),
     /**
      * When the article was first published. A bare date (2024-06-18) is that calendar day in the

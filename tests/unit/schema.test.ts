@@ -84,8 +84,10 @@ describe('articleSchema', () => {
     expect(problem(data)).toBe(message);
   });
 
-  it('accepts a standfirst of 1,000 characters, counted after trimming', () => {
+  it('accepts a standfirst of 1,000 characters, counted after trimming, an emoji as one', () => {
     expect(problem({ ...valid, standfirst: ` ${'a'.repeat(1000)} ` })).toBe('valid');
+    expect(problem({ ...valid, standfirst: '🚢'.repeat(1000) })).toBe('valid');
+    expect(problem({ ...valid, standfirst: '🚢'.repeat(1001) })).toBe('standfirst: expected a standfirst of at most 1000 characters (one or two sentences), found 1001');
   });
 
   it('accepts an update on the same day and later', () => {
