@@ -1,10 +1,10 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
-import { defineConfig, sharpImageService } from 'astro/config';
+import { defineConfig } from 'astro/config';
 import { authorsDir, cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orStop, publishing } from './src/env.ts';
 import { cacheLock, contentSyncLock } from './src/integrations/cache-lock.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { imageCache } from './src/integrations/image-cache.ts';
+import { imageCache, PICTURE_SERVICE } from './src/integrations/image-cache.ts';
 import { staticHostHeaders } from './src/integrations/headers.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 import { workingCopy } from './src/integrations/working-copy.ts';
@@ -43,10 +43,13 @@ export default defineConfig({
   // article renders the pages that show it, not the archive. tests/e2e/incremental.test.ts holds
   // a warm build byte for byte to a cold one.
   experimental: { incrementalBuild: true },
-  // Pictures (src/components/pictures.ts): AVIF at sharp's effort 3, not its default 4, takes a
+  // Pictures (src/components/pictures.ts): Astro's sharp service, with stills of animations in
+  // formats that cannot animate and a stop where it would publish an original under a copy's name
+  // (src/integrations/picture-service.ts). AVIF at sharp's effort 3, not its default 4, takes a
   // seventh of the time for about 1.5% more bytes (measured on bench/photos.ts's photos). The
-  // picture copies made with other settings are dropped by imageCache() (src/integrations/image-cache.ts).
-  image: { service: sharpImageService({ avif: { effort: 3 } }) },
+  // picture copies made with other settings or service code are dropped by imageCache()
+  // (src/integrations/image-cache.ts).
+  image: { service: { entrypoint: PICTURE_SERVICE, config: { avif: { effort: 3 } } } },
   devToolbar: { enabled: false },
   // Scripts ship as files, never inlined: Vite's dynamic-import helper breaks in inlined scripts
   // (the search page imports Pagefind at run time), and a strict CSP allows files from 'self'

@@ -321,6 +321,20 @@ export const BUILD_OVER_OUTPUT = { build: { emptyOutDir: false } };
  */
 export const IMAGE_CACHE_IN_CACHE = 'assets/';
 
+/**
+ * Whether Astro's sharp service made the copy it was asked for: when sharp fails to encode (a
+ * side past the format's limit, an input past its pixel limit, a file it cannot decode) the
+ * service logs "Sharp doesn't support this format" and returns the original's bytes and format
+ * instead, which the build then publishes under the copy's name. `asked` is the transform's
+ * `format` (undefined: the original's own, always made as asked); `made` the result's `format`.
+ * Astro 7.4.7: astro/src/assets/services/sharp.ts `transform` (the `catch` around `toBuffer`).
+ */
+export function madeAsAsked(asked: string | undefined, made: string): boolean {
+  if (asked === undefined) return true;
+  const family = (format: string) => (format === 'jpeg' ? 'jpg' : format);
+  return family(asked) === family(made);
+}
+
 // ─── The project's .astro folder ────────────────────────────────────────────────────────────
 
 /**

@@ -4,6 +4,7 @@ import { dirname, posix, resolve } from 'node:path';
 import { lookup } from 'mrmime';
 import sharp from 'sharp';
 import type { MediaFile } from '../model/media.ts';
+import { PIXEL_LIMIT } from '../model/pictures.ts';
 import type { ContentProblem } from './problems.ts';
 
 /** A problem in one article, before the file name is attached. */
@@ -114,11 +115,31 @@ export interface PictureVerdicts {
   set(digest: string, verdict: string | null): void;
 }
 
+const count = new Intl.NumberFormat('en');
+
+/**
+ * What is wrong with a picture the picture service cannot read at all, by its header: more
+ * pixels (every frame's) than PIXEL_LIMIT. Undefined when it can be read, or when the header
+ * cannot (the decode that follows names that).
+ */
+export async function tooManyPixels(path: string): Promise<string | undefined> {
+  const metadata = await sharp(path, { limitInputPixels: false }).metadata().catch(() => undefined);
+  if (!metadata?.width || !metadata.height) return undefined;
+  const frames = metadata.pages ?? 1;
+  const height = metadata.pageHeight ?? metadata.height;
+  const pixels = metadata.width * height * frames;
+  if (pixels <= PIXEL_LIMIT) return undefined;
+  const size = `${count.format(metadata.width)} × ${count.format(height)} px${frames > 1 ? ` × ${count.format(frames)} frames` : ''}`;
+  return `expected at most ${count.format(PIXEL_LIMIT)} pixels, the most the picture service (sharp) reads, found ${size} = ${count.format(pixels)} pixels; make it smaller before publishing`;
+}
+
 /**
  * Pictures whose pixels do not all decode: a file cut short (an interrupted copy or upload) keeps
  * a valid header, and Astro's image service (sharp with `failOn: 'none'`) would turn it into
  * copies that are grey below the cut, without a word. Each file is decoded whole once, with
- * sharp's `failOn: 'truncated'`; one problem per use, naming the file and field. With `kept`, a
+ * sharp's `failOn: 'truncated'`, after its header is measured against the pixel limit
+ * (`tooManyPixels`: Astro would publish such a picture's original under every copy's name); one
+ * problem per use, naming the file, field, picture and what was found. With `kept`, a
  * picture whose bytes were judged before is not decoded again (a tenth to a fifth of a second
  * each for a newsroom photo).
  */
@@ -128,12 +149,12 @@ export async function damagedPictures(uses: readonly PictureUse[], kept?: Pictur
     const digest = kept ? fileDigest(path) : undefined;
     const known = digest === undefined ? undefined : kept!.get(digest);
     if (known !== undefined) return known ?? undefined;
-    const found = await sharp(path, { failOn: 'truncated', limitInputPixels: false })
+    const found = (await tooManyPixels(path)) ?? (await sharp(path, { failOn: 'truncated', limitInputPixels: false })
       .stats()
       .then(
         () => undefined,
-        (error: unknown) => (error instanceof Error ? error.message.split('\n')[0] : String(error)),
-      );
+        (error: unknown) => `expected a picture that decodes whole, found a damaged or cut-short file at ${path} (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+      ));
     if (digest !== undefined) kept!.set(digest, found ?? null);
     return found;
   };
@@ -141,7 +162,7 @@ export async function damagedPictures(uses: readonly PictureUse[], kept?: Pictur
   for (const use of uses) {
     if (!verdicts.has(use.fsPath)) verdicts.set(use.fsPath, verdict(use.fsPath));
     const error = await verdicts.get(use.fsPath);
-    if (error) problems.push({ file: use.file, field: use.field, message: `picture "${use.source}": expected a picture that decodes whole, found a damaged or cut-short file at ${use.fsPath} (${error})` });
+    if (error) problems.push({ file: use.file, field: use.field, message: `picture "${use.source}": ${error}` });
   }
   return problems;
 }

@@ -1,15 +1,29 @@
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
-import type { Element, ElementContent, Properties } from 'hast';
+import { readFile } from 'node:fs/promises';
+import type { Element, ElementContent, Properties, Root } from 'hast';
+import isApng from 'is-apng';
+import sharp from 'sharp';
 import { h } from 'hastscript';
 import { rehype } from 'rehype';
 import { visit } from 'unist-util-visit';
 import type { Article, Card } from '../model/articles';
 import type { ShareImage } from '../model/metadata';
 import { shareImage } from '../model/metadata';
-import { BODY_PICTURE, candidateWidths, fitsShareCrop, PICTURE_FORMATS, SHARE_CROP, type PictureRendition } from '../model/pictures';
-import { absoluteUrl } from '../model/urls';
-import { imageDimensions, imagePlaceholder, importedPicture } from '../astro-internals';
+import {
+  BODY_PICTURE,
+  candidateWidths,
+  encodableWidths,
+  PAGE_BACKGROUND,
+  pictureCopies,
+  SHARE_CROP,
+  shareCardCopy,
+  type PictureFacts,
+  type PictureRendition,
+} from '../model/pictures';
+import { ANIMATION_LINK } from '../model/wording';
+import { absoluteUrl, paths } from '../model/urls';
+import { imageDimensions, imageFilePath, imagePlaceholder, importedPicture } from '../astro-internals';
 
 /** How a picture loads: the lead picture first and at once, every other one when it nears the screen. */
 export interface PictureLoading {
@@ -17,40 +31,76 @@ export interface PictureLoading {
   priority?: boolean | undefined;
 }
 
+const facts = new Map<string, Promise<PictureFacts>>();
+
 /**
- * A responsive `<picture>` (HTML § 4.8.1): one `<source>` per format of PICTURE_FORMATS with every
- * width of the rendition that the original can give (no enlargement), `sizes` from the layout, and
- * an `<img>` with width and height (its box is kept before it loads: no layout shift) whose `src`
- * is one copy in the original's own family (JPEG, or PNG for the rest) for browsers that read no
- * source. Lazy unless `priority`.
+ * What the pipeline needs to know of an imported picture beyond Astro's metadata: frames, an
+ * APNG's animation, an alpha channel (src/model/pictures.ts `PictureFacts`). Read from the file's
+ * header once a build (sharp's metadata does not decode the pixels).
+ */
+export function pictureFacts(picture: ImageMetadata): Promise<PictureFacts> {
+  const path = imageFilePath(picture);
+  let found = facts.get(path);
+  if (!found) {
+    const { width, height, format } = imageDimensions(picture);
+    found = sharp(path)
+      .metadata()
+      .then(async (metadata) => ({
+        width,
+        height,
+        format,
+        frames: metadata.pages ?? 1,
+        alpha: metadata.hasAlpha,
+        animatedPng: format === 'png' && isApng(await readFile(path)),
+      }));
+    facts.set(path, found);
+  }
+  return found;
+}
+
+/**
+ * A responsive `<picture>` (HTML § 4.8.1): one `<source>` per copy `pictureCopies` names for the
+ * picture's kind, each with every width of the rendition that the original can give (no
+ * enlargement) and its format can encode (`encodableWidths`), `sizes` from the layout, and an
+ * `<img>` with width and height (its box is kept before it loads: no layout shift) whose `src` is
+ * the fallback copy, for browsers that read no source. Lazy unless `priority`. A picture with an
+ * alpha channel gets the `picture--transparent` class: a light backing in the dark scheme.
  */
 export async function pictureElement(
   picture: ImageMetadata,
-  { alt, rendition = BODY_PICTURE, priority = false, className }: PictureLoading & { alt: string; rendition?: PictureRendition; className?: string[] | undefined },
+  { alt, rendition = BODY_PICTURE, priority = false, className = [] }: PictureLoading & { alt: string; rendition?: PictureRendition; className?: string[] | undefined },
 ): Promise<Element> {
   // Measured without marking the original as used (src/astro-internals.ts): the build would
   // publish it beside the copies, and the originals are published for feeds under /media/ already.
-  const original = imageDimensions(picture);
-  const ratio = rendition.aspectRatio ?? original.width / original.height;
-  const widths = candidateWidths(rendition.widths, original.width);
-  const widest = widths.at(-1)!;
+  const kind = await pictureFacts(picture);
+  const ratio = rendition.aspectRatio ?? kind.width / kind.height;
+  const widths = candidateWidths(rendition.widths, kind.width);
   const shape = (width: number) => ({ width, height: Math.round(width / ratio), ...(rendition.aspectRatio ? { fit: 'cover' as const } : {}) });
-  // The widest candidate is also getImage's own `src`: one transform, not an extra full-size copy.
-  const sources = await Promise.all(PICTURE_FORMATS.map((format) => getImage({ src: picture, format, widths, ...shape(widest) })));
-  const fallback = await getImage({ src: picture, format: original.format === 'jpg' || original.format === 'jpeg' ? 'jpg' : 'png', ...shape(Math.min(rendition.fallbackWidth, widest)) });
-  const size = shape(widest);
+  const { sources, fallback } = pictureCopies(kind, { moving: !rendition.still });
+  const made = await Promise.all(
+    sources.map(async ({ format, media }) => {
+      const fitting = encodableWidths(format, widths, ratio);
+      if (fitting.length === 0) return undefined;
+      // The widest candidate is also getImage's own `src`: one transform, not an extra full-size copy.
+      const image = await getImage({ src: picture, format, widths: fitting, ...shape(fitting.at(-1)!) });
+      return h('source', { type: `image/${format}`, srcSet: image.srcSet.attribute, sizes: rendition.sizes, ...(media ? { media } : {}) });
+    }),
+  );
+  // The fallback's width, else the widest its format can encode, else a PNG (any side fits).
+  const fallbackWidth = Math.min(rendition.fallbackWidth, widths.at(-1)!);
+  const fallbackFormat = encodableWidths(fallback, [fallbackWidth], ratio).length > 0 ? fallback : 'png';
+  const image = await getImage({ src: picture, format: fallbackFormat, ...shape(fallbackWidth) });
+  const size = shape(widths.at(-1)!);
+  const classes = [...className, ...(kind.alpha ? ['picture--transparent'] : [])];
   const img: Properties = {
-    src: fallback.src,
+    src: image.src,
     alt,
     width: size.width,
     height: size.height,
-    ...(className ? { className } : {}),
+    ...(classes.length > 0 ? { className: classes } : {}),
     ...(priority ? { fetchPriority: 'high' } : { loading: 'lazy', decoding: 'async' }),
   };
-  return h('picture', [
-    ...sources.map((image, at) => h('source', { type: `image/${PICTURE_FORMATS[at]}`, srcSet: image.srcSet.attribute, sizes: rendition.sizes })),
-    h('img', img),
-  ]);
+  return h('picture', [...made.filter((source) => source !== undefined), h('img', img)]);
 }
 
 const fragments = rehype().data('settings', { fragment: true });
@@ -59,42 +109,54 @@ const fragments = rehype().data('settings', { fragment: true });
  * The article's body HTML with every local picture as a responsive `<picture>` (pictureElement):
  * the lead picture (the front matter's, where it opens the body) at high priority, the others
  * lazy. What `render()` from `astro:content` would give, but with both formats and every width
- * (render() makes one WebP copy per picture). A body without pictures is returned as it is.
+ * (render() makes one WebP copy per picture). An animated PNG's copies are stills (sharp reads
+ * its default image only), so a link to the published original (ANIMATION_LINK), which every
+ * current browser animates, follows it. A body without pictures is returned as it is.
  */
 export async function bodyWithPictures(article: Article): Promise<string> {
   if (article.media.length === 0) return article.html;
   const tree = fragments.parse(article.html);
-  const found: { node: Element; src: string; alt: string; className: string[] | undefined }[] = [];
-  visit(tree, 'element', (node: Element) => {
+  const found: { node: Element; parent: Element | Root; src: string; alt: string; className: string[] | undefined }[] = [];
+  visit(tree, 'element', (node: Element, _, parent) => {
     // The content layer leaves each local picture as a placeholder for render() to optimise.
     const placeholder = imagePlaceholder(node);
-    if (!placeholder) return;
+    if (!placeholder || (parent?.type !== 'element' && parent?.type !== 'root')) return;
     const className = node.properties['className'];
-    found.push({ node, ...placeholder, className: Array.isArray(className) ? className.map(String) : undefined });
+    found.push({ node, parent, ...placeholder, className: Array.isArray(className) ? className.map(String) : undefined });
   });
   const leadAt = article.image?.afterParagraph === 0 && article.leadImage ? found.findIndex(({ src }) => src === article.leadImage!.source) : -1;
   await Promise.all(
-    found.map(async ({ node, src, alt, className }, at) => {
-      const picture = await pictureElement(await importedPicture(article.file, src), { alt, className, priority: at === leadAt });
+    found.map(async ({ node, parent, src, alt, className }, at) => {
+      const imported = await importedPicture(article.file, src);
+      const picture = await pictureElement(imported, { alt, className, priority: at === leadAt });
       Object.assign(node, { tagName: picture.tagName, properties: picture.properties, children: picture.children as ElementContent[] });
+      const original = article.media.find((file) => file.source === src);
+      if (original && (await pictureFacts(imported)).animatedPng) {
+        const link = h('a', { className: ['picture-animation'], href: paths.media(article.slug, original.name) }, ANIMATION_LINK);
+        parent.children.splice(parent.children.indexOf(node) + 1, 0, link);
+      }
     }),
   );
   return fragments.stringify(tree);
 }
 
 /**
- * What share cards show of an article: a 1200 × 630 JPEG crop of the lead picture when it is at
- * least that big, else the published original (metadata.ts `shareImage`), else nothing (the
- * site's card). Feeds keep the original.
+ * What share cards show of an article (`og:image`, `twitter:image`): a JPEG of the lead picture,
+ * 1200 × 630 when it is at least that big, else at its own size; laid on the page's background
+ * where it is transparent, the first frame of an animation (src/model/pictures.ts
+ * `shareCardCopy`). A small JPEG or opaque PNG is shared as the published original. Without a
+ * lead picture, undefined (the site's card). Structured data and feeds keep the original.
  */
 export async function shareCard(article: Article, site: URL | string): Promise<ShareImage | undefined> {
   const lead = article.leadImage;
   if (!lead) return undefined;
   const picture = await importedPicture(article.file, lead.source);
-  const { width, height } = imageDimensions(picture);
-  if (!fitsShareCrop(width, height)) return shareImage(article, site);
-  const crop = await getImage({ src: picture, format: 'jpg', width: SHARE_CROP.width, height: SHARE_CROP.height, fit: 'cover' });
-  return { url: absoluteUrl(crop.src, site), alt: lead.alt, type: 'image/jpeg', width: SHARE_CROP.width, height: SHARE_CROP.height };
+  const kind = await pictureFacts(picture);
+  const { crop, copy } = shareCardCopy(kind);
+  if (!copy) return { ...shareImage(article, site)!, width: kind.width, height: kind.height };
+  const size = crop ? { width: SHARE_CROP.width, height: SHARE_CROP.height, fit: 'cover' as const } : { width: kind.width, height: kind.height };
+  const card = await getImage({ src: picture, format: 'jpg', ...size, ...(kind.alpha ? { background: PAGE_BACKGROUND } : {}) });
+  return { url: absoluteUrl(card.src, site), alt: lead.alt, type: 'image/jpeg', width: size.width, height: size.height };
 }
 
 /** The card's lead picture as a listing thumbnail's source, or undefined when it has none. */

@@ -6,13 +6,17 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { IMAGE_CACHE_IN_CACHE } from '../astro-internals.ts';
 
+/** Broadsheet's image service (src/integrations/picture-service.ts), as astro.config.mjs names it: relative to the project. */
+export const PICTURE_SERVICE = './src/integrations/picture-service.ts';
+
 /**
  * What the copies in Astro's image cache depend on besides what Astro keys each one by (its
- * source, size, format and quality): the image service and its encoder settings, and the
- * installed sharp, which does the encoding. SHA-256, base64url.
+ * source, size, format and quality): the image service and its encoder settings, the service's
+ * own code (`serviceCode`, its file's text) and the installed sharp, which does the encoding.
+ * SHA-256, base64url.
  */
-export function imageSettingsDigest(service: unknown, sharpVersion: string): string {
-  return createHash('sha256').update(JSON.stringify({ service, sharpVersion })).digest('base64url');
+export function imageSettingsDigest(service: unknown, sharpVersion: string, serviceCode = ''): string {
+  return createHash('sha256').update(JSON.stringify({ service, sharpVersion, serviceCode })).digest('base64url');
 }
 
 /**
@@ -30,7 +34,9 @@ export function imageCache(): AstroIntegration {
         // sharp exports no package.json: read it beside its entry point.
         const entry = createRequire(import.meta.url).resolve('sharp');
         const sharp = (JSON.parse(readFileSync(join(dirname(entry), '..', 'package.json'), 'utf8')) as { version: string }).version;
-        const digest = imageSettingsDigest(config.image.service, sharp);
+        const service = config.image.service;
+        const code = 'entrypoint' in service && service.entrypoint === PICTURE_SERVICE ? readFileSync(new URL(PICTURE_SERVICE, config.root), 'utf8') : '';
+        const digest = imageSettingsDigest(service, sharp, code);
         const record = fileURLToPath(new URL('broadsheet-image-settings.txt', config.cacheDir));
         let last: string | undefined;
         try {

@@ -25,6 +25,8 @@ export interface PictureRendition {
   fallbackWidth: number;
   /** Width ÷ height of a crop, or undefined to keep the picture's own shape. */
   aspectRatio?: number | undefined;
+  /** Show an animated picture as a still of its first frame (`pictureCopies`), as listings do. */
+  still?: boolean | undefined;
 }
 
 const column = ARTICLE_COLUMN.measureRem + 2 * ARTICLE_COLUMN.gutterRem;
@@ -52,6 +54,8 @@ export const THUMBNAIL: PictureRendition = {
   sizes: `(min-width: ${THUMBNAIL_WIDTH.wideFromRem}rem) ${THUMBNAIL_WIDTH.wideRem}rem, ${THUMBNAIL_WIDTH.narrowRem}rem`,
   fallbackWidth: 192,
   aspectRatio: 3 / 2,
+  // A listing of moving thumbnails is hard to read; the article shows the animation.
+  still: true,
 };
 
 /**
@@ -69,8 +73,8 @@ export const SHARE_CROP = { width: 1200, height: 630 } as const;
 
 /**
  * Whether a picture of `width` × `height` px is big enough for the share crop without being
- * enlarged. Smaller pictures are shared as the published original instead (a blown-up crop
- * looks worse than the original on a card).
+ * enlarged. Smaller pictures are shared at their own size instead (a blown-up crop looks worse
+ * than the original on a card): `shareCardCopy`.
  */
 export function fitsShareCrop(width: number, height: number): boolean {
   return width >= SHARE_CROP.width && height >= SHARE_CROP.height;
@@ -87,4 +91,103 @@ export function candidateWidths(widths: readonly number[], originalWidth: number
   const fitting = widths.filter((width) => width <= originalWidth);
   if (fitting.length < widths.length) fitting.push(originalWidth);
   return [...new Set(fitting)].sort((a, b) => a - b);
+}
+
+/** An output format the picture service writes: the `<source>` formats and the fallbacks. */
+export type PictureFormat = 'avif' | 'webp' | 'jpg' | 'png' | 'gif';
+
+/**
+ * The longest side, in px, each output format can encode. WebP: 16,383 (libwebp
+ * `WEBP_MAX_DIMENSION`); AVIF: 16,383 as sharp writes it (libvips heifsave refuses a larger side:
+ * "Processed image is too large for the HEIF format"); JPEG and GIF: 65,535 (16-bit sizes in
+ * their headers); PNG: 2^31 − 1 (31-bit sizes, PNG § 11.2.2), past any picture sharp reads.
+ * A copy past its format's limit is never asked for: sharp would fail and Astro would publish the
+ * original under the copy's name (src/astro-internals.ts `madeAsAsked`).
+ */
+export const FORMAT_MAX_SIDE: Readonly<Record<PictureFormat, number>> = { avif: 16_383, webp: 16_383, jpg: 65_535, gif: 65_535, png: 2_147_483_647 };
+
+/**
+ * The most pixels (width × height × frames) the picture service reads: sharp's default
+ * `limitInputPixels`, 0x3FFF × 0x3FFF (sharp docs, constructor options), which Astro's sharp
+ * service keeps. A bigger picture cannot be published at all: the check refuses it.
+ */
+export const PIXEL_LIMIT = 0x3fff * 0x3fff;
+
+/**
+ * The page's background in the light scheme (tokens.css `--paper`; tests/unit/pictures.test.ts
+ * holds the two equal): what a transparent picture is laid on where a format has no transparency
+ * (the share card's JPEG), and the backing it gets in the dark scheme (article.css), where dark
+ * lines on a transparent chart would vanish into the dark page.
+ */
+export const PAGE_BACKGROUND = '#fdfcf9';
+
+/**
+ * What the picture pipeline needs to know of a picture beyond its size (read from the file's
+ * header: src/components/pictures.ts `pictureFacts`).
+ */
+export interface PictureFacts {
+  /** Width and height in px (of one frame, for an animation). */
+  width: number;
+  height: number;
+  /** Frames sharp reads: more than 1 for an animated GIF or WebP. */
+  frames: number;
+  /** An animated PNG (APNG): sharp reads only its still default image, so its copies are stills. */
+  animatedPng: boolean;
+  /** Whether the picture has an alpha channel (it may be transparent somewhere). */
+  alpha: boolean;
+  /** The original's format, as Astro names it (`jpg`, `png`, `gif`, `webp`, `avif`). */
+  format: string;
+}
+
+/** One `<source>` of a `<picture>`: its format, and a media condition when it is for some readers only. */
+export interface PictureSource {
+  format: PictureFormat;
+  media?: string | undefined;
+}
+
+/** The media condition of readers who asked their system for less motion (Media Queries 5 § 12.1). */
+export const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/**
+ * Which copies a `<picture>` offers, by the picture's kind, the rule the component and the
+ * image service (src/integrations/picture-service.ts) share:
+ * - a still picture: AVIF and WebP sources, and a JPEG fallback for a JPEG original, else PNG
+ *   (which keeps transparency);
+ * - an animated GIF or WebP shown `moving`: a still first frame in AVIF for readers who asked
+ *   for less motion, the animation in WebP for the rest, and an animated GIF fallback. The
+ *   service makes a still of an animation in every format that cannot carry one (AVIF, JPEG, PNG),
+ *   never a strip of frames;
+ * - an animated picture shown still (a listing's thumbnail): AVIF and the PNG/JPEG fallback,
+ *   both stills of the first frame.
+ * An animated PNG is a still here (sharp reads its default image only); the page links the
+ * original for its animation.
+ */
+export function pictureCopies(facts: Pick<PictureFacts, 'frames' | 'format'>, { moving = true }: { moving?: boolean } = {}): { sources: PictureSource[]; fallback: PictureFormat } {
+  const still: PictureFormat = facts.format === 'jpg' || facts.format === 'jpeg' ? 'jpg' : 'png';
+  if (facts.frames <= 1) return { sources: PICTURE_FORMATS.map((format) => ({ format })), fallback: still };
+  if (!moving) return { sources: [{ format: 'avif' }], fallback: still };
+  return { sources: [{ format: 'avif', media: REDUCED_MOTION }, { format: 'webp' }], fallback: 'gif' };
+}
+
+/**
+ * The candidate widths a format can encode of a picture `width ÷ height = ratio`: those whose
+ * height stays within FORMAT_MAX_SIDE. A tall infographic loses its widest AVIF and WebP
+ * candidates (the browser takes the widest left), never gets a copy that is not what it claims.
+ */
+export function encodableWidths(format: PictureFormat, widths: readonly number[], ratio: number): number[] {
+  const limit = FORMAT_MAX_SIDE[format];
+  return widths.filter((width) => width <= limit && Math.round(width / ratio) <= limit);
+}
+
+/**
+ * The format of a picture's share card (`og:image`, `twitter:image`): always JPEG (every card
+ * consumer reads it), laid on PAGE_BACKGROUND where the picture has transparency; an animated
+ * picture's card is its first frame. The size is SHARE_CROP when the picture is that big
+ * (`fitsShareCrop`), else the picture's own size, never enlarged. A JPEG original smaller than
+ * the crop is shared as it is (the published original, no new copy), and so is an opaque PNG.
+ */
+export function shareCardCopy(facts: Pick<PictureFacts, 'width' | 'height' | 'format' | 'alpha' | 'frames'>): { crop: boolean; copy: boolean } {
+  const crop = fitsShareCrop(facts.width, facts.height);
+  const asItIs = facts.format === 'jpg' || facts.format === 'jpeg' || (facts.format === 'png' && !facts.alpha);
+  return { crop, copy: crop || !asItIs || facts.frames > 1 };
 }

@@ -35,3 +35,9 @@ export function correctionsHeading(count: number): string {
  * budget (src/feeds/budget.ts), after the standfirst.
  */
 export const FULL_ARTICLE_LINK = 'Read the full article';
+
+/**
+ * The link after an animated PNG's still picture to its published original, which animates
+ * (src/components/pictures.ts `bodyWithPictures`).
+ */
+export const ANIMATION_LINK = 'Play the animation';

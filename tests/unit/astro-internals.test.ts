@@ -36,6 +36,7 @@ import {
   incrementalOutputFiles,
   localImagePaths,
   logDuration,
+  madeAsAsked,
   pageLog,
   renderedFrontmatter,
 } from '../../src/astro-internals';
@@ -631,5 +632,20 @@ describe('the door is the only one', () => {
     expect(
       naming.filter((found) => !found.startsWith(`${DOOR}:`) && !found.startsWith('tests/unit/astro-internals.test.ts:')),
     ).toEqual([]);
+  });
+});
+
+describe('madeAsAsked: Astro’s sharp service hands back the original when sharp fails', () => {
+  it('returns a too-tall WebP request as the original PNG, which madeAsAsked catches', async () => {
+    const { default: service } = (await import('astro/assets/services/sharp')) as { default: import('astro').LocalImageService };
+    const { default: sharp } = await import('sharp');
+    const tall = await sharp({ create: { width: 4, height: 16_384, channels: 3, background: '#888' } }).png().toBuffer();
+    const logger = { warn: () => undefined } as unknown as Parameters<typeof service.transform>[3];
+    const config = { service: { entrypoint: '', config: {} } } as unknown as Parameters<typeof service.transform>[2];
+    const made = await service.transform(tall, { src: 'tall.png', format: 'webp' }, config, logger);
+    expect(made.format, broke('madeAsAsked', 'astro/src/assets/services/sharp.ts')).toBe('png');
+    expect(madeAsAsked('webp', made.format)).toBe(false);
+    expect(madeAsAsked('jpeg', 'jpg')).toBe(true);
+    expect(madeAsAsked(undefined, 'png')).toBe(true);
   });
 });

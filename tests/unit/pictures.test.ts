@@ -1,7 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BODY_PICTURE, candidateWidths, fitsShareCrop, PORTRAIT_WIDTH, THUMBNAIL } from '../../src/model/pictures';
+import sharp from 'sharp';
+import { tooManyPixels } from '../../src/checks/media';
+import { firstFrame } from '../../src/integrations/picture-service';
+import {
+  BODY_PICTURE,
+  candidateWidths,
+  encodableWidths,
+  fitsShareCrop,
+  PAGE_BACKGROUND,
+  pictureCopies,
+  PORTRAIT_WIDTH,
+  REDUCED_MOTION,
+  shareCardCopy,
+  THUMBNAIL,
+} from '../../src/model/pictures';
+import { testAnimation } from '../../scripts/lib/test-photos';
+import { TMP } from '../support/paths';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { ROOT } from '../support/paths';
 
 describe.each([
@@ -52,5 +69,102 @@ describe('the portrait width', () => {
     const rule = css.split('\n').find((line) => line.startsWith(selector));
     expect(rule, selector).toBeDefined();
     expect(new RegExp(`[{;] ${property}: (\\d+)px;`).exec(rule!)?.[1]).toBe(String(PORTRAIT_WIDTH));
+  });
+});
+
+describe.each([
+  // format, widths, width ÷ height, what it can encode: AVIF and WebP stop at 16,383 px a side.
+  ['avif', [360, 960, 1280], 1200 / 20_000, [360, 960]],
+  ['webp', [360, 960, 1280], 1200 / 20_000, [360, 960]],
+  ['webp', [360, 960, 1280], 1280 / 16_383, [360, 960, 1280]],
+  ['webp', [360, 960, 1280], 1280 / 16_384, [360, 960]],
+  ['jpg', [360, 960, 1280], 1200 / 20_000, [360, 960, 1280]],
+  ['jpg', [360, 640], 400 / 70_000, [360]],
+  ['jpg', [640], 400 / 70_000, []],
+  ['png', [360, 640], 400 / 70_000, [360, 640]],
+  ['gif', [360, 640], 360 / 65_535, [360]],
+] as const)('encodableWidths(%s, %j, %f)', (format, widths, ratio, expected) => {
+  it(`is ${JSON.stringify(expected)}`, () => {
+    expect(encodableWidths(format, widths, ratio)).toEqual(expected);
+  });
+});
+
+describe.each([
+  // A still picture: AVIF and WebP, and a fallback in its own family (PNG keeps transparency).
+  [{ frames: 1, format: 'jpg' }, true, [{ format: 'avif' }, { format: 'webp' }], 'jpg'],
+  [{ frames: 1, format: 'png' }, true, [{ format: 'avif' }, { format: 'webp' }], 'png'],
+  [{ frames: 1, format: 'webp' }, true, [{ format: 'avif' }, { format: 'webp' }], 'png'],
+  // An animation: a still for readers who asked for less motion, else the animation in WebP and GIF.
+  [{ frames: 4, format: 'gif' }, true, [{ format: 'avif', media: REDUCED_MOTION }, { format: 'webp' }], 'gif'],
+  [{ frames: 4, format: 'webp' }, true, [{ format: 'avif', media: REDUCED_MOTION }, { format: 'webp' }], 'gif'],
+  // An animation shown still (a thumbnail): only formats the service makes stills in.
+  [{ frames: 4, format: 'gif' }, false, [{ format: 'avif' }], 'png'],
+] as const)('pictureCopies(%j, moving: %s)', (facts, moving, sources, fallback) => {
+  it(`offers ${sources.map((source) => source.format).join(', ')} and falls back to ${fallback}`, () => {
+    expect(pictureCopies(facts, { moving })).toEqual({ sources, fallback });
+  });
+});
+
+describe.each([
+  // width, height, format, alpha, frames → a crop?, a new JPEG?
+  [2400, 1600, 'jpg', false, 1, true, true],
+  [2400, 1600, 'png', true, 1, true, true],
+  [300, 200, 'jpg', false, 1, false, false],
+  [300, 200, 'png', false, 1, false, false],
+  // A transparent PNG is laid on the page's background; AVIF, WebP and GIF are not shown by every card consumer.
+  [300, 200, 'png', true, 1, false, true],
+  [800, 450, 'webp', false, 1, false, true],
+  [800, 450, 'avif', false, 1, false, true],
+  [640, 360, 'gif', true, 4, false, true],
+] as const)('shareCardCopy(%i × %i %s, alpha %s, %i frames)', (width, height, format, alpha, frames, crop, copy) => {
+  it(`crop ${crop}, copy ${copy}`, () => {
+    expect(shareCardCopy({ width, height, format, alpha, frames })).toEqual({ crop, copy });
+  });
+});
+
+describe('the page background transparent pictures are laid on', () => {
+  it('is the light scheme’s paper in tokens.css, and the dark scheme’s backing in article.css', () => {
+    const tokens = readFileSync(join(ROOT, 'src/styles/tokens.css'), 'utf8');
+    const article = readFileSync(join(ROOT, 'src/styles/article.css'), 'utf8');
+    expect(tokens).toContain(`--paper: light-dark(${PAGE_BACKGROUND},`);
+    expect(article).toContain(`.picture--transparent { background-color: light-dark(transparent, ${PAGE_BACKGROUND}); }`);
+  });
+});
+
+describe('firstFrame (the image service’s still of an animation)', () => {
+  it.each(['gif', 'webp'] as const)('is one 640 × 360 frame of an animated %s, not a strip', async (format) => {
+    const still = await firstFrame(await testAnimation(format, 640, 360));
+    const metadata = await sharp(still!, { pages: -1 }).metadata();
+    expect([metadata.format, metadata.width, metadata.height, metadata.pages ?? 1]).toEqual(['png', 640, 360, 1]);
+  });
+
+  it('leaves a picture of one frame (and an APNG, whose default image sharp reads) to the service as it is', async () => {
+    expect(await firstFrame(await sharp({ create: { width: 8, height: 8, channels: 3, background: '#888' } }).png().toBuffer())).toBeUndefined();
+    expect(await firstFrame(await testAnimation('png', 64, 36))).toBeUndefined();
+  });
+});
+
+describe('tooManyPixels (what the picture service cannot read at all)', () => {
+  const dir = join(TMP, 'too-many-pixels');
+  mkdirSync(dir, { recursive: true });
+  it.each([
+    // width, height: sharp's limit is 16,383² pixels.
+    [16_383, 16_383, undefined],
+    [16_384, 16_384, 'expected at most 268,402,689 pixels, the most the picture service (sharp) reads, found 16,384 × 16,384 px = 268,435,456 pixels; make it smaller before publishing'],
+    [100_000, 4, undefined],
+  ])('%i × %i px', async (width, height, expected) => {
+    const path = join(dir, `${width}x${height}.png`);
+    // A PNG header is all the check reads: the pixels need not be there.
+    const header = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } }).png().toBuffer();
+    header.writeUInt32BE(width, 16);
+    header.writeUInt32BE(height, 20);
+    writeFileSync(path, header);
+    expect(await tooManyPixels(path)).toBe(expected);
+  });
+
+  it('counts an animation’s frames', async () => {
+    const path = join(dir, 'loop.gif');
+    writeFileSync(path, await testAnimation('gif', 640, 360));
+    expect(await tooManyPixels(path)).toBeUndefined();
   });
 });
