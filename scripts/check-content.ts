@@ -6,11 +6,14 @@
  *   npm run check -- DIR       (another folder)
  * Writers' profiles are checked too: AUTHORS_DIR, else content/authors.
  */
-import { checkContent, formatProblems } from '../src/checks/content.ts';
+import { checkContent, formatProblems, type ContentProblem } from '../src/checks/content.ts';
+import { formatNotices } from '../src/checks/problems.ts';
 import { authorsDir, contentDir, contentFolder, orStop } from '../src/env.ts';
 
 const dir = orStop(() => (process.argv[2] ? contentFolder(process.argv[2]) : contentDir()));
-const problems = await checkContent(dir, { authors: orStop(() => authorsDir()) });
+const notices: ContentProblem[] = [];
+const problems = await checkContent(dir, { authors: orStop(() => authorsDir()), notices });
+if (notices.length > 0) console.warn(formatNotices(notices));
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);

@@ -2,7 +2,7 @@ import { getCollection } from 'astro:content';
 import { changesAfterClock } from './checks/clock';
 import { imageFilePath } from './astro-internals';
 import { fileDigest } from './checks/media';
-import { contentError } from './checks/problems';
+import { contentError, formatNotices, type ContentProblem } from './checks/problems';
 import { checkRendered } from './checks/rendered';
 import { authorsDir, publishing } from './env';
 import { withBodiesRead } from './integrations/body-store';
@@ -55,7 +55,9 @@ export function loadCatalogue(): Promise<Catalogue> {
     // Only the file is read (src/astro-internals.ts): touching any other field of Astro's image
     // metadata marks the original as used, and Astro then publishes it beside the optimised copies.
     const authors = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest(imageFilePath(picture)));
-    const inputs = checkRendered(withBodiesRead(entries), { rebase: rebaserFor(import.meta.env.BASE_URL) });
+    const notices: ContentProblem[] = [];
+    const inputs = checkRendered(withBodiesRead(entries), { rebase: rebaserFor(import.meta.env.BASE_URL), notices });
+    if (notices.length > 0) console.warn(formatNotices(notices));
     const late = changesAfterClock(inputs, settings.now);
     if (late.length > 0) throw contentError(late);
     const selected = selectArticles(inputs, { ...settings, profiles: profileIndex(authors) });

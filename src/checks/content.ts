@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
+import { embedNotices } from '../markdown/embeds.ts';
 import { inlineMarkdownProblem } from '../markdown/inline.ts';
 import { figurePlace } from '../markdown/remark-figure.ts';
 import { articleSlug, routes } from '../model/urls.ts';
@@ -84,6 +85,8 @@ export interface FileCheck {
   readsOtherFiles: boolean;
   /** The picture files the article uses, for the decode check (`damagedPictures`). */
   pictures?: Omit<PictureUse, 'file'>[];
+  /** What the page will not show as written (embeds it does not keep), when the body was parsed: published, but named. */
+  notices?: FileProblem[];
 }
 
 /**
@@ -143,10 +146,9 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
       if (problem) report(`corrections.${index}.text`, problem);
     });
   }
-  if (parsed.body.trim() === '') {
-    report('body', 'expected the article text below the front matter, found nothing');
-    return result;
-  }
+  // An empty body is reported with everything else: the file name and the lead picture are still checked.
+  const empty = parsed.body.trim() === '';
+  if (empty) report('body', 'expected the article text below the front matter, found nothing');
   const name = articleSlug(path);
   if (name === '') report('file', 'expected a file name with letters or digits: it becomes the article URL');
   else result.article = { slug: name, tags: schema.success ? schema.data.tags : [] };
@@ -156,12 +158,13 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   // Picture syntax always starts with "![", so a body without it names no picture file.
   if (bodies === 'when-pictures' && !localSrc && !parsed.body.includes('![')) return result;
   // The body's structure, parsed as the site's pipeline parses it: enough to check figure
-  // placement and picture files without the cost of rendering.
+  // placement, picture files and embeds without the cost of rendering.
   const tree = fromMarkdown(parsed.body);
-  if (image) {
+  if (image && !empty) {
     const place = figurePlace(tree, image.afterParagraph);
     if ('problem' in place) report(place.problem.field, place.problem.message);
   }
+  if (bodies === 'always') result.notices = embedNotices(tree);
   const pictures = [...(localSrc ? [localSrc] : []), ...localPictures(tree)];
   result.readsOtherFiles = pictures.length > 0;
   const found = articleMedia(path, pictures, localSrc);
@@ -186,23 +189,35 @@ export type BodyCheck = 'always' | 'when-pictures';
  */
 export async function checkContent(
   dir: string,
-  { cache, bodies = 'always', authors }: { cache?: CheckCache | undefined; bodies?: BodyCheck; authors?: string | undefined } = {},
+  {
+    cache,
+    bodies = 'always',
+    authors,
+    notices,
+  }: {
+    cache?: CheckCache | undefined;
+    bodies?: BodyCheck;
+    authors?: string | undefined;
+    /** Given, receives what the pages will not show as written (`FileCheck.notices`), for the editor to read; they stop nothing. */
+    notices?: ContentProblem[] | undefined;
+  } = {},
 ): Promise<ContentProblem[]> {
   const { articles: files, unread: unreadArticles } = contentFiles(dir);
   // Profiles are few and small: checked in full every time, with the articles' unreadable files.
   const profiles = authors ? checkProfiles(authors) : { problems: [], pictures: [] };
   const unread = [...unreadArticles, ...profiles.problems];
   let pictures: PictureUse[] = [];
-  let problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined, pictures)];
+  let problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined, pictures, notices)];
   if (problems.length > unread.length && bodies !== 'always') {
     pictures = [];
-    problems = [...unread, ...checkFiles(files, 'always', undefined, pictures)];
+    problems = [...unread, ...checkFiles(files, 'always', undefined, pictures, notices)];
   }
   const damaged = await damagedPictures([...profiles.pictures, ...pictures], cache?.pictures);
   return damaged.length === 0 ? problems : [...problems, ...damaged].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | undefined, pictures: PictureUse[]): ContentProblem[] {
+function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | undefined, pictures: PictureUse[], notices: ContentProblem[] = []): ContentProblem[] {
+  notices.length = 0;
   const problems: ContentProblem[] = [];
   const checked: Checked[] = [];
 
@@ -217,6 +232,7 @@ function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | unde
     }
     for (const problem of result.problems) problems.push({ file, ...problem });
     for (const picture of result.pictures ?? []) pictures.push({ file, ...picture });
+    for (const notice of result.notices ?? []) notices.push({ file, ...notice });
     if (result.article) checked.push({ file, ...result.article });
   }
 

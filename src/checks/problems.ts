@@ -12,7 +12,19 @@ export interface ContentProblem {
 
 /** The problems as an editor reads them: grouped by file, one line per field. */
 export function formatProblems(problems: readonly ContentProblem[]): string {
-  const lines = [`${problems.length} content ${problems.length === 1 ? 'problem' : 'problems'}:`];
+  return grouped(`${problems.length} content ${problems.length === 1 ? 'problem' : 'problems'}:`, problems);
+}
+
+/**
+ * Notices (what pages publish other than as written: an embed the site does not keep) as an
+ * editor reads them, grouped like problems under their own heading. They stop nothing.
+ */
+export function formatNotices(notices: readonly ContentProblem[]): string {
+  return grouped(`${notices.length} content ${notices.length === 1 ? 'notice' : 'notices'} (published, but not as written):`, notices);
+}
+
+function grouped(heading: string, problems: readonly ContentProblem[]): string {
+  const lines = [heading];
   for (const [file, inFile] of Map.groupBy(problems, (problem) => problem.file)) {
     lines.push(`  ${file}`);
     for (const { field, message } of inFile) lines.push(`    ${field}: ${message}`);

@@ -22,7 +22,10 @@ export interface RenderedEntry {
  * rendered (root-relative links moved by `rebase`). Throws one error listing every problem in every entry, worded
  * as `npm run check` words them.
  */
-export function checkRendered(entries: readonly RenderedEntry[], { rebase }: InlineOptions = {}): ArticleInput[] {
+export function checkRendered(
+  entries: readonly RenderedEntry[],
+  { rebase, notices = [] }: InlineOptions & { /** Receives what rendering found the pages will not show as written (embeds not kept). */ notices?: ContentProblem[] } = {},
+): ArticleInput[] {
   const inputs: ArticleInput[] = [];
   const problems: ContentProblem[] = [];
   for (const entry of entries) {
@@ -34,6 +37,7 @@ export function checkRendered(entries: readonly RenderedEntry[], { rebase }: Inl
       continue;
     }
     const facts = readCopyFacts(entry.rendered.metadata);
+    notices.push(...facts.notices.map((notice) => ({ file, ...notice })));
     const { media, problems: mediaProblems } = articleMedia(file, localImagePaths(entry.rendered.metadata), entry.data.image?.src);
     const corrections = (entry.data.corrections ?? []).map((correction, index) => {
       const rendered = renderInlineMarkdown(correction.text, { rebase });

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { INLINE_SCRIPTS } from '../components/inline-scripts.ts';
 import { contentType, FEED_FORMATS, SITE_FEEDS } from '../feeds/formats.ts';
-import { EMBED_HOSTS } from '../markdown/sanitize.ts';
+import { PLAYER_ORIGINS } from '../markdown/embeds.ts';
 import { routePatterns, routes, withBase } from '../model/urls.ts';
 
 /** A header rule: a path pattern (`*` matches anything) and the headers to send for it. */
@@ -42,8 +42,8 @@ export const HEADER_RULES: HeaderRule[] = [
   ...[routePatterns.sitemaps, routes.newsSitemap()].map((path) => ({ path, headers: { 'Content-Type': SITEMAP_TYPE } })),
 ];
 
-/** Frames copy may embed (see src/markdown/sanitize.ts). */
-const FRAME_SOURCES = EMBED_HOSTS.map((host) => `https://${host}`).join(' ');
+/** The video players a page may frame once the reader asks (src/markdown/embeds.ts). */
+const FRAME_SOURCES = PLAYER_ORIGINS.join(' ');
 
 /**
  * The Content-Security-Policy for every page: scripts only from the site itself plus the hashes

@@ -18,6 +18,8 @@ export interface CopyFacts {
   readingMinutes?: number;
   /** Problems that stop the build, naming the field; Astro would only log a thrown error (withastro/astro#18054). */
   problems?: CopyProblem[];
+  /** What the page will not show as written (an embed it does not keep), for the build and the check to name; the page is published. */
+  notices?: CopyProblem[];
   /** The digest the rendered body is stored under (src/integrations/body-store.ts); undefined when it did not render. */
   body?: string;
 }
@@ -41,13 +43,19 @@ export function recordCopyProblem(file: VFile, problem: CopyProblem): void {
   facts.problems = [...(facts.problems ?? []), problem];
 }
 
+/** Records something of the copy the page will not show as written (src/markdown/embeds.ts). */
+export function recordCopyNotice(file: VFile, notice: CopyProblem): void {
+  const facts = factsOf(file);
+  facts.notices = [...(facts.notices ?? []), notice];
+}
+
 /**
  * The facts recorded for a rendered entry, read back from its metadata (`rendered.metadata`).
- * Anything not recorded comes back empty: no problems, and no reading time (undefined).
+ * Anything not recorded comes back empty: no problems or notices, and no reading time (undefined).
  */
-export function readCopyFacts(metadata: Readonly<Record<string, unknown>> | undefined): Required<Pick<CopyFacts, 'problems'>> & CopyFacts {
+export function readCopyFacts(metadata: Readonly<Record<string, unknown>> | undefined): Required<Pick<CopyFacts, 'problems' | 'notices'>> & CopyFacts {
   const facts = (renderedFrontmatter(metadata)?.[KEY] ?? {}) as CopyFacts;
-  return { ...facts, problems: facts.problems ?? [] };
+  return { ...facts, problems: facts.problems ?? [], notices: facts.notices ?? [] };
 }
 
 /**

@@ -8,12 +8,12 @@ import { rehypeCopyFragmentLinks, rehypeUniqueIds } from './rehype-ids.ts';
 import { rehypeScrollingTables } from './rehype-tables.ts';
 import { rehypeRawWhenPresent } from './rehype-raw-when-present.ts';
 import { rehypeNestingLimit } from './rehype-nesting-limit.ts';
+import { rehypeEmbedBlocks, rehypeEmbeds } from './embeds.ts';
 import { remarkFigure } from './remark-figure.ts';
 import {
   NEWS_SCHEMA,
   rehypeDropUnprintable,
   rehypeDropUnresolvableImages,
-  rehypeEmbedAllowlist,
   rehypeMarkMarkdownImages,
 } from './sanitize.ts';
 import { remarkReadingTime } from './remark-reading-time.ts';
@@ -54,8 +54,9 @@ export function markdownPipeline({
       rehypeRawWhenPresent,
       rehypeNestingLimit,
       rehypeDropUnresolvableImages,
-      rehypeEmbedAllowlist,
+      rehypeEmbeds,
       [rehypeSanitize, NEWS_SCHEMA],
+      rehypeEmbedBlocks,
       rehypeDropUnprintable,
       rehypeBodyHeadings,
       rehypeCopyFragmentLinks,

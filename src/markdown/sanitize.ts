@@ -3,16 +3,14 @@ import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import { dropUnprintable } from '../text.ts';
 
-/** Hosts whose players copy may embed in an <iframe>; every other frame is removed. */
-export const EMBED_HOSTS = ['www.youtube-nocookie.com', 'player.vimeo.com', 'www.dailymotion.com'] as const;
-
 const base = defaultSchema;
 const attrs = base.attributes ?? {};
 
 /**
  * What raw HTML in copy may contain, on pages and in feeds: GitHub's schema (no scripts,
  * styles, event handlers, forms or javascript:/data: addresses) plus what news copy uses:
- * figures, tables, abbreviations, the figure's classes, and frames from EMBED_HOSTS.
+ * figures, tables, abbreviations, the figure's classes, and the video players' frames that
+ * src/markdown/embeds.ts `rehypeEmbeds` leaves (each becomes a click-to-load block after this).
  */
 export const NEWS_SCHEMA: SanitizeSchema = {
   ...base,
@@ -29,14 +27,15 @@ export const NEWS_SCHEMA: SanitizeSchema = {
     // No srcset: its addresses escape the protocol check. Astro adds its own after sanitising.
     img: [...(attrs['img'] ?? []), 'width', 'height', 'loading', 'decoding'],
     abbr: ['title'],
-    iframe: ['src', 'title', 'width', 'height', 'allowFullScreen', 'loading'],
+    iframe: ['src', 'title'],
     a: [...(attrs['a'] ?? []), 'rel'],
   },
   protocols: { ...base.protocols, src: ['https'] },
 };
 
 /**
- * Feeds carry no frames: most readers drop them and the validator warns. Ids are not prefixed
+ * Feeds carry no frames: most readers drop them and the validator warns. A video reaches a feed
+ * as its block's link (src/markdown/embeds.ts `rehypeEmbedBlocks`). Ids are not prefixed
  * again: feed HTML is the page's body, whose ids the page pipeline already prefixed.
  */
 export const FEED_SCHEMA: SanitizeSchema = {
@@ -44,28 +43,6 @@ export const FEED_SCHEMA: SanitizeSchema = {
   clobber: [],
   tagNames: (NEWS_SCHEMA.tagNames ?? []).filter((name) => name !== 'iframe'),
 };
-
-/** Removes frames whose address is not https on an EMBED_HOSTS host, before sanitising. */
-export function rehypeEmbedAllowlist() {
-  return (tree: Root) => {
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'iframe' || !parent || index === undefined) return;
-      let allowed = false;
-      try {
-        const url = new URL(String(node.properties['src'] ?? ''));
-        allowed = url.protocol === 'https:' && (EMBED_HOSTS as readonly string[]).includes(url.hostname);
-      } catch {
-        allowed = false;
-      }
-      if (allowed) {
-        node.properties['loading'] = 'lazy';
-        return;
-      }
-      parent.children.splice(index, 1);
-      return index;
-    });
-  };
-}
 
 /**
  * Drops characters no page may carry (src/text.ts) from the body's text and attribute values:

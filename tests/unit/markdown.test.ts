@@ -184,8 +184,14 @@ describe('copy written as raw HTML, on pages', () => {
     ['<a href="javascript:alert(1)">x</a>', '<p><a>x</a></p>'],
     ['<img src="x" onerror="alert(1)">', ''],
     ['<img src="https://cdn.example/p.jpg" alt="p">', '<img src="https://cdn.example/p.jpg" alt="p">'],
-    ['<iframe src="https://evil.example/"></iframe>', ''],
-    ['<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video"></iframe>', '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Video" loading="lazy"></iframe>'],
+    // A frame the site does not keep leaves a link to what it showed; a video becomes a block
+    // that loads nothing from its host until the reader asks (tests/unit/embeds.test.ts).
+    ['<iframe src="https://evil.example/"></iframe>', '<a href="https://evil.example/" rel="external noopener">Embedded content from evil.example</a>'],
+    ['<iframe src="javascript:alert(1)"></iframe>', ''],
+    [
+      '<iframe src="https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ" title="Video"></iframe>',
+      '<figure class="embed"><div class="embed__frame" data-player="https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ" data-title="Video"><p class="embed__notice">Video from YouTube. Playing it here loads YouTube\'s player, which may set cookies.</p></div><figcaption class="embed__caption"><a href="https://www.youtube.com/watch?v=aqz-KE-bpKQ" rel="external noopener">Watch “Video” on YouTube</a></figcaption></figure>',
+    ],
     ['<abbr title="North Atlantic Treaty Organization">NATO</abbr>', '<p><abbr title="North Atlantic Treaty Organization">NATO</abbr></p>'],
     // A raw table scrolls in its own box too.
     ['<table><tr><td>1</td></tr></table>', '<div class="table-scroll" role="region" tabindex="0" aria-label="Table"><table><tbody><tr><td>1</td></tr></tbody></table></div>'],
