@@ -5,7 +5,8 @@
  * home page listing it with its thumbnail, from a fixture corpus with a generated 2400 × 1600
  * photo (tests/fixtures/corpora/pictures, built into .tmp/), at the same widths and schemes; and a
  * section's front, an author's page and a corrected article from the newsroom fixtures
- * (tests/fixtures/corpora/newsroom: invented authors).
+ * (tests/fixtures/corpora/newsroom: invented authors); and an article with an animated GIF lead,
+ * a video block and a transparent chart (tests/fixtures/corpora/newsroom-media, pictures made here).
  *
  *   npm run screenshots    (builds first; writes docs/screenshots/*.png)
  */
@@ -15,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { inheritedEnvironment } from '../src/env.ts';
 import { ensureChromium, launchBrowser } from './lib/browser.ts';
 import { serveStatic } from './lib/server.ts';
-import { testPhoto } from './lib/test-photos.ts';
+import { testPhoto, writeNewsroomMediaPictures } from './lib/test-photos.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}docs/screenshots`;
@@ -54,11 +55,19 @@ const newsroom = `${root}tests/fixtures/corpora/newsroom`;
 const newsroomSite = `${root}.tmp/screenshots-newsroom-site`;
 buildFixture(newsroomSite, { CONTENT_DIR: `${newsroom}/articles`, AUTHORS_DIR: `${newsroom}/authors`, BUILD_TIME: '2026-11-23T00:00:00Z' });
 const newsroomPages = { 'section-front': '/sections/europe/', author: '/authors/jane-roe/', 'corrected-article': '/articles/harbour-reopens/' };
+const mediaCorpus = `${root}.tmp/screenshots-media`;
+rmSync(mediaCorpus, { recursive: true, force: true });
+cpSync(`${root}tests/fixtures/corpora/newsroom-media`, mediaCorpus, { recursive: true });
+await writeNewsroomMediaPictures(mediaCorpus);
+const mediaSite = `${root}.tmp/screenshots-media-site`;
+buildFixture(mediaSite, { CONTENT_DIR: mediaCorpus });
+const mediaPages = { 'media-article': '/articles/media-showcase/' };
 
 ensureChromium();
 const server = await serveStatic(`${root}dist`);
 const photoServer = await serveStatic(photoSite);
 const newsroomServer = await serveStatic(newsroomSite);
+const mediaServer = await serveStatic(mediaSite);
 const browser = await launchBrowser();
 try {
   for (const [width, px] of Object.entries(widths)) {
@@ -75,6 +84,7 @@ try {
       const fixturePages = [
         ...Object.entries(photoPages).map(([name, path]) => [name, photoServer.origin + path] as const),
         ...Object.entries(newsroomPages).map(([name, path]) => [name, newsroomServer.origin + path] as const),
+        ...Object.entries(mediaPages).map(([name, path]) => [name, mediaServer.origin + path] as const),
       ];
       for (const [name, url] of fixturePages) {
         await page.goto(url);
@@ -99,4 +109,5 @@ try {
   await server.close();
   await photoServer.close();
   await newsroomServer.close();
+  await mediaServer.close();
 }

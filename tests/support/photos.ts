@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { testPhoto } from '../../scripts/lib/test-photos';
-import { TMP } from './paths';
+import { testPhoto, writeNewsroomMediaPictures } from '../../scripts/lib/test-photos';
+import { ROOT, TMP } from './paths';
 
 /** A picture to write into a corpus: its path in the corpus and its size in pixels. */
 export interface PhotoSpec {
@@ -29,5 +29,12 @@ export async function photoCorpus(name: string, { from, files = {}, photos = [] 
     mkdirSync(dirname(join(dir, photo.path)), { recursive: true });
     writeFileSync(join(dir, photo.path), await testPhoto(photo.width, photo.height, photo.seed));
   }
+  return dir;
+}
+
+/** tests/fixtures/corpora/newsroom-media with its pictures made (scripts/lib/test-photos.ts), under .tmp/<name>. Returns its path. */
+export async function newsroomMediaCorpus(name: string): Promise<string> {
+  const dir = await photoCorpus(name, { from: join(ROOT, 'tests/fixtures/corpora/newsroom-media') });
+  await writeNewsroomMediaPictures(dir);
   return dir;
 }
