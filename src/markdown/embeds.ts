@@ -178,6 +178,14 @@ export function rehypeEmbeds() {
   };
 }
 
+/** The class of a video block's figure: what its script (src/components/VideoBlocks.astro) is loaded for. */
+export const VIDEO_BLOCK_CLASS = 'embed';
+
+/** Whether a rendered body holds a video block (`rehypeEmbedBlocks`), so its page needs the block's script. */
+export function hasVideoBlocks(html: string): boolean {
+  return html.includes(`<figure class="${VIDEO_BLOCK_CLASS}">`);
+}
+
 const isFrame = (node: ElementContent): node is Element => node.type === 'element' && node.tagName === 'iframe';
 
 /**
@@ -207,7 +215,7 @@ export function rehypeEmbedBlocks() {
         return index;
       }
       const title = embedTitle(node.properties['title']);
-      parent.children[index] = h('figure', { className: ['embed'] }, [
+      parent.children[index] = h('figure', { className: [VIDEO_BLOCK_CLASS] }, [
         h('div', { className: ['embed__frame'], dataPlayer: video.player, dataTitle: title ?? `${video.host} video` }, [h('p', { className: ['embed__notice'] }, playerNotice(video))]),
         h('figcaption', { className: ['embed__caption'] }, [h('a', { href: video.page }, watchLinkText(video, title))]),
       ]);

@@ -124,7 +124,7 @@ describe('real newsroom copy', () => {
     await page.goto(`${server.origin}/articles/wide-things/`);
     const { column, pictures } = await page.evaluate(() => ({
       column: document.querySelector('.article__body')!.getBoundingClientRect().width,
-      pictures: [...document.querySelectorAll('.article__body img, .article__body iframe')].map((element) => element.getBoundingClientRect().width),
+      pictures: [...document.querySelectorAll('.article__body img, .article__body .embed__frame')].map((element) => element.getBoundingClientRect().width),
     }));
     expect(pictures.length).toBe(2);
     for (const width of pictures) expect(width).toBeLessThanOrEqual(column);
