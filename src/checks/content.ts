@@ -5,6 +5,7 @@ import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { embedNotices } from '../markdown/embeds.ts';
+import { localMediaSources } from '../markdown/media-elements.ts';
 import { inlineMarkdownProblem } from '../markdown/inline.ts';
 import { figurePlace } from '../markdown/remark-figure.ts';
 import { articleSlug, routes } from '../model/urls.ts';
@@ -67,6 +68,26 @@ function localPictures(tree: Root): string[] {
     }
   });
   return urls.filter(isLocalPicture);
+}
+
+/**
+ * Pictures Markdown did not read as pictures because their address has a space in it
+ * (`![Map](./images/harbour map.png)`: CommonMark § 6.3 allows none in a bare destination), which
+ * the page would print as text. One problem each, saying the two ways to write it. Found in text
+ * nodes, so code spans and code blocks (which show Markdown on purpose) are left alone.
+ * Replays getpelican/pelican#1388.
+ */
+export function spacedPictureAddresses(tree: Root): FileProblem[] {
+  const problems: FileProblem[] = [];
+  visit(tree, 'text', (node) => {
+    for (const [, address] of node.value.matchAll(/!\[[^\]]*\]\(\s*([^()\s<>][^()<>]*?\s[^()<>]*?)\s*\)/g)) {
+      problems.push({
+        field: 'body',
+        message: `picture "${address}": expected an address without spaces, or in angle brackets: write <${address}> or ${address!.replace(/ /g, '%20')}; as it is, the page shows the Markdown as text`,
+      });
+    }
+  });
+  return problems;
 }
 
 interface Checked {
@@ -156,7 +177,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   const image = schema.success ? schema.data.image : undefined;
   const localSrc = image?.src !== undefined && isLocalPicture(image.src) ? image.src : undefined;
   // Picture syntax always starts with "![", so a body without it names no picture file.
-  if (bodies === 'when-pictures' && !localSrc && !parsed.body.includes('![')) return result;
+  if (bodies === 'when-pictures' && !localSrc && !parsed.body.includes('![') && !/<(?:audio|video)\b/i.test(parsed.body)) return result;
   // The body's structure, parsed as the site's pipeline parses it: enough to check figure
   // placement, picture files and embeds without the cost of rendering.
   const tree = fromMarkdown(parsed.body);
@@ -164,12 +185,15 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
     const place = figurePlace(tree, image.afterParagraph);
     if ('problem' in place) report(place.problem.field, place.problem.message);
   }
+  problems.push(...spacedPictureAddresses(tree));
   if (bodies === 'always') result.notices = embedNotices(tree);
   const pictures = [...(localSrc ? [localSrc] : []), ...localPictures(tree)];
-  result.readsOtherFiles = pictures.length > 0;
-  const found = articleMedia(path, pictures, localSrc);
+  const players = localMediaSources(tree);
+  result.readsOtherFiles = pictures.length + players.length > 0;
+  const found = articleMedia(path, pictures, localSrc, players);
   problems.push(...found.problems);
-  result.pictures = found.media.map((picture) => ({ field: picture.source === localSrc ? 'image.src' : 'body', source: picture.source, fsPath: picture.fsPath }));
+  // Sound and video files are checked by their first bytes; only pictures are decoded whole.
+  result.pictures = found.media.filter((file) => file.type.startsWith('image/')).map((picture) => ({ field: picture.source === localSrc ? 'image.src' : 'body', source: picture.source, fsPath: picture.fsPath }));
   return result;
 }
 

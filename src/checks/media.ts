@@ -46,32 +46,69 @@ export const PICTURE_TYPES: Readonly<Record<string, { signature: (bytes: Buffer)
 const EXTENSIONS = /\.(jpe?g|png|gif|webp|avif)$/i;
 
 /**
- * The local pictures an article uses, checked and sized: each must be an image file in the
- * article's folder or below it. Pages show Astro's optimised copies; feeds need the original at a
- * stable address with its byte length, so the originals are published too
- * (src/pages/media/[...file].ts). A problem names `image.src` when the picture is the front
- * matter's `leadSource`, else `body`. Used by `npm run check` and by the build alike.
+ * The sound, video and caption files copy's `<audio>` and `<video>` may name: formats every
+ * current browser plays (MP4/M4A with H.264 or AAC, WebM, MP3, Ogg, WAV) and WebVTT tracks. By
+ * MIME type: the file's first bytes must match (ISO BMFF `ftyp`, EBML, ID3 or an MPEG frame
+ * sync, `OggS`, RIFF WAVE, `WEBVTT`).
+ */
+export const PLAYER_TYPES: Readonly<Record<string, { signature: (bytes: Buffer) => boolean }>> = {
+  'video/mp4': { signature: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' },
+  'audio/mp4': { signature: (b) => b.subarray(4, 8).toString('latin1') === 'ftyp' },
+  'video/webm': { signature: (b) => b.subarray(0, 4).equals(Buffer.from([0x1a, 0x45, 0xdf, 0xa3])) },
+  'audio/mpeg': { signature: (b) => b.subarray(0, 3).toString('latin1') === 'ID3' || (b[0] === 0xff && (b[1]! & 0xe0) === 0xe0) },
+  'audio/ogg': { signature: (b) => b.subarray(0, 4).toString('latin1') === 'OggS' },
+  'video/ogg': { signature: (b) => b.subarray(0, 4).toString('latin1') === 'OggS' },
+  'audio/wav': { signature: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WAVE' },
+  'text/vtt': { signature: (b) => b.subarray(0, 6).toString('utf8').replace(/^\uFEFF/, '').startsWith('WEBVT') || b.subarray(3, 9).toString('latin1') === 'WEBVTT' },
+};
+const PLAYER_EXTENSIONS = /\.(mp4|m4a|webm|mp3|ogg|oga|ogv|opus|wav|vtt)$/i;
+
+/** The kinds of file an article names, with the types each may be and how a problem words it. */
+const KINDS = {
+  picture: { types: PICTURE_TYPES, extensions: EXTENSIONS, expected: 'expected a picture in JPEG, PNG, WebP, AVIF or GIF (.jpg, .png, .webp, .avif, .gif)' },
+  player: {
+    types: PLAYER_TYPES,
+    extensions: PLAYER_EXTENSIONS,
+    expected: 'expected a sound or video file in MP4, M4A, WebM, MP3, Ogg or WAV, or a WebVTT track (.mp4, .m4a, .webm, .mp3, .ogg, .wav, .vtt)',
+  },
+} as const;
+
+/**
+ * The local files an article uses, checked and sized: its pictures (`sources`) and the files its
+ * `<audio>` and `<video>` elements name (`playerSources`: src/markdown/media-elements.ts; a
+ * poster among them is checked as a picture). Each
+ * must be a file of its kind in the article's folder or below it. Pages show Astro's optimised
+ * copies of pictures; feeds need the original at a stable address with its byte length, and
+ * players play the file itself, so the originals are published (src/pages/media/[...file].ts). A
+ * problem names `image.src` when the picture is the front matter's `leadSource`, else `body`.
+ * Used by `npm run check` and by the build alike.
  */
 export function articleMedia(
   articleFile: string,
   sources: readonly string[],
   leadSource?: string | undefined,
+  playerSources: readonly string[] = [],
 ): { media: MediaFile[]; problems: FileProblem[] } {
   const folder = dirname(resolve(articleFile));
   const media: MediaFile[] = [];
   const problems: FileProblem[] = [];
-  for (const source of new Set(sources)) {
+  const wanted: { source: string; kind: (typeof KINDS)[keyof typeof KINDS]; noun: string }[] = [
+    ...[...new Set(sources)].map((source) => ({ source, kind: KINDS.picture, noun: 'picture' })),
+    // A video's poster is a picture.
+    ...[...new Set(playerSources)].filter((source) => !sources.includes(source)).map((source) => (EXTENSIONS.test(source) ? { source, kind: KINDS.picture, noun: 'picture' } : { source, kind: KINDS.player, noun: 'file' })),
+  ];
+  for (const { source, kind, noun } of wanted) {
     const report = (expected: string) =>
-      problems.push({ field: source === leadSource ? 'image.src' : 'body', message: `picture "${source}": ${expected}` });
+      problems.push({ field: source === leadSource ? 'image.src' : 'body', message: `${noun} "${source}": ${expected}` });
     const name = posix.normalize(pictureFileName(source).replace(/\\/g, '/'));
     if (name.startsWith('../') || name.startsWith('/')) {
       report("expected a file in the article's folder or below it");
       continue;
     }
     const type = lookup(name);
-    const format = type ? PICTURE_TYPES[type] : undefined;
-    if (!format || !EXTENSIONS.test(name)) {
-      report('expected a picture in JPEG, PNG, WebP, AVIF or GIF (.jpg, .png, .webp, .avif, .gif)');
+    const format = type ? (kind.types as Record<string, { signature: (bytes: Buffer) => boolean }>)[type] : undefined;
+    if (!format || !kind.extensions.test(name)) {
+      report(kind.expected);
       continue;
     }
     // The file as typed, or as a Mac writes names (decomposed accents): one of them is on disk.
@@ -87,7 +124,8 @@ export function articleMedia(
     const read = readSync(fd, head, 0, 16, 0);
     closeSync(fd);
     if (read < 12 || !format.signature(head)) {
-      report(`expected a ${type!.replace('image/', '').toUpperCase()} picture at ${fsPath}, found a file that is not one (empty, damaged, or another kind saved under this name)`);
+      const what = kind === KINDS.picture ? `a ${type!.replace('image/', '').toUpperCase()} picture` : `a file of type ${type}`;
+      report(`expected ${what} at ${fsPath}, found a file that is not one (empty, damaged, or another kind saved under this name)`);
       continue;
     }
     // Addresses use the composed form (NFC), as the page's own URLs do.

@@ -38,7 +38,7 @@ export function checkRendered(
     }
     const facts = readCopyFacts(entry.rendered.metadata);
     notices.push(...facts.notices.map((notice) => ({ file, ...notice })));
-    const { media, problems: mediaProblems } = articleMedia(file, localImagePaths(entry.rendered.metadata), entry.data.image?.src);
+    const { media, problems: mediaProblems } = articleMedia(file, localImagePaths(entry.rendered.metadata), entry.data.image?.src, facts.mediaSources);
     const corrections = (entry.data.corrections ?? []).map((correction, index) => {
       const rendered = renderInlineMarkdown(correction.text, { rebase });
       if ('problem' in rendered) return { problem: { field: `corrections.${index}.text`, message: rendered.problem } };

@@ -22,6 +22,7 @@ import {
   type PictureRendition,
 } from '../model/pictures';
 import { ANIMATION_LINK } from '../model/wording';
+import { placeMediaFiles } from '../markdown/media-elements';
 import { absoluteUrl, paths } from '../model/urls';
 import { imageDimensions, imageFilePath, imagePlaceholder, importedPicture } from '../astro-internals';
 
@@ -111,7 +112,9 @@ const fragments = rehype().data('settings', { fragment: true });
  * lazy. What `render()` from `astro:content` would give, but with both formats and every width
  * (render() makes one WebP copy per picture). An animated PNG's copies are stills (sharp reads
  * its default image only), so a link to the published original (ANIMATION_LINK), which every
- * current browser animates, follows it. A body without pictures is returned as it is.
+ * current browser animates, follows it. The files `<audio>` and `<video>` name are pointed at
+ * their published copies (src/markdown/media-elements.ts). A body without local files is
+ * returned as it is.
  */
 export async function bodyWithPictures(article: Article): Promise<string> {
   if (article.media.length === 0) return article.html;
@@ -137,6 +140,10 @@ export async function bodyWithPictures(article: Article): Promise<string> {
       }
     }),
   );
+  // Sound, video and posters play from where they are published, beside the pictures'
+  // originals; so does a link the copy wrote to one of the files.
+  const published = new Map(article.media.map((file) => [file.source, paths.media(article.slug, file.name)]));
+  placeMediaFiles(tree, (address) => published.get(address));
   return fragments.stringify(tree);
 }
 

@@ -4,6 +4,8 @@ import { rehype } from 'rehype';
 import rehypeSanitize from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import { imagePlaceholder } from '../astro-internals.ts';
+import { VIDEO_BLOCK_CLASS, VIDEO_FRAME_CLASS } from '../markdown/embeds.ts';
+import { placeMediaFiles } from '../markdown/media-elements.ts';
 import { FEED_SCHEMA } from '../markdown/sanitize.ts';
 import { URL_ATTRIBUTES } from '../markdown/url-attributes.ts';
 import { correctionsHeading } from '../model/wording.ts';
@@ -13,7 +15,7 @@ export interface FeedHtmlOptions {
   pageUrl: string | URL;
   /** A first paragraph (the standfirst), built as a node so its text is escaped. */
   lead?: string | undefined;
-  /** Absolute URLs of the article's pictures, by the path the Markdown used (`./photo.jpg`). */
+  /** Absolute URLs of the article's published files (pictures, sound and video), by the path the copy used (`./photo.jpg`). */
   media?: ReadonlyMap<string, string> | undefined;
   /**
    * The copy's `lang` and `dir` where they differ from the feed's (model/language.ts
@@ -55,6 +57,16 @@ function placePictures(tree: Root, media: ReadonlyMap<string, string>): void {
   });
 }
 
+// A video block's box holds what the page's play button needs and a notice about the host's
+// player; a feed reader has neither, so the block reaches feeds as its link alone
+// (src/markdown/embeds.ts rehypeEmbedBlocks). Replays delucis/astro-embed#59.
+function dropPlayerBoxes(tree: Root): void {
+  visit(tree, 'element', (node) => {
+    if (node.tagName !== 'figure' || !(node.properties['className'] as string[] | undefined)?.includes(VIDEO_BLOCK_CLASS)) return;
+    node.children = node.children.filter((child) => !(child.type === 'element' && (child.properties['className'] as string[] | undefined)?.includes(VIDEO_FRAME_CLASS)));
+  });
+}
+
 const fragments = rehype().data('settings', { fragment: true }).use(rehypeSanitize, FEED_SCHEMA).freeze();
 
 /**
@@ -66,6 +78,9 @@ export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), lan
   const tree = fragments.parse(html);
   if (lead) tree.children.unshift(h('p', lead));
   placePictures(tree, media);
+  dropPlayerBoxes(tree);
+  // Players become their links (FEED_SCHEMA keeps no player), to the published file.
+  placeMediaFiles(tree, (address) => media.get(address));
   resolveAll(tree, new URL(pageUrl));
   const clean = fragments.runSync(tree);
   // After sanitising: the attributes are the model's, not the copy's.

@@ -18,6 +18,8 @@ export interface CopyFacts {
   readingMinutes?: number;
   /** Problems that stop the build, naming the field; Astro would only log a thrown error (withastro/astro#18054). */
   problems?: CopyProblem[];
+  /** Local files the body's `<audio>` and `<video>` name, as written (src/markdown/media-elements.ts): checked and published like pictures. */
+  mediaSources?: string[];
   /** What the page will not show as written (an embed it does not keep), for the build and the check to name; the page is published. */
   notices?: CopyProblem[];
   /** The digest the rendered body is stored under (src/integrations/body-store.ts); undefined when it did not render. */
@@ -43,6 +45,12 @@ export function recordCopyProblem(file: VFile, problem: CopyProblem): void {
   facts.problems = [...(facts.problems ?? []), problem];
 }
 
+/** Records a local file an `<audio>` or `<video>` of the file being rendered names. */
+export function recordMediaSource(file: VFile, source: string): void {
+  const facts = factsOf(file);
+  facts.mediaSources = [...(facts.mediaSources ?? []), source];
+}
+
 /** Records something of the copy the page will not show as written (src/markdown/embeds.ts). */
 export function recordCopyNotice(file: VFile, notice: CopyProblem): void {
   const facts = factsOf(file);
@@ -51,11 +59,11 @@ export function recordCopyNotice(file: VFile, notice: CopyProblem): void {
 
 /**
  * The facts recorded for a rendered entry, read back from its metadata (`rendered.metadata`).
- * Anything not recorded comes back empty: no problems or notices, and no reading time (undefined).
+ * Anything not recorded comes back empty: no problems, notices or media files, and no reading time (undefined).
  */
-export function readCopyFacts(metadata: Readonly<Record<string, unknown>> | undefined): Required<Pick<CopyFacts, 'problems' | 'notices'>> & CopyFacts {
+export function readCopyFacts(metadata: Readonly<Record<string, unknown>> | undefined): Required<Pick<CopyFacts, 'problems' | 'notices' | 'mediaSources'>> & CopyFacts {
   const facts = (renderedFrontmatter(metadata)?.[KEY] ?? {}) as CopyFacts;
-  return { ...facts, problems: facts.problems ?? [], notices: facts.notices ?? [] };
+  return { ...facts, problems: facts.problems ?? [], notices: facts.notices ?? [], mediaSources: facts.mediaSources ?? [] };
 }
 
 /**

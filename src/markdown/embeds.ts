@@ -181,6 +181,9 @@ export function rehypeEmbeds() {
 /** The class of a video block's figure: what its script (src/components/VideoBlocks.astro) is loaded for. */
 export const VIDEO_BLOCK_CLASS = 'embed';
 
+/** The class of a video block's box: the notice, and the player once loaded. Feeds leave it out (src/feeds/html.ts). */
+export const VIDEO_FRAME_CLASS = 'embed__frame';
+
 /** Whether a rendered body holds a video block (`rehypeEmbedBlocks`), so its page needs the block's script. */
 export function hasVideoBlocks(html: string): boolean {
   return html.includes(`<figure class="${VIDEO_BLOCK_CLASS}">`);
@@ -216,7 +219,7 @@ export function rehypeEmbedBlocks() {
       }
       const title = embedTitle(node.properties['title']);
       parent.children[index] = h('figure', { className: [VIDEO_BLOCK_CLASS] }, [
-        h('div', { className: ['embed__frame'], dataPlayer: video.player, dataTitle: title ?? `${video.host} video` }, [h('p', { className: ['embed__notice'] }, playerNotice(video))]),
+        h('div', { className: [VIDEO_FRAME_CLASS], dataPlayer: video.player, dataTitle: title ?? `${video.host} video` }, [h('p', { className: ['embed__notice'] }, playerNotice(video))]),
         h('figcaption', { className: ['embed__caption'] }, [h('a', { href: video.page }, watchLinkText(video, title))]),
       ]);
       return 'skip';

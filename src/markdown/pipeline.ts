@@ -9,6 +9,7 @@ import { rehypeScrollingTables } from './rehype-tables.ts';
 import { rehypeRawWhenPresent } from './rehype-raw-when-present.ts';
 import { rehypeNestingLimit } from './rehype-nesting-limit.ts';
 import { rehypeEmbedBlocks, rehypeEmbeds } from './embeds.ts';
+import { rehypeMediaElements } from './media-elements.ts';
 import { remarkFigure } from './remark-figure.ts';
 import {
   NEWS_SCHEMA,
@@ -55,6 +56,7 @@ export function markdownPipeline({
       rehypeNestingLimit,
       rehypeDropUnresolvableImages,
       rehypeEmbeds,
+      rehypeMediaElements,
       [rehypeSanitize, NEWS_SCHEMA],
       rehypeEmbedBlocks,
       rehypeDropUnprintable,

@@ -9,15 +9,16 @@ const attrs = base.attributes ?? {};
 /**
  * What raw HTML in copy may contain, on pages and in feeds: GitHub's schema (no scripts,
  * styles, event handlers, forms or javascript:/data: addresses) plus what news copy uses:
- * figures, tables, abbreviations, the figure's classes, and the video players' frames that
- * src/markdown/embeds.ts `rehypeEmbeds` leaves (each becomes a click-to-load block after this).
+ * figures, tables, abbreviations, the figure's classes, the video players' frames that
+ * src/markdown/embeds.ts `rehypeEmbeds` leaves (each becomes a click-to-load block after this), and
+ * `<audio>` and `<video>` with controls (src/markdown/media-elements.ts).
  */
 export const NEWS_SCHEMA: SanitizeSchema = {
   ...base,
   // GitHub's task-list checkboxes are form controls: not in an article.
   // <details> and <summary> go too (their text stays): a disclosure widget is not news copy, and
   // copy's <details> often lacks the <summary> HTML requires.
-  tagNames: [...(base.tagNames ?? []).filter((name) => !['input', 'details', 'summary'].includes(name)), 'figure', 'figcaption', 'abbr', 'iframe'],
+  tagNames: [...(base.tagNames ?? []).filter((name) => !['input', 'details', 'summary'].includes(name)), 'figure', 'figcaption', 'abbr', 'iframe', 'audio', 'video', 'source', 'track'],
   // Drop these with their contents: a style sheet's text is not copy.
   strip: [...(base.strip ?? []), 'style', 'template', 'noscript'],
   attributes: {
@@ -28,9 +29,14 @@ export const NEWS_SCHEMA: SanitizeSchema = {
     img: [...(attrs['img'] ?? []), 'width', 'height', 'loading', 'decoding'],
     abbr: ['title'],
     iframe: ['src', 'title'],
+    // Players as src/markdown/media-elements.ts leaves them: controls, no autoplay.
+    audio: ['src', 'controls', 'preload', 'loop'],
+    video: ['src', 'poster', 'controls', 'preload', 'loop', 'muted', 'playsInline', 'width', 'height'],
+    source: ['src', 'type'],
+    track: ['src', 'kind', 'srcLang', 'label', 'default'],
     a: [...(attrs['a'] ?? []), 'rel'],
   },
-  protocols: { ...base.protocols, src: ['https'] },
+  protocols: { ...base.protocols, src: ['https'], poster: ['https'] },
 };
 
 /**
@@ -41,7 +47,9 @@ export const NEWS_SCHEMA: SanitizeSchema = {
 export const FEED_SCHEMA: SanitizeSchema = {
   ...NEWS_SCHEMA,
   clobber: [],
-  tagNames: (NEWS_SCHEMA.tagNames ?? []).filter((name) => name !== 'iframe'),
+  // Players go too, leaving the link to their file they end with (src/markdown/media-elements.ts):
+  // few readers play them, and the link works in every one.
+  tagNames: (NEWS_SCHEMA.tagNames ?? []).filter((name) => !['iframe', 'audio', 'video', 'source', 'track'].includes(name)),
 };
 
 /**

@@ -24,9 +24,10 @@ const BASE = '/news';
 let dir: string;
 let server: StaticServer;
 let browser: Browser;
+let corpus: string;
 
 beforeAll(async () => {
-  const corpus = await newsroomMediaCorpus('newsroom-media-corpus');
+  corpus = await newsroomMediaCorpus('newsroom-media-corpus');
   dir = await buildSiteAsync({ name: 'newsroom-media', env: { CONTENT_DIR: corpus, SITE_URL: SITE, BASE_PATH: BASE, TZ: 'UTC', BUILD_TIME: '2026-11-01T00:00:00Z' } });
   server = await serveStatic(dir, { mount: `${BASE}/` });
   browser = await testBrowser();
@@ -208,6 +209,51 @@ describe('every embed form', () => {
   });
 });
 
+describe('sound and video files uploaded beside the article', () => {
+  it('play from their published copies with the browser’s controls, never by themselves, captions on offer', async () => {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.goto(`${server.origin}${BASE}/articles/sound-and-video/`);
+    const players = await tab.locator('.article__body audio, .article__body video').evaluateAll(async (elements) => {
+      const media = elements as HTMLMediaElement[];
+      // Long enough for a player that autoplays to have started.
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return media.map((player) => ({
+        tag: player.tagName.toLowerCase(),
+        src: player.currentSrc,
+        controls: player.controls,
+        autoplay: player.autoplay,
+        paused: player.paused,
+        preload: player.preload,
+        tracks: [...player.textTracks].map((track) => `${track.kind} ${track.language}`),
+        poster: (player as HTMLVideoElement).poster ?? null,
+      }));
+    });
+    const media = `${server.origin}${BASE}/media/sound-and-video`;
+    expect(players).toEqual([
+      { tag: 'audio', src: `${media}/interview.mp3`, controls: true, autoplay: false, paused: true, preload: 'metadata', tracks: [], poster: null },
+      { tag: 'video', src: `${media}/clip.webm`, controls: true, autoplay: false, paused: true, preload: 'metadata', tracks: ['captions en'], poster: `${media}/clip-poster.jpg` },
+    ]);
+    // The clip plays when asked.
+    const played = await tab.locator('video').evaluate(async (video: HTMLVideoElement) => {
+      video.muted = true;
+      await video.play();
+      return !video.paused && video.videoWidth;
+    });
+    expect(played).toBe(320);
+    await context.close();
+    expect(readFileSync(join(dir, 'media/sound-and-video/interview.mp3')).equals(readFileSync(join(corpus, 'interview.mp3')))).toBe(true);
+  });
+
+  it('reach the feeds as links to the published files', async () => {
+    const parsed = await new Parser().parseString(readFileSync(join(dir, 'atom.xml'), 'utf8'));
+    const item = parsed.items.find((entry) => entry.title === 'Fixture: an interview and a clip')!;
+    expect(item.content).toContain(`<a href="${SITE}${BASE}/media/sound-and-video/interview.mp3">Listen to the audio file</a>`);
+    expect(item.content).toContain(`<a href="${SITE}${BASE}/media/sound-and-video/clip.webm">Watch the video file</a>`);
+    expect(item.content).not.toMatch(/<(audio|video|source|track)\b/);
+  });
+});
+
 describe('the whole site', () => {
   it('passes the Nu HTML Checker', () => {
     expect(nuHtmlErrors(dir)).toEqual([]);
@@ -220,7 +266,7 @@ describe('the whole site', () => {
   });
 
   it('each article page passes axe in both schemes', async () => {
-    for (const slug of ['animated-pictures', 'tall-infographic', 'small-webp-lead', 'every-embed', 'media-showcase']) {
+    for (const slug of ['animated-pictures', 'tall-infographic', 'small-webp-lead', 'every-embed', 'media-showcase', 'sound-and-video']) {
       for (const colorScheme of ['light', 'dark'] as const) {
         const context = await browser.newContext({ colorScheme });
         const tab = await context.newPage();

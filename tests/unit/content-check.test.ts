@@ -124,6 +124,27 @@ describe('files and pictures the build could not use', () => {
     expect((await problems()).join('\n')).toContain(`story.md body: picture "./${name}": ${message}`);
   });
 
+  const MP3 = readFileSync(join(ROOT, 'tests/fixtures/corpora/newsroom-media/interview.mp3'));
+  it.each([
+    // The files an <audio> or <video> names are checked like pictures: there, of their kind, what they say they are.
+    ['<audio src="./talk.mp3"></audio>', [], 'file "./talk.mp3": expected a file at'],
+    ['<audio src="./talk.mp3"></audio>', [['talk.mp3', Buffer.from('<html>error page</html>')]], 'file "./talk.mp3": expected a file of type audio/mpeg at'],
+    ['<audio src="./talk.flac"></audio>', [['talk.flac', MP3]], 'file "./talk.flac": expected a sound or video file in MP4, M4A, WebM, MP3, Ogg or WAV, or a WebVTT track'],
+    ['<video controls>\n<source src="./clip.webm" type="video/webm">\n</video>', [], 'file "./clip.webm": expected a file at'],
+    ['<video src="./clip.webm" poster="./still.jpg"></video>', [['clip.webm', readFileSync(join(ROOT, 'tests/fixtures/corpora/newsroom-media/clip.webm'))]], 'picture "./still.jpg": expected a file at'],
+    ['<audio src="../other/talk.mp3"></audio>', [], "file \"../other/talk.mp3\": expected a file in the article's folder or below it"],
+  ] as [string, [string, Buffer][], string][])('checks the files of %s', async (body, files, message) => {
+    for (const [name, bytes] of files) writeFileSync(join(dir, name), bytes);
+    writeFileSync(join(dir, 'story.md'), article('', body));
+    expect((await problems()).join('\n')).toContain(`story.md body: ${message}`);
+  });
+
+  it('publishes a sound file that is what it says, and a remote one untouched', async () => {
+    writeFileSync(join(dir, 'talk.mp3'), MP3);
+    writeFileSync(join(dir, 'story.md'), article('', '<audio src="./talk.mp3"></audio>\n\n<audio src="https://cdn.example/a.mp3"></audio>'));
+    expect(await problems()).toEqual([]);
+  });
+
   it('refuses a folder whose name looks like a picture', async () => {
     mkdirSync(join(dir, 'dir.jpg'));
     writeFileSync(join(dir, 'story.md'), article('image: { src: "./dir.jpg", alt: a, caption: c }\n'));
@@ -180,5 +201,14 @@ describe('one pass lists every problem of a file', () => {
     ].join('\n');
     const { problems } = checkFile('story.md', Buffer.from(text));
     expect(problems.map((problem) => problem.field)).toEqual(['section', 'corrections.0.date', 'corrections.1.text']);
+  });
+
+  it("reports an empty body with the file's other problems: the lead picture is still looked for", () => {
+    const text = ['---', 'title: T', 'standfirst: S', 'published: 2024-06-18', 'section: World', 'tags: [X]', 'image:', '  src: ./missing.jpg', '  alt: A', '  caption: C', '---', ''].join('\n');
+    const { problems } = checkFile(join(TMP, 'nowhere', 'story.md'), Buffer.from(text));
+    expect(problems.map((problem) => `${problem.field}: ${problem.message.split(' at ')[0]}`)).toEqual([
+      'body: expected the article text below the front matter, found nothing',
+      'image.src: picture "./missing.jpg": expected a file',
+    ]);
   });
 });

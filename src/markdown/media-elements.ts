@@ -1,0 +1,95 @@
+import type { Element, Root } from 'hast';
+import { h } from 'hastscript';
+import type { Root as MdastRoot } from 'mdast';
+import { rehype } from 'rehype';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { isLocalPicture } from '../checks/media.ts';
+import { recordMediaSource } from './copy-facts.ts';
+
+/** The elements that play a sound or a video file, and those inside them that name files. */
+const PLAYERS = new Set(['audio', 'video']);
+const FILE_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { audio: ['src'], video: ['src', 'poster'], source: ['src'], track: ['src'] };
+
+/** The addresses of files an `<audio>` or `<video>` (with its `<source>`s and `<track>`s) names, as written. */
+function fileAddresses(player: Element): string[] {
+  const found: string[] = [];
+  visit(player, 'element', (node) => {
+    for (const name of FILE_ATTRIBUTES[node.tagName] ?? []) {
+      const value = node.properties[name];
+      if (typeof value === 'string' && value.trim() !== '') found.push(value.trim());
+    }
+  });
+  return found;
+}
+
+/** The words of the link a player carries for readers whose browser cannot play it, and that feeds carry in its place. */
+export function playerLinkText(tagName: string): string {
+  return tagName === 'audio' ? 'Listen to the audio file' : 'Watch the video file';
+}
+
+/**
+ * Runs before the sanitiser: every `<audio>` and `<video>` in copy gets the browser's own
+ * controls and never plays by itself (`autoplay` goes; the sanitiser keeps only the attributes
+ * NEWS_SCHEMA lists), loads only its metadata until played (nothing at all for a file on another
+ * host), and ends with a link to its file, which browsers that cannot play it show and feeds
+ * carry (src/feeds/html.ts). Each local file it names (`./interview.mp3`) is recorded for the
+ * build (src/markdown/copy-facts.ts), which checks and publishes it beside the article under
+ * /media/<slug>/, as pictures are (src/checks/media.ts `articleMedia`); the page points at it
+ * there (src/components/pictures.ts `bodyWithPictures`).
+ */
+export function rehypeMediaElements() {
+  return (tree: Root, file: VFile) => {
+    visit(tree, 'element', (node) => {
+      if (!PLAYERS.has(node.tagName)) return;
+      const addresses = fileAddresses(node);
+      const local = addresses.filter(isLocalPicture);
+      for (const address of local) recordMediaSource(file, address);
+      delete node.properties['autoPlay'];
+      node.properties['controls'] = true;
+      node.properties['preload'] = addresses.length > 0 && local.length === addresses.length ? 'metadata' : 'none';
+      const playable = addresses.find((address) => !(node.tagName === 'video' && address === node.properties['poster']));
+      // What the copy put inside (fallback text) is kept, before the link.
+      if (playable) node.children.push(h('a', { href: playable }, playerLinkText(node.tagName)));
+      return 'skip';
+    });
+  };
+}
+
+const fragments = rehype().data('settings', { fragment: true });
+const PLAYER_TAG = /<(?:audio|video)\b/i;
+
+/**
+ * The local files the body's `<audio>` and `<video>` elements name, from its Markdown tree (for
+ * `npm run check`, which does not render): what `rehypeMediaElements` records when it renders.
+ */
+export function localMediaSources(tree: MdastRoot): string[] {
+  const found: string[] = [];
+  // A player may be split over several HTML nodes (its <source>s on lines of their own): the
+  // file addresses are read from each node's elements as they parse.
+  visit(tree, 'html', (node) => {
+    if (!PLAYER_TAG.test(node.value) && !/<(?:source|track)\b/i.test(node.value)) return;
+    visit(fragments.parse(node.value), 'element', (element) => {
+      for (const name of FILE_ATTRIBUTES[element.tagName] ?? []) {
+        const value = element.properties[name];
+        if (typeof value === 'string' && value.trim() !== '' && isLocalPicture(value.trim())) found.push(value.trim());
+      }
+    });
+  });
+  return found;
+}
+
+/**
+ * Points every address in a rendered body that names one of the article's published files
+ * (`urlOf(address)` defined: the copy's `./interview.mp3`) at that file: players' `src` and
+ * `poster`, and links (the player's own and any the copy wrote). Used for pages and feeds alike.
+ */
+export function placeMediaFiles(tree: Root, urlOf: (address: string) => string | undefined): void {
+  visit(tree, 'element', (node) => {
+    for (const name of ['src', 'poster', 'href']) {
+      const value = node.properties[name];
+      const url = typeof value === 'string' ? urlOf(value) : undefined;
+      if (url) node.properties[name] = url;
+    }
+  });
+}
