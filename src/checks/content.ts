@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
-import { embedNotices } from '../markdown/embeds.ts';
+import { rawHtmlNotices } from '../markdown/embeds.ts';
 import { localMediaSources } from '../markdown/media-elements.ts';
 import { inlineMarkdownProblem } from '../markdown/inline.ts';
 import { figurePlace } from '../markdown/remark-figure.ts';
@@ -130,27 +130,30 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   const problems: FileCheck['problems'] = [];
   const result: FileCheck = { problems, readsOtherFiles: false };
   const report = (field: string, message: string) => problems.push({ field, message });
+  // Every problem of a file in one pass: what cannot be read is reported, and the rest is still
+  // checked as far as it can be (the body's pictures and files, the file name).
   const read = readUtf8(bytes);
-  if ('problem' in read) {
-    report('file', read.problem);
-    return result;
-  }
+  if ('problem' in read) report('file', read.problem);
+  const text = 'problem' in read ? Buffer.from(bytes).toString('utf8') : read.text;
   let parsed: ReturnType<typeof readMarkdown>;
   try {
-    parsed = readMarkdown(read.text);
+    parsed = readMarkdown(text);
   } catch (error) {
-    const problem = frontMatterYamlProblem(read.text, error);
+    const problem = frontMatterYamlProblem(text, error);
     report(problem.field, problem.message);
-    return result;
+    // The body after the block, with nothing read from the block.
+    parsed = { data: {}, body: text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, '') };
   }
   if (parsed.data === undefined) {
     report('front matter', 'expected a front-matter block between --- lines at the top of the file');
-    return result;
+    parsed = { data: {}, body: parsed.body };
   }
-  for (const cut of truncatedByComments(read.text, articleSchema)) report(cut.field, cut.message);
+  const readable = !('problem' in read) && problems.length === 0;
+  for (const cut of readable ? truncatedByComments(text, articleSchema) : []) report(cut.field, cut.message);
   const schema = articleSchema.safeParse(parsed.data);
-  if (!schema.success) problems.push(...schemaProblems(schema.error.issues, 'front matter'));
-  if (!schema.success) {
+  // The schema's word on a block that could not be read would only repeat that it is missing.
+  if (!schema.success && readable) problems.push(...schemaProblems(schema.error.issues, 'front matter'));
+  if (!schema.success && readable) {
     // The object's own rules (date order) run only once every field passed: run them alone too.
     const reported = new Set(problems.map((problem) => `${problem.field}|${problem.message}`));
     const dates = articleDatesSchema.safeParse(parsed.data);
@@ -159,7 +162,8 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
       if (issue.code === 'custom' && !reported.has(`${field}|${issue.message}`)) report(field, issue.message);
     }
   }
-  const corrections = parsed.data['corrections'];
+  const data = parsed.data ?? {};
+  const corrections = data['corrections'];
   if (Array.isArray(corrections)) {
     corrections.forEach((correction: unknown, index) => {
       const text = (correction as { text?: unknown } | null)?.text;
@@ -171,10 +175,19 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   const empty = parsed.body.trim() === '';
   if (empty) report('body', 'expected the article text below the front matter, found nothing');
   const name = articleSlug(path);
+  // Fields the schema refused elsewhere are still read where they are whole: the lead picture is
+  // looked for, and the tags take part in the check across files.
+  const raw = data as { tags?: unknown; image?: unknown };
+  const tags = schema.success ? schema.data.tags : Array.isArray(raw.tags) && raw.tags.every((tag) => typeof tag === 'string') ? (raw.tags as string[]) : [];
   if (name === '') report('file', 'expected a file name with letters or digits: it becomes the article URL');
-  else result.article = { slug: name, tags: schema.success ? schema.data.tags : [] };
+  else result.article = { slug: name, tags };
 
-  const image = schema.success ? schema.data.image : undefined;
+  const rawImage = raw.image as { src?: unknown; afterParagraph?: unknown } | null | undefined;
+  const image = schema.success
+    ? schema.data.image
+    : typeof rawImage?.src === 'string'
+      ? { src: rawImage.src, afterParagraph: typeof rawImage.afterParagraph === 'number' ? rawImage.afterParagraph : 0 }
+      : undefined;
   const localSrc = image?.src !== undefined && isLocalPicture(image.src) ? image.src : undefined;
   // Picture syntax always starts with "![", so a body without it names no picture file.
   if (bodies === 'when-pictures' && !localSrc && !parsed.body.includes('![') && !/<(?:audio|video)\b/i.test(parsed.body)) return result;
@@ -186,7 +199,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
     if ('problem' in place) report(place.problem.field, place.problem.message);
   }
   problems.push(...spacedPictureAddresses(tree));
-  if (bodies === 'always') result.notices = embedNotices(tree);
+  if (bodies === 'always') result.notices = rawHtmlNotices(tree);
   const pictures = [...(localSrc ? [localSrc] : []), ...localPictures(tree)];
   const players = localMediaSources(tree);
   result.readsOtherFiles = pictures.length + players.length > 0;

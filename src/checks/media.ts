@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
 import { lookup } from 'mrmime';
 import sharp from 'sharp';
+import { isLocalAddress } from '../markdown/url-attributes.ts';
 import type { MediaFile } from '../model/media.ts';
 import { PIXEL_LIMIT } from '../model/pictures.ts';
 import type { ContentProblem } from './problems.ts';
@@ -10,10 +11,8 @@ import type { ContentProblem } from './problems.ts';
 /** A problem in one article, before the file name is attached. */
 export type FileProblem = Omit<ContentProblem, 'file'>;
 
-/** A picture address that names a file beside the article (Astro resolves those). */
-export function isLocalPicture(url: string): boolean {
-  return !/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(url);
-}
+/** A picture address that names a file beside the article (Astro resolves those): `isLocalAddress`. */
+export const isLocalPicture = isLocalAddress;
 
 /**
  * The file a picture address names, relative to the article: Markdown addresses are URLs, so

@@ -14,7 +14,7 @@ export interface CopyProblem {
  * rendered entry: src/astro-internals.ts `frontmatterOf`), under one key.
  */
 export interface CopyFacts {
-  /** Minutes a reader needs for the body (src/markdown/remark-reading-time.ts). */
+  /** Minutes a reader needs for the body (src/markdown/reading-time.ts). */
   readingMinutes?: number;
   /** Problems that stop the build, naming the field; Astro would only log a thrown error (withastro/astro#18054). */
   problems?: CopyProblem[];

@@ -6,6 +6,7 @@ import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { frontmatterOf } from '../astro-internals.ts';
 import { readCopyFacts, recordCopyNotice, type CopyProblem } from './copy-facts.ts';
+import { rehypeDropUnresolvableImages } from './sanitize.ts';
 import { textOf } from './text-of.ts';
 
 /** A video a reader can play from one of the hosts Broadsheet embeds. */
@@ -228,18 +229,22 @@ export function rehypeEmbedBlocks() {
 }
 
 const fragments = rehype().data('settings', { fragment: true });
-const EMBED_TAG = /<(?:iframe|embed|object|script)\b/i;
+const NOTICED_TAG = /<(?:iframe|embed|object|script|img)\b/i;
 
 /**
- * What `rehypeEmbeds` would say of a body's embeds, from its Markdown tree (for `npm run check`,
- * which does not render): the raw HTML of each `html` node that holds an embed tag is parsed
- * and run through the same rule.
+ * What rendering would say of a body's raw HTML that the page will not show as written, from its
+ * Markdown tree (for `npm run check`, which does not render): each `html` node holding an embed
+ * or a picture is parsed and run through the same rules (`rehypeEmbeds`,
+ * src/markdown/sanitize.ts `rehypeDropUnresolvableImages`).
  */
-export function embedNotices(tree: MdastRoot): CopyProblem[] {
+export function rawHtmlNotices(tree: MdastRoot): CopyProblem[] {
   const file = new VFile();
-  const transform = rehypeEmbeds();
-  visit(tree, 'html', (node) => {
-    if (EMBED_TAG.test(node.value)) transform(fragments.parse(node.value), file);
-  });
+  const embeds = rehypeEmbeds();
+  const pictures = rehypeDropUnresolvableImages();
+  const parsed: Root[] = [];
+  visit(tree, 'html', (node) => void (NOTICED_TAG.test(node.value) && parsed.push(fragments.parse(node.value))));
+  // In the pipeline's order (src/markdown/pipeline.ts), so the notices come in the render's order.
+  for (const fragment of parsed) pictures(fragment, file);
+  for (const fragment of parsed) embeds(fragment, file);
   return readCopyFacts({ frontmatter: frontmatterOf(file) }).notices;
 }

@@ -4,7 +4,7 @@ import type { Root as MdastRoot } from 'mdast';
 import { rehype } from 'rehype';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { isLocalPicture } from '../checks/media.ts';
+import { isLocalAddress } from './url-attributes.ts';
 import { recordMediaSource } from './copy-facts.ts';
 
 /** The elements that play a sound or a video file, and those inside them that name files. */
@@ -43,7 +43,7 @@ export function rehypeMediaElements() {
     visit(tree, 'element', (node) => {
       if (!PLAYERS.has(node.tagName)) return;
       const addresses = fileAddresses(node);
-      const local = addresses.filter(isLocalPicture);
+      const local = addresses.filter(isLocalAddress);
       for (const address of local) recordMediaSource(file, address);
       delete node.properties['autoPlay'];
       node.properties['controls'] = true;
@@ -72,7 +72,7 @@ export function localMediaSources(tree: MdastRoot): string[] {
     visit(fragments.parse(node.value), 'element', (element) => {
       for (const name of FILE_ATTRIBUTES[element.tagName] ?? []) {
         const value = element.properties[name];
-        if (typeof value === 'string' && value.trim() !== '' && isLocalPicture(value.trim())) found.push(value.trim());
+        if (typeof value === 'string' && value.trim() !== '' && isLocalAddress(value.trim())) found.push(value.trim());
       }
     });
   });

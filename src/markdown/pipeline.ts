@@ -17,7 +17,7 @@ import {
   rehypeDropUnresolvableImages,
   rehypeMarkMarkdownImages,
 } from './sanitize.ts';
-import { remarkReadingTime } from './remark-reading-time.ts';
+import { rehypeReadingTime } from './reading-time.ts';
 import { remarkSatteri } from './remark-satteri.ts';
 
 /**
@@ -47,7 +47,7 @@ export function markdownPipeline({
     // rehypeCopyFragmentLinks points the footnote links at the prefixed ids.
     remarkRehype: { clobberPrefix: '' },
     // Sätteri parses most copy in a fifth of remark-parse's time, to the same mdast (bench/markdown.ts).
-    remarkPlugins: [...(parser === 'satteri' ? [remarkSatteri] : []), remarkFigure, remarkReadingTime],
+    remarkPlugins: [...(parser === 'satteri' ? [remarkSatteri] : []), remarkFigure],
     // Raw HTML in copy becomes elements first (Astro only does so at the very end), so that the
     // sanitiser and the link plugins after it see every element, not just Markdown's.
     rehypePlugins: [
@@ -66,6 +66,8 @@ export function markdownPipeline({
       rehypeScrollingTables,
       [rehypeBaseLinks, { rebase }],
       [rehypeExternalLinks, { rel: ['external', 'noopener'] }],
+      // Last: the words counted are those the page shows.
+      rehypeReadingTime,
     ],
   };
 }

@@ -12,6 +12,9 @@ import { recordCopyProblem, type CopyProblem } from './copy-facts.ts';
  */
 export type FigureData = NonNullable<ArticleFrontMatter['image']>;
 
+/** The classes the figure's elements carry, the only ones copy keeps (src/markdown/sanitize.ts). */
+export const FIGURE_CLASSES = ['figure', 'figure--no-picture', 'figure-note', 'credit'] as const;
+
 /** Words shown where a picture is credited but not available. */
 export const MISSING_PICTURE_NOTE = 'Photograph not reproduced';
 

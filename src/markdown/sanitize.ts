@@ -2,6 +2,9 @@ import type { Root } from 'hast';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import { visit } from 'unist-util-visit';
 import { dropUnprintable } from '../text.ts';
+import { FIGURE_CLASSES } from './remark-figure.ts';
+import { recordCopyNotice } from './copy-facts.ts';
+import type { VFile } from 'vfile';
 
 const base = defaultSchema;
 const attrs = base.attributes ?? {};
@@ -23,8 +26,10 @@ export const NEWS_SCHEMA: SanitizeSchema = {
   strip: [...(base.strip ?? []), 'style', 'template', 'noscript'],
   attributes: {
     ...attrs,
-    // Classes run nothing and carry the figure's layout (figure, figure-note, credit).
-    '*': [...(attrs['*'] ?? []), 'className'],
+    // Only the figure's own classes (its layout: src/markdown/remark-figure.ts). Any other class in
+    // copy could borrow the site's, such as `sr-only`, and hide words from readers that search and
+    // reading time would still count.
+    '*': [...(attrs['*'] ?? []), ['className', ...FIGURE_CLASSES]],
     // No srcset: its addresses escape the protocol check. Astro adds its own after sanitising.
     img: [...(attrs['img'] ?? []), 'width', 'height', 'loading', 'decoding'],
     abbr: ['title'],
@@ -54,7 +59,8 @@ export const FEED_SCHEMA: SanitizeSchema = {
 
 /**
  * Drops characters no page may carry (src/text.ts) from the body's text and attribute values:
- * the HTML parser would report each, and feeds could not carry them at all.
+ * the HTML parser would report each, and feeds could not carry them at all. Runs after the
+ * sanitiser, and drops the empty `class` it leaves where copy's classes all went.
  */
 export function rehypeDropUnprintable() {
   return (tree: Root) => {
@@ -64,6 +70,8 @@ export function rehypeDropUnprintable() {
         for (const [name, value] of Object.entries(node.properties)) {
           if (typeof value === 'string') node.properties[name] = dropUnprintable(value);
         }
+        // The sanitiser leaves an empty list where it dropped every class: no `class=""`.
+        if (Array.isArray(node.properties['className']) && node.properties['className'].length === 0) delete node.properties['className'];
       }
     });
   };
@@ -83,15 +91,22 @@ export function rehypeMarkMarkdownImages() {
 
 /**
  * Runs after rehype-raw: removes pictures written as raw HTML whose address can only be a broken
- * link (`<img src="photo.jpg">` is not processed by Astro, unlike `![](./photo.jpg)`). Absolute
- * addresses and root paths (files in public/) stay. The sanitiser then drops the mark.
+ * link (`<img src="photo.jpg">` is not processed by Astro, unlike `![](./photo.jpg)`), with a
+ * notice saying how to write it. Absolute addresses and root paths (files in public/) stay. The
+ * sanitiser then drops the mark.
  */
 export function rehypeDropUnresolvableImages() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || node.properties[MARK] || !parent || index === undefined) return;
       const src = String(node.properties['src'] ?? '').trim();
       if (/^(https?:)?\/\//i.test(src) || (src.startsWith('/') && !src.startsWith('//'))) return;
+      recordCopyNotice(file, {
+        field: 'body',
+        message: src
+          ? `<img src="${src}"> is not shown: a picture beside the article is written in Markdown, ![${String(node.properties['alt'] ?? '')}](${src})`
+          : '<img> without an address is not shown',
+      });
       parent.children.splice(index, 1);
       return index;
     });

@@ -25,7 +25,9 @@ export type SearchPageInput = Pick<SearchDocument, 'title' | 'standfirst' | 'htm
 export function searchTree(document: SearchPageInput): Root {
   const body = fromHtml(document.html, { fragment: true });
   visit(body, 'element', (node: Element, index, parent) => {
-    if ((node.tagName === 'img' || node.tagName === 'iframe') && parent && index !== undefined) {
+    // What a reader does not read: pictures (their alt is not text), frames, and a player's
+    // fallback (browsers that play it do not show it).
+    if (['img', 'iframe', 'audio', 'video'].includes(node.tagName) && parent && index !== undefined) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }

@@ -22,7 +22,9 @@ import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
 import { writeCorpus } from '../../scripts/corpus';
+import { testAnimation, testChart } from '../../scripts/lib/test-photos';
 import { pageLog } from '../../src/astro-internals';
 import { besideOutput } from '../../src/integrations/working-copy';
 import { buildCommand, readTree, tryBuildAsync, type BuildResult } from '../support/build';
@@ -100,11 +102,15 @@ describe('a warm build equals a cold build of the same content, after a run of e
   let relatedSlug = '';
   let relatedOn = '';
 
-  beforeAll(() => {
+  beforeAll(async () => {
     rmSync(join(TMP, 'incremental'), { recursive: true, force: true });
     writeCorpus(60, corpus, join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md'), { authors });
     for (const name of ['with-picture.md', 'map.png', 'photo.jpg'])
       copyFileSync(join(ROOT, 'tests/fixtures/corpora/pictures', name), join(corpus, name));
+    // An animated GIF lead, a video block and a transparent chart (issue 21).
+    copyFileSync(join(ROOT, 'tests/fixtures/corpora/newsroom-media/media-showcase.md'), join(corpus, 'media-showcase.md'));
+    writeFileSync(join(corpus, 'loop.gif'), await testAnimation('gif', 640, 360));
+    writeFileSync(join(corpus, 'chart.png'), await testChart(1200, 675));
   });
 
   /**
@@ -157,7 +163,14 @@ describe('a warm build equals a cold build of the same content, after a run of e
     );
     const profile = join(authors, 'fixture-writer-01.yaml');
     writeFileSync(profile, readFileSync(profile, 'utf8').replace(/^role: .*$/m, 'role: Night editor (fixture)'));
+    // Another video in the block, and the animated lead replaced by one of six frames.
+    const showcase = join(corpus, 'media-showcase.md');
+    writeFileSync(showcase, readFileSync(showcase, 'utf8').replace('aqz-KE-bpKQ', 'M7lc1UVf-VE'));
+    writeFileSync(join(corpus, 'loop.gif'), await testAnimation('gif', 640, 360, 6));
     await step();
+    expect(text(warm, 'articles/media-showcase/index.html')).toContain('data-player="https://www.youtube-nocookie.com/embed/M7lc1UVf-VE"');
+    const lead = /<img src="\/_astro\/(loop\.[^"]+\.gif)"/.exec(text(warm, 'articles/media-showcase/index.html'))![1]!;
+    expect((await sharp(warm.tree.get(`_astro/${lead}`)!, { pages: -1 }).metadata()).pages).toBe(6);
     expect(text(warm, 'articles/article-00010/index.html')).toContain('Correction: an added sentence.');
     expect(warm.reused).toBeGreaterThan(warm.rendered);
     // The shards of the changed and new articles re-indexed, not the whole archive.

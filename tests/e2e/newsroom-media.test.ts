@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractFromJson } from '@extractus/feed-extractor';
+import { extractFromJson, extractFromXml } from '@extractus/feed-extractor';
 import type { Browser } from 'playwright';
 import Parser from 'rss-parser';
 import sharp from 'sharp';
@@ -16,10 +16,14 @@ import { buildSiteAsync } from '../support/build';
 import { testBrowser } from '../support/browser';
 import { crawl } from '../support/crawl';
 import { nuHtmlErrors } from '../support/html-checker';
-import { newsroomMediaCorpus } from '../support/photos';
+import { LONG_ARTICLE_END, newsroomMediaCorpus } from '../support/photos';
+import { FULL_ARTICLE_LINK } from '../../src/model/wording';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 const SITE = 'https://news.example.org';
+// Twelve transcripts of about 200 KB: 2.4 MB of copy, over twice a feed's 1 MiB budget.
+const LONG_ARTICLES = 12;
+const BUDGET = 1024 * 1024;
 const BASE = '/news';
 let dir: string;
 let server: StaticServer;
@@ -27,7 +31,7 @@ let browser: Browser;
 let corpus: string;
 
 beforeAll(async () => {
-  corpus = await newsroomMediaCorpus('newsroom-media-corpus');
+  corpus = await newsroomMediaCorpus('newsroom-media-corpus', { longArticles: LONG_ARTICLES });
   dir = await buildSiteAsync({ name: 'newsroom-media', env: { CONTENT_DIR: corpus, SITE_URL: SITE, BASE_PATH: BASE, TZ: 'UTC', BUILD_TIME: '2026-11-01T00:00:00Z' } });
   server = await serveStatic(dir, { mount: `${BASE}/` });
   browser = await testBrowser();
@@ -251,6 +255,41 @@ describe('sound and video files uploaded beside the article', () => {
     expect(item.content).toContain(`<a href="${SITE}${BASE}/media/sound-and-video/interview.mp3">Listen to the audio file</a>`);
     expect(item.content).toContain(`<a href="${SITE}${BASE}/media/sound-and-video/clip.webm">Watch the video file</a>`);
     expect(item.content).not.toMatch(/<(audio|video|source|track)\b/);
+  });
+});
+
+describe.each([
+  ['rss.xml'],
+  ['atom.xml'],
+  ['feed.json'],
+  // Per-listing feeds (a tag's, a section's) are RSS.
+  ['tags/transcripts/rss.xml'],
+  ['sections/world/rss.xml'],
+])('%s, over a corpus of long transcripts', (path) => {
+  it('stays within 1 MiB: the newest items in full, then standfirst and link, read alike by rss-parser and feed-extractor', async () => {
+    const text = readFileSync(join(dir, path), 'utf8');
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(BUDGET);
+    const fromParser = path.endsWith('.json')
+      ? (JSON.parse(text) as { items: { title: string; content_html: string }[] }).items.map((item) => ({ title: item.title, html: item.content_html }))
+      : (await new Parser().parseString(text)).items.map((item) => ({ title: item.title!, html: String(item['content:encoded'] ?? item.content) }));
+    const extracted = path.endsWith('.json')
+      ? extractFromJson(text, { descriptionMaxLen: 0, getExtraEntryFields: (entry: Record<string, unknown>) => ({ html: entry['content_html'] }) })
+      : extractFromXml(text, {
+          descriptionMaxLen: 0,
+          getExtraEntryFields: (entry: Record<string, unknown>) => ({ html: entry['content:encoded'] ?? (entry['content'] as { '#text'?: string } | undefined)?.['#text'] ?? entry['content'] }),
+        });
+    expect(extracted.entries!.map((entry) => entry.title)).toEqual(fromParser.map((item) => item.title));
+    const transcripts = fromParser.filter((item) => item.title.startsWith('Fixture: trial transcript'));
+    // Every transcript is listed, newest first; those in full come first, the rest are shortened.
+    expect(transcripts.map((item) => item.title)).toEqual(Array.from({ length: LONG_ARTICLES }, (_, at) => `Fixture: trial transcript, day ${LONG_ARTICLES - at}`));
+    const full = transcripts.map((item) => item.html.includes(LONG_ARTICLE_END));
+    const firstShort = full.indexOf(false);
+    expect(firstShort).toBeGreaterThan(0);
+    expect(full.slice(firstShort)).not.toContain(true);
+    for (const item of transcripts.slice(firstShort)) {
+      expect(item.html).toContain(FULL_ARTICLE_LINK);
+      expect(item.html).toContain('Test fixture: the full transcript of day');
+    }
   });
 });
 

@@ -203,6 +203,29 @@ describe('one pass lists every problem of a file', () => {
     expect(problems.map((problem) => problem.field)).toEqual(['section', 'corrections.0.date', 'corrections.1.text']);
   });
 
+  // Whatever the check finds first, the body's pictures and files are still looked for (issue 21 point 5).
+  const BODY = '![Map](./missing-map.png)\n\n<video src="./missing.mp4"></video>';
+  it.each([
+    ['a YAML error', '---\ntitle: "oops\nstandfirst: S\n---\n\n' + BODY, 'title'],
+    ['no front matter', BODY, 'front matter'],
+    ['a byte that is not UTF-8', '---\ntitle: "T\xff"\nstandfirst: S\npublished: 2024-06-18\nsection: World\ntags: [X]\n---\n\n' + BODY, 'file'],
+    ['a date the schema refuses', '---\ntitle: T\nstandfirst: S\npublished: 18/06/2024\nsection: World\ntags: [X]\n---\n\n' + BODY, 'published'],
+  ])('after %s, still names the body’s missing picture and video', (_, text, first) => {
+    const { problems } = checkFile(join(TMP, 'nowhere', 'story.md'), Buffer.from(text, 'latin1'));
+    expect(problems.map((problem) => `${problem.field}: ${problem.message.split(' at ')[0]}`)).toEqual([
+      expect.stringMatching(new RegExp(`^${first}: `)),
+      'body: picture "./missing-map.png": expected a file',
+      'body: file "./missing.mp4": expected a file',
+    ]);
+  });
+
+  it('after a refused date, still looks for the lead picture and still reads the tags', () => {
+    const text = '---\ntitle: T\nstandfirst: S\npublished: 18/06/2024\nsection: World\ntags: [Cyber security]\nimage:\n  src: ./missing-lead.jpg\n  alt: A\n  caption: C\n---\n\nBody.\n';
+    const result = checkFile(join(TMP, 'nowhere', 'story.md'), Buffer.from(text));
+    expect(result.problems.map((problem) => problem.field)).toEqual(['published', 'image.src']);
+    expect(result.article).toEqual({ slug: 'story', tags: ['Cyber security'] });
+  });
+
   it("reports an empty body with the file's other problems: the lead picture is still looked for", () => {
     const text = ['---', 'title: T', 'standfirst: S', 'published: 2024-06-18', 'section: World', 'tags: [X]', 'image:', '  src: ./missing.jpg', '  alt: A', '  caption: C', '---', ''].join('\n');
     const { problems } = checkFile(join(TMP, 'nowhere', 'story.md'), Buffer.from(text));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { readCopyFacts } from '../../src/markdown/copy-facts';
-import { embedNotices, embedTitle, videoEmbed, watchLinkText } from '../../src/markdown/embeds';
+import { rawHtmlNotices, embedTitle, videoEmbed, watchLinkText } from '../../src/markdown/embeds';
 import { markdownPipeline } from '../../src/markdown/pipeline';
 import { parseMarkdown } from '../support/markdown';
 
@@ -84,7 +84,7 @@ describe('embeds in rendered copy', () => {
     // Dailymotion's script embed is its video.
     ['<script src="https://geo.dailymotion.com/player/xtv3w.js" data-video="x8m8jkb"></script>', /data-player="https:\/\/geo\.dailymotion\.com\/player\.html\?video=x8m8jkb"/],
     // Copy cannot write a block's data attributes itself: the sanitiser drops them.
-    ['<div class="embed__frame" data-player="https://evil.example/">x</div>', /^<div class="embed__frame">x<\/div>$/],
+    ['<div class="embed__frame" data-player="https://evil.example/">x</div>', /^<div>x<\/div>$/],
     ['<embed src="https://cdn.example/clip.swf">', /^<a href="https:\/\/cdn\.example\/clip\.swf" rel="external noopener">Embedded content from cdn\.example<\/a>$/],
     ['<object data="https://cdn.example/map.svg"></object>', /^<p><a href="https:\/\/cdn\.example\/map\.svg" rel="external noopener">Embedded content from cdn\.example<\/a><\/p>$/],
   ])('%s', async (markdown, html) => {
@@ -92,21 +92,24 @@ describe('embeds in rendered copy', () => {
     expect(code.replace(/\n/g, '')).toMatch(html);
   });
 
-  it('names every embed it does not keep, and keeps quiet about the videos', async () => {
+  it('names every embed and HTML picture it does not keep, and keeps quiet about the videos', async () => {
     const markdown = [
         '<iframe src="https://www.youtube.com/embed/aqz-KE-bpKQ"></iframe>',
         '<iframe src="https://datawrapper.dwcdn.net/AbCdE/1/"></iframe>',
         '<blockquote class="twitter-tweet"><a href="https://twitter.com/x/status/1">Post</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>',
         '<script>document.write("x")</script>',
+        'A picture written as HTML: <img src="./photo.jpg" alt="The harbour">',
       ].join('\n\n');
     const { metadata } = await render(markdown);
+    // In the pipeline's order: pictures written as HTML are looked at before embeds.
     const expected = [
+      { field: 'body', message: '<img src="./photo.jpg"> is not shown: a picture beside the article is written in Markdown, ![The harbour](./photo.jpg)' },
       { field: 'body', message: '<iframe> from datawrapper.dwcdn.net (https://datawrapper.dwcdn.net/AbCdE/1/) is not kept: the page shows a link to it instead' },
       { field: 'body', message: 'script from platform.twitter.com (https://platform.twitter.com/widgets.js) is not kept: it is not run' },
       { field: 'body', message: 'script without an address is not kept: its code is not run' },
     ];
     expect(readCopyFacts(metadata).notices).toEqual(expected);
     // `npm run check` names the same, from the Markdown alone.
-    expect(embedNotices(parseMarkdown(markdown))).toEqual(expected);
+    expect(rawHtmlNotices(parseMarkdown(markdown))).toEqual(expected);
   });
 });

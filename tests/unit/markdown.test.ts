@@ -7,7 +7,7 @@ import { readCopyFacts } from '../../src/markdown/copy-facts';
 import { markdownPipeline } from '../../src/markdown/pipeline';
 import { rebaserFor } from '../../src/model/urls';
 import { MISSING_PICTURE_NOTE } from '../../src/markdown/remark-figure';
-import { countWords, readingMinutes } from '../../src/markdown/remark-reading-time';
+import { countWords, readingMinutes } from '../../src/markdown/reading-time';
 import { readingBlocks } from '../support/html';
 
 const processor = await createMarkdownProcessor({ ...markdownPipeline(), syntaxHighlight: false });
@@ -86,6 +86,24 @@ describe('reading time', () => {
   it('is stored in the rendered metadata', async () => {
     const { metadata } = await render('word '.repeat(1000));
     expect(readCopyFacts(metadata).readingMinutes).toBe(5);
+  });
+
+  // What a reader sees is counted, not the Markdown's text: 1,000 visible words is 5 minutes
+  // whatever else the copy holds (issue 21 point 5).
+  const seen = 'word '.repeat(1000);
+  it.each([
+    ['an HTML comment of 1,000 words', `${seen}\n\n<!-- ${'hidden '.repeat(1000)}-->`, 5],
+    ['a script and a style', `${seen}\n\n<script>${'x '.repeat(1000)}</script>\n\n<style>${'p '.repeat(1000)}</style>`, 5],
+    ['raw HTML tags and attributes', `${seen}\n\n${'<span class="a b c d e">w</span> '.repeat(400)}`, 7],
+    ['alt text of 1,000 words', `${seen}\n\n![${'alt '.repeat(1000)}](https://cdn.example/p.jpg)`, 5],
+    ['a video’s fallback', `${seen}\n\n<video src="https://cdn.example/v.mp4">${'fallback '.repeat(1000)}</video>`, 5],
+    ['words hidden with the site’s own sr-only class (the class is not kept: they show)', `${seen}\n\n<span class="sr-only">${'shown '.repeat(1000)}</span>`, 10],
+    ['a list of 1,000 one-word items', `${seen}\n\n${Array.from({ length: 1000 }, () => '- item').join('\n')}`, 10],
+    ['a table of 1,000 one-word cells', `${seen}\n\n| a |\n| - |\n${'| cell |\n'.repeat(999)}`, 10],
+    ['headings between paragraphs', `## Heading one\n\nBody two three\n\n## Heading four\n\n${'word '.repeat(995)}`, 5],
+  ])('counts what the page shows, given %s', async (_, markdown, minutes) => {
+    const { metadata } = await render(markdown);
+    expect(readCopyFacts(metadata).readingMinutes).toBe(minutes);
   });
 });
 

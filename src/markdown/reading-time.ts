@@ -1,7 +1,7 @@
-import type { Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import type { Root } from 'hast';
 import type { VFile } from 'vfile';
 import { recordReadingMinutes } from './copy-facts.ts';
+import { readerText } from './text-of.ts';
 
 /** Words a reader gets through in a minute: the figure most reading-time estimates use. */
 export const WORDS_PER_MINUTE = 200;
@@ -25,7 +25,12 @@ export function readingMinutes(text: string): number {
   return Math.max(1, Math.round(countWords(text) / WORDS_PER_MINUTE));
 }
 
-/** Counts the body's words and records the reading time (src/markdown/copy-facts.ts). */
-export function remarkReadingTime() {
-  return (tree: Root, file: VFile) => recordReadingMinutes(file, readingMinutes(toString(tree)));
+/**
+ * Counts the words a reader sees in the body, as the page will show it (after the sanitiser and
+ * the blocks: `readerText`), and records the reading time (src/markdown/copy-facts.ts). Not the
+ * Markdown's text: that holds raw HTML's source, comments and alt text, and runs list items and
+ * table cells together.
+ */
+export function rehypeReadingTime() {
+  return (tree: Root, file: VFile) => recordReadingMinutes(file, readingMinutes(readerText(tree)));
 }
