@@ -179,16 +179,11 @@ export function rehypeEmbeds() {
   };
 }
 
-/** The class of a video block's figure: what its script (src/components/VideoBlocks.astro) is loaded for. */
+/** The class of a video block's figure (feeds keep only its link: src/feeds/html.ts). */
 export const VIDEO_BLOCK_CLASS = 'embed';
 
 /** The class of a video block's box: the notice, and the player once loaded. Feeds leave it out (src/feeds/html.ts). */
 export const VIDEO_FRAME_CLASS = 'embed__frame';
-
-/** Whether a rendered body holds a video block (`rehypeEmbedBlocks`), so its page needs the block's script. */
-export function hasVideoBlocks(html: string): boolean {
-  return html.includes(`<figure class="${VIDEO_BLOCK_CLASS}">`);
-}
 
 const isFrame = (node: ElementContent): node is Element => node.type === 'element' && node.tagName === 'iframe';
 
@@ -196,7 +191,7 @@ const isFrame = (node: ElementContent): node is Element => node.type === 'elemen
  * Runs after the sanitiser, so copy cannot write these attributes itself: each player frame left
  * (only `rehypeEmbeds`' survive) becomes a click-to-load block. The page shows the host and a
  * notice in the video's box and, under it, a link to the video's page that works without
- * JavaScript and is what feeds carry; src/client/embeds.ts adds the button that loads the player
+ * JavaScript and is what feeds carry; src/client/embeds.ts (loaded by the Article layout) adds the button that loads the player
  * (`data-player`, `data-title`) in place. No request leaves for the host until the reader asks.
  */
 export function rehypeEmbedBlocks() {

@@ -76,13 +76,14 @@ describe('the Stoltenberg article page', () => {
     );
   });
 
-  it('needs no script to be read: this whole file runs with JavaScript off; the only scripts are the optional theme toggle and "Copy link"', async () => {
+  it('needs no script to be read: this whole file runs with JavaScript off; the only scripts are the optional theme toggle, "Copy link" and the video blocks\' play button', async () => {
     const scripts = await page
       .locator('script:not([type="application/ld+json"])')
       .evaluateAll((els) => els.map((el) => el.getAttribute('src') ?? `inline: ${el.textContent}`));
-    expect(scripts).toHaveLength(3);
+    expect(scripts).toHaveLength(4);
     expect(scripts[0]).toMatch(/^inline: .*localStorage\.getItem/s);
     expect(scripts[1]).toMatch(/^\/_astro\/ThemeToggle\.[^/]+\.js$/);
     expect(scripts[2]).toMatch(/^\/_astro\/ShareLinks\.[^/]+\.js$/);
+    expect(scripts[3]).toMatch(/^\/_astro\/Article\.astro_astro_type_script_index_0_lang\.[^/]+\.js$/);
   });
 });
