@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
 import { lookup } from 'mrmime';
 import sharp from 'sharp';
@@ -110,11 +110,21 @@ export function articleMedia(
       report(kind.expected);
       continue;
     }
-    // The file as typed, or as a Mac writes names (decomposed accents): one of them is on disk.
-    const candidates = [resolve(folder, name), resolve(folder, name.normalize('NFD')), resolve(folder, name.normalize('NFC'))];
-    const found = candidates.map((path) => ({ path, stat: statSync(path, { throwIfNoEntry: false }) })).find(({ stat }) => stat?.isFile());
-    if (!found) {
-      report(`expected a file at ${resolve(folder, name)}, found none`);
+    // Published under /media/<slug>/<name>, a "%" would be read as the start of an escape.
+    if (name.includes('%')) {
+      report('expected a file name without "%" (the site cannot publish it under that name): rename the file');
+      continue;
+    }
+    const found = { path: resolve(folder, name), stat: statSync(resolve(folder, name), { throwIfNoEntry: false }) };
+    if (!found.stat?.isFile()) {
+      // The same name with its accents stored the other way (a Mac writes them decomposed): the
+      // build looks the file up byte for byte and would not find it.
+      const other = [name.normalize('NFD'), name.normalize('NFC')].find((form) => form !== name && statSync(resolve(folder, form), { throwIfNoEntry: false })?.isFile());
+      report(
+        other
+          ? `expected a file at ${resolve(folder, name)}, found one whose name has the same letters stored another way (accents ${other === name.normalize('NFD') ? 'decomposed' : 'composed'}, as ${other === name.normalize('NFD') ? 'a Mac writes names' : 'most systems do'}): rename the file, typing its name afresh`
+          : `expected a file at ${resolve(folder, name)}, found none`,
+      );
       continue;
     }
     const fsPath = found.path;
@@ -122,20 +132,29 @@ export function articleMedia(
     const fd = openSync(fsPath, 'r');
     const read = readSync(fd, head, 0, 16, 0);
     closeSync(fd);
-    if (read < 12 || !format.signature(head)) {
+    if (read < (kind === KINDS.picture ? 12 : 6) || !format.signature(head)) {
       const what = kind === KINDS.picture ? `a ${type!.replace('image/', '').toUpperCase()} picture` : `a file of type ${type}`;
       report(`expected ${what} at ${fsPath}, found a file that is not one (empty, damaged, or another kind saved under this name)`);
       continue;
     }
     // Addresses use the composed form (NFC), as the page's own URLs do.
-    media.push({ source, name: name.normalize('NFC'), fsPath, type: type!, length: found.stat!.size, digest: fileDigest(fsPath) });
+    media.push({ source, name: name.normalize('NFC'), fsPath, type: type!, length: found.stat.size, digest: fileDigest(fsPath) });
   }
   return { media, problems };
 }
 
 /** SHA-256 (base64url) of a file's bytes: a picture's cache key follows its content, not its date. */
 export function fileDigest(path: string): string {
-  return createHash('sha256').update(readFileSync(path)).digest('base64url');
+  // Read a mebibyte at a time: a video file may be past what one buffer holds (2 GiB).
+  const hash = createHash('sha256');
+  const chunk = Buffer.alloc(1024 * 1024);
+  const fd = openSync(path, 'r');
+  try {
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('base64url');
 }
 
 /** A picture file an article or profile uses, with the field that names it. */
@@ -153,6 +172,30 @@ export interface PictureVerdicts {
 }
 
 const count = new Intl.NumberFormat('en');
+
+/**
+ * Whether a picture file stops short of its container's own end: a GIF without its trailer byte
+ * (0x3B, GIF89a § 27), a WebP shorter than its RIFF size, a PNG without its IEND chunk (PNG
+ * § 11.2.5). sharp decodes an animation's first frame whole and the rest without a word, so a
+ * cut-short animation would publish with frames missing or half drawn. Other formats: false (the
+ * decode finds them).
+ */
+export function cutShort(path: string): boolean {
+  const { size } = statSync(path);
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(12);
+    const tail = Buffer.alloc(Math.min(12, size));
+    readSync(fd, head, 0, 12, 0);
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+    if (head.subarray(0, 4).toString('latin1') === 'GIF8') return tail.at(-1) !== 0x3b;
+    if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') return size < head.readUInt32LE(4) + 8;
+    if (head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG') return !tail.subarray(-8).equals(Buffer.from([0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82]));
+    return false;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * What is wrong with a picture the picture service cannot read at all, by its header: more
@@ -174,7 +217,8 @@ export async function tooManyPixels(path: string): Promise<string | undefined> {
  * Pictures whose pixels do not all decode: a file cut short (an interrupted copy or upload) keeps
  * a valid header, and Astro's image service (sharp with `failOn: 'none'`) would turn it into
  * copies that are grey below the cut, without a word. Each file is decoded whole once, with
- * sharp's `failOn: 'truncated'`, after its header is measured against the pixel limit
+ * sharp's `failOn: 'truncated'`, after its end is looked for (`cutShort`: an animation's later
+ * frames are not checked by the decode) and its header is measured against the pixel limit
  * (`tooManyPixels`: Astro would publish such a picture's original under every copy's name); one
  * problem per use, naming the file, field, picture and what was found. With `kept`, a
  * picture whose bytes were judged before is not decoded again (a tenth to a fifth of a second
@@ -186,7 +230,8 @@ export async function damagedPictures(uses: readonly PictureUse[], kept?: Pictur
     const digest = kept ? fileDigest(path) : undefined;
     const known = digest === undefined ? undefined : kept!.get(digest);
     if (known !== undefined) return known ?? undefined;
-    const found = (await tooManyPixels(path)) ?? (await sharp(path, { failOn: 'truncated', limitInputPixels: false })
+    const short = cutShort(path) ? `expected a picture that decodes whole, found a cut-short file at ${path} (it ends before its format's end marker)` : undefined;
+    const found = short ?? (await tooManyPixels(path)) ?? (await sharp(path, { failOn: 'truncated', limitInputPixels: false })
       .stats()
       .then(
         () => undefined,

@@ -33,8 +33,8 @@ export function startEmbeds(root: ParentNode = document): void {
       const iframe = document.createElement('iframe');
       iframe.src = src;
       iframe.title = title;
+      // `allow` covers full screen too: setting allowfullscreen as well makes Chromium warn.
       iframe.allow = 'autoplay; encrypted-media; fullscreen; picture-in-picture';
-      iframe.allowFullscreen = true;
       frame.replaceChildren(iframe);
       frame.classList.add('embed__frame--playing');
       iframe.focus();

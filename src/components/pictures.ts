@@ -16,12 +16,12 @@ import {
   encodableWidths,
   PAGE_BACKGROUND,
   pictureCopies,
-  SHARE_CROP,
   shareCardCopy,
   type PictureFacts,
   type PictureRendition,
 } from '../model/pictures';
 import { ANIMATION_LINK } from '../model/wording';
+import { liftOutOfPhrasing } from '../markdown/embeds';
 import { placeMediaFiles } from '../markdown/media-elements';
 import { absoluteUrl, paths } from '../model/urls';
 import { imageDimensions, imageFilePath, imagePlaceholder, importedPicture } from '../astro-internals';
@@ -105,6 +105,8 @@ export async function pictureElement(
 }
 
 const fragments = rehype().data('settings', { fragment: true });
+const ANIMATION_LINK_CLASS = 'picture-animation';
+const LINKS: ReadonlySet<string> = new Set(['a']);
 
 /**
  * The article's body HTML with every local picture as a responsive `<picture>` (pictureElement):
@@ -135,11 +137,13 @@ export async function bodyWithPictures(article: Article): Promise<string> {
       Object.assign(node, { tagName: picture.tagName, properties: picture.properties, children: picture.children as ElementContent[] });
       const original = article.media.find((file) => file.source === src);
       if (original && (await pictureFacts(imported)).animatedPng) {
-        const link = h('a', { className: ['picture-animation'], href: paths.media(article.slug, original.name) }, ANIMATION_LINK);
+        const link = h('a', { className: [ANIMATION_LINK_CLASS], href: paths.media(article.slug, original.name) }, ANIMATION_LINK);
         parent.children.splice(parent.children.indexOf(node) + 1, 0, link);
       }
     }),
   );
+  // A picture that is itself a link: its animation link follows the link, never nests in it.
+  liftOutOfPhrasing(tree, (node): node is Element => node.type === 'element' && (node.properties['className'] as string[] | undefined)?.includes(ANIMATION_LINK_CLASS) === true, LINKS);
   // Sound, video and posters play from where they are published, beside the pictures'
   // originals; so does a link the copy wrote to one of the files.
   const published = new Map(article.media.map((file) => [file.source, paths.media(article.slug, file.name)]));
@@ -149,21 +153,22 @@ export async function bodyWithPictures(article: Article): Promise<string> {
 
 /**
  * What share cards show of an article (`og:image`, `twitter:image`): a JPEG of the lead picture,
- * 1200 × 630 when it is at least that big, else at its own size; laid on the page's background
- * where it is transparent, the first frame of an animation (src/model/pictures.ts
- * `shareCardCopy`). A small JPEG or opaque PNG is shared as the published original. Without a
- * lead picture, undefined (the site's card). Structured data and feeds keep the original.
+ * 1200 × 630 when it is at least that big, else the largest crop of that shape it holds; laid on
+ * the page's background where it is transparent, the first frame of an animation
+ * (src/model/pictures.ts `shareCardCopy`). A small JPEG or opaque PNG is shared as the published
+ * original. Without a lead picture, undefined (the site's card). Structured data and feeds keep
+ * the original.
  */
 export async function shareCard(article: Article, site: URL | string): Promise<ShareImage | undefined> {
   const lead = article.leadImage;
   if (!lead) return undefined;
   const picture = await importedPicture(article.file, lead.source);
   const kind = await pictureFacts(picture);
-  const { crop, copy } = shareCardCopy(kind);
-  if (!copy) return { ...shareImage(article, site)!, width: kind.width, height: kind.height };
-  const size = crop ? { width: SHARE_CROP.width, height: SHARE_CROP.height, fit: 'cover' as const } : { width: kind.width, height: kind.height };
-  const card = await getImage({ src: picture, format: 'jpg', ...size, ...(kind.alpha ? { background: PAGE_BACKGROUND } : {}) });
-  return { url: absoluteUrl(card.src, site), alt: lead.alt, type: 'image/jpeg', width: size.width, height: size.height };
+  const card = shareCardCopy(kind);
+  if (!card.copy) return { ...shareImage(article, site)!, width: kind.width, height: kind.height };
+  const { width, height } = card;
+  const made = await getImage({ src: picture, format: 'jpg', width, height, fit: 'cover', ...(kind.alpha ? { background: PAGE_BACKGROUND } : {}) });
+  return { url: absoluteUrl(made.src, site), alt: lead.alt, type: 'image/jpeg', width, height };
 }
 
 /** The card's lead picture as a listing thumbnail's source, or undefined when it has none. */

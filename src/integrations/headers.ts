@@ -56,6 +56,8 @@ export function contentSecurityPolicy(inlineScriptHashes: readonly string[]): st
     `script-src 'self' 'wasm-unsafe-eval'${inlineScriptHashes.map((hash) => ` '${hash}'`).join('')}`,
     "style-src 'self'",
     "img-src 'self' https:",
+    // Sound and video files copy names on other hosts, as pictures (src/markdown/media-elements.ts).
+    "media-src 'self' https:",
     "font-src 'self'",
     "connect-src 'self'",
     "worker-src 'self'",

@@ -31,12 +31,23 @@ function seconds(value: string | null): number | undefined {
   return total > 0 ? total : undefined;
 }
 
+const PLAYLIST = /^[\w-]+$/;
+const CHANNEL = /^UC[\w-]{22}$/;
+
 function youtube(url: URL): VideoEmbed | undefined {
   if (!YOUTUBE_HOSTS.has(url.hostname)) return undefined;
   const parts = url.pathname.split('/').filter(Boolean);
   const list = url.searchParams.get('list');
-  if (parts[0] === 'embed' && parts[1] === 'videoseries' && list && /^[\w-]+$/.test(list)) {
-    return { host: 'YouTube', player: `https://www.youtube-nocookie.com/embed/videoseries?list=${list}`, page: `https://www.youtube.com/playlist?list=${list}` };
+  const playlist = list && PLAYLIST.test(list) ? list : undefined;
+  if (parts[0] === 'embed' && parts[1] === 'videoseries') {
+    if (!playlist) return undefined;
+    return { host: 'YouTube', player: `https://www.youtube-nocookie.com/embed/videoseries?list=${playlist}`, page: `https://www.youtube.com/playlist?list=${playlist}` };
+  }
+  // A channel's live stream: whatever the channel is showing when the reader plays it.
+  if (parts[0] === 'embed' && parts[1] === 'live_stream') {
+    const channel = url.searchParams.get('channel');
+    if (!channel || !CHANNEL.test(channel)) return undefined;
+    return { host: 'YouTube', player: `https://www.youtube-nocookie.com/embed/live_stream?channel=${channel}`, page: `https://www.youtube.com/channel/${channel}/live` };
   }
   const id =
     url.hostname.endsWith('youtu.be') ? parts[0]
@@ -45,10 +56,13 @@ function youtube(url: URL): VideoEmbed | undefined {
     : undefined;
   if (!id || !YOUTUBE_ID.test(id)) return undefined;
   const start = seconds(url.searchParams.get('start') ?? url.searchParams.get('t'));
+  const query = (pairs: [string, string | number | undefined][]) => pairs.filter(([, value]) => value !== undefined).map(([key, value]) => `${key}=${value}`);
+  const player = query([['list', playlist], ['start', start]]);
+  const page = query([['v', id], ['list', playlist], ['t', start === undefined ? undefined : `${start}s`]]);
   return {
     host: 'YouTube',
-    player: `https://www.youtube-nocookie.com/embed/${id}${start ? `?start=${start}` : ''}`,
-    page: `https://www.youtube.com/watch?v=${id}${start ? `&t=${start}s` : ''}`,
+    player: `https://www.youtube-nocookie.com/embed/${id}${player.length > 0 ? `?${player.join('&')}` : ''}`,
+    page: `https://www.youtube.com/watch?${page.join('&')}`,
   };
 }
 
@@ -60,11 +74,14 @@ function vimeo(url: URL): VideoEmbed | undefined {
   else if (url.hostname === 'vimeo.com' || url.hostname === 'www.vimeo.com') [id, hash] = [parts[0], parts[1] ?? url.searchParams.get('h')];
   if (!id || !/^\d+$/.test(id)) return undefined;
   const key = hash && /^[\da-f]+$/i.test(hash) ? hash : undefined;
+  // A start time rides in the fragment on Vimeo (`#t=1m2s`).
+  const start = seconds(/^#t=(.+)$/.exec(url.hash)?.[1] ?? null);
+  const at = start === undefined ? '' : `#t=${start}s`;
   return {
     host: 'Vimeo',
     // dnt=1: Vimeo's player sets no tracking cookies (Vimeo help centre, "Do Not Track").
-    player: `https://player.vimeo.com/video/${id}?${key ? `h=${key}&` : ''}dnt=1`,
-    page: `https://vimeo.com/${id}${key ? `/${key}` : ''}`,
+    player: `https://player.vimeo.com/video/${id}?${key ? `h=${key}&` : ''}dnt=1${at}`,
+    page: `https://vimeo.com/${id}${key ? `/${key}` : ''}${at}`,
   };
 }
 
@@ -73,14 +90,24 @@ const DAILYMOTION_ID = /^[a-z0-9]+$/i;
 function dailymotion(url: URL): VideoEmbed | undefined {
   const parts = url.pathname.split('/').filter(Boolean);
   let id: string | null | undefined;
-  if (url.hostname === 'geo.dailymotion.com') id = url.searchParams.get('video');
+  let playlist: string | null | undefined;
+  if (url.hostname === 'geo.dailymotion.com') [id, playlist] = [url.searchParams.get('video'), url.searchParams.get('playlist')];
   else if (url.hostname === 'dai.ly') id = parts[0];
   else if (url.hostname === 'www.dailymotion.com' || url.hostname === 'dailymotion.com') {
     if (parts[0] === 'embed' && parts[1] === 'video') id = parts[2];
     else if (parts[0] === 'video') id = parts[1]?.split('_')[0];
+    else if (parts[0] === 'playlist' || (parts[0] === 'embed' && parts[1] === 'playlist')) playlist = parts.at(-1)?.split('_')[0];
+  }
+  if (!id && playlist && DAILYMOTION_ID.test(playlist)) {
+    return { host: 'Dailymotion', player: `https://geo.dailymotion.com/player.html?playlist=${playlist}`, page: `https://www.dailymotion.com/playlist/${playlist}` };
   }
   if (!id || !DAILYMOTION_ID.test(id)) return undefined;
-  return { host: 'Dailymotion', player: `https://geo.dailymotion.com/player.html?video=${id}`, page: `https://www.dailymotion.com/video/${id}` };
+  const start = seconds(url.searchParams.get('startTime') ?? url.searchParams.get('start'));
+  return {
+    host: 'Dailymotion',
+    player: `https://geo.dailymotion.com/player.html?video=${id}${start ? `&startTime=${start}` : ''}`,
+    page: `https://www.dailymotion.com/video/${id}${start ? `?start=${start}` : ''}`,
+  };
 }
 
 /**
@@ -127,16 +154,38 @@ export function playerNotice(video: Pick<VideoEmbed, 'host'>): string {
 
 const HTTP_ADDRESS = /^(?:https?:)?\/\//i;
 
-/** An element copy used to embed something, and the address it names (undefined when it has none). */
+/** Attributes lazy-loading plugins (WordPress, WP Rocket, lazysizes) move a frame's real address to. */
+const LAZY_SOURCES = ['dataLazySrc', 'dataSrc', 'dataOriginalSrc'];
+
+/**
+ * An element copy used to embed something, and the address it names (undefined when it has
+ * none): `src` (or, where a lazy-loading plugin left `about:blank` there, its `data-lazy-src` or
+ * `data-src`), an `<object>`'s `data` or its `movie` parameter or inner `<embed>` (YouTube's
+ * old embed code).
+ */
 function embedAddress(node: Element): string | undefined {
-  const value = node.tagName === 'object' ? node.properties['data'] : node.properties['src'];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  const value = (name: string) => {
+    const found = node.properties[name];
+    return typeof found === 'string' && found.trim() !== '' ? found.trim() : undefined;
+  };
+  const lazy = LAZY_SOURCES.map(value).find((found) => found !== undefined);
+  const src = value(node.tagName === 'object' ? 'data' : 'src');
+  if (src && HTTP_ADDRESS.test(src)) return src;
+  if (lazy) return lazy;
+  if (node.tagName === 'object') {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      const inner = child.tagName === 'param' && String(child.properties['name'] ?? '').toLowerCase() === 'movie' ? child.properties['value'] : child.tagName === 'embed' ? child.properties['src'] : undefined;
+      if (typeof inner === 'string' && inner.trim() !== '') return inner.trim();
+    }
+  }
+  return src;
 }
 
 /** The host of an address, for a notice or a link's words ("www.example.com"), else the address. */
 function hostOf(address: string): string {
   try {
-    return new URL(address.replace(/^\/\//, 'https://')).hostname;
+    return new URL(address.replace(/^\/\//, 'https://')).hostname || address;
   } catch {
     return address;
   }
@@ -153,26 +202,36 @@ function hostOf(address: string): string {
 export function rehypeEmbeds() {
   return (tree: Root, file: VFile) => {
     visit(tree, 'element', (node, index, parent) => {
-      if (!['iframe', 'embed', 'object', 'script'].includes(node.tagName) || !parent || index === undefined) return;
+      if (!parent || index === undefined) return;
+      // What is inside is for browsers without JavaScript, and is dropped with it (the sanitiser's
+      // strip list); a lazy-loading plugin's copy of a frame is here, the frame itself outside.
+      if (node.tagName === 'noscript') {
+        if (textOf(node).trim() !== '' || node.children.some((child) => child.type === 'element'))
+          recordCopyNotice(file, { field: 'body', message: '<noscript> is not shown: what it holds is for browsers without JavaScript' });
+        return 'skip';
+      }
+      if (!['iframe', 'embed', 'object', 'script'].includes(node.tagName)) return;
       const address = embedAddress(node);
-      const dailymotionScript = node.tagName === 'script' && address && hostOf(address) === 'geo.dailymotion.com' && node.properties['dataVideo'];
-      const video = dailymotionScript ? videoEmbed(`https://geo.dailymotion.com/player.html?video=${String(node.properties['dataVideo'])}`) : node.tagName === 'iframe' && address ? videoEmbed(address) : undefined;
+      const dailymotionScript = node.tagName === 'script' && address && hostOf(address) === 'geo.dailymotion.com';
+      const video = dailymotionScript
+        ? videoEmbed(`https://geo.dailymotion.com/player.html?${node.properties['dataVideo'] ? `video=${String(node.properties['dataVideo'])}` : `playlist=${String(node.properties['dataPlaylist'] ?? '')}`}`)
+        : node.tagName !== 'script' && address ? videoEmbed(address) : undefined;
       if (video) {
         const title = embedTitle(node.properties['title']);
         parent.children[index] = h('iframe', { src: video.player, ...(title ? { title } : {}) });
-        return;
+        return 'skip';
       }
       const what = node.tagName === 'script' ? 'script' : `<${node.tagName}>`;
+      // A link, not a paragraph: the element may sit inside one. (No class: the sanitiser allows
+      // a link only GitHub's footnote class.)
+      const link = address && HTTP_ADDRESS.test(address) && node.tagName !== 'script' ? address.replace(/^\/\//, 'https://') : undefined;
       recordCopyNotice(file, {
         field: 'body',
         message: address
-          ? `${what} from ${hostOf(address)} (${address}) is not kept: ${node.tagName === 'script' ? 'it is not run' : 'the page shows a link to it instead'}`
+          ? `${what} from ${hostOf(address)} (${address}) is not kept: ${node.tagName === 'script' ? 'it is not run' : link ? 'the page shows a link to it instead' : 'its address is not a web address, so nothing is shown'}`
           : `${what} without an address is not kept${node.tagName === 'script' && textOf(node).trim() ? ': its code is not run' : ''}`,
       });
-      // A link, not a paragraph: the element may sit inside one. (No class: the sanitiser allows
-      // a link only GitHub's footnote class.)
-      const replacement: ElementContent[] =
-        address && HTTP_ADDRESS.test(address) && node.tagName !== 'script' ? [h('a', { href: address.replace(/^\/\//, 'https://') }, `Embedded content from ${hostOf(address)}`)] : [];
+      const replacement: ElementContent[] = link ? [h('a', { href: link }, `Embedded content from ${hostOf(link)}`)] : [];
       parent.children.splice(index, 1, ...replacement);
       return index + replacement.length;
     });
@@ -187,6 +246,53 @@ export const VIDEO_FRAME_CLASS = 'embed__frame';
 
 const isFrame = (node: ElementContent): node is Element => node.type === 'element' && node.tagName === 'iframe';
 
+/** Elements that hold only phrasing content (HTML § 3.2.5.2.5), and links: no block, no player, may sit in one. */
+const PHRASING_HOLDERS = new Set([
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'em', 'strong', 'b', 'i', 'u', 's', 'del', 'ins', 'span', 'sub', 'sup', 'small', 'mark', 'q', 'cite',
+  'abbr', 'code', 'dfn', 'time', 'label', 'kbd', 'samp', 'var', 'bdi', 'bdo', 'data',
+]);
+
+/** Drops the white space an element ends with (where a lifted embed stood): a heading's id is made from its text. */
+function trimEnd(node: Element): void {
+  const last = node.children.at(-1);
+  if (last?.type === 'text') last.value = last.value.trimEnd();
+  else if (last?.type === 'element') trimEnd(last);
+}
+
+/**
+ * Moves each element `moves` picks out of the phrasing elements around it (PHRASING_HOLDERS),
+ * to just after the outermost of them, and drops a holder left empty (a paragraph that held
+ * only the embed, the link around it). Order is kept: elements lifted from one holder follow it
+ * in the order they were in. `holders` narrows which elements count (a player may sit in a
+ * paragraph, not in a link).
+ */
+export function liftOutOfPhrasing(tree: Root, moves: (node: ElementContent) => node is Element, holders: ReadonlySet<string> = PHRASING_HOLDERS): void {
+  const lifted = new Map<Element, Element[]>();
+  const walk = (node: Root | Element, outer: Element | undefined) => {
+    node.children = (node.children as ElementContent[]).filter((child) => {
+      if (outer && moves(child)) {
+        lifted.set(outer, [...(lifted.get(outer) ?? []), child]);
+        return false;
+      }
+      if (child.type === 'element') walk(child, outer ?? (holders.has(child.tagName) ? child : undefined));
+      return true;
+    });
+  };
+  walk(tree, undefined);
+  if (lifted.size === 0) return;
+  const empty = (node: Element): boolean => node.children.every((child) => (child.type === 'text' ? child.value.trim() === '' : child.type === 'element' && holders.has(child.tagName) && empty(child)));
+  const place = (node: Root | Element) => {
+    node.children = (node.children as ElementContent[]).flatMap((child): ElementContent[] => {
+      if (child.type !== 'element') return [child];
+      place(child);
+      const out = lifted.get(child);
+      if (out) trimEnd(child);
+      return out ? [...(empty(child) ? [] : [child]), ...out] : [child];
+    });
+  };
+  place(tree);
+}
+
 /**
  * Runs after the sanitiser, so copy cannot write these attributes itself: each player frame left
  * (only `rehypeEmbeds`' survive) becomes a click-to-load block. The page shows the host and a
@@ -196,16 +302,9 @@ const isFrame = (node: ElementContent): node is Element => node.type === 'elemen
  */
 export function rehypeEmbedBlocks() {
   return (tree: Root) => {
-    // An embed code on a line of its own with text around it is inline HTML in a paragraph, and
-    // a block (a figure) cannot sit in one: the frames move out, after what is left of it.
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'p' || !parent || index === undefined || !node.children.some(isFrame)) return;
-      const frames = node.children.filter(isFrame);
-      node.children = node.children.filter((child) => !isFrame(child));
-      const rest = node.children.some((child) => child.type !== 'text' || child.value.trim() !== '') ? [node] : [];
-      parent.children.splice(index, 1, ...rest, ...frames);
-      return index + rest.length;
-    });
+    // An embed code with text around it is inline HTML in a paragraph (or a link, emphasis, a
+    // heading), and a block (a figure) cannot sit in one: the frame moves out, after the outermost.
+    liftOutOfPhrasing(tree, isFrame);
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'iframe' || !parent || index === undefined) return;
       const video = videoEmbed(String(node.properties['src'] ?? ''));

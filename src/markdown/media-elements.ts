@@ -5,7 +5,8 @@ import { rehype } from 'rehype';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isLocalAddress } from './url-attributes.ts';
-import { recordMediaSource } from './copy-facts.ts';
+import { recordCopyNotice, recordMediaSource } from './copy-facts.ts';
+import { liftOutOfPhrasing } from './embeds.ts';
 
 /** The elements that play a sound or a video file, and those inside them that name files. */
 const PLAYERS = new Set(['audio', 'video']);
@@ -40,20 +41,63 @@ export function playerLinkText(tagName: string): string {
  */
 export function rehypeMediaElements() {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'element', (node) => {
-      if (!PLAYERS.has(node.tagName)) return;
+    visit(tree, 'element', (node, index, parent) => {
+      if (!PLAYERS.has(node.tagName) || !parent || index === undefined) return;
+      dropUnplayable(node, file);
       const addresses = fileAddresses(node);
+      const poster = node.properties['poster'];
+      const playable = addresses.filter((address) => address !== poster);
+      if (playable.length === 0) {
+        recordCopyNotice(file, { field: 'body', message: `<${node.tagName}> with no file it can play is not shown` });
+        parent.children.splice(index, 1);
+        return index;
+      }
       const local = addresses.filter(isLocalAddress);
-      for (const address of local) recordMediaSource(file, address);
+      for (const address of local) recordMediaSource(file, fileOf(address));
       delete node.properties['autoPlay'];
       node.properties['controls'] = true;
-      node.properties['preload'] = addresses.length > 0 && local.length === addresses.length ? 'metadata' : 'none';
-      const playable = addresses.find((address) => !(node.tagName === 'video' && address === node.properties['poster']));
+      node.properties['preload'] = local.length === addresses.length ? 'metadata' : 'none';
       // What the copy put inside (fallback text) is kept, before the link.
-      if (playable) node.children.push(h('a', { href: playable }, playerLinkText(node.tagName)));
+      node.children.push(h('a', { href: playable[0] }, playerLinkText(node.tagName)));
       return 'skip';
     });
+    // A player's controls cannot sit in a link (HTML § 4.8.9: no interactive content in <a>).
+    liftOutOfPhrasing(tree, (node): node is Element => node.type === 'element' && PLAYERS.has(node.tagName), LINKS);
   };
+}
+
+const LINKS: ReadonlySet<string> = new Set(['a']);
+
+/** The file a local address names: without a media fragment (`./clip.mp4#t=10` plays `./clip.mp4` from 10 s). */
+export function fileOf(address: string): string {
+  return address.replace(/#.*$/s, '');
+}
+
+/**
+ * Removes from a player the addresses no reader can load, each with a notice: only files beside
+ * the article and https addresses play on an https page (an `http:` file is mixed content, a
+ * `C:\` or `file:` path is the writer's own computer). A `<source>` or `<track>` left without an
+ * address goes.
+ */
+function dropUnplayable(player: Element, file: VFile): void {
+  visit(player, 'element', (node, index, parent) => {
+    for (const name of FILE_ATTRIBUTES[node.tagName] ?? []) {
+      const value = node.properties[name];
+      if (typeof value !== 'string') continue;
+      const address = value.trim();
+      if (address !== '' && (isLocalAddress(address) || /^https:\/\//i.test(address)) && !/^[a-z]:[\\/]/i.test(address)) continue;
+      recordCopyNotice(file, {
+        field: 'body',
+        message: `<${node.tagName}> ${name} "${address}" is not kept: expected a file beside the article or an https address`,
+      });
+      delete node.properties[name];
+    }
+    if ((node.tagName === 'source' || node.tagName === 'track') && typeof node.properties['src'] !== 'string' && parent && index !== undefined) {
+      parent.children.splice(index, 1);
+      return index;
+    }
+    return undefined;
+  });
 }
 
 const fragments = rehype().data('settings', { fragment: true });
@@ -72,7 +116,7 @@ export function localMediaSources(tree: MdastRoot): string[] {
     visit(fragments.parse(node.value), 'element', (element) => {
       for (const name of FILE_ATTRIBUTES[element.tagName] ?? []) {
         const value = element.properties[name];
-        if (typeof value === 'string' && value.trim() !== '' && isLocalAddress(value.trim())) found.push(value.trim());
+        if (typeof value === 'string' && value.trim() !== '' && isLocalAddress(value.trim())) found.push(fileOf(value.trim()));
       }
     });
   });
@@ -88,8 +132,10 @@ export function placeMediaFiles(tree: Root, urlOf: (address: string) => string |
   visit(tree, 'element', (node) => {
     for (const name of ['src', 'poster', 'href']) {
       const value = node.properties[name];
-      const url = typeof value === 'string' ? urlOf(value) : undefined;
-      if (url) node.properties[name] = url;
+      if (typeof value !== 'string') continue;
+      const url = urlOf(value) ?? urlOf(fileOf(value));
+      // A media fragment (`#t=10`) stays on the published file's address.
+      if (url) node.properties[name] = url === urlOf(value) ? url : `${url}${value.slice(fileOf(value).length)}`;
     }
   });
 }

@@ -180,14 +180,19 @@ export function encodableWidths(format: PictureFormat, widths: readonly number[]
 }
 
 /**
- * The format of a picture's share card (`og:image`, `twitter:image`): always JPEG (every card
- * consumer reads it), laid on PAGE_BACKGROUND where the picture has transparency; an animated
- * picture's card is its first frame. The size is SHARE_CROP when the picture is that big
- * (`fitsShareCrop`), else the picture's own size, never enlarged. A JPEG original smaller than
- * the crop is shared as it is (the published original, no new copy), and so is an opaque PNG.
+ * A picture's share card (`og:image`, `twitter:image`): always a JPEG (every card consumer reads
+ * it), laid on PAGE_BACKGROUND where the picture has transparency; an animated picture's card is
+ * its first frame. Its size: SHARE_CROP when the picture is that big (`fitsShareCrop`), else the
+ * largest crop of SHARE_CROP's shape (1.91:1) the picture holds without enlargement, so a card is
+ * never past what JPEG encodes (a 1,000 × 70,000 px infographic gives 1,000 × 525). `copy: false`
+ * when the picture is shared as it is: a smaller JPEG, or opaque PNG, of one frame (the published
+ * original).
  */
-export function shareCardCopy(facts: Pick<PictureFacts, 'width' | 'height' | 'format' | 'alpha' | 'frames'>): { crop: boolean; copy: boolean } {
-  const crop = fitsShareCrop(facts.width, facts.height);
-  const asItIs = facts.format === 'jpg' || facts.format === 'jpeg' || (facts.format === 'png' && !facts.alpha);
-  return { crop, copy: crop || !asItIs || facts.frames > 1 };
+export function shareCardCopy(facts: Pick<PictureFacts, 'width' | 'height' | 'format' | 'alpha' | 'frames'>): { copy: false } | { copy: true; width: number; height: number } {
+  if (fitsShareCrop(facts.width, facts.height)) return { copy: true, ...SHARE_CROP };
+  const asItIs = (facts.format === 'jpg' || facts.format === 'jpeg' || (facts.format === 'png' && !facts.alpha)) && facts.frames <= 1;
+  if (asItIs) return { copy: false };
+  const shape = SHARE_CROP.width / SHARE_CROP.height;
+  const width = Math.max(1, Math.min(facts.width, Math.floor(facts.height * shape)));
+  return { copy: true, width, height: Math.max(1, Math.min(facts.height, Math.round(width / shape))) };
 }

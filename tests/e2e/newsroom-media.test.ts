@@ -103,7 +103,8 @@ describe('an animated picture', () => {
 
   it('is shared as its first frame, a JPEG', async () => {
     const card = /<meta property="og:image" content="([^"]+)"/.exec(page('animated-pictures'))![1]!;
-    expect(await frames(file(card))).toEqual({ format: 'jpeg', width: 640, height: 360, frames: 1 });
+    // The largest 1200:630 crop a 640 × 360 picture holds.
+    expect(await frames(file(card))).toEqual({ format: 'jpeg', width: 640, height: 336, frames: 1 });
   });
 });
 
@@ -145,12 +146,13 @@ describe('a transparent chart', () => {
 });
 
 describe('a small WebP lead', () => {
-  it('is shared as a JPEG at its own size', async () => {
+  it('is shared as a JPEG, the largest 1200:630 crop it holds', async () => {
     const html = page('small-webp-lead');
     const card = /<meta property="og:image" content="([^"]+)"/.exec(html)![1]!;
     expect(html).toContain('<meta property="og:image:width" content="800">');
     expect(html).toMatch(new RegExp(`<meta name="twitter:image" content="${card.replace(/[.?]/g, '\\$&')}">`));
-    expect(await frames(file(card))).toEqual({ format: 'jpeg', width: 800, height: 450, frames: 1 });
+    expect(html).toContain('<meta property="og:image:height" content="420">');
+    expect(await frames(file(card))).toEqual({ format: 'jpeg', width: 800, height: 420, frames: 1 });
   });
 });
 

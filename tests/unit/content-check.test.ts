@@ -155,12 +155,28 @@ describe('files and pictures the build could not use', () => {
     mkdirSync(join(dir, 'img'));
     writeFileSync(join(dir, 'img', 'deep.png'), PNG);
     writeFileSync(join(dir, 'story.md'), article('', '![A picture](./img%2Fdeep.png)'));
-    expect((await problems()).join('\n')).toContain('expected a file at');
+    expect((await problems()).join('\n')).toContain('picture "./img%2Fdeep.png": expected a file name without "%"');
   });
 
-  it('finds a picture whose name the file system keeps decomposed (as a Mac writes it)', async () => {
+  it('refuses a file name with "%", which the site could not publish under its name', async () => {
+    writeFileSync(join(dir, '100%.png'), PNG);
+    writeFileSync(join(dir, 'story.md'), article('', '<audio src="./100%.ogg"></audio>\n\n![A picture](./100%25.png)'));
+    const found = (await problems()).join('\n');
+    expect(found).toContain('file "./100%.ogg": expected a file name without "%"');
+    expect(found).toContain('picture "./100%25.png": expected a file name without "%"');
+  });
+
+  // The build looks a picture up byte for byte (Astro's import): a name typed composed does not
+  // find the file a Mac saved decomposed, so the check says so rather than let the build fail.
+  it('names a picture whose name the file system keeps decomposed (as a Mac writes it) while the copy types it composed', async () => {
     writeFileSync(join(dir, 'Foto\u0301.png'), PNG);
     writeFileSync(join(dir, 'story.md'), article('', '![A picture](./Fot\u00f3.png)'));
+    expect((await problems()).join('\n')).toContain('found one whose name has the same letters stored another way (accents decomposed, as a Mac writes names): rename the file');
+  });
+
+  it('finds a picture named exactly as the copy types it, decomposed or not', async () => {
+    writeFileSync(join(dir, 'Foto\u0301.png'), PNG);
+    writeFileSync(join(dir, 'story.md'), article('', '![A picture](./Foto\u0301.png)'));
     expect(await problems()).toEqual([]);
   });
 

@@ -43,6 +43,15 @@ describe('videoEmbed: every address form a host gives out → the one player and
     ['https://www.dailymotion.com/embed/video/x8m8jkb', DM],
     ['https://www.dailymotion.com/video/x8m8jkb_a-title-slug', DM],
     ['https://dai.ly/x8m8jkb', DM],
+    // What else the address says is kept: a playlist, a start time, a channel's live stream.
+    ['https://www.youtube.com/embed/aqz-KE-bpKQ?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG&start=5', { ...YT, player: `${YT.player}?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG&start=5`, page: `${YT.page}&list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG&t=5s` }],
+    [
+      'https://www.youtube.com/embed/live_stream?channel=UCoMdktPbSTixAyNGwb-UYkQ',
+      { host: 'YouTube', player: 'https://www.youtube-nocookie.com/embed/live_stream?channel=UCoMdktPbSTixAyNGwb-UYkQ', page: 'https://www.youtube.com/channel/UCoMdktPbSTixAyNGwb-UYkQ/live' },
+    ],
+    ['https://player.vimeo.com/video/76979871#t=1m2s', { ...VIMEO, player: `${VIMEO.player}#t=62s`, page: `${VIMEO.page}#t=62s` }],
+    ['https://www.dailymotion.com/embed/video/x8m8jkb?startTime=30', { ...DM, player: `${DM.player}&startTime=30`, page: `${DM.page}?start=30` }],
+    ['https://geo.dailymotion.com/player.html?playlist=x6hynp', { host: 'Dailymotion', player: 'https://geo.dailymotion.com/player.html?playlist=x6hynp', page: 'https://www.dailymotion.com/playlist/x6hynp' }],
   ])('%s', (address, expected) => {
     expect(videoEmbed(address)).toEqual(expected);
   });
@@ -55,6 +64,8 @@ describe('videoEmbed: every address form a host gives out → the one player and
     'https://www.youtube.com/embed/short',
     'https://www.youtube.com/embed/aqz-KE-bpKQ"onload="x',
     'https://www.youtube.com/channel/UC_x5XG1OV2P6uZZ5FSM9Ttw',
+    'https://www.youtube.com/embed/live_stream',
+    'https://www.youtube.com/embed/videoseries',
     'https://vimeo.com/channels/staffpicks',
     'https://geo.dailymotion.com/player.html',
     'https://datawrapper.dwcdn.net/AbCdE/1/',
@@ -86,6 +97,14 @@ describe('embeds in rendered copy', () => {
     // Copy cannot write a block's data attributes itself: the sanitiser drops them.
     ['<div class="embed__frame" data-player="https://evil.example/">x</div>', /^<div>x<\/div>$/],
     ['<embed src="https://cdn.example/clip.swf">', /^<a href="https:\/\/cdn\.example\/clip\.swf" rel="external noopener">Embedded content from cdn\.example<\/a>$/],
+    // An embed inside a link, emphasis or a heading moves out after it; an emptied link goes.
+    ['[<iframe src="https://youtu.be/aqz-KE-bpKQ"></iframe>](https://example.org/)', /^<figure class="embed">/],
+    ['*Watch <iframe src="https://youtu.be/aqz-KE-bpKQ"></iframe> now*', /^<p><em>Watch  now<\/em><\/p><figure class="embed">/],
+    ['## Heading <iframe src="https://youtu.be/aqz-KE-bpKQ"></iframe>', /^<h2 id="heading">Heading<\/h2><figure class="embed">/],
+    // A lazy-loading plugin's code: the address it moved aside, and its <noscript> copy goes.
+    ['<iframe src="about:blank" data-lazy-src="https://www.youtube.com/embed/aqz-KE-bpKQ" title="Harbour fire"></iframe><noscript><iframe src="https://www.youtube.com/embed/aqz-KE-bpKQ"></iframe></noscript>', /^<figure class="embed"><div class="embed__frame" data-player="https:\/\/www\.youtube-nocookie\.com\/embed\/aqz-KE-bpKQ" data-title="Harbour fire">.*<\/figure>$/],
+    // YouTube's old embed code.
+    ['<object width="425" height="350"><param name="movie" value="https://www.youtube.com/v/aqz-KE-bpKQ"></param><embed src="https://www.youtube.com/v/aqz-KE-bpKQ" type="application/x-shockwave-flash"></embed></object>', /^<figure class="embed">.*watch\?v=aqz-KE-bpKQ.*<\/figure>$/],
     ['<object data="https://cdn.example/map.svg"></object>', /^<p><a href="https:\/\/cdn\.example\/map\.svg" rel="external noopener">Embedded content from cdn\.example<\/a><\/p>$/],
   ])('%s', async (markdown, html) => {
     const { code } = await render(markdown);

@@ -44,7 +44,7 @@ describe('the whole _headers file', () => {
     const hashes = [scriptHash('document.documentElement.dataset.theme = "dark";'), scriptHash("alert('<&>');")].sort();
     expect(headersFile([securityRule(hashes), ...HEADER_RULES], '/news/')).toMatchInlineSnapshot(`
       "/news/*
-        Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-EhF03NiAlmlapGh09ay+YCF5YDlKKoXz1b0V9CT13gc=' 'sha256-RH/36EFn2TnZtn39Gf6aq1rnKqEXnEQbfAXoYkwhRP0='; style-src 'self'; img-src 'self' https:; font-src 'self'; connect-src 'self'; worker-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://geo.dailymotion.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'
+        Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-EhF03NiAlmlapGh09ay+YCF5YDlKKoXz1b0V9CT13gc=' 'sha256-RH/36EFn2TnZtn39Gf6aq1rnKqEXnEQbfAXoYkwhRP0='; style-src 'self'; img-src 'self' https:; media-src 'self' https:; font-src 'self'; connect-src 'self'; worker-src 'self'; frame-src https://www.youtube-nocookie.com https://player.vimeo.com https://geo.dailymotion.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'
         Referrer-Policy: strict-origin-when-cross-origin
         X-Content-Type-Options: nosniff
         X-Frame-Options: DENY

@@ -106,19 +106,24 @@ describe.each([
 });
 
 describe.each([
-  // width, height, format, alpha, frames → a crop?, a new JPEG?
-  [2400, 1600, 'jpg', false, 1, true, true],
-  [2400, 1600, 'png', true, 1, true, true],
-  [300, 200, 'jpg', false, 1, false, false],
-  [300, 200, 'png', false, 1, false, false],
-  // A transparent PNG is laid on the page's background; AVIF, WebP and GIF are not shown by every card consumer.
-  [300, 200, 'png', true, 1, false, true],
-  [800, 450, 'webp', false, 1, false, true],
-  [800, 450, 'avif', false, 1, false, true],
-  [640, 360, 'gif', true, 4, false, true],
-] as const)('shareCardCopy(%i × %i %s, alpha %s, %i frames)', (width, height, format, alpha, frames, crop, copy) => {
-  it(`crop ${crop}, copy ${copy}`, () => {
-    expect(shareCardCopy({ width, height, format, alpha, frames })).toEqual({ crop, copy });
+  // width, height, format, alpha, frames → the card: undefined when the original is shared as it is.
+  [2400, 1600, 'jpg', false, 1, { width: 1200, height: 630 }],
+  [2400, 1600, 'png', true, 1, { width: 1200, height: 630 }],
+  [300, 200, 'jpg', false, 1, undefined],
+  [300, 200, 'png', false, 1, undefined],
+  // A transparent PNG is laid on the page's background; AVIF, WebP and GIF are not shown by every
+  // card consumer: a copy, the largest 1200:630 crop the picture holds (height = width × 630 ÷ 1200).
+  [300, 200, 'png', true, 1, { width: 300, height: 158 }],
+  [800, 450, 'webp', false, 1, { width: 800, height: 420 }],
+  [800, 450, 'avif', false, 1, { width: 800, height: 420 }],
+  [640, 360, 'gif', true, 4, { width: 640, height: 336 }],
+  [640, 360, 'png', false, 1, undefined],
+  // Never past what JPEG encodes: a tall transparent infographic gives a card of its top.
+  [1000, 70_000, 'png', true, 1, { width: 1000, height: 525 }],
+  [100_000, 10, 'webp', false, 1, { width: 19, height: 10 }],
+] as const)('shareCardCopy(%i × %i %s, alpha %s, %i frames)', (width, height, format, alpha, frames, card) => {
+  it(`is ${card ? `a ${card.width} × ${card.height} JPEG` : 'the original'}`, () => {
+    expect(shareCardCopy({ width, height, format, alpha, frames })).toEqual(card ? { copy: true, ...card } : { copy: false });
   });
 });
 
