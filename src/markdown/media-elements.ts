@@ -41,6 +41,7 @@ export function playerLinkText(tagName: string): string {
  */
 export function rehypeMediaElements() {
   return (tree: Root, file: VFile) => {
+    const emptied = new Set<Element>();
     visit(tree, 'element', (node, index, parent) => {
       if (!PLAYERS.has(node.tagName) || !parent || index === undefined) return;
       dropUnplayable(node, file);
@@ -50,6 +51,7 @@ export function rehypeMediaElements() {
       if (playable.length === 0) {
         recordCopyNotice(file, { field: 'body', message: `<${node.tagName}> with no file it can play is not shown` });
         parent.children.splice(index, 1);
+        if (parent.type === 'element') emptied.add(parent);
         return index;
       }
       const local = addresses.filter(isLocalAddress);
@@ -61,6 +63,14 @@ export function rehypeMediaElements() {
       node.children.push(h('a', { href: playable[0] }, playerLinkText(node.tagName)));
       return 'skip';
     });
+    // A paragraph that held only a player not shown goes with it.
+    if (emptied.size > 0) {
+      visit(tree, 'element', (node, index, parent) => {
+        if (!emptied.has(node) || !parent || index === undefined || node.children.some((child) => child.type !== 'text' || child.value.trim() !== '')) return;
+        parent.children.splice(index, 1);
+        return index;
+      });
+    }
     // A player's controls cannot sit in a link (HTML § 4.8.9: no interactive content in <a>).
     liftOutOfPhrasing(tree, (node): node is Element => node.type === 'element' && PLAYERS.has(node.tagName), LINKS);
   };
