@@ -21,8 +21,8 @@ import { FULL_ARTICLE_LINK } from '../../src/model/wording';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 const SITE = 'https://news.example.org';
-// Twelve transcripts of about 200 KB: 2.4 MB of copy, over twice a feed's 1 MiB budget.
-const LONG_ARTICLES = 12;
+// Six transcripts of about 200 KB: 1.2 MB of copy, past a feed's 1 MiB budget.
+const LONG_ARTICLES = 6;
 const BUDGET = 1024 * 1024;
 const BASE = '/news';
 let dir: string;
@@ -108,19 +108,20 @@ describe('an animated picture', () => {
   });
 });
 
-describe('a tall infographic (1,200 × 20,000 px)', () => {
+describe('a tall infographic (800 × 17,000 px)', () => {
   it('offers only the AVIF and WebP widths those formats can encode, each a real picture of its claimed width', async () => {
     const [infographic] = pictures(page('tall-infographic'));
     for (const source of infographic!.sources) {
       const made = candidates(source.srcset);
-      expect(made.map((candidate) => candidate.width)).toEqual([360, 480, 640, 800, 960]);
+      // At 800 px it would be 17,000 px tall: past the 16,383 px AVIF and WebP can encode.
+      expect(made.map((candidate) => candidate.width)).toEqual([360, 480, 640]);
       for (const { url, width } of made) {
         const metadata = await sharp(file(url), { limitInputPixels: false }).metadata();
-        expect([metadata.format, metadata.width, metadata.height], url).toEqual([source.type === 'image/avif' ? 'heif' : 'webp', width, Math.round((width * 20_000) / 1200)]);
+        expect([metadata.format, metadata.width, metadata.height], url).toEqual([source.type === 'image/avif' ? 'heif' : 'webp', width, Math.round((width * 17_000) / 800)]);
       }
     }
     // The box keeps the picture's own shape.
-    expect(infographic!.img.slice(1)).toEqual(['1200', '20000']);
+    expect(infographic!.img.slice(1)).toEqual(['800', '17000']);
   });
 });
 
@@ -306,9 +307,11 @@ describe('the whole site', () => {
     expect(result.escaping).toEqual([]);
   });
 
-  it('each article page passes axe in both schemes', async () => {
+  it('each article page passes axe, and those with a video block, a player or a transparent picture in both schemes', async () => {
+    // The transparent chart's page is checked in both schemes above, with its backing.
+    const dark = new Set(['every-embed', 'media-showcase', 'sound-and-video']);
     for (const slug of ['animated-pictures', 'tall-infographic', 'small-webp-lead', 'every-embed', 'media-showcase', 'sound-and-video']) {
-      for (const colorScheme of ['light', 'dark'] as const) {
+      for (const colorScheme of dark.has(slug) ? (['light', 'dark'] as const) : (['light'] as const)) {
         const context = await browser.newContext({ colorScheme });
         const tab = await context.newPage();
         await tab.goto(`${server.origin}${BASE}/articles/${slug}/`);
