@@ -151,7 +151,7 @@ export async function testInfographic(width: number, height: number): Promise<Bu
 
 /**
  * Writes the pictures tests/fixtures/corpora/newsroom-media names into `dir` (a copy of it):
- * an animated GIF, WebP and PNG (640 × 360, four frames), an 800 × 17,000 px infographic, a
+ * an animated GIF, WebP and PNG (640 × 360, four frames), a 600 × 17,000 px infographic, a
  * transparent chart (1,200 × 675 PNG) and an 800 × 450 WebP photo. Made, not committed.
  */
 export async function writeNewsroomMediaPictures(dir: string): Promise<void> {
@@ -159,7 +159,7 @@ export async function writeNewsroomMediaPictures(dir: string): Promise<void> {
     ['loop.gif', testAnimation('gif', 640, 360)],
     ['loop.webp', testAnimation('webp', 640, 360)],
     ['loop.png', testAnimation('png', 640, 360)],
-    ['infographic.png', testInfographic(800, 17_000)],
+    ['infographic.png', testInfographic(600, 17_000)],
     ['chart.png', testChart(1200, 675)],
     ['small.webp', testPhoto(800, 450, 5).then((jpeg) => sharp(jpeg).webp().toBuffer())],
   ];
