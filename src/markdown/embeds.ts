@@ -197,7 +197,8 @@ function hostOf(address: string): string {
  * address and the embed code's own title, nothing else) or is replaced by a visible link to what
  * it named, with a notice naming it for the check (src/markdown/copy-facts.ts). A Dailymotion
  * player script (`<script src="…geo.dailymotion.com/player/….js" data-video="…">`) is its video.
- * A script with no address is removed with a notice; nothing of it is shown.
+ * A script with no address is removed with a notice; nothing of it is shown. A `<noscript>`
+ * (which the sanitiser drops with what it holds) gets a notice too.
  */
 export function rehypeEmbeds() {
   return (tree: Root, file: VFile) => {
