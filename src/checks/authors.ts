@@ -4,7 +4,8 @@ import { authorSlug } from '../model/urls.ts';
 import { authorSchema } from '../schemas/profile.ts';
 import { nameKey } from '../names.ts';
 import { readYaml, truncatedByComments, yamlFileProblem } from './front-matter.ts';
-import { articleMedia, isLocalPicture, type PictureUse } from './media.ts';
+import { isLocalAddress } from '../markdown/url-attributes.ts';
+import { articleMedia, type PictureUse } from './media.ts';
 import { schemaProblems, type ContentProblem } from './problems.ts';
 import { readUtf8 } from './utf8.ts';
 
@@ -53,7 +54,7 @@ export function checkProfiles(dir: string): { problems: ContentProblem[]; pictur
       continue;
     }
     const src = parsed.data.image?.src;
-    if (src !== undefined && !isLocalPicture(src)) {
+    if (src !== undefined && !isLocalAddress(src)) {
       report('image.src', `picture "${src}": expected a picture file beside the profile, as a relative path like ./portrait.jpg`);
     } else if (src !== undefined) {
       const found = articleMedia(path, [src], src);

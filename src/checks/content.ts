@@ -12,7 +12,8 @@ import { articleSlug, routes } from '../model/urls.ts';
 import { articleDatesSchema, articleSchema } from '../schemas/article.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { checkProfiles } from './authors.ts';
-import { articleMedia, damagedPictures, isLocalPicture, type FileProblem, type PictureUse, type PictureVerdicts } from './media.ts';
+import { isLocalAddress } from '../markdown/url-attributes.ts';
+import { articleMedia, damagedPictures, type FileProblem, type PictureUse, type PictureVerdicts } from './media.ts';
 import { schemaProblems, type ContentProblem } from './problems.ts';
 import { tagProblems } from './tags.ts';
 import { readUtf8 } from './utf8.ts';
@@ -67,7 +68,7 @@ function localPictures(tree: Root): string[] {
       if (url) urls.push(url);
     }
   });
-  return urls.filter(isLocalPicture);
+  return urls.filter(isLocalAddress);
 }
 
 /**
@@ -188,7 +189,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
     : typeof rawImage?.src === 'string'
       ? { src: rawImage.src, afterParagraph: typeof rawImage.afterParagraph === 'number' ? rawImage.afterParagraph : 0 }
       : undefined;
-  const localSrc = image?.src !== undefined && isLocalPicture(image.src) ? image.src : undefined;
+  const localSrc = image?.src !== undefined && isLocalAddress(image.src) ? image.src : undefined;
   // Picture syntax always starts with "![", so a body without it names no picture file.
   if (bodies === 'when-pictures' && !localSrc && !parsed.body.includes('![') && !/<(?:audio|video)\b/i.test(parsed.body)) return result;
   // The body's structure, parsed as the site's pipeline parses it: enough to check figure

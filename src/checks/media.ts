@@ -3,7 +3,6 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, posix, resolve } from 'node:path';
 import { lookup } from 'mrmime';
 import sharp from 'sharp';
-import { isLocalAddress } from '../markdown/url-attributes.ts';
 import type { MediaFile } from '../model/media.ts';
 import { PIXEL_LIMIT } from '../model/pictures.ts';
 import type { ContentProblem } from './problems.ts';
@@ -11,8 +10,6 @@ import type { ContentProblem } from './problems.ts';
 /** A problem in one article, before the file name is attached. */
 export type FileProblem = Omit<ContentProblem, 'file'>;
 
-/** A picture address that names a file beside the article (Astro resolves those): `isLocalAddress`. */
-export const isLocalPicture = isLocalAddress;
 
 /**
  * The file a picture address names, relative to the article: Markdown addresses are URLs, so

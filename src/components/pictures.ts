@@ -21,7 +21,7 @@ import {
   type PictureRendition,
 } from '../model/pictures';
 import { ANIMATION_LINK } from '../model/wording';
-import { liftOutOfPhrasing } from '../markdown/embeds';
+import { LINK_HOLDERS, liftOutOfPhrasing } from '../markdown/lift';
 import { placeMediaFiles } from '../markdown/media-elements';
 import { absoluteUrl, paths } from '../model/urls';
 import { imageDimensions, imageFilePath, imagePlaceholder, importedPicture } from '../astro-internals';
@@ -41,9 +41,11 @@ const facts = new Map<string, Promise<PictureFacts>>();
  */
 export function pictureFacts(picture: ImageMetadata): Promise<PictureFacts> {
   const path = imageFilePath(picture);
-  let found = facts.get(path);
+  const { width, height, format } = imageDimensions(picture);
+  // Keyed by what Astro read of the file too: a picture replaced under a running dev server is read again.
+  const key = `${path}\0${width}x${height}.${format}`;
+  let found = facts.get(key);
   if (!found) {
-    const { width, height, format } = imageDimensions(picture);
     found = sharp(path)
       .metadata()
       .then(async (metadata) => ({
@@ -54,7 +56,7 @@ export function pictureFacts(picture: ImageMetadata): Promise<PictureFacts> {
         alpha: metadata.hasAlpha,
         animatedPng: format === 'png' && isApng(await readFile(path)),
       }));
-    facts.set(path, found);
+    facts.set(key, found);
   }
   return found;
 }
@@ -106,7 +108,6 @@ export async function pictureElement(
 
 const fragments = rehype().data('settings', { fragment: true });
 const ANIMATION_LINK_CLASS = 'picture-animation';
-const LINKS: ReadonlySet<string> = new Set(['a']);
 
 /**
  * The article's body HTML with every local picture as a responsive `<picture>` (pictureElement):
@@ -143,7 +144,7 @@ export async function bodyWithPictures(article: Article): Promise<string> {
     }),
   );
   // A picture that is itself a link: its animation link follows the link, never nests in it.
-  liftOutOfPhrasing(tree, (node): node is Element => node.type === 'element' && (node.properties['className'] as string[] | undefined)?.includes(ANIMATION_LINK_CLASS) === true, LINKS);
+  liftOutOfPhrasing(tree, (node): node is Element => node.type === 'element' && (node.properties['className'] as string[] | undefined)?.includes(ANIMATION_LINK_CLASS) === true, LINK_HOLDERS);
   // Sound, video and posters play from where they are published, beside the pictures'
   // originals; so does a link the copy wrote to one of the files.
   const published = new Map(article.media.map((file) => [file.source, paths.media(article.slug, file.name)]));

@@ -1,4 +1,4 @@
-import type { Element, Root } from 'hast';
+import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Root as MdastRoot } from 'mdast';
 import { rehype } from 'rehype';
@@ -6,7 +6,7 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { isLocalAddress } from './url-attributes.ts';
 import { recordCopyNotice, recordMediaSource } from './copy-facts.ts';
-import { liftOutOfPhrasing } from './embeds.ts';
+import { LINK_HOLDERS, liftOutOfPhrasing } from './lift.ts';
 
 /** The elements that play a sound or a video file, and those inside them that name files. */
 const PLAYERS = new Set(['audio', 'video']);
@@ -72,11 +72,10 @@ export function rehypeMediaElements() {
       });
     }
     // A player's controls cannot sit in a link (HTML § 4.8.9: no interactive content in <a>).
-    liftOutOfPhrasing(tree, (node): node is Element => node.type === 'element' && PLAYERS.has(node.tagName), LINKS);
+    liftOutOfPhrasing(tree, (node): node is Element => node.type === 'element' && PLAYERS.has(node.tagName), LINK_HOLDERS);
   };
 }
 
-const LINKS: ReadonlySet<string> = new Set(['a']);
 
 /** The file a local address names: without a media fragment (`./clip.mp4#t=10` plays `./clip.mp4` from 10 s). */
 export function fileOf(address: string): string {
@@ -123,12 +122,8 @@ export function localMediaSources(tree: MdastRoot): string[] {
   // file addresses are read from each node's elements as they parse.
   visit(tree, 'html', (node) => {
     if (!PLAYER_TAG.test(node.value) && !/<(?:source|track)\b/i.test(node.value)) return;
-    visit(fragments.parse(node.value), 'element', (element) => {
-      for (const name of FILE_ATTRIBUTES[element.tagName] ?? []) {
-        const value = element.properties[name];
-        if (typeof value === 'string' && value.trim() !== '' && isLocalAddress(value.trim())) found.push(fileOf(value.trim()));
-      }
-    });
+    const fragment = fragments.parse(node.value);
+    found.push(...fileAddresses({ type: 'element', tagName: 'div', properties: {}, children: fragment.children as ElementContent[] }).filter(isLocalAddress).map(fileOf));
   });
   return found;
 }
