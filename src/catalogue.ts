@@ -9,7 +9,12 @@ import { withBodiesRead } from './integrations/body-store';
 import { shareSearchDocuments } from './integrations/search-index';
 import { shareLastModified } from './integrations/sitemap';
 import type { ImageMetadata } from 'astro';
-import { archiveOf, articlesByAuthor, sectionsOf, selectArticles, tagsOf, withCanonicalTagNames, type Article, type ArchiveYear } from './model/articles';
+import { ARTICLE_TYPE_NAMES, isLabelled, type ArticleType } from './model/article-types';
+import { archiveOf, articlesByAuthor, sectionsOf, selectArticles, seriesOf, tagsOf, withCanonicalNames, type Article, type ArchiveYear } from './model/articles';
+import { frontOf, type Front } from './model/front';
+import type { Series } from './model/series';
+import { seriesProblems } from './checks/series';
+import { SITE } from './site';
 import { profileIndex, toAuthors, type Author } from './model/authors';
 import { authorKey } from './model/cache-keys';
 import type { Section, SectionFront } from './model/sections';
@@ -29,6 +34,12 @@ export interface Catalogue {
   searchShards: { name: string; articles: number }[];
   /** The sections with articles, in masthead order: the only ones with a front and a masthead link. */
   sections: SectionFront<Article>[];
+  /** The kinds of piece other than news that have pieces, in ARTICLE_TYPES order, each with its pieces newest first. */
+  types: { type: ArticleType; articles: Article[] }[];
+  /** Every series, sorted by name, each with its pieces in reading order (src/model/series.ts). */
+  series: Series<Article>[];
+  /** The front page's lead, top stories and section rows, by the build's clock (src/model/front.ts). */
+  front: Front<Article>;
   /** Every author's profile, with their articles newest first. */
   authors: { author: Author<ImageMetadata>; articles: Article[] }[];
   /**
@@ -60,10 +71,14 @@ export function loadCatalogue(): Promise<Catalogue> {
     if (notices.length > 0) console.warn(formatNotices(notices));
     const late = changesAfterClock(inputs, settings.now);
     if (late.length > 0) throw contentError(late);
+    // The content check refuses these before every build; this guards `astro dev`, where it does not run.
+    const clashes = seriesProblems(inputs.map((input) => ({ file: input.file, series: input.data.series, part: input.data.part })));
+    if (clashes.length > 0) throw contentError(clashes);
     const selected = selectArticles(inputs, { ...settings, profiles: profileIndex(authors) });
     const tags = tagsOf(selected);
+    const series = seriesOf(selected);
     // Names settle before anything is keyed (src/model/cache-keys.ts remembers an article's key).
-    const articles = withCanonicalTagNames(selected, tags);
+    const articles = withCanonicalNames(selected, tags, series);
     shareLastModified(new Map(articles.map((article) => [paths.article(article.slug), modifiedTime(article)])));
     const archive = archiveOf(articles);
     // Preview builds show drafts and scheduled pieces, but never let search find them.
@@ -72,12 +87,19 @@ export function loadCatalogue(): Promise<Catalogue> {
     shareSearchDocuments(searchDocuments(shards));
     const sections = sectionsOf(articles);
     const byAuthor = articlesByAuthor(articles);
+    const byType = Map.groupBy(articles, (article) => article.type);
     return {
       articles,
       tags,
       archive,
       searchShards: shards.map((shard) => ({ name: shard.name, articles: shard.articles.length })),
       sections,
+      types: ARTICLE_TYPE_NAMES.filter(isLabelled).flatMap((type) => {
+        const pieces = byType.get(type);
+        return pieces ? [{ type, articles: pieces }] : [];
+      }),
+      series,
+      front: frontOf(articles, sections, { now: settings.now, leadHours: SITE.leadHours, topStories: SITE.topStories, rowSize: SITE.sectionRow }),
       // Each profile is keyed once here, by its portrait's digest, so no page key reads the
       // portrait's image metadata (src/model/cache-keys.ts `authorKey`).
       authors: authors.map((author) => (authorKey(author), { author, articles: byAuthor.get(author.slug) ?? [] })),

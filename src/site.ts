@@ -26,6 +26,16 @@ export const SITE = {
    * 2.5 KB download, so this, more than the index's size, sets what one query weighs.
    */
   searchBatch: 10,
+  /**
+   * The front page (src/model/front.ts): a piece marked `prominence: lead` leads it for this many
+   * hours after publication, by the build's clock (BUILD_TIME); past that, or with none, the newest
+   * piece leads. Pieces marked `top` (and older `lead`s) are top stories within the same window.
+   */
+  leadHours: 72,
+  /** The most top stories the front shows under its lead. */
+  topStories: 4,
+  /** How many of a section's newest pieces its row on the front shows (those not already above). */
+  sectionRow: 3,
   /** How many related articles an article page lists. */
   relatedLimit: 3,
   /** How many of the newest articles the feeds carry. */

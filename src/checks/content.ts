@@ -9,12 +9,14 @@ import { localMediaSources } from '../markdown/media-elements.ts';
 import { inlineMarkdownProblem } from '../markdown/inline.ts';
 import { figurePlace } from '../markdown/remark-figure.ts';
 import { articleSlug, routes } from '../model/urls.ts';
-import { articleDatesSchema, articleSchema } from '../schemas/article.ts';
+import { normalizeName } from '../names.ts';
+import { articleRulesSchema, articleSchema } from '../schemas/article.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { checkProfiles } from './authors.ts';
 import { isLocalAddress } from '../markdown/url-attributes.ts';
 import { articleMedia, damagedPictures, type FileProblem, type PictureUse, type PictureVerdicts } from './media.ts';
 import { schemaProblems, type ContentProblem } from './problems.ts';
+import { seriesProblems } from './series.ts';
 import { tagProblems } from './tags.ts';
 import { readUtf8 } from './utf8.ts';
 
@@ -95,14 +97,16 @@ interface Checked {
   file: string;
   slug: string;
   tags: string[];
+  series?: string | undefined;
+  part?: number | undefined;
 }
 
 /** What checking one file found: its own problems, and what the cross-file checks need. */
 export interface FileCheck {
   /** Problems within the file, without the file name (the name is the cache key's business). */
   problems: FileProblem[];
-  /** The URL slug and tags, when the file got far enough to have them. */
-  article?: { slug: string; tags: string[] };
+  /** The URL slug, tags, series and part, when the file got far enough to have them. */
+  article?: { slug: string; tags: string[]; series?: string | undefined; part?: number | undefined };
   /** True when the result depends on other files (pictures beside the article), so no cache may keep it. */
   readsOtherFiles: boolean;
   /** The picture files the article uses, for the decode check (`damagedPictures`). */
@@ -157,8 +161,8 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   if (!schema.success && readable) {
     // The object's own rules (date order) run only once every field passed: run them alone too.
     const reported = new Set(problems.map((problem) => `${problem.field}|${problem.message}`));
-    const dates = articleDatesSchema.safeParse(parsed.data);
-    for (const issue of dates.success ? [] : dates.error.issues) {
+    const rules = articleRulesSchema.safeParse(parsed.data);
+    for (const issue of rules.success ? [] : rules.error.issues) {
       const field = issue.path.join('.');
       if (issue.code === 'custom' && !reported.has(`${field}|${issue.message}`)) report(field, issue.message);
     }
@@ -178,10 +182,12 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   const name = articleSlug(path);
   // Fields the schema refused elsewhere are still read where they are whole: the lead picture is
   // looked for, and the tags take part in the check across files.
-  const raw = data as { tags?: unknown; image?: unknown };
+  const raw = data as { tags?: unknown; image?: unknown; series?: unknown; part?: unknown };
   const tags = schema.success ? schema.data.tags : Array.isArray(raw.tags) && raw.tags.every((tag) => typeof tag === 'string') ? (raw.tags as string[]) : [];
+  const series = schema.success ? schema.data.series : typeof raw.series === 'string' ? normalizeName(raw.series) || undefined : undefined;
+  const part = schema.success ? schema.data.part : Number.isInteger(raw.part) ? (raw.part as number) : undefined;
   if (name === '') report('file', 'expected a file name with letters or digits: it becomes the article URL');
-  else result.article = { slug: name, tags };
+  else result.article = { slug: name, tags, ...(series !== undefined && { series }), ...(part !== undefined && { part }) };
 
   const rawImage = raw.image as { src?: unknown; afterParagraph?: unknown } | null | undefined;
   const image = schema.success
@@ -286,6 +292,6 @@ function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | unde
       });
     }
   }
-  problems.push(...tagProblems(checked));
+  problems.push(...tagProblems(checked), ...seriesProblems(checked));
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

@@ -1,6 +1,5 @@
-import { closest, distance } from 'fastest-levenshtein';
 import { SECTIONS, type Section } from '../model/sections.ts';
-import { nameKey } from '../names.ts';
+import { likelyMeant } from '../schemas/messages.ts';
 
 /**
  * What to tell an editor whose `section` names no section (src/model/sections.ts `findSection` found
@@ -9,8 +8,6 @@ import { nameKey } from '../names.ts';
  */
 export function sectionProblem(name: string, sections: readonly Section[] = SECTIONS): string {
   const names = sections.map((section) => section.name);
-  const nearest = closest(name, names);
-  // Section names are short: two edits (a swapped pair of letters) still read as a typo.
-  const likely = distance(nameKey(name), nameKey(nearest)) <= Math.max(2, Math.floor(name.length / 3));
-  return `expected one of the sections ${names.join(', ')} (src/site.ts), found "${name}"${likely ? ` (did you mean "${nearest}"?)` : ''}`;
+  const likely = likelyMeant(name, names);
+  return `expected one of the sections ${names.join(', ')} (src/site.ts), found "${name}"${likely ? ` (did you mean "${likely}"?)` : ''}`;
 }

@@ -1,4 +1,6 @@
-import type { Article } from '../model/articles';
+import { ARTICLE_TYPES, type ArticleType } from '../model/article-types';
+import { compareNewestFirst, type Article } from '../model/articles';
+import type { Series } from '../model/series';
 import type { Author } from '../model/authors';
 import type { SectionFront } from '../model/sections';
 import type { Tag } from '../model/tags';
@@ -41,4 +43,23 @@ export function sectionChannel(section: SectionFront<Article>, site: URL): FeedC
 /** One author's RSS feed: their newest articles, as on their page. */
 export function authorChannel(author: Pick<Author, 'name' | 'slug'>, articles: readonly Article[], site: URL): FeedChannel {
   return listingChannel(articles, site, author.name, `${SITE.title} articles by ${author.name}, newest first.`, paths.author(author.slug), paths.authorRss(author.slug));
+}
+
+/** One kind of piece's RSS feed (not news): the newest pieces of that kind, as on its listing. */
+export function typeChannel(type: ArticleType, articles: readonly Article[], site: URL): FeedChannel {
+  const { heading } = ARTICLE_TYPES[type];
+  return listingChannel(articles, site, heading, `${SITE.title}: ${heading}, newest first.`, paths.type(type), paths.typeRss(type));
+}
+
+/**
+ * What a series' feeds carry, and so their routes' props: its name, slug and newest SITE.feedLimit
+ * pieces, newest first, as feed readers expect, though its page lists them in reading order.
+ */
+export function seriesFeedContent(series: Series<Article>): Series<Article> {
+  return { name: series.name, slug: series.slug, articles: series.articles.toSorted(compareNewestFirst).slice(0, SITE.feedLimit) };
+}
+
+/** A series' feed, "Follow this story" (`feedPath`: its RSS, Atom or JSON Feed address), from `seriesFeedContent`. */
+export function seriesChannel(series: Series<Article>, site: URL, feedPath: string): FeedChannel {
+  return listingChannel(series.articles, site, series.name, `Every piece of ${series.name} from ${SITE.title}, newest first.`, paths.series(series.slug), feedPath);
 }

@@ -1,4 +1,4 @@
-import { routes } from '../model/urls.ts';
+import { paths, routes } from '../model/urls.ts';
 
 /** A feed format: its name for readers and the media type hosts must send it with. */
 export interface FeedFormat {
@@ -29,3 +29,12 @@ export const SITE_FEEDS = [
   { format: FEED_FORMATS.atom, route: routes.atom() },
   { format: FEED_FORMATS.json, route: routes.jsonFeed() },
 ] as const;
+
+/** A series' feeds, "Follow this story": the same items in each format, by their paths under the base. */
+export function seriesFeeds(slug: string): { format: FeedFormat; path: string }[] {
+  return [
+    { format: FEED_FORMATS.rss, path: paths.seriesRss(slug) },
+    { format: FEED_FORMATS.atom, path: paths.seriesAtom(slug) },
+    { format: FEED_FORMATS.json, path: paths.seriesJsonFeed(slug) },
+  ];
+}

@@ -33,6 +33,8 @@ export interface FeedHtmlOptions {
    * (outside the copy's `lang`): what stands in for the body when a feed leaves it out.
    */
   link?: { href: string; text: string } | undefined;
+  /** A note before everything, in the feed's language (paid content's disclosure, src/model/wording.ts `paidContentNote`). */
+  note?: string | undefined;
 }
 
 function resolveAll(tree: Root, base: URL): void {
@@ -74,7 +76,7 @@ const fragments = rehype().data('settings', { fragment: true }).use(rehypeSaniti
  * from the site), pictures pointing at their published files, and nothing that runs: scripts,
  * styles and event handlers are removed.
  */
-export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), language = {}, corrections = [], link }: FeedHtmlOptions): string {
+export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), language = {}, corrections = [], link, note }: FeedHtmlOptions): string {
   const tree = fragments.parse(html);
   if (lead) tree.children.unshift(h('p', lead));
   placePictures(tree, media);
@@ -85,6 +87,7 @@ export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), lan
   const clean = fragments.runSync(tree);
   // After sanitising: the attributes are the model's, not the copy's.
   if (language.lang || language.dir) clean.children = [h('div', language, clean.children as Element[])];
+  if (note) clean.children.unshift(h('p', h('strong', note)));
   if (link) clean.children.push(h('p', h('a', { href: new URL(link.href, pageUrl).href }, link.text)));
   if (corrections.length > 0) {
     const foot: Root = {

@@ -1,10 +1,11 @@
 import { dropUnprintable } from '../text.ts';
 import { toFeedHtml } from './html.ts';
+import { ARTICLE_TYPES } from '../model/article-types.ts';
 import type { Article } from '../model/articles.ts';
 import { creditNames } from '../model/credit.ts';
 import { formatDate, shownUpdate } from '../model/dates.ts';
 import { languageAttributes } from '../model/language.ts';
-import { FULL_ARTICLE_LINK } from '../model/wording.ts';
+import { FULL_ARTICLE_LINK, paidContentNote } from '../model/wording.ts';
 import { SITE } from '../site.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';
 
@@ -32,7 +33,14 @@ export interface FeedItem {
   shortHtml: () => string;
   published: Date;
   updated: Date | undefined;
+  /** The tags' names. */
   categories: string[];
+  /**
+   * The kind of piece (src/model/article-types.ts), every item's, news included: its key (`term`),
+   * the label readers see and the scheme that names the list of kinds (the /types/ page's URL), for
+   * RSS's `<category domain>`, Atom's `<category term scheme label>` and a JSON Feed tag.
+   */
+  type: { term: string; label: string; scheme: string };
   /** Who the article is credited to, one name each: the authors, or else the publication. */
   authors: string[];
   image: FeedImage | undefined;
@@ -76,6 +84,7 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
     datetime: correction.date.datetime,
     html: correction.html,
   }));
+  const note = article.type === 'sponsored' ? paidContentNote(SITE.title) : undefined;
   let short: string | undefined;
   const item: FeedItem = {
     url,
@@ -83,7 +92,7 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
     summary: xmlText(article.standfirst),
     // Corrections stay: an item updated by one says so, whatever the feed leaves out.
     shortHtml: () =>
-      (short ??= xmlText(toFeedHtml('', { pageUrl: url, lead: article.standfirst, language, corrections, link: { href: url, text: FULL_ARTICLE_LINK } }))),
+      (short ??= xmlText(toFeedHtml('', { pageUrl: url, lead: article.standfirst, language, corrections, link: { href: url, text: FULL_ARTICLE_LINK }, note }))),
     contentHtml: xmlText(
       toFeedHtml(article.html, {
         pageUrl: url,
@@ -91,12 +100,14 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
         media: new Map(article.media.map((picture) => [picture.source, mediaUrl(picture.name)])),
         language,
         corrections,
+        note,
       }),
     ),
     published: article.published.instant,
     // The last change, an update or a correction (Article.modified); none when it is the publication.
     updated: shownUpdate(article)?.instant,
     categories: article.tags.map((tag) => xmlText(tag.name)),
+    type: { term: article.type, label: ARTICLE_TYPES[article.type].label, scheme: absoluteUrl(paths.types(), site) },
     authors: creditNames(article).map(xmlText),
     language: article.language.tag,
     image: article.leadImage && {

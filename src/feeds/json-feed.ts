@@ -28,7 +28,8 @@ function jsonFeedDocument(channel: FeedChannel, publisher: string): string {
       content_html: item.contentHtml,
       date_published: item.published.toISOString(),
       ...(item.updated && { date_modified: item.updated.toISOString() }),
-      tags: item.categories,
+      // JSON Feed tags are plain words: the kind's label first, then the tags, each once.
+      tags: [...new Set([item.type.label, ...item.categories])],
       // JSON Feed 1.1 items carry their own language.
       ...(item.language !== channel.language && { language: item.language }),
       ...(item.authors.length > 0 && { authors: item.authors.map((name) => ({ name })) }),

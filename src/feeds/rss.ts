@@ -47,7 +47,9 @@ function rssDocument(channel: FeedChannel): Promise<string> {
       pubDate: item.published,
       description: asHtml(item.summary),
       content: item.contentHtml,
-      categories: item.categories,
+      // The kind of piece first, then the tags, each once. @astrojs/rss writes `categories` over any
+      // <category> in customData, so the kind is a plain category here; Atom gives it its scheme.
+      categories: [...new Set([item.type.label, ...item.categories])],
       // RSS's own <author> wants an e-mail address; a name belongs in dc:creator.
       customData: xml.build({
         ...(item.authors.length > 0 && { 'dc:creator': item.authors }),

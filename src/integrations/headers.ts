@@ -32,9 +32,11 @@ export const HEADER_RULES: HeaderRule[] = [
   { path: routePatterns.media, headers: { 'Cache-Control': 'public, max-age=86400' } },
   ...[
     siteRss,
-    ...[routePatterns.tagRss, routePatterns.sectionRss, routePatterns.authorRss].map((route) => ({ format: FEED_FORMATS.rss, route })),
+    ...[routePatterns.tagRss, routePatterns.sectionRss, routePatterns.authorRss, routePatterns.typeRss, routePatterns.seriesRss].map((route) => ({ format: FEED_FORMATS.rss, route })),
     siteAtom,
+    { format: FEED_FORMATS.atom, route: routePatterns.seriesAtom },
     siteJson,
+    { format: FEED_FORMATS.json, route: routePatterns.seriesJsonFeed },
   ].map(({ format, route }) => ({
     path: route,
     headers: { 'Content-Type': contentType(format), 'Cache-Control': FEED_CACHE },

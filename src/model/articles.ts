@@ -1,10 +1,12 @@
 import type { ArticleData } from '../schemas/article';
 import { SITE } from '../site';
+import { ARTICLE_TYPES, isLabelled } from './article-types';
 import { bylineNames, type BylineName } from './authors';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
 import { sectionFronts, findSection, type SectionFront } from './sections';
 import { readLanguage, type Language } from './language';
 import type { MediaFile } from './media';
+import { groupSeries, seriesSlug, type Series } from './series';
 import { groupByTag, tagSlug, type Tag } from './tags';
 import { paths } from './urls';
 
@@ -48,7 +50,7 @@ export interface Correction {
  * corrections, the draft flag). Every other field reaches `Article` exactly as the schema declares
  * it (src/schemas/article.ts), so a new field is declared once and the compiler follows it from there.
  */
-type Reshaped = 'published' | 'updated' | 'tags' | 'byline' | 'language' | 'corrections' | 'draft';
+type Reshaped = 'published' | 'updated' | 'tags' | 'byline' | 'language' | 'corrections' | 'draft' | 'series';
 
 /**
  * An article as pages, feeds and the sitemap use it: its front matter (the fields not in
@@ -69,6 +71,8 @@ export interface Article extends Omit<ArticleData, Reshaped> {
    */
   modified: ArticleDate;
   tags: TagRef[];
+  /** The series the piece belongs to (src/model/series.ts), named as its page names it; `part` is its place. */
+  series: TagRef | undefined;
   /** The authors, as the copy names them, linked to profiles where one matches. */
   byline: BylineName[];
   /** The language the copy is in (the site's unless the front matter says otherwise), with its script's direction. */
@@ -88,13 +92,17 @@ export interface Article extends Omit<ArticleData, Reshaped> {
  * The fields of an article a card shows (a listing's entry, a related article, the pager's
  * neighbours), and no others: `Card` and `cardOf` are made from this one list, and the components
  * that show cards take `Card`, so they cannot show a field the card's cache key leaves out.
- * `file` and `leadImage` give the listing thumbnail its picture.
+ * `file` and `leadImage` give the listing thumbnail its picture; `type` its label; `byline` and
+ * `source` its credit.
  */
 export const CARD_FIELDS = [
   'slug',
   'title',
   'standfirst',
   'section',
+  'type',
+  'byline',
+  'source',
   'published',
   'language',
   'file',
@@ -129,12 +137,16 @@ export interface Label {
 
 /**
  * The labels shown above an article's headline wherever it appears, in order: its section, which
- * leads to the section's front. Every view of an article (page, card, search result) shows this
- * list, so a new label is added here once.
+ * leads to the section's front, then its kind when it is not news ("Analysis", leading to
+ * /types/analysis/). Every view of an article (page, card, search result) shows this list, so a
+ * new label is added here once.
  */
-export function labelsOf(card: Card): Label[] {
+export function labelsOf(card: Pick<Card, 'section' | 'type'>): Label[] {
   const section = findSection(card.section);
-  return [{ text: card.section, path: section && paths.section(section.slug) }];
+  return [
+    { text: card.section, path: section && paths.section(section.slug) },
+    ...(isLabelled(card.type) ? [{ text: ARTICLE_TYPES[card.type].label, path: paths.type(card.type) }] : []),
+  ];
 }
 
 /** The latest of several dates, by instant; the first among equals. */
@@ -152,7 +164,7 @@ export function toArticle(
   profiles: ReadonlyMap<string, string> = new Map(),
 ): Article {
   const { data, media } = input;
-  const { published: publishedAt, updated: updatedAt, tags, byline, language, corrections: _corrections, draft, ...copy } = data;
+  const { published: publishedAt, updated: updatedAt, tags, byline, language, corrections: _corrections, draft, series, ...copy } = data;
   const lead = media.find((picture) => picture.source === data.image?.src);
   const published = toArticleDate(publishedAt, SITE.timeZone);
   const updated = updatedAt === undefined ? undefined : toArticleDate(updatedAt, SITE.timeZone);
@@ -168,6 +180,7 @@ export function toArticle(
     corrections,
     modified: latest(published, updated, ...corrections.map((correction) => correction.date)),
     tags: tags.map((name) => ({ name, slug: tagSlug(name) })),
+    series: series === undefined ? undefined : { name: series, slug: seriesSlug(series) },
     byline: bylineNames(byline ?? [], profiles),
     language: readLanguage(language ?? SITE.lang) ?? { tag: SITE.lang, direction: 'ltr' },
     status: draft ? 'draft' : published.instant > now ? 'scheduled' : 'published',
@@ -232,14 +245,21 @@ export function articlesByAuthor(articles: readonly Article[]): Map<string, Arti
   return by;
 }
 
+/** Every series with its pieces in reading order (src/model/series.ts), series sorted by name. */
+export function seriesOf(articles: readonly Article[]): Series<Article>[] {
+  return groupSeries(articles, (article) => article.series?.name);
+}
+
 /**
- * Display names follow the tag's page: an article that spells "Nato" links to "NATO" when most
- * articles use that spelling.
+ * Display names follow the tag's and the series' pages: an article that spells "Nato" links to
+ * "NATO" when most articles use that spelling.
  */
-export function withCanonicalTagNames(articles: Article[], tags: readonly Tag<Article>[]): Article[] {
+export function withCanonicalNames(articles: Article[], tags: readonly Tag<Article>[], series: readonly Series<Article>[]): Article[] {
   const names = new Map(tags.map((tag) => [tag.slug, tag.name]));
+  const seriesNames = new Map(series.map((one) => [one.slug, one.name]));
   for (const article of articles) {
     article.tags = article.tags.map((tag) => ({ ...tag, name: names.get(tag.slug) ?? tag.name }));
+    if (article.series) article.series = { ...article.series, name: seriesNames.get(article.series.slug) ?? article.series.name };
   }
   return articles;
 }

@@ -1,4 +1,5 @@
 import { SITE } from '../site';
+import { schemaTypes } from './article-types';
 import type { Article } from './articles';
 import { creditNames } from './credit';
 import { isoWithOffset } from './dates';
@@ -41,9 +42,11 @@ export function articleOpenGraph(article: Article): [property: string, content: 
 }
 
 /**
- * schema.org NewsArticle for the article page, with the same values the page shows: headline,
- * standfirst, dates (with the newsroom's offset), credit (authors as Persons, else the publication
- * as an Organization), section, tags, and the original it is based on.
+ * schema.org NewsArticle for the article page, with the same values the page shows: its kind
+ * (`@type` NewsArticle and the subtype that fits, src/model/article-types.ts `schemaTypes`),
+ * headline, standfirst, dates (with the newsroom's offset), credit (authors as Persons, else the
+ * publication as an Organization), section, tags, its series (`isPartOf` a CreativeWorkSeries) and
+ * the original it is based on.
  */
 export function newsArticle(article: Article, site: URL | string): Record<string, unknown> {
   const url = absoluteUrl(paths.article(article.slug), site);
@@ -51,7 +54,7 @@ export function newsArticle(article: Article, site: URL | string): Record<string
   const names = creditNames(article);
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': schemaTypes(article.type),
     headline: article.title,
     description: article.standfirst,
     url,
@@ -64,6 +67,10 @@ export function newsArticle(article: Article, site: URL | string): Record<string
         : names.map((name) => ({ '@type': 'Organization', name })),
     publisher: { '@type': 'Organization', name: SITE.title, url: absoluteUrl(paths.home(), site) },
     ...(article.source && { isBasedOn: article.source.url }),
+    ...(article.series && {
+      isPartOf: { '@type': 'CreativeWorkSeries', name: article.series.name, url: absoluteUrl(paths.series(article.series.slug), site) },
+      ...(article.part !== undefined && { position: article.part }),
+    }),
     articleSection: article.section,
     keywords: article.tags.map((tag) => tag.name),
     inLanguage: article.language.tag,
@@ -95,6 +102,27 @@ export function articleBreadcrumbs(article: Pick<Article, 'slug' | 'title' | 'se
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
     itemListElement: trail.map(([name, path], index) => ({ '@type': 'ListItem', position: index + 1, name, item: absoluteUrl(path, site) })),
+  };
+}
+
+/**
+ * schema.org ItemList for a series page: its pieces in reading order, each a ListItem with its
+ * position (from 1) and absolute URL, as Google's carousel structured data wants them.
+ */
+export function seriesItemList(series: { name: string; slug: string; pieces: readonly { slug: string; title: string }[] }, site: URL | string): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ItemList',
+    name: series.name,
+    url: absoluteUrl(paths.series(series.slug), site),
+    itemListOrder: 'https://schema.org/ItemListOrderAscending',
+    numberOfItems: series.pieces.length,
+    itemListElement: series.pieces.map((piece, index) => ({
+      '@type': 'ListItem',
+      position: index + 1,
+      url: absoluteUrl(paths.article(piece.slug), site),
+      name: piece.title,
+    })),
   };
 }
 

@@ -42,6 +42,17 @@ export const BODY_PICTURE: PictureRendition = {
   fallbackWidth: 640,
 };
 
+/**
+ * The front page's lead story picture (LeadStory): a 3:2 crop as wide as the lead's column, which
+ * is the article column's width at most (front.css), so the body picture's widths and `sizes`
+ * serve it. A still: a front of moving pictures is hard to read; the article shows the animation.
+ */
+export const LEAD_STORY_PICTURE: PictureRendition = {
+  ...BODY_PICTURE,
+  aspectRatio: 3 / 2,
+  still: true,
+};
+
 /** The thumbnail's drawn width in rem: narrow screens, and from `wideFromRem` up (listings.css). */
 export const THUMBNAIL_WIDTH = { narrowRem: 6, wideRem: 10, wideFromRem: 48 } as const;
 

@@ -59,12 +59,25 @@ export class TagError extends Error {
  * Articles keep the order they are given in; tags come back sorted by display name.
  */
 export function groupByTag<A>(articles: readonly A[], tagsOf: (article: A) => readonly string[]): Tag<A>[] {
+  // The content check refuses these before every build, naming every file and the way out
+  // (src/checks/tags.ts); this guards the model where it did not run (`astro dev`).
+  return groupByName(articles, tagsOf, (names, slug) => `Tags ${names} would share /tags/${slug}/: run npm run check to see which files and what to do.`);
+}
+
+/**
+ * Groups articles by the slug of a name they carry (a tag, a series: `tagSlug`), one group per
+ * slug, named in the spelling most of its articles use (ties: the alphabetically first), sorted
+ * by that name; articles keep the order given. Throws a TagError worded by `clash` (the
+ * spellings, quoted and joined, and the slug) when spellings that differ in more than case share
+ * a slug, or for a name with no slug at all.
+ */
+export function groupByName<A>(articles: readonly A[], namesOf: (article: A) => readonly string[], clash: (names: string, slug: string) => string): Tag<A>[] {
   const groups = new Map<string, { spellings: Map<string, number>; articles: A[] }>();
   for (const article of articles) {
     const seen = new Set<string>();
-    for (const name of tagsOf(article)) {
+    for (const name of namesOf(article)) {
       const key = tagSlug(name);
-      if (!key) throw new TagError(`Tag "${name}" has no letters, digits or symbols to make a URL from.`);
+      if (!key) throw new TagError(`"${name}" has no letters, digits or symbols to make a URL from.`);
       if (seen.has(key)) continue;
       seen.add(key);
       const group = groups.get(key) ?? { spellings: new Map<string, number>(), articles: [] as A[] };
@@ -77,9 +90,7 @@ export function groupByTag<A>(articles: readonly A[], tagsOf: (article: A) => re
   for (const [key, { spellings, articles: tagged }] of groups) {
     const names = [...spellings.keys()];
     const folded = new Set(names.map(nameKey));
-    // The content check refuses these before every build, naming every file and the way out
-    // (src/checks/tags.ts); this guards the model where it did not run (`astro dev`).
-    if (folded.size > 1) throw new TagError(`Tags ${names.map((spelling) => `"${spelling}"`).join(' and ')} would share /tags/${key}/: run npm run check to see which files and what to do.`);
+    if (folded.size > 1) throw new TagError(clash(names.map((spelling) => `"${spelling}"`).join(' and '), key));
     const name = names.sort((a, b) => (spellings.get(b) ?? 0) - (spellings.get(a) ?? 0) || compareText(a, b))[0]!;
     tags.push({ name, slug: key, articles: tagged });
   }

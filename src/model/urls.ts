@@ -116,6 +116,12 @@ const shape = {
   sectionRss: (slug: string) => `/sections/${slug}/rss.xml`,
   author: (slug: string) => `/authors/${slug}/`,
   authorRss: (slug: string) => `/authors/${slug}/rss.xml`,
+  type: (slug: string) => `/types/${slug}/`,
+  typeRss: (slug: string) => `/types/${slug}/rss.xml`,
+  series: (slug: string) => `/series/${slug}/`,
+  seriesRss: (slug: string) => `/series/${slug}/rss.xml`,
+  seriesAtom: (slug: string) => `/series/${slug}/atom.xml`,
+  seriesJsonFeed: (slug: string) => `/series/${slug}/feed.json`,
   media: (file: string) => `/media/${file}`,
 };
 
@@ -145,6 +151,18 @@ export const routes = {
   /** An author's page: profile and articles, paginated. */
   author: (slug: string, page: PageNumber = 'front') => paged(shape.author(segments(slug)), page),
   authorRss: (slug: string) => shape.authorRss(segments(slug)),
+  /** What each kind of piece means, with a link to each kind's listing (src/model/article-types.ts). */
+  types: () => '/types/',
+  /** The pieces of one kind (not news), paginated like a section's front. */
+  type: (slug: string, page: PageNumber = 'front') => paged(shape.type(segments(slug)), page),
+  typeRss: (slug: string) => shape.typeRss(segments(slug)),
+  /** Every series, with how many pieces each has. */
+  seriesIndex: () => '/series/',
+  /** A series' pieces in reading order (src/model/series.ts). */
+  series: (slug: string) => shape.series(segments(slug)),
+  seriesRss: (slug: string) => shape.seriesRss(segments(slug)),
+  seriesAtom: (slug: string) => shape.seriesAtom(segments(slug)),
+  seriesJsonFeed: (slug: string) => shape.seriesJsonFeed(segments(slug)),
   /** Written by src/integrations/sitemap.ts. */
   sitemap: () => '/sitemap-index.xml',
   /** The Google News sitemap: written only when some article is recent (src/model/news-sitemap.ts). */
@@ -173,6 +191,10 @@ export const routePatterns = {
   tagRss: shape.tagRss('*'),
   sectionRss: shape.sectionRss('*'),
   authorRss: shape.authorRss('*'),
+  typeRss: shape.typeRss('*'),
+  seriesRss: shape.seriesRss('*'),
+  seriesAtom: shape.seriesAtom('*'),
+  seriesJsonFeed: shape.seriesJsonFeed('*'),
   /** The sitemap index and the sitemaps it lists (src/integrations/sitemap.ts): sitemap-index.xml, sitemap-0.xml, … */
   sitemaps: '/sitemap-*.xml',
 };

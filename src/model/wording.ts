@@ -41,3 +41,11 @@ export const FULL_ARTICLE_LINK = 'Read the full article';
  * (src/components/pictures.ts `bodyWithPictures`).
  */
 export const ANIMATION_LINK = 'Play the animation';
+
+/**
+ * The disclosure above the body of paid content (`type: sponsored`), on its page and at the head of
+ * its feed entries: plain words, before any of the advertiser's.
+ */
+export function paidContentNote(publication: string): string {
+  return `Paid content: an advertiser paid for this piece. It is not the work of ${publication}’s newsroom.`;
+}

@@ -4,7 +4,9 @@
  * (src/checks/content.ts) validate with this one schema.
  */
 import { z } from 'astro/zod';
+import { typeProblem } from '../checks/article-types.ts';
 import { sectionProblem } from '../checks/sections.ts';
+import { DEFAULT_TYPE, findType } from '../model/article-types.ts';
 import { isoWithOffset, toArticleDate } from '../model/dates.ts';
 import { findSection } from '../model/sections.ts';
 import { readLanguage } from '../model/language.ts';
@@ -28,7 +30,7 @@ function isBefore(later: string, earlier: string): boolean {
 
 /**
  * Updates and corrections come on or after publication. Zod runs an object's refinements only
- * when every field passed, so the content check also runs this through `articleDatesSchema`, so
+ * when every field passed, so the content check also runs this through `articleRulesSchema`, so
  * an editor sees these problems in the same pass as any other.
  */
 function checkDateOrder(data: { published: string; updated?: string | undefined; corrections?: { date: string }[] | undefined }, ctx: z.RefinementCtx): void {
@@ -44,6 +46,16 @@ function checkDateOrder(data: { published: string; updated?: string | undefined;
       });
     }
   });
+}
+
+/**
+ * A part needs its series: `part: 2` alone would number a piece in nothing. Like `checkDateOrder`,
+ * an object rule: the content check runs it through `articleRulesSchema` when other fields fail.
+ */
+function checkPart(data: { series?: string | undefined; part?: number | undefined }, ctx: z.RefinementCtx): void {
+  if (data.part !== undefined && data.series === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'expected a series with the part: name the series this is part of, or leave part out', path: ['part'] });
+  }
 }
 
 /** The most characters a standfirst may have: a generous two sentences. */
@@ -83,6 +95,41 @@ export const articleSchema = strictFields(
       ctx.addIssue({ code: 'custom', message: sectionProblem(name) });
       return z.NEVER;
     }),
+    /**
+     * What kind of piece this is (src/model/article-types.ts ARTICLE_TYPES): `news` (the default),
+     * `analysis`, `opinion`, `explainer`, `review`, `interview`, `obituary`, `letter` or
+     * `sponsored`; case ignored. Every kind but news is labelled above the headline wherever the
+     * piece appears, and has its own listing at /types/<type>/.
+     */
+    type: z
+      .string({ error: expecting('expected a type like "analysis" or "opinion"') })
+      .transform((typed, ctx) => {
+        const type = findType(typed);
+        if (type) return type;
+        ctx.addIssue({ code: 'custom', message: typeProblem(typed) });
+        return z.NEVER;
+      })
+      .default(DEFAULT_TYPE),
+    /**
+     * Where the piece stands on the front page (src/model/front.ts): `lead` asks to lead it, `top`
+     * to be among the top stories, each for SITE.leadHours after publication. Leave it out for
+     * neither.
+     */
+    prominence: z.enum(['lead', 'top'], { error: (issue) => `expected "lead" or "top" (or leave prominence out), found ${shown(issue.input)}` }).optional(),
+    /**
+     * The series (a running story told over several pieces) this piece belongs to, by name: pieces
+     * naming the same series, case, spacing and invisible characters ignored, are listed together at
+     * /series/<slug>/ and linked from each other.
+     */
+    series: text('a series name')
+      .overwrite(normalizeName)
+      .refine((name) => tagSlug(name) !== '', { error: 'expected a series name with at least one letter, digit or emoji' })
+      .optional(),
+    /** Which part of its series this piece is (1, 2, …): the series' reading order. Needs `series`; no two pieces may claim one part. */
+    part: z
+      .int({ error: expecting('expected a whole number, the part of the series (1, 2, …)') })
+      .min(1, { error: 'expected a part of 1 or more' })
+      .optional(),
     /** Topics, as an editor would file them. At least one; each becomes a page under /tags/. */
     tags: z
       .array(
@@ -178,19 +225,28 @@ export const articleSchema = strictFields(
     draft: z.boolean({ error: expecting('expected true or false') }).default(false),
   },
   'front matter',
-).superRefine(checkDateOrder);
+).superRefine((data, ctx) => {
+  checkDateOrder(data, ctx);
+  checkPart(data, ctx);
+});
 
 /**
- * Only the dates of an article's front matter, other fields let through: what the content check
- * runs when the whole schema failed, to report date order in the same pass (`checkDateOrder`).
+ * Only the dates, series and part of an article's front matter, other fields let through: what the
+ * content check runs when the whole schema failed, to report the object's own rules in the same
+ * pass (`checkDateOrder`, `checkPart`).
  */
-export const articleDatesSchema = z
+export const articleRulesSchema = z
   .looseObject({
     published: date('the publication date'),
     updated: date('the update date').optional(),
     corrections: z.array(z.looseObject({ date: date('the correction date') })).optional(),
+    series: z.unknown().optional(),
+    part: z.unknown().optional(),
   })
-  .superRefine(checkDateOrder);
+  .superRefine((data, ctx) => {
+    checkDateOrder(data, ctx);
+    checkPart({ series: data.series === undefined ? undefined : String(data.series), part: typeof data.part === 'number' ? data.part : undefined }, ctx);
+  });
 
 /** Front matter after validation: what the model layer reads. */
 export type ArticleData = z.output<typeof articleSchema>;

@@ -4,6 +4,7 @@
  * of mistake reads alike in every field and every collection.
  */
 import { closest, distance } from 'fastest-levenshtein';
+import { nameKey } from '../names.ts';
 
 /** A value as an editor would read it in a message: `"18/06/2024"`, `12`, `a list`. */
 export function shown(value: unknown): string {
@@ -34,4 +35,16 @@ export function unknownFieldMessage(key: string, known: readonly string[]): stri
   const nearest = closest(key, [...known]);
   const likely = distance(key.toLowerCase(), nearest.toLowerCase()) <= Math.max(1, Math.floor(key.length / 3));
   return `unknown field "${key}"${likely ? ` (did you mean "${nearest}"?)` : ''}: expected only ${known.join(', ')}`;
+}
+
+/**
+ * The allowed name an editor most likely meant by `typed`: the closest of `names` by Levenshtein
+ * distance, when it is within two edits (a swapped pair of letters) or a third of the typed
+ * letters, case and spacing ignored (`nameKey`); else undefined. Used where a field takes one of
+ * a few names (a section, a type), so a typo is answered with the cure.
+ */
+export function likelyMeant(typed: string, names: readonly string[]): string | undefined {
+  if (names.length === 0) return undefined;
+  const nearest = closest(typed, [...names]);
+  return distance(nameKey(typed), nameKey(nearest)) <= Math.max(2, Math.floor(typed.length / 3)) ? nearest : undefined;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
 import { changesAfterClock } from '../../src/checks/clock';
-import { compareNewestFirst, neighbours, relatedIndex, selectArticles, tagsOf, toArticle, withCanonicalTagNames, type Article, type ArticleInput } from '../../src/model/articles';
+import { compareNewestFirst, neighbours, relatedIndex, selectArticles, tagsOf, toArticle, withCanonicalNames, type Article, type ArticleInput } from '../../src/model/articles';
 import { creditNames, joinNames } from '../../src/model/credit';
 import { feedChannel, xmlText } from '../../src/feeds/items';
 import { jsonLd } from '../../src/model/metadata';
@@ -12,7 +12,7 @@ function rendered(id: string, data: Partial<RenderedEntry['data']> = {}, html = 
   return {
     id,
     filePath: `content/articles/${id}.md`,
-    data: { title: id, standfirst: `About ${id}.`, published: '2024-06-18', section: 'Asia', tags: ['NATO'], draft: false, ...data },
+    data: { title: id, standfirst: `About ${id}.`, published: '2024-06-18', section: 'Asia', tags: ['NATO'], type: 'news', draft: false, ...data },
     rendered: { html, metadata: { frontmatter: { broadsheet: { readingMinutes: 3 } } } },
   };
 }
@@ -120,7 +120,7 @@ describe('tags across articles', () => {
     ]);
     const tags = tagsOf(articles);
     expect(tags.map((t) => `${t.name}:${t.articles.map((a) => a.slug).join('')}`)).toEqual(['China:a', 'NATO:abc', 'Russia:c']);
-    withCanonicalTagNames(articles, tags);
+    withCanonicalNames(articles, tags, []);
     expect(articles[0]!.tags.map((t) => t.name)).toEqual(['NATO', 'China']);
   });
 });

@@ -14,7 +14,7 @@ function article(id: string, data: Partial<RenderedEntry['data']> = {}, html = '
   const entry: RenderedEntry = {
     id,
     filePath: `content/articles/${id}.md`,
-    data: { title: id, standfirst: `About ${id}.`, published: '2024-06-18', section: 'Asia', tags: ['NATO'], draft: false, ...data },
+    data: { title: id, standfirst: `About ${id}.`, published: '2024-06-18', section: 'Asia', tags: ['NATO'], type: 'news', draft: false, ...data },
     rendered: { html, metadata: { frontmatter: { broadsheet: { readingMinutes: 3 } } } },
   };
   return selectArticles(checkRendered([entry]), { now: new Date('2026-01-01T00:00:00Z') })[0]!;
@@ -41,7 +41,11 @@ describe.each([
   ['a new publication time', { data: { published: '2024-06-19' } }, { article: true, card: true }],
   ['a section change', { data: { section: 'Europe' } }, { article: true, card: true }],
   ['a tag change', { data: { tags: ['NATO', 'China'] } }, { article: true, card: false }],
-  ['a byline', { data: { byline: ['A. Writer (fixture)'] } }, { article: true, card: false }],
+  // Cards show the credit (issue 22).
+  ['a byline', { data: { byline: ['A. Writer (fixture)'] } }, { article: true, card: true }],
+  ['a type', { data: { type: 'analysis' } }, { article: true, card: true }],
+  ['a prominence', { data: { prominence: 'top' } }, { article: true, card: false }],
+  ['a series', { data: { series: 'Inquiry', part: 2 } }, { article: true, card: false }],
   ['a language', { data: { language: 'fr' } }, { article: true, card: true }],
   ['nothing', {}, { article: false, card: false }],
 ] as const)('after %s', (_, change, expected) => {
@@ -120,7 +124,7 @@ describe('a lead picture replaced by another file under the same name', () => {
     const entry: RenderedEntry = {
       id: 'x',
       filePath: join(dir, 'x.md'),
-      data: { title: 'x', standfirst: 'About x.', published: '2024-06-18', section: 'Asia', tags: ['NATO'], draft: false, image: { src: './photo.jpg', alt: 'A fixture picture', caption: 'Fixture caption.', afterParagraph: 0 } },
+      data: { title: 'x', standfirst: 'About x.', published: '2024-06-18', section: 'Asia', tags: ['NATO'], type: 'news', draft: false, image: { src: './photo.jpg', alt: 'A fixture picture', caption: 'Fixture caption.', afterParagraph: 0 } },
       rendered: { html: '<p>Body.</p>', metadata: { localImagePaths: ['./photo.jpg'], frontmatter: { broadsheet: { readingMinutes: 1 } } } },
     };
     return selectArticles(checkRendered([entry]), { now: new Date('2026-01-01T00:00:00Z') })[0]!;
@@ -174,7 +178,7 @@ describe('searchShards', () => {
           Array.from({ length: count }, (_, i) => {
             const day = month.includes('-') ? `${month}-01` : `2024-${month}-01`;
             return checkRendered([
-              { id: `${month}-${i}`, filePath: `${month}-${i}.md`, data: { title: 't', standfirst: 's', published: day, section: 'Asia', tags: ['NATO'], draft: false }, rendered: { html: '<p>b</p>' } },
+              { id: `${month}-${i}`, filePath: `${month}-${i}.md`, data: { title: 't', standfirst: 's', published: day, section: 'Asia', tags: ['NATO'], type: 'news', draft: false }, rendered: { html: '<p>b</p>' } },
             ])[0]!;
           }),
         ),

@@ -31,6 +31,7 @@ const item = (n: number, bytes: number): FeedItem => {
     published: new Date(Date.UTC(2026, 10, 30 - n)),
     updated: undefined,
     categories: ['Courts'],
+    type: { term: 'news', label: 'News', scheme: 'https://example.org/types/' },
     authors: ['Court Reporter'],
     image: undefined,
     language: 'en',

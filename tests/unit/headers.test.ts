@@ -72,11 +72,27 @@ describe('the whole _headers file', () => {
         Content-Type: application/rss+xml; charset=utf-8
         Cache-Control: public, max-age=600
 
+      /news/types/*/rss.xml
+        Content-Type: application/rss+xml; charset=utf-8
+        Cache-Control: public, max-age=600
+
+      /news/series/*/rss.xml
+        Content-Type: application/rss+xml; charset=utf-8
+        Cache-Control: public, max-age=600
+
       /news/atom.xml
         Content-Type: application/atom+xml; charset=utf-8
         Cache-Control: public, max-age=600
 
+      /news/series/*/atom.xml
+        Content-Type: application/atom+xml; charset=utf-8
+        Cache-Control: public, max-age=600
+
       /news/feed.json
+        Content-Type: application/feed+json; charset=utf-8
+        Cache-Control: public, max-age=600
+
+      /news/series/*/feed.json
         Content-Type: application/feed+json; charset=utf-8
         Cache-Control: public, max-age=600
 

@@ -16,7 +16,7 @@ function entry(id: string, data: Partial<RenderedEntry['data']> = {}): ArticleIn
     {
       id,
       filePath: `content/articles/${id}.md`,
-      data: { title: `Fixture ${id}`, standfirst: `About ${id}.`, published: '2024-06-18', section: 'Asia', tags: ['Fixtures'], draft: false, ...data },
+      data: { title: `Fixture ${id}`, standfirst: `About ${id}.`, published: '2024-06-18', section: 'Asia', tags: ['Fixtures'], type: 'news', draft: false, ...data },
       rendered: { html: '<p>Body.</p>', metadata: { frontmatter: { broadsheet: { readingMinutes: 1 } } } },
     },
   ]);

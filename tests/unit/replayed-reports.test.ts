@@ -63,7 +63,7 @@ async function pixel(data: Uint8Array | Buffer, x: number, y: number): Promise<[
 }
 
 /** Front matter an article needs, as the schema would hand it over (a canonical date). */
-const baseData = (published = '2024-06-18') => ({ title: 'T', standfirst: 'S', published, section: 'World', tags: ['X'], draft: false });
+const baseData = (published = '2024-06-18') => ({ title: 'T', standfirst: 'S', published, section: 'World', tags: ['X'], type: 'news', draft: false });
 
 /**
  * An article as the build makes it: its Markdown rendered by the site's pipeline (Astro's
@@ -491,6 +491,7 @@ describe('feeds: enclosures, dates, size', () => {
         published: new Date(Date.UTC(2026, 0, 30 - i)),
         updated: undefined,
         categories: ['Courts'],
+        type: { term: 'news', label: 'News', scheme: 'https://example.org/types/' },
         authors: ['Reporter'],
         image: undefined,
         language: 'en',

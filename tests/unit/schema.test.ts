@@ -42,21 +42,43 @@ describe('the seed article front matter', () => {
         credit: 'Kevin Dietsch/Getty Images',
         afterParagraph: 4,
       },
+      // Reporting, by default: the seed names no type, and is not relabelled (issue 22).
+      type: 'news',
       draft: false,
     });
     expect(data).not.toHaveProperty('byline');
+    expect(data).not.toHaveProperty('prominence');
+    expect(data).not.toHaveProperty('series');
   });
 });
 
 describe('articleSchema', () => {
   it('accepts the minimum and fills defaults', () => {
-    expect(articleSchema.parse(valid)).toEqual({ ...valid, published: '2024-06-18', draft: false });
+    expect(articleSchema.parse(valid)).toEqual({ ...valid, published: '2024-06-18', type: 'news', draft: false });
+  });
+
+  it.each([
+    ['a type in any case', { type: ' Analysis ' }, { type: 'analysis' }],
+    ['paid content', { type: 'sponsored' }, { type: 'sponsored' }],
+    ['a lead', { prominence: 'lead' }, { prominence: 'lead' }],
+    ['a series and part', { series: ' Harbour\u200B  Inquiry ', part: 2 }, { series: 'Harbour Inquiry', part: 2 }],
+    ['a series without a part', { series: 'Harbour Inquiry' }, { series: 'Harbour Inquiry' }],
+  ])('reads %s', (_, fields, expected) => {
+    expect(articleSchema.parse({ ...valid, ...fields })).toMatchObject(expected);
   });
 
   it.each([
     ['a missing title', { ...valid, title: undefined }, 'title: missing: this field is required, expected a headline as text'],
     ['an empty title', { ...valid, title: '  ' }, 'title: expected a headline, found an empty value'],
     ['a numeric section', { ...valid, section: 7 }, 'section: expected a section name as text, found 7 (put the value in double quotes to keep it as typed)'],
+    ['a type that is not listed', { ...valid, type: 'analysys' }, 'type: expected one of the types news, analysis, opinion, explainer, review, interview, obituary, letter, sponsored, found "analysys" (did you mean "analysis"?)'],
+    ['a type nobody listed', { ...valid, type: 'gossip' }, 'type: expected one of the types news, analysis, opinion, explainer, review, interview, obituary, letter, sponsored, found "gossip"'],
+    ['a type as a number', { ...valid, type: 3 }, 'type: expected a type like "analysis" or "opinion", found 3'],
+    ['a prominence not offered', { ...valid, prominence: 'splash' }, 'prominence: expected "lead" or "top" (or leave prominence out), found "splash"'],
+    ['a part without a series', { ...valid, part: 2 }, 'part: expected a series with the part: name the series this is part of, or leave part out'],
+    ['a part of zero', { ...valid, series: 'Inquiry', part: 0 }, 'part: expected a part of 1 or more'],
+    ['a part as text', { ...valid, series: 'Inquiry', part: 'two' }, 'part: expected a whole number, the part of the series (1, 2, …), found "two"'],
+    ['a series of punctuation', { ...valid, series: '—' }, 'series: expected a series name with at least one letter, digit or emoji'],
     ['a section that is not listed', { ...valid, section: 'Asai' }, 'section: expected one of the sections World, Politics, Business, Europe, Americas, Asia, Middle East, Africa, Science, Technology, Local (src/site.ts), found "Asai" (did you mean "Asia"?)'],
     ['a new section nobody listed', { ...valid, section: 'Gardening' }, 'section: expected one of the sections World, Politics, Business, Europe, Americas, Asia, Middle East, Africa, Science, Technology, Local (src/site.ts), found "Gardening"'],
     ['a correction dated before publication', { ...valid, corrections: [{ date: '2024-06-17', text: 'Fixed.' }] }, 'corrections.0.date: expected a correction dated on or after the publication date (2024-06-18), found 2024-06-17'],
@@ -70,7 +92,7 @@ describe('articleSchema', () => {
     ['no tags', { ...valid, tags: [] }, 'tags: expected at least one tag'],
     ['tags as a string', { ...valid, tags: 'NATO' }, 'tags: expected a list of tags, found "NATO"'],
     ['a tag of punctuation', { ...valid, tags: ['!!!'] }, 'tags.0: expected a tag with at least one letter, digit or emoji'],
-    ['an unknown key', { ...valid, author: 'Someone' }, ': unknown field "author": expected only title, standfirst, published, updated, section, tags, source, byline, image, language, corrections, draft'],
+    ['an unknown key', { ...valid, author: 'Someone' }, ': unknown field "author": expected only title, standfirst, published, updated, section, type, prominence, series, part, tags, source, byline, image, language, corrections, draft'],
     ['an unknown nested key', { ...valid, source: { name: 'X', url: 'https://x.org/', date: 1 } }, 'source: unknown field "date": expected only name, url'],
     ['a source that is not a set of fields', { ...valid, source: 'Reuters' }, 'source: expected the source with the fields name, url, found "Reuters"'],
     ['a relative source address', { ...valid, source: { name: 'X', url: '/story' } }, 'source.url: expected an absolute http(s) address like https://example.com/story'],

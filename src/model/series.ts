@@ -1,0 +1,116 @@
+/**
+ * Series: a running story told over several pieces (front matter `series`, optional `part`), listed
+ * in reading order at /series/<slug>/ and linked from each of its pieces. Names are matched as tags
+ * are (`tagSlug`: case, spacing and invisible characters ignored), and shown in the spelling most
+ * of its pieces use.
+ */
+import { groupByName, tagSlug, type Tag } from './tags.ts';
+
+/** A series with its pieces in reading order (`compareReadingOrder`). */
+export type Series<A> = Tag<A>;
+
+/** What reading order needs of a piece. */
+export interface SeriesPiece {
+  slug: string;
+  part?: number | undefined;
+  published: { instant: Date };
+}
+
+/**
+ * Reading order: by `part` (pieces without one after those with one), then by publication, oldest
+ * first, then by slug, so the order never depends on the file system.
+ */
+export function compareReadingOrder(a: SeriesPiece, b: SeriesPiece): number {
+  const partA = a.part ?? Number.POSITIVE_INFINITY;
+  const partB = b.part ?? Number.POSITIVE_INFINITY;
+  if (partA !== partB) return partA < partB ? -1 : 1;
+  return a.published.instant.getTime() - b.published.instant.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
+/** The URL slug of a series: the tag rule (`tagSlug`), so "Ukraine: the front line" → `ukraine-the-front-line`. */
+export function seriesSlug(name: string): string {
+  return tagSlug(name);
+}
+
+/**
+ * Every series with its pieces in reading order, series sorted by name. `seriesOf` reads a piece's
+ * series name (undefined for none). Throws a TagError when two names that differ in more than case
+ * share a slug: the content check refuses those first (src/checks/series.ts).
+ */
+export function groupSeries<A extends SeriesPiece>(articles: readonly A[], seriesOf: (article: A) => string | undefined): Series<A>[] {
+  return groupByName(
+    articles,
+    (article) => {
+      const name = seriesOf(article);
+      return name === undefined ? [] : [name];
+    },
+    (names, slug) => `Series ${names} would share /series/${slug}/: run npm run check to see which files and what to do.`,
+  ).map((series) => ({ ...series, articles: series.articles.toSorted(compareReadingOrder) }));
+}
+
+/** How many parts a series has, as "Part n of m" says: its pieces, or its highest part when a part before it is not out yet. */
+export function partCount(pieces: readonly Pick<SeriesPiece, 'part'>[]): number {
+  return pieces.reduce((most, piece) => Math.max(most, piece.part ?? 0), pieces.length);
+}
+
+/** Two or more pieces claiming one part of one series. */
+export interface PartClash<A> {
+  /** The series' slug (`seriesSlug`). */
+  slug: string;
+  part: number;
+  articles: A[];
+}
+
+/**
+ * Every part of a series claimed by more than one piece, in series slug then part order, the
+ * pieces in the order given. `seriesOf` and `partOf` read a piece's series name and part.
+ */
+export function partClashes<A>(articles: readonly A[], seriesOf: (article: A) => string | undefined, partOf: (article: A) => number | undefined): PartClash<A>[] {
+  const claims = new Map<string, { slug: string; part: number; articles: A[] }>();
+  for (const article of articles) {
+    const name = seriesOf(article);
+    const part = partOf(article);
+    if (name === undefined || part === undefined) continue;
+    const slug = seriesSlug(name);
+    if (slug === '') continue;
+    const key = `${slug}\0${part}`;
+    const claim = claims.get(key) ?? { slug, part, articles: [] };
+    claim.articles.push(article);
+    claims.set(key, claim);
+  }
+  return [...claims.values()]
+    .filter((claim) => claim.articles.length > 1)
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.part - b.part));
+}
+
+/** One piece as a series box lists it. */
+export interface SeriesBoxPiece {
+  slug: string;
+  title: string;
+  part: number | undefined;
+  /** The copy's language, for the title's `lang`. */
+  language: { tag: string; direction: 'ltr' | 'rtl' };
+}
+
+/**
+ * What every piece of a series shows of it (SeriesBox): its name and slug, how many parts it has
+ * (`partCount`) and its pieces in reading order, by slug, title and part only. One object per
+ * series, in every piece's cache key: a new part re-renders the others' boxes, and nothing else
+ * about a piece (a correction to its body) touches them.
+ */
+export interface SeriesBox {
+  name: string;
+  slug: string;
+  count: number;
+  pieces: SeriesBoxPiece[];
+}
+
+/** The box of a series (`SeriesBox`), from its pieces in reading order. */
+export function seriesBox(series: Series<SeriesBoxPiece & SeriesPiece>): SeriesBox {
+  return {
+    name: series.name,
+    slug: series.slug,
+    count: partCount(series.articles),
+    pieces: series.articles.map(({ slug, title, part, language }) => ({ slug, title, part, language })),
+  };
+}

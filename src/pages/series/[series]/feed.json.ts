@@ -1,0 +1,13 @@
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
+import { seriesChannel, seriesFeedContent } from '../../../feeds/channels';
+import { jsonFeedResponse } from '../../../feeds/json-feed';
+import { loadCatalogue } from '../../../catalogue';
+import { keyedPath } from '../../../model/cache-keys';
+import { paths } from '../../../model/urls';
+import { SITE } from '../../../site';
+
+/** A series' JSON Feed ("Follow this story"): its newest pieces first. */
+export const getStaticPaths = (async () => (await loadCatalogue()).series.map((series) => keyedPath({ series: series.slug }, { series: seriesFeedContent(series) }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props, site }) =>
+  jsonFeedResponse(seriesChannel(props.series, site!, paths.seriesJsonFeed(props.series.slug)), SITE.title);
