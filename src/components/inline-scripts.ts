@@ -2,9 +2,11 @@ import { THEME_KEY } from '../chrome';
 
 /**
  * Applies the reader's stored theme before the first paint (ThemeScript.astro puts it inline in
- * the head: a bundled module would run after the page was painted in the system scheme).
+ * the head: a bundled module would run after the page was painted in the system scheme), and marks
+ * the page as one that runs scripts (`data-script` on <html>), so the theme toggle's place is kept
+ * from the first paint and nothing moves when its module shows it (chrome.css).
  */
-export const THEME_SCRIPT = `try{var theme=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(theme==='light'||theme==='dark')document.documentElement.dataset.theme=theme}catch(e){}`;
+export const THEME_SCRIPT = `var root=document.documentElement;root.dataset.script='';try{var theme=localStorage.getItem(${JSON.stringify(THEME_KEY)});if(theme==='light'||theme==='dark')root.dataset.theme=theme}catch(e){}`;
 
 /**
  * Every inline script any page carries, as the page carries it. The Content-Security-Policy in
