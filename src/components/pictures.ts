@@ -13,6 +13,7 @@ import { shareImage } from '../model/metadata';
 import {
   BODY_PICTURE,
   candidateWidths,
+  widestCopy,
   encodableWidths,
   PAGE_BACKGROUND,
   pictureCopies,
@@ -77,7 +78,7 @@ export async function pictureElement(
   // publish it beside the copies, and the originals are published for feeds under /media/ already.
   const kind = await pictureFacts(picture);
   const ratio = rendition.aspectRatio ?? kind.width / kind.height;
-  const widths = candidateWidths(rendition.widths, kind.width);
+  const widths = candidateWidths(rendition.widths, widestCopy(kind.width, kind.height, rendition.aspectRatio));
   const shape = (width: number) => ({ width, height: Math.round(width / ratio), ...(rendition.aspectRatio ? { fit: 'cover' as const } : {}) });
   const { sources, fallback } = pictureCopies(kind, { moving: !rendition.still });
   const made = await Promise.all(

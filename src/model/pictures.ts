@@ -98,6 +98,16 @@ export function fitsShareCrop(width: number, height: number): boolean {
  * itself (astro/src/assets/services/service.ts `getSrcSet`), applied here first so that the
  * widest candidate is known, and made once, before any copy is asked for.
  */
+/**
+ * The widest copy (px) a picture of `width` × `height` px gives in a rendition: its own width, or,
+ * for a crop (`aspectRatio`, width ÷ height), the widest crop of that shape it holds. Sharp never
+ * enlarges (Astro's service resizes `withoutEnlargement`), so a 3:2 crop asked of a 320 × 180
+ * picture at 320 px wide comes back 320 × 180, uncropped, and the page's box moves when it loads.
+ */
+export function widestCopy(width: number, height: number, aspectRatio: number | undefined): number {
+  return aspectRatio === undefined ? width : Math.min(width, Math.floor(height * aspectRatio));
+}
+
 export function candidateWidths(widths: readonly number[], originalWidth: number): number[] {
   const fitting = widths.filter((width) => width <= originalWidth);
   if (fitting.length < widths.length) fitting.push(originalWidth);

@@ -7,6 +7,7 @@ import { firstFrame } from '../../src/integrations/picture-service';
 import {
   BODY_PICTURE,
   candidateWidths,
+  widestCopy,
   encodableWidths,
   fitsShareCrop,
   PAGE_BACKGROUND,
@@ -32,6 +33,21 @@ describe.each([
 ])('candidateWidths(%j, %i)', (widths, original, expected) => {
   it(`is ${JSON.stringify(expected)}: nothing wider than the original, the original when it is narrower than the widest`, () => {
     expect(candidateWidths(widths, original)).toEqual(expected);
+  });
+});
+
+describe.each([
+  // the original's width and height, the crop's shape, the widest copy
+  [2400, 1600, undefined, 2400],
+  [320, 180, undefined, 320],
+  [2400, 1600, 3 / 2, 2400],
+  [320, 180, 3 / 2, 270],
+  [320, 180, 16 / 9, 320],
+  [100, 1000, 3 / 2, 100],
+  [1000, 100, 3 / 2, 150],
+])('widestCopy(%i, %i, %s)', (width, height, ratio, expected) => {
+  it(`is ${expected}: never taller or wider than the original`, () => {
+    expect(widestCopy(width, height, ratio)).toBe(expected);
   });
 });
 
