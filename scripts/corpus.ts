@@ -5,8 +5,10 @@
  * 1.1% dated in the future (every 90th, from the 7th). Sections are spread over SITE.sections with the
  * same skew; with `authors`, three in five copies get a byline of one or two invented authors
  * ("Fixture Writer 07": WRITER_POOL), the first 20 of whom get a profile in that folder, and every
- * 30th copy (from the 5th) carries a correction dated the day after it was published.
- * Deterministic for a given N.
+ * 30th copy (from the 5th) carries a correction dated the day after it was published; and the
+ * front page's and series' fields (`newsroomFields`): about one in four is a kind other than news,
+ * every 25th asks to lead and every 10th to be a top story, and every 8th (from the 1st) is a part
+ * of a series of five (one series per 40 copies). Deterministic for a given N.
  *
  *   npm run corpus -- 1000 .tmp/corpora/1000 [.tmp/corpora/1000-authors]
  */
@@ -34,6 +36,33 @@ function zipf<T>(items: readonly T[], next: () => number): () => T {
     let r = next() * total;
     for (const [k, w] of weights.entries()) if ((r -= w) <= 0) return items[k]!;
     return items.at(-1)!;
+  };
+}
+
+/** Kinds other than news, by copy number: every n-th copy from the offset is that kind (the first that matches wins). */
+const KINDS: readonly [every: number, from: number, type: string][] = [
+  [7, 2, 'analysis'],
+  [11, 4, 'opinion'],
+  [13, 6, 'explainer'],
+  [23, 8, 'letter'],
+  [50, 9, 'review'],
+  [60, 11, 'interview'],
+  [67, 15, 'sponsored'],
+  [97, 13, 'obituary'],
+];
+
+/**
+ * The type, prominence, series and part of generated copy No. `i`, by its number alone (no draw
+ * from the generators, so the other fields stay as they were): see the header.
+ */
+export function newsroomFields(i: number): { type?: string; prominence?: 'lead' | 'top'; series?: string; part?: number } {
+  const kind = KINDS.find(([every, from]) => i % every === from % every);
+  const prominence = i % 25 === 0 ? 'lead' : i % 10 === 0 ? 'top' : undefined;
+  const inSeries = i % 8 === 1;
+  return {
+    ...(kind && { type: kind[2] }),
+    ...(prominence && { prominence }),
+    ...(inSeries && { series: `Fixture series ${String(Math.floor((i - 1) / 40) + 1).padStart(3, '0')}`, part: ((i - 1) % 40) / 8 + 1 }),
   };
 }
 
@@ -110,6 +139,7 @@ export function writeCorpus(
       section,
       tags: [...tags],
       ...(bylines.length > 0 && { byline: bylines }),
+      ...(authors && newsroomFields(i)),
       ...(authors &&
         i % 30 === 5 && {
           corrections: [

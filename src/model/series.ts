@@ -87,7 +87,7 @@ export function partClashes<A>(articles: readonly A[], seriesOf: (article: A) =>
 export interface SeriesBoxPiece {
   slug: string;
   title: string;
-  part: number | undefined;
+  part?: number | undefined;
   /** The copy's language, for the title's `lang`. */
   language: { tag: string; direction: 'ltr' | 'rtl' };
 }
@@ -102,7 +102,7 @@ export interface SeriesBox {
   name: string;
   slug: string;
   count: number;
-  pieces: SeriesBoxPiece[];
+  pieces: Required<SeriesBoxPiece>[];
 }
 
 /** The box of a series (`SeriesBox`), from its pieces in reading order. */

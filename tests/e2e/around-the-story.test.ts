@@ -99,7 +99,7 @@ describe.each([
     const response = await page.goto(`${server.origin}${mount}no/such/page/`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('.latest-aside h2').textContent()).toBe('Latest articles');
-    const link = page.locator('.latest-aside .story-list a').first();
+    const link = page.locator('.latest-aside .story-list .headline a').first();
     expect(await link.textContent()).toBe(HEADLINE);
     expect(await link.getAttribute('href')).toBe(`${mount}${ARTICLE_PATH.slice(1)}`);
     await Promise.all([page.waitForURL(`**${ARTICLE_PATH}`), link.click()]);

@@ -67,7 +67,7 @@ describe('a warm build after a code edit', () => {
   });
 
   it("equals a cold build after a component's markup changes", () => {
-    edit('src/components/StoryCard.astro', "<article class:list={['story-card',", "<article data-edited class:list={['story-card',");
+    edit('src/components/LeadStory.astro', "<article class:list={['lead-story',", "<article data-edited class:list={['lead-story',");
     const warm = build('warm');
     const cold = build('cold');
     expect(differing(warm, cold)).toEqual([]);

@@ -27,7 +27,7 @@ describe.each([
   {
     name: 'the newsroom fixtures (sections, authors, corrections) under BASE_PATH=/news',
     build: () =>
-      sharedBuild({ SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: join(NEWSROOM, 'articles'), AUTHORS_DIR: join(NEWSROOM, 'authors'), BUILD_TIME: '2026-11-23T00:00:00Z' }),
+      sharedBuild({ SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: join(NEWSROOM, 'articles'), AUTHORS_DIR: join(NEWSROOM, 'authors'), BUILD_TIME: '2026-11-28T00:00:00Z' }),
     siteUrl: 'https://example.org/news/',
     mount: '/news/',
   },

@@ -99,7 +99,7 @@ describe('feeds for articles with pictures and hostile copy', () => {
     expect(item.description).toBe('A bell  rang; then &#x3C;script>alert(1)&#x3C;/script> &#x26; more.');
     expect(htmlElements(item.description)).toEqual([]);
     expect(htmlText(item.description)).toBe('A bell  rang; then <script>alert(1)</script> & more.');
-    expect(item.category).toEqual(['Weather', 'R&D <i>', '🇺🇦', '中国']);
+    expect(item.category).toEqual(['News', 'Weather', 'R&D <i>', '🇺🇦', '中国']);
     const html: string = item['content:encoded'];
     expect(contentProblems(html)).toEqual([]);
     expect(html).toContain('Clickable paragraph.');

@@ -268,8 +268,32 @@ describe('share cards and feeds', () => {
   });
 });
 
+describe('the front page lead', () => {
+  it('shows the newest piece with its picture large: a 3:2 crop at the column width, loaded first', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(server.origin + '/');
+    const lead = await page.evaluate(() => {
+      const story = document.querySelector('.lead-story')!;
+      const img = story.querySelector('picture img') as HTMLImageElement;
+      return {
+        headline: story.querySelector('h3')!.textContent!.trim(),
+        sources: [...story.querySelectorAll('picture source')].map((source) => [(source as HTMLSourceElement).type, (source as HTMLSourceElement).srcset, (source as HTMLSourceElement).sizes]),
+        img: { alt: img.getAttribute('alt'), loading: img.getAttribute('loading'), priority: img.getAttribute('fetchpriority'), ratio: Number(img.getAttribute('width')) / Number(img.getAttribute('height')), drawn: img.getBoundingClientRect().width },
+      };
+    });
+    expect(lead.headline).toBe('Fixture: harbour cranes return');
+    expect(lead.sources.map(([type, srcset, sizes]) => [type, srcsetEntries(srcset!).map((entry) => entry.width), sizes])).toEqual([
+      ['image/avif', BODY_WIDTHS, BODY_SIZES],
+      ['image/webp', BODY_WIDTHS, BODY_SIZES],
+    ]);
+    // Decorative beside the linked headline, as a thumbnail is; the front's largest paint, so never lazy.
+    expect(lead.img).toEqual({ alt: '', loading: null, priority: 'high', ratio: 1280 / 853, drawn: 640 });
+    await page.close();
+  });
+});
+
 describe('thumbnails in listings', () => {
-  it.each(['/', '/tags/harbour-fixtures/'])('%s shows a lazy, responsive thumbnail for each article with a lead photo, and none without', async (path) => {
+  it.each(['/tags/harbour-fixtures/', '/sections/world/'])('%s shows a lazy, responsive thumbnail for each article with a lead photo, and none without', async (path) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(server.origin + path);
     const cards = await page.evaluate(() =>
@@ -299,7 +323,7 @@ describe('thumbnails in listings', () => {
   });
 
   it('each thumbnail candidate is a 3:2 crop at its width', async () => {
-    const home = readFileSync(join(dir, 'index.html'), 'utf8');
+    const home = readFileSync(join(dir, 'tags/harbour-fixtures/index.html'), 'utf8');
     const urls = htmlLinks(home).filter((url) => /\/_astro\/harbour\.[\w-]+\.(avif|webp)$/.test(url));
     expect(urls).toHaveLength(4);
     const sizes = await Promise.all(urls.map(async (url) => sharp(file(url)).metadata()));
@@ -339,9 +363,9 @@ describe('a warm build', () => {
     expect(warm.status, warm.output).toBe(0);
     const copies = warm.output.split('\n').filter((line) => line.includes('▶ /_astro/'));
     // harbour.jpg: 2 formats × 6 widths, a fallback, 2 × 2 thumbnails and a fallback, the share
-    // crop (19); body.jpg: 2 × 6 and a fallback (13); small.jpg: 2 × 1 and a fallback, 2 × 2
-    // thumbnails and a fallback (8).
-    expect(copies).toHaveLength(40);
+    // crop, and as the front's lead a 3:2 crop at 2 × 6 widths and a fallback (32); body.jpg: 2 × 6
+    // and a fallback (13); small.jpg: 2 × 1 and a fallback, 2 × 2 thumbnails and a fallback (8).
+    expect(copies).toHaveLength(53);
     expect(copies.filter((line) => !line.includes('(reused cache entry)'))).toEqual([]);
     const [cold, again] = [readTree(dir), readTree(warm.outDir)];
     expect([...again.keys()]).toEqual([...cold.keys()]);
@@ -364,7 +388,10 @@ describe('under BASE_PATH=/news', () => {
   it('every picture address starts with /news/ and resolves, and the crawl finds nothing broken', async () => {
     for (const path of ['articles/harbour-lead/index.html', 'index.html', 'tags/harbour-fixtures/index.html']) {
       const page = readFileSync(join(news, path), 'utf8');
-      const pictureUrls = htmlLinks(page).filter((url) => /\.(avif|webp|jpe?g)$/.test(url));
+      // The share card's address is absolute (og:image): its path is held to the same rule.
+      const pictureUrls = htmlLinks(page)
+        .filter((url) => /\.(avif|webp|jpe?g)$/.test(url))
+        .map((url) => (url.startsWith(SITE) ? url.slice(SITE.length) : url));
       expect(pictureUrls.length, path).toBeGreaterThan(0);
       for (const url of pictureUrls) {
         expect(url, path).toMatch(/^\/news\/(_astro|media)\//);

@@ -16,7 +16,8 @@ describe('a reader finding their way', () => {
   it('goes home → article → tag page → tag index and back home', async () => {
     const origin = inject('origin');
     await page.goto(`${origin}/`);
-    expect(await page.locator('h1').textContent()).toBe('Latest');
+    // The front's title is the site's name, for screen readers; its stories are its headings.
+    expect(await page.locator('h1').textContent()).toBe('Broadsheet');
 
     await page.getByRole('link', { name: HEADLINE }).click();
     expect(new URL(page.url()).pathname).toBe(ARTICLE_PATH);

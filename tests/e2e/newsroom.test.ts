@@ -23,6 +23,8 @@ const CORPUS = join(TMP, 'corpora', 'newsroom');
 const SITE = 'https://broadsheet.example';
 // Enough for Europe's front and one page of 20 older ones (src/model/pagination.ts).
 const EXTRA = 40;
+// The Europe fixtures: the corrected harbour report and the three pieces of the harbour inquiry.
+const EUROPE = 4;
 
 function writeNewsroomCorpus(): void {
   rmSync(CORPUS, { recursive: true, force: true });
@@ -40,6 +42,8 @@ function writeNewsroomCorpus(): void {
 
 const env = { CONTENT_DIR: join(CORPUS, 'articles'), AUTHORS_DIR: join(CORPUS, 'authors'), BUILD_TIME: '2026-11-28T00:00:00Z', TZ: 'UTC' };
 const headlines = (html: string) => [...html.matchAll(/<h2 class="headline headline--2"><a href="([^"]+)">/g)].map((m) => m[1]!);
+/** A piece's JSON-LD, whose `@type` lists NewsArticle first and its kind's subtype (issue 22). */
+const isNewsArticle = (data: { '@type': string | string[] }) => [data['@type']].flat()[0] === 'NewsArticle';
 const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
 
 let dir: string;
@@ -65,19 +69,31 @@ describe('section fronts', () => {
   it('lists the sections that have articles, in masthead order, with counts, and no others', () => {
     const index = page('sections/index.html');
     expect([...index.matchAll(/<a href="\/sections\/([^/]+)\/">([^<]+)<\/a> <span class="tag-index__count">([^<]+)<\/span>/g)].map((m) => [m[1], m[2], m[3]])).toEqual([
-      ['world', 'World', '1 article'],
-      ['politics', 'Politics', '1 article'],
-      ['europe', 'Europe', `${EXTRA + 1} articles`],
+      ['world', 'World', '2 articles'],
+      ['politics', 'Politics', '2 articles'],
+      ['business', 'Business', '1 article'],
+      ['europe', 'Europe', `${EXTRA + EUROPE} articles`],
+      ['technology', 'Technology', '1 article'],
+      ['local', 'Local', '1 article'],
     ]);
     expect([...tree.keys()].filter((path) => path.startsWith('sections/') && path.endsWith('index.html')).sort()).toEqual(
-      ['sections/europe/index.html', 'sections/europe/page/1/index.html', 'sections/index.html', 'sections/politics/index.html', 'sections/world/index.html'].sort(),
+      [
+        'sections/business/index.html',
+        'sections/europe/index.html',
+        'sections/europe/page/1/index.html',
+        'sections/index.html',
+        'sections/local/index.html',
+        'sections/politics/index.html',
+        'sections/technology/index.html',
+        'sections/world/index.html',
+      ].sort(),
     );
   });
 
   it('puts exactly those sections in every masthead, marking the front being shown', () => {
     for (const path of ['index.html', 'articles/budget-vote/index.html', 'tags/index.html', 'sections/europe/index.html']) {
       const nav = /<nav class="masthead__sections" aria-label="Sections">(.*?)<\/nav>/s.exec(page(path))?.[1] ?? '';
-      expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]), path).toEqual(['/sections/world/', '/sections/politics/', '/sections/europe/']);
+      expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1]), path).toEqual(['/sections/world/', '/sections/politics/', '/sections/business/', '/sections/europe/', '/sections/technology/', '/sections/local/']);
     }
     expect(page('sections/europe/index.html')).toContain('<a href="/sections/europe/" aria-current="page">Europe</a>');
   });
@@ -85,8 +101,8 @@ describe('section fronts', () => {
   it('paginates a front like a tag page: the newest on the front, then page 1 with the 20 oldest', () => {
     const front = headlines(page('sections/europe/index.html'));
     const oldest = headlines(page('sections/europe/page/1/index.html'));
-    expect([front.length, oldest.length]).toEqual([EXTRA + 1 - 20, 20]);
-    expect(front.slice(0, 2)).toEqual(['/articles/harbour-reopens/', '/articles/europe-40/']);
+    expect([front.length, oldest.length]).toEqual([EXTRA + EUROPE - 20, 20]);
+    expect(front.slice(0, 5)).toEqual(['/articles/inquiry-letter/', '/articles/inquiry-part-2/', '/articles/inquiry-part-1/', '/articles/harbour-reopens/', '/articles/europe-40/']);
     expect(front.at(-1)).toBe('/articles/europe-21/');
     expect([oldest[0], oldest.at(-1)]).toEqual(['/articles/europe-20/', '/articles/europe-01/']);
     expect(page('sections/europe/page/1/index.html')).toContain(`<link rel="prev" href="${SITE}/sections/europe/">`);
@@ -99,7 +115,7 @@ describe('section fronts', () => {
     const feed = await new Parser().parseString(xml);
     expect(feed.title).toBe('Broadsheet: Europe');
     expect(feed.link).toBe(`${SITE}/sections/europe/`);
-    expect(feed.items.map((item) => item.link)).toEqual([`${SITE}/articles/harbour-reopens/`, ...Array.from({ length: EXTRA }, (_, i) => `${SITE}/articles/europe-${String(EXTRA - i).padStart(2, '0')}/`)]);
+    expect(feed.items.map((item) => item.link)).toEqual([...['inquiry-letter', 'inquiry-part-2', 'inquiry-part-1', 'harbour-reopens'].map((slug) => `${SITE}/articles/${slug}/`), ...Array.from({ length: EXTRA }, (_, i) => `${SITE}/articles/europe-${String(EXTRA - i).padStart(2, '0')}/`)]);
     const extracted = extractFromXml(xml);
     expect(extracted.entries?.map((entry) => entry.link)).toEqual(feed.items.map((item) => item.link));
     expect(page('sections/world/rss.xml')).toContain('<title>Talks resume in Geneva (fixture)</title>');
@@ -127,7 +143,7 @@ describe('section fronts', () => {
   it('takes a reader from the section label to the front and on to its older page in Chromium', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${server.origin}/articles/harbour-reopens/`);
-    await tab.locator('.labels a').click();
+    await tab.locator('.article__header .labels a').click();
     await tab.waitForURL(`${server.origin}/sections/europe/`);
     expect(await tab.locator('h1').textContent()).toBe('Europe');
     await tab.getByRole('link', { name: 'Older' }).click();
@@ -159,7 +175,8 @@ describe("authors' pages", () => {
   });
 
   it('lists their articles, paginated, newest first, with a feed', async () => {
-    expect(headlines(page('authors/jane-roe/index.html'))).toHaveLength(EXTRA + 1 - 20);
+    // Her fixtures: the corrected report, the analysis, two parts of the inquiry, and the 40 generated.
+    expect(headlines(page('authors/jane-roe/index.html'))).toHaveLength(EXTRA + 4 - 20);
     expect(headlines(page('authors/jane-roe/page/1/index.html'))).toHaveLength(20);
     expect(page('authors/jane-roe/page/1/index.html')).not.toContain('author-profile');
     const xml = page('authors/jane-roe/rss.xml');
@@ -167,29 +184,30 @@ describe("authors' pages", () => {
     const feed = await new Parser().parseString(xml);
     expect(feed.title).toBe('Broadsheet: Jane Roe');
     expect(feed.link).toBe(`${SITE}/authors/jane-roe/`);
-    expect(feed.items).toHaveLength(EXTRA + 1);
+    expect(feed.items).toHaveLength(EXTRA + 4);
     expect(extractFromXml(xml).entries?.map((entry) => entry.link)).toEqual(feed.items.map((item) => item.link));
-    expect(headlines(page('authors/john-doe/index.html'))).toEqual(['/articles/budget-vote/']);
-    expect(page('authors/john-doe/index.html')).not.toContain('<picture');
+    expect(headlines(page('authors/john-doe/index.html'))).toEqual(['/articles/strait-talks/', '/articles/council-recount/', '/articles/budget-vote/']);
+    // No portrait in his profile (his lead story's thumbnail is the only picture).
+    expect(page('authors/john-doe/index.html')).not.toContain('author-profile__portrait');
   });
 
   it('links only names with a profile; a guest author stays plain text and gets no page', () => {
     const html = page('articles/harbour-reopens/index.html');
     expect(/<p class="byline">(.*?)<\/p>/s.exec(html)?.[1]?.trim()).toBe('By <span class="byline__names"><a href="/authors/jane-roe/" rel="author"><bdi>Jane Roe</bdi></a> and <bdi>Guest Writer</bdi></span>');
     expect([...tree.keys()].some((path) => path.startsWith('authors/guest'))).toBe(false);
-    const article = jsonLd(html).find((data) => data['@type'] === 'NewsArticle');
+    const article = jsonLd(html).find(isNewsArticle);
     expect(article.author).toEqual([
       { '@type': 'Person', name: 'Jane Roe', url: `${SITE}/authors/jane-roe/` },
       { '@type': 'Person', name: 'Guest Writer' },
     ]);
     // Agency copy stays credited to its publication.
-    expect(jsonLd(page('articles/agency-copy/index.html')).find((data) => data['@type'] === 'NewsArticle').author).toEqual([{ '@type': 'Organization', name: 'Example Wire' }]);
+    expect(jsonLd(page('articles/agency-copy/index.html')).find(isNewsArticle).author).toEqual([{ '@type': 'Organization', name: 'Example Wire' }]);
   });
 
   it('takes a reader from a byline to the author in Chromium', async () => {
     const tab = await browser.newPage();
     await tab.goto(`${server.origin}/articles/budget-vote/`);
-    await tab.getByRole('link', { name: 'John Doe' }).click();
+    await tab.locator('.article__header').getByRole('link', { name: 'John Doe' }).click();
     await tab.waitForURL(`${server.origin}/authors/john-doe/`);
     expect(await tab.locator('.author-profile__role').textContent()).toBe('Political editor (fixture)');
     await tab.close();
@@ -221,7 +239,7 @@ describe('corrections', () => {
   it('gives one modified time everywhere: Open Graph, JSON-LD, sitemap, Atom and JSON Feed', async () => {
     const html = page('articles/harbour-reopens/index.html');
     expect(html).toContain(`<meta property="article:modified_time" content="${MODIFIED}">`);
-    const article = jsonLd(html).find((data) => data['@type'] === 'NewsArticle');
+    const article = jsonLd(html).find(isNewsArticle);
     expect(article.dateModified).toBe(MODIFIED);
     expect(article.correction).toEqual([
       { '@type': 'CorrectionComment', text: "An earlier version misspelt the harbour master's name.", datePublished: '2026-11-21' },

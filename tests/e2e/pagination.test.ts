@@ -10,7 +10,9 @@ import { nuHtmlErrors } from '../support/html-checker';
 import { ROOT, TMP } from '../support/paths';
 
 const SEED = join(ROOT, 'content/articles/nato-chief-west-should-impose-a-cost-on-china.md');
-const headlines = (html: string) => [...html.matchAll(/<h2 class="headline headline--2"><a href="([^"]+)">/g)].map((m) => m[1]!);
+const headlines = (html: string) => [...html.matchAll(/<h[23] class="headline headline--[23]"><a href="([^"]+)">/g)].map((m) => m[1]!);
+/** The front page's "Latest": the front page of the listing, less what the front shows above it. */
+const latest = (html: string) => headlines(/<section class="front-latest"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '');
 const dates = (html: string) => [...html.matchAll(/<p class="story-card__meta"><time datetime="([^"]+)">/g)].map((m) => m[1]!);
 
 describe('a 45-article corpus, 20 per page', () => {
@@ -45,13 +47,19 @@ describe('a 45-article corpus, 20 per page', () => {
     for (const slug of drafts) expect(tree.has(`articles/${slug}/index.html`)).toBe(false);
   });
 
-  it('splits the home page into its front and /page/1/, the 20 oldest, newest first and each article once', () => {
-    const pages = ['index.html', 'page/1/index.html'].map(page);
-    expect(pages.map((html) => headlines(html).length)).toEqual([22, 20]);
+  it('splits the home page into its front and /page/1/, the 20 oldest, newest first; the front shows each article once', () => {
+    const [front, oldest] = ['index.html', 'page/1/index.html'].map(page) as [string, string];
+    expect(headlines(oldest)).toHaveLength(20);
     expect(tree.has('page/2/index.html')).toBe(false);
-    const all = pages.flatMap(dates);
-    expect(all).toEqual([...all].sort().reverse());
-    expect(new Set(pages.flatMap(headlines)).size).toBe(42);
+    // The front: its lead and section rows, then the rest of the listing's front page (22 articles) as "Latest".
+    const shown = headlines(front);
+    expect(new Set(shown).size).toBe(shown.length);
+    expect(latest(front).length).toBeGreaterThan(0);
+    expect(latest(front).every((href) => !headlines(oldest).includes(href))).toBe(true);
+    // Latest and page 1 together are the listing, newest first.
+    const listed = [...dates(/<section class="front-latest"[\s\S]*?<\/section>/.exec(front)![0]), ...dates(oldest)];
+    expect(listed).toEqual([...listed].sort().reverse());
+    expect(new Set([...shown, ...headlines(oldest)]).size).toBe(42);
   });
 
   it('links pages with rel prev/next and says where you are: the page and the days it spans', () => {
@@ -103,6 +111,7 @@ describe('a 45-article corpus, 20 per page', () => {
 
   it('keeps listing pages the same weight an article whatever the corpus size', () => {
     const weights = ['index.html', 'page/1/index.html'].map((p) => tree.get(p)!.length / headlines(page(p)).length);
+    // The front's cards are the listing's cards, in rows: an article weighs about the same there.
     expect(Math.abs(weights[0]! - weights[1]!) / weights[0]!).toBeLessThan(0.1);
   });
 

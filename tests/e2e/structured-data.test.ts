@@ -75,7 +75,8 @@ describe.each<Case>([
 
   it('is a schema.org NewsArticle with what Google requires and recommends', () => {
     expect(data['@context']).toBe('https://schema.org');
-    expect(data['@type']).toBe('NewsArticle');
+    // Reporting: NewsArticle and its schema.org subtype for the kind (issue 22).
+    expect(data['@type']).toEqual(['NewsArticle', 'ReportageNewsArticle']);
     expect(typeof data.headline).toBe('string');
     expect(data.headline.length).toBeLessThanOrEqual(110);
     expect(data.datePublished).toMatch(RFC3339);

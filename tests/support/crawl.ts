@@ -15,10 +15,15 @@ export interface CrawlResult {
   escaping: string[];
 }
 
-/** Addresses an HTML page points at: href, src, every srcset candidate (feeds and canonicals included). */
+/**
+ * Addresses an HTML page points at: href, src, every srcset candidate (feeds and canonicals
+ * included), and the sharing card's picture (`og:image`, `twitter:image`), which apps fetch.
+ */
 export function htmlLinks(html: string): string[] {
   const links: string[] = [];
   visit(fragments.parse(html), 'element', (node: Element) => {
+    const card = node.tagName === 'meta' && ['og:image', 'twitter:image'].includes(String(node.properties['property'] ?? node.properties['name']));
+    if (card && typeof node.properties['content'] === 'string') links.push(node.properties['content']);
     for (const name of ['href', 'src', 'poster'] as const) {
       const value = node.properties[name];
       if (typeof value === 'string') links.push(value);
