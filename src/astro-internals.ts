@@ -357,6 +357,15 @@ export const CONTENT_IMPORTS_IN_PROJECT: readonly string[] = ['.astro/content-as
  */
 export const PRERENDER_ENVIRONMENT = 'prerender';
 
+/**
+ * The Vite environment that bundles the image service for generating pictures, after the pages are
+ * rendered; its bundle reads CONTENT_IMPORTS_IN_PROJECT too (through astro/content/runtime's
+ * `import("astro:asset-imports")`), and fails on a listed picture that is gone. Astro 7.4.7:
+ * astro/src/assets/consts.ts (`IMAGE_SERVICE_ENVIRONMENT_NAME`), built in
+ * astro/src/core/build/image-service.ts `loadBuildImageService`.
+ */
+export const IMAGE_SERVICE_ENVIRONMENT = 'astroImageService';
+
 // ─── The build's log ────────────────────────────────────────────────────────────────────────
 
 /**

@@ -2,7 +2,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, stat
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { BUILD_STATE_IN_CACHE, CONTENT_IMPORTS_IN_PROJECT, PRERENDER_ENVIRONMENT } from '../astro-internals.ts';
+import { BUILD_STATE_IN_CACHE, CONTENT_IMPORTS_IN_PROJECT, IMAGE_SERVICE_ENVIRONMENT, PRERENDER_ENVIRONMENT } from '../astro-internals.ts';
 import { isInside } from '../env.ts';
 
 /** Whether a process with this id is running (signal 0 tests without sending anything). */
@@ -179,7 +179,10 @@ const SYNC_LOCK_TIMINGS: SyncLockTimings = { refresh: 5_000, stale: 60_000 };
  * just before Astro syncs content until the pages' bundle is written, a build holds a lock file
  * there, and it deletes those files first so the sync writes its own; it puts back what was
  * there when it gives the lock back (a dev server's lists). Rendering the pages, the long part of a
- * large build, runs unlocked.
+ * large build, runs unlocked. The image service's bundle, made after the pages are rendered
+ * (IMAGE_SERVICE_ENVIRONMENT), reads the lists too: a build holds the lock again for it, with its
+ * own lists written back, so it never bundles another build's, whose pictures may be gone (a
+ * deleted content folder's), which failed every build after it.
  *
  * The lock file holds the build's process id (tryLock) and is touched every `timings.refresh` ms
  * while held. A build waits while another running build holds it, and takes it over
@@ -188,11 +191,14 @@ const SYNC_LOCK_TIMINGS: SyncLockTimings = { refresh: 5_000, stale: 60_000 };
  */
 export function contentSyncLock(timings: SyncLockTimings = SYNC_LOCK_TIMINGS): AstroIntegration {
   let file: string | undefined;
+  let root = '';
   let refresh: NodeJS.Timeout | undefined;
-  // The lists as they were before this build's sync (undefined: none), by path: put back once
-  // the pages are bundled, so a dev server of the same checkout, which rewrites them only when
-  // its own pictures change, keeps reading its own.
+  // The lists as they were before this build wrote its own (undefined: none), by path: put back
+  // when the lock is given back, so a dev server of the same checkout, which rewrites them only
+  // when its own pictures change, keeps reading its own.
   let before = new Map<string, string | undefined>();
+  // This build's own lists, as its sync wrote them: written back for the image service's bundle.
+  let own = new Map<string, string | undefined>();
   const release = () => {
     clearInterval(refresh);
     // Once given back, nothing is left to do at exit (a process that builds again adds it again).
@@ -206,6 +212,38 @@ export function contentSyncLock(timings: SyncLockTimings = SYNC_LOCK_TIMINGS): A
     unlock(file);
     file = undefined;
   };
+  /** Takes the lock (waiting for another build to give it back) and writes `lists` in place of what is there (a missing entry: deleted). */
+  const hold = async (lists: ReadonlyMap<string, string | undefined>, logger: { info(message: string): void } | undefined) => {
+    const lock = join(root, SYNC_LOCK);
+    mkdirSync(join(lock, '..'), { recursive: true });
+    let told = false;
+    for (let found = tryLock(lock, timings.stale); found; found = tryLock(lock, timings.stale)) {
+      if (!found.held) {
+        removeStaleLock(lock, found.seen);
+        continue;
+      }
+      if (!told && found.holder !== undefined) logger?.info(`waiting for another build of this project (process ${found.holder}) to finish syncing content`);
+      told ||= found.holder !== undefined;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    file = lock;
+    refresh = setInterval(() => {
+      try {
+        const now = new Date();
+        utimesSync(lock, now, now);
+      } catch {
+        // Taken over: release() leaves another's lock alone.
+      }
+    }, timings.refresh).unref();
+    process.on('exit', release);
+    for (const name of CONTENT_IMPORTS_IN_PROJECT) {
+      const path = join(root, name);
+      before.set(path, existsSync(path) ? readFileSync(path, 'utf8') : undefined);
+      const text = lists.get(path);
+      if (text === undefined) rmSync(path, { force: true });
+      else writeFileSync(path, text);
+    }
+  };
   let building = false;
   return {
     name: 'broadsheet:content-sync-lock',
@@ -218,45 +256,27 @@ export function contentSyncLock(timings: SyncLockTimings = SYNC_LOCK_TIMINGS): A
             plugins: [
               {
                 name: 'broadsheet:content-sync-unlock',
+                async buildStart() {
+                  if (this.environment.name === IMAGE_SERVICE_ENVIRONMENT && !file) await hold(own, undefined);
+                },
                 closeBundle() {
-                  if (this.environment.name === PRERENDER_ENVIRONMENT) release();
+                  if (this.environment.name === PRERENDER_ENVIRONMENT) {
+                    own = new Map(CONTENT_IMPORTS_IN_PROJECT.map((name) => join(root, name)).map((path) => [path, existsSync(path) ? readFileSync(path, 'utf8') : undefined]));
+                    release();
+                  }
+                  if (this.environment.name === IMAGE_SERVICE_ENVIRONMENT) release();
                 },
               },
             ],
           },
         });
       },
-      // Runs after every integration's setup and right before Astro syncs content.
+      // Runs after every integration's setup and right before Astro syncs content: the sync writes
+      // this build's lists where they were deleted.
       'astro:config:done': async ({ config, logger }) => {
         if (!building) return;
-        const root = fileURLToPath(config.root);
-        const lock = join(root, SYNC_LOCK);
-        mkdirSync(join(lock, '..'), { recursive: true });
-        let told = false;
-        for (let found = tryLock(lock, timings.stale); found; found = tryLock(lock, timings.stale)) {
-          if (!found.held) {
-            removeStaleLock(lock, found.seen);
-            continue;
-          }
-          if (!told && found.holder !== undefined) logger.info(`waiting for another build of this project (process ${found.holder}) to finish syncing content`);
-          told ||= found.holder !== undefined;
-          await new Promise((resolve) => setTimeout(resolve, 100));
-        }
-        file = lock;
-        refresh = setInterval(() => {
-          try {
-            const now = new Date();
-            utimesSync(lock, now, now);
-          } catch {
-            // Taken over: release() leaves another's lock alone.
-          }
-        }, timings.refresh).unref();
-        process.on('exit', release);
-        for (const name of CONTENT_IMPORTS_IN_PROJECT) {
-          const path = join(root, name);
-          before.set(path, existsSync(path) ? readFileSync(path, 'utf8') : undefined);
-          rmSync(path, { force: true });
-        }
+        root = fileURLToPath(config.root);
+        await hold(new Map(), logger);
       },
       'astro:build:done': release,
     },

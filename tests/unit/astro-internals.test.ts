@@ -22,6 +22,7 @@ import {
   BUILD_STATE_IN_CACHE,
   CONTENT_IMPORTS_IN_PROJECT,
   PRERENDER_ENVIRONMENT,
+  IMAGE_SERVICE_ENVIRONMENT,
   IMAGE_CACHE_IN_CACHE,
   buildPhases,
   frontmatterOf,
@@ -476,6 +477,11 @@ describe("the project's .astro folder", () => {
       'astro/src/core/build/static-build.ts',
       'let prerenderOutput = await buildPhase("prerender bundle", () => builder.build(builder.environments.prerender));',
     );
+  });
+
+  it('IMAGE_SERVICE_ENVIRONMENT is the environment Astro bundles the image service in, after the pages', () => {
+    expectCode('IMAGE_SERVICE_ENVIRONMENT', 'astro/src/assets/consts.ts', `const IMAGE_SERVICE_ENVIRONMENT_NAME = "${IMAGE_SERVICE_ENVIRONMENT}";`);
+    expectCode('IMAGE_SERVICE_ENVIRONMENT', 'astro/src/core/build/image-service.ts', 'const output = await builder.build(builder.environments[IMAGE_SERVICE_ENVIRONMENT_NAME]);');
   });
 });
 

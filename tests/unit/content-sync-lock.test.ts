@@ -20,6 +20,8 @@ interface Build {
   start: () => Promise<void>;
   /** The Vite hook run when an environment's bundle is written. */
   closeBundle: (environment: string) => void;
+  /** The Vite hook run when an environment's bundle starts. */
+  buildStart: (environment: string) => Promise<void>;
   done: () => void;
   said: string[];
 }
@@ -34,7 +36,7 @@ function build(command: 'build' | 'dev' = 'build', timings?: SyncLockTimings): B
   const { hooks } = contentSyncLock(timings) as { hooks: Hooks };
   const said: string[] = [];
   const logger = { info: (text: string) => said.push(text), warn: (text: string) => said.push(text) };
-  let plugin: { closeBundle: (this: { environment: { name: string } }) => void } | undefined;
+  let plugin: { closeBundle: (this: { environment: { name: string } }) => void; buildStart: (this: { environment: { name: string } }) => Promise<void> } | undefined;
   return {
     said,
     start: async () => {
@@ -45,6 +47,7 @@ function build(command: 'build' | 'dev' = 'build', timings?: SyncLockTimings): B
       await (hooks['astro:config:done'] as (options: unknown) => unknown)({ config: { root: pathToFileURL(`${root}/`) }, logger });
     },
     closeBundle: (name) => plugin?.closeBundle.call({ environment: { name } }),
+    buildStart: async (name) => plugin?.buildStart.call({ environment: { name } }),
     done: () => (hooks['astro:build:done'] as () => void)(),
   };
 }
@@ -126,6 +129,24 @@ describe('the content sync lock', () => {
       if (found === undefined) expect(existsSync(join(root, name)), name).toBe(false);
       else expect(readFileSync(join(root, name), 'utf8'), name).toBe(found);
     }
+  });
+
+  it("bundles the image service with its own lists again, under the lock, and then puts back what was there", async () => {
+    mkdirSync(join(root, '.astro'));
+    const theirs = "export default new Map([['./gone.jpg', {}]]); // a deleted content folder's";
+    for (const name of CONTENT_IMPORTS_IN_PROJECT) writeFileSync(join(root, name), theirs);
+    const only = build();
+    await only.start();
+    const mine = "export default new Map([['./this-build.jpg', {}]]);";
+    for (const name of CONTENT_IMPORTS_IN_PROJECT) writeFileSync(join(root, name), mine); // this build's sync
+    only.closeBundle('prerender');
+    expect(existsSync(lockFile())).toBe(false);
+    await only.buildStart('astroImageService');
+    expect(readFileSync(lockFile(), 'utf8')).toBe(String(process.pid));
+    for (const name of CONTENT_IMPORTS_IN_PROJECT) expect(readFileSync(join(root, name), 'utf8'), name).toBe(mine);
+    only.closeBundle('astroImageService');
+    expect(existsSync(lockFile())).toBe(false);
+    for (const name of CONTENT_IMPORTS_IN_PROJECT) expect(readFileSync(join(root, name), 'utf8'), name).toBe(theirs);
   });
 
   it('gives the lock back when the prerender bundle closes, not another, and leaves nothing to do at exit', async () => {
