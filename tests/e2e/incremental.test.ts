@@ -159,7 +159,9 @@ describe('a warm build equals a cold build of the same content, after a run of e
       file(61),
       readFileSync(file(1), 'utf8')
         .replace(/^title: .*$/m, 'title: Newly published')
-        .replace(/^published: .*$/m, 'published: 2026-10-30'),
+        .replace(/^published: .*$/m, 'published: 2026-10-30')
+        // Copy No. 1 is part 1 of a series: a second part 1 would be refused.
+        .replace(/^(series|part): .*\n/gm, ''),
     );
     const profile = join(authors, 'fixture-writer-01.yaml');
     writeFileSync(profile, readFileSync(profile, 'utf8').replace(/^role: .*$/m, 'role: Night editor (fixture)'));
@@ -270,6 +272,38 @@ bio: Invented for the test.
     expect(warm.tree.has('articles/article-00003/index.html')).toBe(true);
     expect(text(warm, 'articles/with-picture/index.html')).not.toBe(before);
     expect(warm.tree.has('articles/article-00007/index.html')).toBe(true);
+  });
+
+  // The front page and series (issue 22): the clock now stands two days after article 7, the newest piece.
+  const hoursBeforeClock = (hours: number) => new Date(Date.parse(env['BUILD_TIME']!) - hours * 3_600_000).toISOString();
+  const series = join(corpus, 'series-part-4.md');
+
+  it('a piece marked lead, another piece given another type, and a new part of a series', async () => {
+    editFrontMatter(22, (data) => {
+      data['published'] = hoursBeforeClock(24);
+      data['prominence'] = 'lead';
+    });
+    // Copy No. 30 is analysis (scripts/corpus.ts newsroomFields).
+    expect(text(warm, 'articles/article-00030/index.html')).toContain('/types/analysis/');
+    editFrontMatter(30, (data) => void (data['type'] = 'opinion'));
+    // Fixture series 002 has parts 1–3 (copies 41, 49, 57); part 4 is newer than the lead, unmarked.
+    expect(text(warm, 'articles/article-00041/index.html')).toContain('Part 1 of 3');
+    writeFileSync(series, `---\ntitle: "The series goes on (fixture)"\nstandfirst: "Part four."\npublished: ${hoursBeforeClock(12)}\nsection: Europe\ntags: [NATO]\nseries: Fixture series 002\npart: 4\n---\n\nThe fourth part (fixture copy).\n`);
+    await step();
+    expect(/<article class="lead-story[^]*?<\/article>/.exec(text(warm, 'index.html'))?.[0]).toContain('href="/articles/article-00022/"');
+    expect(text(warm, 'articles/article-00030/index.html')).toContain('<a href="/types/opinion/">Opinion</a>');
+    expect(text(warm, 'types/opinion/index.html')).toContain('href="/articles/article-00030/"');
+    for (const n of [41, 49, 57]) expect(text(warm, `articles/article-000${n}/index.html`), `copy ${n}`).toContain('href="/articles/series-part-4/"');
+    expect(text(warm, 'articles/article-00041/index.html')).toContain('Part 1 of 4');
+  });
+
+  it('the clock moves on, and the piece marked lead ages out of the lead window', async () => {
+    env = { ...env, BUILD_TIME: new Date(Date.parse(env['BUILD_TIME']!) + 4 * 864e5).toISOString() };
+    await step();
+    // The newest piece leads now: the new part, which nobody marked.
+    const lead = /<article class="lead-story[^]*?<\/article>/.exec(text(warm, 'index.html'))?.[0];
+    expect(lead).toContain('href="/articles/series-part-4/"');
+    expect(lead).not.toContain('href="/articles/article-00022/"');
   });
 
   it("empty a section, so every page's masthead changes", async () => {

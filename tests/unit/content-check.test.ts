@@ -55,6 +55,12 @@ const EXPECTED: [file: string, field: string, message: string][] = [
   ['folder/duplicate-slug.md', 'file', 'expected a unique URL: tests/fixtures/broken/duplicate-slug.md also becomes /articles/duplicate-slug/'],
   ['tag-c-sharp.md', 'tags', 'expected tags that keep their own page: "C#" (U+0043 U+0023) and "C" (U+0043) would share /tags/c/'],
   ['tag-c.md', 'tags', 'expected tags that keep their own page: "C" (U+0043) and "C#" (U+0043 U+0023) would share /tags/c/'],
+  ['unknown-type.md', 'type', 'expected one of the types news, analysis, opinion, explainer, review, interview, obituary, letter, sponsored, found "analysys" (did you mean "analysis"?)'],
+  ['part-without-series.md', 'part', 'expected a series with the part: name the series this is part of, or leave part out'],
+  // Two pieces claiming one part, each naming the other, though one fails for another reason too.
+  ['part-clash-a.md', 'part', 'expected one piece per part of a series: tests/fixtures/broken/part-clash-b.md also claims part 2 of "Harbour Inquiry" (renumber one of them)'],
+  ['part-clash-b.md', 'part', 'expected one piece per part of a series: tests/fixtures/broken/part-clash-a.md also claims part 2 of "harbour inquiry" (renumber one of them)'],
+  ['part-clash-b.md', 'section', 'found "Asai" (did you mean "Asia"?)'],
 ];
 
 describe('checkContent on a corpus of broken articles', async () => {
