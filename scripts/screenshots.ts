@@ -4,8 +4,9 @@
  * light and dark, and the article's print preview; then an article with a lead photo and the
  * home page listing it with its thumbnail, from a fixture corpus with a generated 2400 × 1600
  * photo (tests/fixtures/corpora/pictures, built into .tmp/), at the same widths and schemes; and a
- * section's front, an author's page and a corrected article from the newsroom fixtures
- * (tests/fixtures/corpora/newsroom: invented authors); and an article with an animated GIF lead,
+ * section's front, an author's page, a corrected article, the front page (lead, top stories and
+ * section rows) and a piece of a series with the series' page, from the newsroom fixtures
+ * (tests/fixtures/corpora/newsroom: invented authors; its test card replaced by a photo); and an article with an animated GIF lead,
  * a video block and a transparent chart (tests/fixtures/corpora/newsroom-media, pictures made here).
  *
  *   npm run screenshots    (builds first; writes docs/screenshots/*.png)
@@ -42,7 +43,9 @@ writeFileSync(`${photoCorpus}/photo.jpg`, await testPhoto(2400, 1600));
 const photoSite = `${root}.tmp/screenshots-photos-site`;
 /** Builds a fixture corpus into .tmp/ with its own cache; throws when the build fails. */
 function buildFixture(site: string, env: Record<string, string>): void {
-  const built = spawnSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build', '--outDir', site], {
+  // --force: the cache folder outlives code changes, and only `npm run build` (scripts/build.mjs)
+  // knows to start afresh when the code changed; these builds go to Astro directly.
+  const built = spawnSync(process.execPath, [`${root}node_modules/astro/bin/astro.mjs`, 'build', '--force', '--outDir', site], {
     cwd: root,
     env: { ...inheritedEnvironment(), ...env, CACHE_DIR: `${site}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
     stdio: 'inherit',
@@ -51,10 +54,22 @@ function buildFixture(site: string, env: Record<string, string>): void {
 }
 buildFixture(photoSite, { CONTENT_DIR: photoCorpus });
 const photoPages = { 'photo-article': '/articles/with-picture/', 'photo-home': '/' };
-const newsroom = `${root}tests/fixtures/corpora/newsroom`;
+// The newsroom fixtures, their test card replaced by a photo-sized picture: the front page (a lead
+// with its picture, top stories, section rows), a piece of a series, a section, an author.
+const newsroom = `${root}.tmp/screenshots-newsroom`;
+rmSync(newsroom, { recursive: true, force: true });
+cpSync(`${root}tests/fixtures/corpora/newsroom`, newsroom, { recursive: true });
+writeFileSync(`${newsroom}/articles/strait-photo.jpg`, await testPhoto(2400, 1600, 7));
 const newsroomSite = `${root}.tmp/screenshots-newsroom-site`;
-buildFixture(newsroomSite, { CONTENT_DIR: `${newsroom}/articles`, AUTHORS_DIR: `${newsroom}/authors`, BUILD_TIME: '2026-11-23T00:00:00Z' });
-const newsroomPages = { 'section-front': '/sections/europe/', author: '/authors/jane-roe/', 'corrected-article': '/articles/harbour-reopens/' };
+buildFixture(newsroomSite, { CONTENT_DIR: `${newsroom}/articles`, AUTHORS_DIR: `${newsroom}/authors`, BUILD_TIME: '2026-11-28T00:00:00Z' });
+const newsroomPages = {
+  front: '/',
+  'series-article': '/articles/inquiry-part-2/',
+  series: '/series/harbour-inquiry/',
+  'section-front': '/sections/europe/',
+  author: '/authors/jane-roe/',
+  'corrected-article': '/articles/harbour-reopens/',
+};
 const mediaCorpus = `${root}.tmp/screenshots-media`;
 rmSync(mediaCorpus, { recursive: true, force: true });
 cpSync(`${root}tests/fixtures/corpora/newsroom-media`, mediaCorpus, { recursive: true });
