@@ -55,6 +55,15 @@ interface Phases {
   /** Section fronts and authors' pages (and their feeds) rendered, and their share of all pages' logged render time. */
   newsroomPages: number;
   newsroomShare: number;
+  /**
+   * The front page (/index.html), the kinds' and the series' pages and feeds (issue 22): how many
+   * of each were rendered and their logged render ms, summed.
+   */
+  front: { pages: number; ms: number };
+  /** Every rendered page's logged render ms, summed. */
+  renderMs: number;
+  kinds: { pages: number; ms: number };
+  series: { pages: number; ms: number };
 }
 
 interface Run {
@@ -118,7 +127,15 @@ function phases(log: string): Phases {
   const rendered = pages.filter((page) => !page.restored);
   const newsroom = rendered.filter((page) => /^\/(sections|authors)\//.test(page.path));
   const allMs = renderMs(rendered);
+  const group = (pattern: RegExp) => {
+    const entries = rendered.filter((page) => pattern.test(page.path));
+    return { pages: entries.length, ms: renderMs(entries) };
+  };
   return {
+    front: group(/^\/index\.html$/),
+    kinds: group(/^\/types\//),
+    series: group(/^\/series\//),
+    renderMs: allMs,
     newsroomPages: newsroom.length,
     newsroomShare: allMs === 0 ? 0 : renderMs(newsroom) / allMs,
     check: number(/content checked in ([\d.]+) s/),
@@ -456,7 +473,19 @@ const phaseTable = [
     }),
   ),
 ].join('\n');
-console.log(`\n${table}\n\n${phaseTable}\n`);
+const frontTable = [
+  '| articles | build | front page rendered, ms | kinds\' pages and feeds rendered | their ms | series\' pages and feeds rendered | their ms | all pages rendered | all pages\' ms |',
+  '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...rows.flatMap((row) =>
+    (['cold', 'publish', 'correct'] as const).map((kind) => {
+      const { front, kinds, series, rendered } = row[kind].phases;
+      const name = { cold: 'cold', publish: 'publish one', correct: 'correct one' }[kind];
+      const all = row[kind].phases.renderMs;
+      return `| ${[row.size, name, front.pages > 0 ? fixed(front.ms, 0) : 'copied', kinds.pages, fixed(kinds.ms, 0), series.pages, fixed(series.ms, 0), rendered, fixed(all, 0)].join(' | ')} |`;
+    }),
+  ),
+].join('\n');
+console.log(`\n${table}\n\n${phaseTable}\n\n${frontTable}\n`);
 
 if ((process.env['BENCH_SIZES'] ?? DEFAULT_SIZES) === DEFAULT_SIZES) {
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}`;
@@ -467,7 +496,8 @@ if ((process.env['BENCH_SIZES'] ?? DEFAULT_SIZES) === DEFAULT_SIZES) {
       .replace('{{machine}}', machine)
       .replace('{{runs}}', String(RUNS))
       .replace('{{table}}', table)
-      .replace('{{phases}}', phaseTable),
+      .replace('{{phases}}', phaseTable)
+      .replace('{{front}}', frontTable),
   );
   console.log('wrote docs/benchmarks.md');
 }
