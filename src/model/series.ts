@@ -114,3 +114,28 @@ export function seriesBox(series: Series<SeriesBoxPiece & SeriesPiece>): SeriesB
     pieces: series.articles.map(({ slug, title, part, language }) => ({ slug, title, part, language })),
   };
 }
+
+/** One line of a series box's list: a piece (by its index in reading order), or a gap of `count` pieces left out. */
+export type BoxLine = { piece: number } | { gap: number };
+
+/**
+ * The lines a series box lists for the piece at `at` (its index in reading order) of `count`: every
+ * piece when there are at most `limit`; past that, the first and the last piece and the `around`
+ * pieces either side of the current one, each run left out a gap, so a box over a long series
+ * (a trial's sixty days) stays a short list while its page lists them all. Throws when `at` is not
+ * a piece.
+ */
+export function boxLines(count: number, at: number, { limit = 12, around = 2 }: { limit?: number; around?: number } = {}): BoxLine[] {
+  if (!Number.isInteger(at) || at < 0 || at >= count) throw new Error(`series box: no piece ${at} of ${count}`);
+  if (count <= limit) return Array.from({ length: count }, (_, piece) => ({ piece }));
+  const shown = new Set([0, count - 1]);
+  for (let piece = Math.max(0, at - around); piece <= Math.min(count - 1, at + around); piece += 1) shown.add(piece);
+  const lines: BoxLine[] = [];
+  let last = -1;
+  for (const piece of [...shown].sort((a, b) => a - b)) {
+    if (piece - last > 1) lines.push({ gap: piece - last - 1 });
+    lines.push({ piece });
+    last = piece;
+  }
+  return lines;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriesProblems } from '../../src/checks/series';
-import { compareReadingOrder, groupSeries, partClashes, partCount, seriesBox, seriesSlug } from '../../src/model/series';
+import { boxLines, compareReadingOrder, groupSeries, partClashes, partCount, seriesBox, seriesSlug } from '../../src/model/series';
 import { ARTICLE_TYPE_NAMES, findType, isLabelled, schemaTypes } from '../../src/model/article-types';
 import { labelsOf } from '../../src/model/articles';
 
@@ -148,5 +148,24 @@ describe('types', () => {
     ['sponsored', [['Asia', '/sections/asia/'], ['Paid content', '/types/sponsored/']]],
   ] as const)('a %s piece is labelled %j', (type, labels) => {
     expect(labelsOf({ section: 'Asia', type }).map((label) => [label.text, label.path])).toEqual(labels);
+  });
+});
+
+describe('boxLines', () => {
+  const shown = (lines: ReturnType<typeof boxLines>) => lines.map((line) => ('gap' in line ? `…${line.gap}` : String(line.piece))).join(' ');
+  it.each([
+    [1, 0, '0'],
+    [12, 5, '0 1 2 3 4 5 6 7 8 9 10 11'],
+    [60, 0, '0 1 2 …56 59'],
+    [60, 30, '0 …27 28 29 30 31 32 …26 59'],
+    [60, 59, '0 …56 57 58 59'],
+    [60, 3, '0 1 2 3 4 5 …53 59'],
+    [13, 6, '0 …3 4 5 6 7 8 …3 12'],
+  ])('a series of %i pieces, at piece %i, lists %s', (count, at, expected) => {
+    expect(shown(boxLines(count, at))).toBe(expected);
+  });
+
+  it('refuses a piece that is not in the series', () => {
+    expect(() => boxLines(3, -1)).toThrow('series box: no piece -1 of 3');
   });
 });
