@@ -16,6 +16,7 @@ import { checkProfiles } from './authors.ts';
 import { isLocalAddress } from '../markdown/url-attributes.ts';
 import { articleMedia, damagedPictures, type FileProblem, type PictureUse, type PictureVerdicts } from './media.ts';
 import { schemaProblems, type ContentProblem } from './problems.ts';
+import { paidProminenceNotice } from './article-types.ts';
 import { seriesProblems } from './series.ts';
 import { tagProblems } from './tags.ts';
 import { readUtf8 } from './utf8.ts';
@@ -197,6 +198,9 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
       : undefined;
   const localSrc = image?.src !== undefined && isLocalAddress(image.src) ? image.src : undefined;
   // Picture syntax always starts with "![", so a body without it names no picture file.
+  // Said by the build too, from the rendered entry (src/checks/rendered.ts): only the full check says it here.
+  const paid = schema.success && bodies === 'always' ? paidProminenceNotice(schema.data) : undefined;
+  if (paid) result.notices = [paid];
   if (bodies === 'when-pictures' && !localSrc && !parsed.body.includes('![') && !/<(?:audio|video)\b/i.test(parsed.body)) return result;
   // The body's structure, parsed as the site's pipeline parses it: enough to check figure
   // placement, picture files and embeds without the cost of rendering.
@@ -206,7 +210,7 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
     if ('problem' in place) report(place.problem.field, place.problem.message);
   }
   problems.push(...spacedPictureAddresses(tree));
-  if (bodies === 'always') result.notices = rawHtmlNotices(tree);
+  if (bodies === 'always') result.notices = [...(result.notices ?? []), ...rawHtmlNotices(tree)];
   const pictures = [...(localSrc ? [localSrc] : []), ...localPictures(tree)];
   const players = localMediaSources(tree);
   result.readsOtherFiles = pictures.length + players.length > 0;

@@ -1,4 +1,5 @@
 import { localImagePaths } from '../astro-internals.ts';
+import { paidProminenceNotice } from './article-types.ts';
 import { readCopyFacts } from '../markdown/copy-facts.ts';
 import { renderInlineMarkdown, type InlineOptions } from '../markdown/inline.ts';
 import type { ArticleInput } from '../model/articles.ts';
@@ -38,6 +39,8 @@ export function checkRendered(
     }
     const facts = readCopyFacts(entry.rendered.metadata);
     notices.push(...facts.notices.map((notice) => ({ file, ...notice })));
+    const paid = paidProminenceNotice(entry.data);
+    if (paid) notices.push({ file, ...paid });
     const { media, problems: mediaProblems } = articleMedia(file, localImagePaths(entry.rendered.metadata), entry.data.image?.src, facts.mediaSources);
     const corrections = (entry.data.corrections ?? []).map((correction, index) => {
       const rendered = renderInlineMarkdown(correction.text, { rebase });

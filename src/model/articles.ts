@@ -269,7 +269,7 @@ export type RelatedFinder = (article: Article, limit: number) => Article[];
 
 /**
  * Related articles: those that share the most tags with an article, newest first among equals
- * (compareNewestFirst), never the article itself. `articles` must be newest first, as
+ * (compareNewestFirst), never the article itself and never paid content (`type: sponsored`). `articles` must be newest first, as
  * `selectArticles` returns them, and `tags` their tags (`tagsOf`).
  *
  * Counting every article of every tag an article has cost O(archive) an article, since one tag
@@ -283,6 +283,8 @@ export type RelatedFinder = (article: Article, limit: number) => Article[];
  */
 export function relatedIndex(articles: readonly Article[], tags: readonly Tag<Article>[]): RelatedFinder {
   const position = new Map(articles.map((article, at) => [article, at]));
+  // Paid content is never offered as related reading: it is the advertiser's, not the newsroom's.
+  const paid = Uint8Array.from(articles, (article) => (article.type === 'sponsored' ? 1 : 0));
   // Each tag's articles by position, ascending (newest first), once each; and whether each holds it.
   const members = new Map<string, Int32Array>();
   const holds = new Map<string, Uint8Array>();
@@ -319,7 +321,7 @@ export function relatedIndex(articles: readonly Article[], tags: readonly Tag<Ar
         if (at < 0) break;
         for (let i = 0; i < lists.length; i += 1) if (next[i]! < lists[i]!.length && lists[i]![next[i]!] === at) next[i]! += 1;
         // Those sharing more were found at the levels before.
-        if (at === self || shared(at) !== level) continue;
+        if (at === self || paid[at] === 1 || shared(at) !== level) continue;
         found.push(at);
         if (found.length === limit) break;
       }

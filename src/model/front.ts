@@ -7,7 +7,8 @@
  *   `leadHours` before the build's clock); with none, the newest published piece. Paid content
  *   (`type: sponsored`) never leads.
  * - **Top stories** are the newest published pieces marked `top`, and any older `lead`s, within
- *   the same window: at most `topStories`.
+ *   the same window: at most `topStories`. Paid content is never one either: the front's
+ *   hierarchy is the newsroom's judgement, and an advertiser's piece stands in its section's row.
  * - **Section rows**: for each section with pieces, in masthead order, its newest `rowSize`
  *   pieces not already above. A section with none left has no row.
  * - A piece appears once on the front: the page's "Latest" leaves out what the front shows above.
@@ -68,7 +69,7 @@ export function frontOf<A extends FrontPiece>(articles: readonly A[], sections: 
   };
   const mayLead = (article: A) => article.type !== 'sponsored';
   const lead = published.find((article) => article.prominence === 'lead' && inWindow(article) && mayLead(article)) ?? published.find(mayLead);
-  const top = published.filter((article) => article !== lead && article.prominence !== undefined && inWindow(article)).slice(0, settings.topStories);
+  const top = published.filter((article) => article !== lead && article.prominence !== undefined && inWindow(article) && mayLead(article)).slice(0, settings.topStories);
   const shown = new Set<A>([...(lead ? [lead] : []), ...top]);
   const rows: SectionRow<A>[] = [];
   for (const { articles: filed, ...section } of sections) {

@@ -14,20 +14,21 @@ const HOUR = 3_600_000;
 
 /**
  * The articles the news sitemap lists: published (no drafts, nothing scheduled, even in preview
- * builds) at an instant no later than `now` and no more than NEWS_WINDOW_HOURS before it (an
+ * builds), journalism (no paid content: Google News's content policies, "Ads and sponsored
+ * content", keep it out of news results), at an instant no later than `now` and no more than NEWS_WINDOW_HOURS before it (an
  * article exactly 48 h old is still in), newest first, at most NEWS_SITEMAP_LIMIT. A date-only
  * article counts from midnight of its day in the newsroom's zone, the instant it carries.
  * `articles` must be newest first, as `selectArticles` returns them; `now` is the build's clock
  * (BUILD_TIME). robots.txt and the sitemap both read this, so they never disagree on whether
  * there is a news sitemap at all.
  */
-export function newsArticles<T extends Pick<Article, 'published' | 'status'>>(articles: readonly T[], now: Date, limit = NEWS_SITEMAP_LIMIT): T[] {
+export function newsArticles<T extends Pick<Article, 'published' | 'status' | 'type'>>(articles: readonly T[], now: Date, limit = NEWS_SITEMAP_LIMIT): T[] {
   const end = now.getTime();
   const start = end - NEWS_WINDOW_HOURS * HOUR;
   return articles
     .filter((article) => {
       const at = article.published.instant.getTime();
-      return article.status === 'published' && at >= start && at <= end;
+      return article.status === 'published' && article.type !== 'sponsored' && at >= start && at <= end;
     })
     .slice(0, limit);
 }

@@ -115,7 +115,15 @@ export const articleSchema = strictFields(
      * to be among the top stories, each for SITE.leadHours after publication. Leave it out for
      * neither.
      */
-    prominence: z.enum(['lead', 'top'], { error: (issue) => `expected "lead" or "top" (or leave prominence out), found ${shown(issue.input)}` }).optional(),
+    prominence: z
+      .string({ error: expecting('expected "lead" or "top" (or leave prominence out)') })
+      .transform((typed, ctx) => {
+        const prominence = typed.trim().toLowerCase();
+        if (prominence === 'lead' || prominence === 'top') return prominence;
+        ctx.addIssue({ code: 'custom', message: `expected "lead" or "top" (or leave prominence out), found ${shown(typed)}` });
+        return z.NEVER;
+      })
+      .optional(),
     /**
      * The series (a running story told over several pieces) this piece belongs to, by name: pieces
      * naming the same series, case, spacing and invisible characters ignored, are listed together at
@@ -123,7 +131,8 @@ export const articleSchema = strictFields(
      */
     series: text('a series name')
       .overwrite(normalizeName)
-      .refine((name) => tagSlug(name) !== '', { error: 'expected a series name with at least one letter, digit or emoji' })
+      // Said once: an empty or invisible name is refused by text() already.
+      .refine((name) => normalizeName(name) === '' || tagSlug(name) !== '', { error: 'expected a series name with at least one letter, digit or emoji' })
       .optional(),
     /** Which part of its series this piece is (1, 2, …): the series' reading order. Needs `series`; no two pieces may claim one part. */
     part: z

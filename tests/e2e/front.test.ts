@@ -24,13 +24,15 @@ const article = (slug: string) => `/news/articles/${slug}/`;
 
 /** The front's stories, top to bottom, as the rules in src/model/front.ts choose them at the build's clock (2026-11-28T00:00Z). */
 const LEAD = 'strait-talks'; // marked lead, 27 November
-// Paid content marked lead (27 Nov, never the lead), the analysis marked top (26 Nov), the older lead (26 Nov).
-const TOP = ['cloud-partner', 'markets-analysis', 'council-recount'];
-// Each section's newest pieces not shown above, in masthead order; Business and Technology have none left.
+// The analysis marked top (26 Nov) and the older lead (26 Nov).
+const TOP = ['markets-analysis', 'council-recount'];
+// Each section's newest pieces not shown above, in masthead order; Business has none left. Paid
+// content marked lead (27 Nov) never leads nor is a top story: it stands in its section's row.
 const ROWS: [string, string[]][] = [
   ['World', ['agency-copy']],
   ['Politics', ['budget-vote']],
   ['Europe', ['inquiry-letter', 'inquiry-part-2', 'inquiry-part-1']],
+  ['Technology', ['cloud-partner']],
   // Marked top, but published before the window: a row piece, not a top story.
   ['Local', ['stale-top']],
 ];
@@ -69,7 +71,7 @@ describe('the front page', () => {
     const page = await open('/news/', { width });
     expect(await headlines(page)).toEqual(FRONT);
     expect(await page.locator('.front-row__title').allTextContents()).toEqual(ROWS.map(([name]) => name));
-    expect(await page.locator('.front-row__more a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/news/sections/world/', '/news/sections/politics/', '/news/sections/europe/', '/news/sections/local/']);
+    expect(await page.locator('.front-row__more a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/news/sections/world/', '/news/sections/politics/', '/news/sections/europe/', '/news/sections/technology/', '/news/sections/local/']);
     expect(await page.locator('.front-latest h2').textContent()).toBe('Latest');
     // Never wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

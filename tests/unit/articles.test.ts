@@ -219,6 +219,17 @@ describe('relatedArticles and neighbours', () => {
     expect(relatedTo(subject, limit).map((a) => a.slug)).toEqual(slugs);
   });
 
+  it('never offers paid content, however many tags it shares', () => {
+    const withPaid = selectArticles([
+      entry('subject', { published: '2024-06-15', tags: ['NATO', 'China'] }),
+      entry('paid', { published: '2024-06-16', tags: ['NATO', 'China'], type: 'sponsored' }),
+      entry('journalism', { published: '2024-06-01', tags: ['NATO'] }),
+    ]);
+    const related = relatedIndex(withPaid, tagsOf(withPaid));
+    expect(related(withPaid.find((a) => a.slug === 'subject')!, 3).map((a) => a.slug)).toEqual(['journalism']);
+    expect(related(withPaid.find((a) => a.slug === 'paid')!, 3).map((a) => a.slug)).toEqual(['subject', 'journalism']);
+  });
+
   // The definition, written the plain way: count shared tags with every other article, sort.
   function byDefinition(all: readonly Article[], article: Article, limit: number): string[] {
     const own = new Set(article.tags.map((tag) => tag.slug));

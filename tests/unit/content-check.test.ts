@@ -202,6 +202,21 @@ describe('files and pictures the build could not use', () => {
   });
 });
 
+describe('paid content marked to lead', () => {
+  const file = (prominence: string, type: string) =>
+    Buffer.from(['---', 'title: T', 'standfirst: S', 'published: 2024-06-18', 'section: Asia', `type: ${type}`, `prominence: ${prominence}`, 'tags: [X]', '---', '', 'Body.', ''].join('\n'));
+
+  it.each([
+    ['lead', 'sponsored', ['prominence: paid content never leads the front page or stands among its top stories, so "lead" is not followed: it is listed in its section\'s row']],
+    ['top', 'Sponsored', ['prominence: paid content never leads the front page or stands among its top stories, so "top" is not followed: it is listed in its section\'s row']],
+    ['lead', 'analysis', []],
+  ])('marked %s as %s: a notice, and no problem', (prominence, type, notices) => {
+    const result = checkFile(join(TMP, 'paid.md'), file(prominence, type));
+    expect(result.problems).toEqual([]);
+    expect((result.notices ?? []).map((notice) => `${notice.field}: ${notice.message}`)).toEqual(notices);
+  });
+});
+
 describe('one pass lists every problem of a file', () => {
   it('reports a section typo, a correction before publication and a correction with a picture together', () => {
     const text = [

@@ -57,7 +57,7 @@ describe('top stories', () => {
     ['the newest top pieces and older leads, newest first', [piece('lead', 'World', 2, { prominence: 'lead' }), piece('old-lead', 'World', 40, { prominence: 'lead' }), piece('top', 'Politics', 10, { prominence: 'top' }), piece('plain', 'Europe', 1)], ['top', 'old-lead']],
     ['none outside the window', [piece('lead', 'World', 1, { prominence: 'lead' }), piece('stale', 'World', 100, { prominence: 'top' })], []],
     ['at most topStories', [1, 2, 3, 4, 5, 6].map((n) => piece(`top-${n}`, 'World', n, { prominence: 'top' })), ['top-2', 'top-3', 'top-4', 'top-5']],
-    ['paid content marked lead, as a top story', [piece('lead', 'World', 3, { prominence: 'lead' }), piece('paid', 'World', 1, { type: 'sponsored', prominence: 'lead' })], ['paid']],
+    ['never paid content, even marked lead or top', [piece('lead', 'World', 3, { prominence: 'lead' }), piece('paid', 'World', 1, { type: 'sponsored', prominence: 'lead' }), piece('paid-top', 'World', 2, { type: 'sponsored', prominence: 'top' })], []],
     ['not the fallback lead again, when it is marked top', [piece('top-newest', 'World', 1, { prominence: 'top' }), piece('top-older', 'World', 2, { prominence: 'top' })], ['top-older']],
   ])('are %s', (_, pieces, top) => {
     expect(front(pieces).top).toEqual(top);

@@ -44,6 +44,8 @@ describe('newsArticles: which articles the news sitemap lists', () => {
     ['a date alone, its New York midnight 48 h before', { published: '2024-06-18' }, '2024-06-20T04:00:00Z', true],
     ['a date alone, its New York midnight 48 h and a second before', { published: '2024-06-18' }, '2024-06-20T04:00:01Z', false],
     ['a draft, however recent', { published: '2024-06-20T11:00:00Z', draft: true }, BUILD_TIME, false],
+    ['paid content, however recent', { published: '2024-06-20T11:00:00Z', type: 'sponsored' }, BUILD_TIME, false],
+    ['analysis, an hour old', { published: '2024-06-20T11:00:00Z', type: 'analysis' }, BUILD_TIME, true],
   ] as const)('%s', (_, data, buildTime, listed) => {
     it.each([false, true])(`is ${listed ? '' : 'not '}listed (preview build: %s)`, (preview) => {
       const now = new Date(buildTime);

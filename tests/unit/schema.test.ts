@@ -61,6 +61,7 @@ describe('articleSchema', () => {
     ['a type in any case', { type: ' Analysis ' }, { type: 'analysis' }],
     ['paid content', { type: 'sponsored' }, { type: 'sponsored' }],
     ['a lead', { prominence: 'lead' }, { prominence: 'lead' }],
+    ['a top story in any case', { prominence: ' Top ' }, { prominence: 'top' }],
     ['a series and part', { series: ' Harbour\u200B  Inquiry ', part: 2 }, { series: 'Harbour Inquiry', part: 2 }],
     ['a series without a part', { series: 'Harbour Inquiry' }, { series: 'Harbour Inquiry' }],
   ])('reads %s', (_, fields, expected) => {
