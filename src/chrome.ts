@@ -11,12 +11,15 @@ export const SEARCH_QUERY_ID = 'search-query';
 /** The id of the corrections heading at an article's foot, which labels its section. */
 export const CORRECTIONS_HEADING_ID = 'corrections-heading';
 
+/** The id of the series box's heading, after an article in a series, which labels its navigation. */
+export const SERIES_BOX_HEADING_ID = 'series-box-title';
+
 /**
  * Every id the page around an article uses. Copy never takes one of these (the Markdown
  * pipeline numbers a clashing heading instead: src/markdown/rehype-ids.ts); the end-to-end tests
  * fail on a chrome id missing from this list.
  */
-export const CHROME_IDS: readonly string[] = [MAIN_ID, RELATED_HEADING_ID, SEARCH_QUERY_ID, CORRECTIONS_HEADING_ID];
+export const CHROME_IDS: readonly string[] = [MAIN_ID, RELATED_HEADING_ID, SEARCH_QUERY_ID, CORRECTIONS_HEADING_ID, SERIES_BOX_HEADING_ID];
 
 /** Where the theme toggle stores the reader's choice ('light' | 'dark'). */
 export const THEME_KEY = 'broadsheet-theme';

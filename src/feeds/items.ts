@@ -1,3 +1,4 @@
+import { nameKey } from '../names.ts';
 import { dropUnprintable } from '../text.ts';
 import { toFeedHtml } from './html.ts';
 import { ARTICLE_TYPES } from '../model/article-types.ts';
@@ -38,7 +39,8 @@ export interface FeedItem {
   /**
    * The kind of piece (src/model/article-types.ts), every item's, news included: its key (`term`),
    * the label readers see and the scheme that names the list of kinds (the /types/ page's URL), for
-   * RSS's `<category domain>`, Atom's `<category term scheme label>` and a JSON Feed tag.
+   * Atom's `<category term scheme label>`; RSS and JSON Feed carry the label as the first of
+   * `labelledCategories`.
    */
   type: { term: string; label: string; scheme: string };
   /** Who the article is credited to, one name each: the authors, or else the publication. */
@@ -46,6 +48,16 @@ export interface FeedItem {
   image: FeedImage | undefined;
   /** The article's BCP 47 language tag; feeds say it where it differs from the channel's. */
   language: string;
+}
+
+/**
+ * An item's kind's label, then its tags, each once, a tag spelt like the label in any case
+ * (`nameKey`) left out: RSS's plain `<category>`s and JSON Feed's `tags`, which have no scheme to
+ * tell a kind from a topic.
+ */
+export function labelledCategories(item: Pick<FeedItem, 'type' | 'categories'>): string[] {
+  const label = nameKey(item.type.label);
+  return [item.type.label, ...new Set(item.categories.filter((name) => nameKey(name) !== label))];
 }
 
 /** A whole feed, format-neutral. */

@@ -1,7 +1,7 @@
 import { SITE } from '../site';
 import { feedResponse } from './budget';
 import { FEED_FORMATS } from './formats';
-import type { FeedChannel } from './items';
+import { labelledCategories, type FeedChannel } from './items';
 
 /**
  * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/), serialised by JSON.stringify, within
@@ -28,8 +28,7 @@ function jsonFeedDocument(channel: FeedChannel, publisher: string): string {
       content_html: item.contentHtml,
       date_published: item.published.toISOString(),
       ...(item.updated && { date_modified: item.updated.toISOString() }),
-      // JSON Feed tags are plain words: the kind's label first, then the tags, each once.
-      tags: [...new Set([item.type.label, ...item.categories])],
+      tags: labelledCategories(item),
       // JSON Feed 1.1 items carry their own language.
       ...(item.language !== channel.language && { language: item.language }),
       ...(item.authors.length > 0 && { authors: item.authors.map((name) => ({ name })) }),

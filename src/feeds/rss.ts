@@ -4,7 +4,7 @@ import { toHtml } from 'hast-util-to-html';
 import { SITE } from '../site';
 import { feedResponse } from './budget';
 import { FEED_FORMATS } from './formats';
-import type { FeedChannel } from './items';
+import { labelledCategories, type FeedChannel } from './items';
 
 // Elements @astrojs/rss has no option for go through a real XML serialiser, never concatenation.
 
@@ -47,9 +47,9 @@ function rssDocument(channel: FeedChannel): Promise<string> {
       pubDate: item.published,
       description: asHtml(item.summary),
       content: item.contentHtml,
-      // The kind of piece first, then the tags, each once. @astrojs/rss writes `categories` over any
-      // <category> in customData, so the kind is a plain category here; Atom gives it its scheme.
-      categories: [...new Set([item.type.label, ...item.categories])],
+      // @astrojs/rss writes `categories` over any <category> in customData, so the kind is a plain
+      // category here; Atom gives it its scheme.
+      categories: labelledCategories(item),
       // RSS's own <author> wants an e-mail address; a name belongs in dc:creator.
       customData: xml.build({
         ...(item.authors.length > 0 && { 'dc:creator': item.authors }),

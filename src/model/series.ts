@@ -48,9 +48,14 @@ export function groupSeries<A extends SeriesPiece>(articles: readonly A[], serie
   ).map((series) => ({ ...series, articles: series.articles.toSorted(compareReadingOrder) }));
 }
 
-/** How many parts a series has, as "Part n of m" says: its pieces, or its highest part when a part before it is not out yet. */
+/**
+ * How many parts a series has, as "Part n of m" says: its numbered pieces, or its highest part
+ * when a part before it is not out yet (a letter or a piece without a `part` is no part). 0 when
+ * no piece has a part.
+ */
 export function partCount(pieces: readonly Pick<SeriesPiece, 'part'>[]): number {
-  return pieces.reduce((most, piece) => Math.max(most, piece.part ?? 0), pieces.length);
+  const numbered = pieces.filter((piece) => piece.part !== undefined);
+  return numbered.reduce((most, piece) => Math.max(most, piece.part!), numbered.length);
 }
 
 /** Two or more pieces claiming one part of one series. */

@@ -9,6 +9,8 @@ import { nameKey } from '../names.ts';
 /** A value as an editor would read it in a message: `"18/06/2024"`, `12`, `a list`. */
 export function shown(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
+  // YAML's .inf and .nan: JSON would write null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   if (value !== null && typeof value === 'object') return 'a group of fields';
   return JSON.stringify(value) ?? String(value);
 }
@@ -23,7 +25,9 @@ export const expecting = (expected: string) => (issue: { input?: unknown }) => {
   // YAML reads 1984, 1.10, 0x1F, yes, .inf or an empty value as a number, a flag or nothing:
   // quotes keep what was typed.
   const unquoted = issue.input === null || typeof issue.input === 'number' || typeof issue.input === 'boolean';
-  return `${expected}, found ${shown(issue.input)}${unquoted && expected.endsWith('as text') ? ' (put the value in double quotes to keep it as typed)' : ''}`;
+  // And the other way: a number in quotes is text to YAML.
+  const quotedNumber = typeof issue.input === 'string' && /^\s*[-+]?\d+(\.\d+)?\s*$/.test(issue.input) && !expected.endsWith('as text');
+  return `${expected}, found ${shown(issue.input)}${unquoted && expected.endsWith('as text') ? ' (put the value in double quotes to keep it as typed)' : ''}${quotedNumber ? ' (write the number without quotes)' : ''}`;
 };
 
 /**

@@ -51,10 +51,10 @@ describe('series names', () => {
 
 describe('parts', () => {
   it.each([
-    ['pieces without parts', [undefined, undefined], 2],
+    ['pieces without parts', [undefined, undefined], 0],
     ['parts 1 to 3', [1, 2, 3], 3],
     ['part 4 out before part 3', [1, 2, 4], 4],
-    ['parts and a piece without one', [1, 2, undefined], 3],
+    ['parts and a piece without one (a letter is no part)', [1, 2, undefined], 2],
   ])('"of m" counts %s as %i', (_, parts, count) => {
     expect(partCount(parts.map((part) => ({ part })))).toBe(count);
   });
