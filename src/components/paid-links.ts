@@ -14,7 +14,8 @@ export function sponsoredLinks(html: string): string {
   const tree = fragments.parse(html);
   visit(tree, 'element', (node: Element) => {
     if (node.tagName !== 'a') return;
-    const rel = node.properties['rel'];
+    // rehype reads `rel` as a list of tokens.
+    const rel: unknown = node.properties['rel'];
     const values = Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/) : [];
     if (values.includes('external') && !values.includes('sponsored')) node.properties['rel'] = [...values, 'sponsored'];
   });
