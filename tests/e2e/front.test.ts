@@ -318,9 +318,12 @@ describe('a series', () => {
 });
 
 describe('accessibility and markup', () => {
-  const PAGES = ['/news/', '/news/types/', '/news/types/analysis/', '/news/series/harbour-inquiry/', article('inquiry-part-2'), article('cloud-partner')];
+  // The pages this issue made, each in both schemes; /types/ has no colours of its own (its
+  // structure is checked in the light scheme), and a kind's listing is the section fronts' layout.
+  const PAGES = ['/news/', '/news/series/harbour-inquiry/', article('inquiry-part-2'), article('cloud-partner')];
+  const RUNS = [...PAGES.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)), ['/news/types/', 'light'] as const];
 
-  it.concurrent.for(PAGES.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const)))('%s has no axe violations in the %s scheme', async ([path, colorScheme], { expect }) => {
+  it.concurrent.for(RUNS)('%s has no axe violations in the %s scheme', async ([path, colorScheme], { expect }) => {
     const page = await open(path, { colorScheme });
     expect(await axeViolations(page, colorScheme)).toEqual([]);
     await page.context().close();

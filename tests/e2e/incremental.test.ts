@@ -278,7 +278,7 @@ bio: Invented for the test.
   const hoursBeforeClock = (hours: number) => new Date(Date.parse(env['BUILD_TIME']!) - hours * 3_600_000).toISOString();
   const series = join(corpus, 'series-part-4.md');
 
-  it('a piece marked lead, another piece given another type, and a new part of a series', async () => {
+  it('a piece marked lead, another piece given another type, and a new part of a series (compared with the next step)', async () => {
     editFrontMatter(22, (data) => {
       data['published'] = hoursBeforeClock(24);
       data['prominence'] = 'lead';
@@ -289,7 +289,8 @@ bio: Invented for the test.
     // Fixture series 002 has parts 1–3 (copies 41, 49, 57); part 4 is newer than the lead, unmarked.
     expect(text(warm, 'articles/article-00041/index.html')).toContain('Part 1 of 3');
     writeFileSync(series, `---\ntitle: "The series goes on (fixture)"\nstandfirst: "Part four."\npublished: ${hoursBeforeClock(12)}\nsection: Europe\ntags: [NATO]\nseries: Fixture series 002\npart: 4\n---\n\nThe fourth part (fixture copy).\n`);
-    await step();
+    // The next step's edit (the clock) re-renders only the front: a page this one got wrong stays wrong for its comparison.
+    await step({ compare: false });
     expect(/<article class="lead-story[^]*?<\/article>/.exec(text(warm, 'index.html'))?.[0]).toContain('href="/articles/article-00022/"');
     expect(text(warm, 'articles/article-00030/index.html')).toContain('<a href="/types/opinion/">Opinion</a>');
     expect(text(warm, 'types/opinion/index.html')).toContain('href="/articles/article-00030/"');
@@ -297,7 +298,7 @@ bio: Invented for the test.
     expect(text(warm, 'articles/article-00041/index.html')).toContain('Part 1 of 4');
   });
 
-  it('the clock moves on, and the piece marked lead ages out of the lead window', async () => {
+  it('the clock moves on, and the piece marked lead ages out of the lead window (and compare the two steps)', async () => {
     env = { ...env, BUILD_TIME: new Date(Date.parse(env['BUILD_TIME']!) + 4 * 864e5).toISOString() };
     await step();
     // The newest piece leads now: the new part, which nobody marked.
