@@ -107,9 +107,10 @@ export function articleBreadcrumbs(article: Pick<Article, 'slug' | 'title' | 'se
 
 /**
  * schema.org ItemList for a series page: its pieces in reading order, each a ListItem with its
- * position (from 1) and absolute URL, as Google's carousel structured data wants them.
+ * position in the whole series (from 1; `position`, else its place in `pieces`) and absolute URL,
+ * as Google's carousel structured data wants them. `numberOfItems` counts the pieces listed.
  */
-export function seriesItemList(series: { name: string; slug: string; pieces: readonly { slug: string; title: string }[] }, site: URL | string): Record<string, unknown> {
+export function seriesItemList(series: { name: string; slug: string; pieces: readonly { slug: string; title: string; position?: number }[] }, site: URL | string): Record<string, unknown> {
   return {
     '@context': 'https://schema.org',
     '@type': 'ItemList',
@@ -119,7 +120,7 @@ export function seriesItemList(series: { name: string; slug: string; pieces: rea
     numberOfItems: series.pieces.length,
     itemListElement: series.pieces.map((piece, index) => ({
       '@type': 'ListItem',
-      position: index + 1,
+      position: piece.position ?? index + 1,
       url: absoluteUrl(paths.article(piece.slug), site),
       name: piece.title,
     })),

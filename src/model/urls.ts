@@ -158,8 +158,8 @@ export const routes = {
   typeRss: (slug: string) => shape.typeRss(segments(slug)),
   /** Every series, with how many pieces each has. */
   seriesIndex: () => '/series/',
-  /** A series' pieces in reading order (src/model/series.ts). */
-  series: (slug: string) => shape.series(segments(slug)),
+  /** A series' pieces in reading order (src/model/series.ts), paginated like a section's front: its latest parts at its address, page 1 its first ones. */
+  series: (slug: string, page: PageNumber = 'front') => paged(shape.series(segments(slug)), page),
   seriesRss: (slug: string) => shape.seriesRss(segments(slug)),
   seriesAtom: (slug: string) => shape.seriesAtom(segments(slug)),
   seriesJsonFeed: (slug: string) => shape.seriesJsonFeed(segments(slug)),

@@ -1,4 +1,4 @@
-import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +31,8 @@ describe('a 45-article corpus, 20 per page', () => {
       return file !== 'article-00010.md' && /^published: '?2021-/m.test(text) && !/^draft: true/m.test(text);
     })!;
     appendFileSync(join(corpus, other), '\nFiled from Timbuktu.\n');
+    // Every copy a piece of one long series without parts: read in order of publication.
+    for (const file of readdirSync(corpus)) writeFileSync(join(corpus, file), readFileSync(join(corpus, file), 'utf8').replace(/^---\n/, '---\nseries: A long story\n'));
     dir = buildSite({ name: 'paged-45', env: { CONTENT_DIR: corpus, BUILD_TIME: '2026-11-01T00:00:00Z' } });
     tree = readTree(dir);
   });
@@ -107,6 +109,24 @@ describe('a 45-article corpus, 20 per page', () => {
         for (const date of dates(page(`archive/${year}/${month}/index.html`))) expect(date.slice(0, 7)).toBe(`${year}-${month}`);
       }
     }
+  });
+
+  it('paginates a long series like a section front: its latest pieces at its address, page 1 its first twenty, each page in reading order', () => {
+    const [front, first] = ['series/a-long-story/index.html', 'series/a-long-story/page/1/index.html'].map(page) as [string, string];
+    expect(tree.has('series/a-long-story/page/2/index.html')).toBe(false);
+    const [latest, earliest] = [headlines(front), headlines(first)];
+    expect([latest.length, earliest.length]).toEqual([22, 20]);
+    // Reading order is publication order here: oldest first on each page, page 1 before the front.
+    const order = [...dates(first), ...dates(front)];
+    expect(order).toEqual([...order].sort());
+    expect(new Set([...earliest, ...latest]).size).toBe(42);
+    // Each piece keeps its place in the whole series in the ItemList.
+    const list = (html: string) => JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)![1]!);
+    expect(list(first).itemListElement.map((item: { position: number }) => item.position)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(list(front).itemListElement.map((item: { position: number }) => item.position)).toEqual(Array.from({ length: 22 }, (_, i) => i + 21));
+    expect(front).toMatch(/<a href="\/series\/a-long-story\/page\/1\/" rel="next">Older<\/a>/);
+    expect(first).toMatch(/<a href="\/series\/a-long-story\/" rel="prev">Newer<\/a>/);
+    expect(first).toContain('<title>A long story (page 1) | Broadsheet</title>');
   });
 
   it('keeps listing pages the same weight an article whatever the corpus size', () => {
