@@ -13,7 +13,7 @@ import { ARTICLE_TYPE_NAMES, isLabelled, type ArticleType } from './model/articl
 import { archiveOf, articlesByAuthor, sectionsOf, selectArticles, seriesOf, tagsOf, withCanonicalNames, type Article, type ArchiveYear } from './model/articles';
 import { frontOf, type Front } from './model/front';
 import type { Series } from './model/series';
-import { seriesProblems } from './checks/series';
+import { seriesNotices, seriesProblems } from './checks/series';
 import { SITE } from './site';
 import { profileIndex, toAuthors, type Author } from './model/authors';
 import { authorKey } from './model/cache-keys';
@@ -68,12 +68,14 @@ export function loadCatalogue(): Promise<Catalogue> {
     const authors = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest(imageFilePath(picture)));
     const notices: ContentProblem[] = [];
     const inputs = checkRendered(withBodiesRead(entries), { rebase: rebaserFor(import.meta.env.BASE_URL), notices });
-    if (notices.length > 0) console.warn(formatNotices(notices));
     const late = changesAfterClock(inputs, settings.now);
     if (late.length > 0) throw contentError(late);
     // The content check refuses these before every build; this guards `astro dev`, where it does not run.
-    const clashes = seriesProblems(inputs.map((input) => ({ file: input.file, series: input.data.series, part: input.data.part })));
+    const claims = inputs.map((input) => ({ file: input.file, series: input.data.series, part: input.data.part }));
+    const clashes = seriesProblems(claims);
     if (clashes.length > 0) throw contentError(clashes);
+    notices.push(...seriesNotices(claims));
+    if (notices.length > 0) console.warn(formatNotices(notices));
     const selected = selectArticles(inputs, { ...settings, profiles: profileIndex(authors) });
     const tags = tagsOf(selected);
     const series = seriesOf(selected);

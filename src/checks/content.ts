@@ -17,7 +17,7 @@ import { isLocalAddress } from '../markdown/url-attributes.ts';
 import { articleMedia, damagedPictures, type FileProblem, type PictureUse, type PictureVerdicts } from './media.ts';
 import { schemaProblems, type ContentProblem } from './problems.ts';
 import { paidProminenceNotice } from './article-types.ts';
-import { seriesProblems } from './series.ts';
+import { seriesNotices, seriesProblems } from './series.ts';
 import { tagProblems } from './tags.ts';
 import { readUtf8 } from './utf8.ts';
 
@@ -227,7 +227,8 @@ export type BodyCheck = 'always' | 'when-pictures';
 /**
  * Checks every article in a content folder and reports every problem at once: encoding, front
  * matter (YAML and the schema), an empty body, figure placement and picture files (from the
- * parsed body, without rendering it), duplicate URLs and tags that would merge; and, given the
+ * parsed body, without rendering it), duplicate URLs, tags and series names that would merge, and
+ * parts of a series claimed twice (series numbers that skip parts are a notice); and, given the
  * `authors` folder, every author's profile (src/checks/authors.ts).
  *
  * The build passes `bodies: 'when-pictures'`, since the render checks figure placement anyway:
@@ -297,5 +298,6 @@ function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | unde
     }
   }
   problems.push(...tagProblems(checked), ...seriesProblems(checked));
+  notices.push(...seriesNotices(checked));
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

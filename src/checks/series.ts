@@ -1,4 +1,4 @@
-import { partClashes } from '../model/series.ts';
+import { partClashes, seriesSlug } from '../model/series.ts';
 import { tagConflicts } from '../model/tags.ts';
 import { routes } from '../model/urls.ts';
 import type { ContentProblem } from './problems.ts';
@@ -41,4 +41,43 @@ export function seriesProblems(pieces: readonly SeriesClaim[]): ContentProblem[]
     }
   }
   return problems;
+}
+
+/** How many missing part numbers a notice spells out before it counts the rest. */
+const LISTED_GAPS = 5;
+
+/**
+ * What an editor is told of a series whose numbers skip parts no file claims: on the piece with
+ * the highest part, the parts missing before it ("Part 9 of 9" where parts 3 to 8 exist nowhere
+ * may be a mistyped 3, or parts still to be written). A notice, not a problem: the series is
+ * published as numbered. Drafts and scheduled pieces count as claims, as everywhere in the check.
+ */
+export function seriesNotices(pieces: readonly SeriesClaim[]): ContentProblem[] {
+  const bySlug = new Map<string, SeriesClaim[]>();
+  for (const piece of pieces) {
+    if (piece.series === undefined || piece.part === undefined) continue;
+    const slug = seriesSlug(piece.series);
+    if (slug === '') continue;
+    bySlug.set(slug, [...(bySlug.get(slug) ?? []), piece]);
+  }
+  const notices: ContentProblem[] = [];
+  for (const numbered of bySlug.values()) {
+    const claimed = new Set(numbered.map((piece) => piece.part!));
+    const last = numbered.reduce((best, piece) => (piece.part! > best.part! ? piece : best));
+    const missing: number[] = [];
+    let count = 0;
+    for (let part = 1; part < last.part!; part += 1) {
+      if (claimed.has(part)) continue;
+      count += 1;
+      if (missing.length < LISTED_GAPS) missing.push(part);
+    }
+    if (count === 0) continue;
+    const listed = `${missing.join(', ')}${count > missing.length ? ` and ${count - missing.length} more` : ''}`;
+    notices.push({
+      file: last.file,
+      field: 'part',
+      message: `part ${last.part} of "${last.series}" is numbered past ${count === 1 ? 'a part' : 'parts'} no file claims (${listed}): a mistyped part number, or parts still to be written? Readers see "Part ${last.part} of ${last.part}"`,
+    });
+  }
+  return notices;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriesProblems } from '../../src/checks/series';
+import { seriesNotices, seriesProblems } from '../../src/checks/series';
 import { boxLines, compareReadingOrder, groupSeries, partClashes, partCount, seriesBox, seriesSlug } from '../../src/model/series';
 import { ARTICLE_TYPE_NAMES, findType, isLabelled, schemaTypes } from '../../src/model/article-types';
 import { labelsOf } from '../../src/model/articles';
@@ -167,5 +167,18 @@ describe('boxLines', () => {
 
   it('refuses a piece that is not in the series', () => {
     expect(() => boxLines(3, -1)).toThrow('series box: no piece -1 of 3');
+  });
+});
+
+describe('seriesNotices', () => {
+  const claims = (parts: (number | undefined)[], series = 'Harbour Inquiry') => parts.map((part, i) => ({ file: `p${i}.md`, series, part }));
+  it.each([
+    ['parts 1 to 3', claims([1, 2, 3]), []],
+    ['pieces without parts', claims([undefined, undefined]), []],
+    ['parts 1 and 3', claims([1, 3]), ['p1.md part: part 3 of "Harbour Inquiry" is numbered past a part no file claims (2): a mistyped part number, or parts still to be written? Readers see "Part 3 of 3"']],
+    ['parts 2 and 20 (a mistyped 3?)', claims([2, 20]), ['p1.md part: part 20 of "Harbour Inquiry" is numbered past parts no file claims (1, 3, 4, 5, 6 and 13 more): a mistyped part number, or parts still to be written? Readers see "Part 20 of 20"']],
+    ['two series, one with a gap', [...claims([1, 2], 'A'), ...claims([1, 4], 'B').map((c) => ({ ...c, file: `b-${c.file}` }))], ['b-p1.md part: part 4 of "B" is numbered past parts no file claims (2, 3): a mistyped part number, or parts still to be written? Readers see "Part 4 of 4"']],
+  ])('%s', (_, pieces, expected) => {
+    expect(seriesNotices(pieces).map((notice) => `${notice.file} ${notice.field}: ${notice.message}`)).toEqual(expected);
   });
 });
