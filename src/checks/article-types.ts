@@ -1,4 +1,4 @@
-import { ARTICLE_TYPE_NAMES } from '../model/article-types.ts';
+import { ARTICLE_TYPE_NAMES, isPaid, type ArticleType } from '../model/article-types.ts';
 import { likelyMeant } from '../schemas/messages.ts';
 
 /**
@@ -16,7 +16,7 @@ export function typeProblem(typed: string): string {
  * notice, not a problem: `npm run check` and the build say it, and the build goes on. Undefined
  * for anything else.
  */
-export function paidProminenceNotice(data: { type?: string | undefined; prominence?: string | undefined }): { field: string; message: string } | undefined {
-  if (data.type !== 'sponsored' || data.prominence === undefined) return undefined;
+export function paidProminenceNotice(data: { type: ArticleType; prominence?: string | undefined }): { field: string; message: string } | undefined {
+  if (!isPaid(data.type) || data.prominence === undefined) return undefined;
   return { field: 'prominence', message: `paid content never leads the front page or stands among its top stories, so "${data.prominence}" is not followed: it is listed in its section's row` };
 }

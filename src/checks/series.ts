@@ -1,4 +1,4 @@
-import { partClashes, seriesSlug } from '../model/series.ts';
+import { numberedBySeries, partClashes } from '../model/series.ts';
 import { tagConflicts } from '../model/tags.ts';
 import { routes } from '../model/urls.ts';
 import type { ContentProblem } from './problems.ts';
@@ -53,20 +53,13 @@ const LISTED_GAPS = 5;
  * published as numbered. Drafts and scheduled pieces count as claims, as everywhere in the check.
  */
 export function seriesNotices(pieces: readonly SeriesClaim[]): ContentProblem[] {
-  const bySlug = new Map<string, SeriesClaim[]>();
-  for (const piece of pieces) {
-    if (piece.series === undefined || piece.part === undefined) continue;
-    const slug = seriesSlug(piece.series);
-    if (slug === '') continue;
-    bySlug.set(slug, [...(bySlug.get(slug) ?? []), piece]);
-  }
   const notices: ContentProblem[] = [];
-  for (const numbered of bySlug.values()) {
-    const claimed = new Set(numbered.map((piece) => piece.part!));
-    const last = numbered.reduce((best, piece) => (piece.part! > best.part! ? piece : best));
+  for (const numbered of numberedBySeries(pieces, (piece) => piece.series, (piece) => piece.part).values()) {
+    const claimed = new Set(numbered.map((claim) => claim.part));
+    const { piece: last, part: highest } = numbered.reduce((best, claim) => (claim.part > best.part ? claim : best));
     const missing: number[] = [];
     let count = 0;
-    for (let part = 1; part < last.part!; part += 1) {
+    for (let part = 1; part < highest; part += 1) {
       if (claimed.has(part)) continue;
       count += 1;
       if (missing.length < LISTED_GAPS) missing.push(part);
@@ -76,7 +69,7 @@ export function seriesNotices(pieces: readonly SeriesClaim[]): ContentProblem[] 
     notices.push({
       file: last.file,
       field: 'part',
-      message: `part ${last.part} of "${last.series}" is numbered past ${count === 1 ? 'a part' : 'parts'} no file claims (${listed}): a mistyped part number, or parts still to be written? Readers see "Part ${last.part} of ${last.part}"`,
+      message: `part ${highest} of "${last.series}" is numbered past ${count === 1 ? 'a part' : 'parts'} no file claims (${listed}): a mistyped part number, or parts still to be written? Readers see "Part ${highest} of ${highest}"`,
     });
   }
   return notices;

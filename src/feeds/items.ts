@@ -1,7 +1,7 @@
 import { nameKey } from '../names.ts';
 import { dropUnprintable } from '../text.ts';
 import { toFeedHtml } from './html.ts';
-import { ARTICLE_TYPES } from '../model/article-types.ts';
+import { ARTICLE_TYPES, isPaid } from '../model/article-types.ts';
 import type { Article } from '../model/articles.ts';
 import { creditNames } from '../model/credit.ts';
 import { formatDate, shownUpdate } from '../model/dates.ts';
@@ -96,7 +96,7 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
     datetime: correction.date.datetime,
     html: correction.html,
   }));
-  const note = article.type === 'sponsored' ? paidContentNote(SITE.title) : undefined;
+  const note = isPaid(article.type) ? paidContentNote(SITE.title) : undefined;
   let short: string | undefined;
   const item: FeedItem = {
     url,

@@ -19,6 +19,11 @@ export interface ArticleTypeInfo {
   schemaType: string | undefined;
   /** What the label means, for readers: the explanations page (/types/). */
   meaning: string;
+  /**
+   * Paid for by an advertiser, not the newsroom's work: never the lead or a top story, never
+   * related reading, not in the news sitemap, disclosed above the body, its links `sponsored`.
+   */
+  paid?: true;
 }
 
 /**
@@ -79,6 +84,7 @@ export const ARTICLE_TYPES = {
     heading: 'Paid content',
     schemaType: 'AdvertiserContentArticle',
     meaning: 'Paid for by an advertiser. It is not the work of our newsroom, and it never leads the front page.',
+    paid: true,
   },
 } as const satisfies Record<string, ArticleTypeInfo>;
 
@@ -94,6 +100,12 @@ export const DEFAULT_TYPE: ArticleType = 'news';
 /** Whether a kind is shown as a label and has a listing of its own: every kind but the default. */
 export function isLabelled(type: ArticleType): boolean {
   return type !== DEFAULT_TYPE;
+}
+
+/** Whether pieces of a kind are paid content (ARTICLE_TYPES `paid`): every rule about paid content asks this. */
+export function isPaid(type: ArticleType): boolean {
+  const info: ArticleTypeInfo = ARTICLE_TYPES[type];
+  return info.paid === true;
 }
 
 /** The kind a typed value names, ignoring case and surrounding space (`" Analysis"` → `analysis`); undefined for none. */

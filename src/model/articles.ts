@@ -1,6 +1,6 @@
 import type { ArticleData } from '../schemas/article';
 import { SITE } from '../site';
-import { ARTICLE_TYPES, isLabelled } from './article-types';
+import { ARTICLE_TYPES, isLabelled, isPaid } from './article-types';
 import { bylineNames, type BylineName } from './authors';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
 import { sectionFronts, findSection, type SectionFront } from './sections';
@@ -284,7 +284,7 @@ export type RelatedFinder = (article: Article, limit: number) => Article[];
 export function relatedIndex(articles: readonly Article[], tags: readonly Tag<Article>[]): RelatedFinder {
   const position = new Map(articles.map((article, at) => [article, at]));
   // Paid content is never offered as related reading: it is the advertiser's, not the newsroom's.
-  const paid = Uint8Array.from(articles, (article) => (article.type === 'sponsored' ? 1 : 0));
+  const paid = Uint8Array.from(articles, (article) => (isPaid(article.type) ? 1 : 0));
   // Each tag's articles by position, ascending (newest first), once each; and whether each holds it.
   const members = new Map<string, Int32Array>();
   const holds = new Map<string, Uint8Array>();

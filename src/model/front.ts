@@ -15,7 +15,7 @@
  *
  * Pure: the caller hands in pieces newest first and the sections in masthead order.
  */
-import type { ArticleType } from './article-types';
+import { isPaid, type ArticleType } from './article-types';
 import type { Section, SectionFront } from './sections';
 
 /** What the front's rules read of a piece. */
@@ -67,7 +67,7 @@ export function frontOf<A extends FrontPiece>(articles: readonly A[], sections: 
     const at = article.published.instant.getTime();
     return at > start && at <= end;
   };
-  const mayLead = (article: A) => article.type !== 'sponsored';
+  const mayLead = (article: A) => !isPaid(article.type);
   const lead = published.find((article) => article.prominence === 'lead' && inWindow(article) && mayLead(article)) ?? published.find(mayLead);
   const top = published.filter((article) => article !== lead && article.prominence !== undefined && inWindow(article) && mayLead(article)).slice(0, settings.topStories);
   const shown = new Set<A>([...(lead ? [lead] : []), ...top]);

@@ -1,3 +1,4 @@
+import { isPaid } from './article-types';
 import type { Article } from './articles';
 import { isoWithOffset } from './dates';
 
@@ -28,7 +29,7 @@ export function newsArticles<T extends Pick<Article, 'published' | 'status' | 't
   return articles
     .filter((article) => {
       const at = article.published.instant.getTime();
-      return article.status === 'published' && article.type !== 'sponsored' && at >= start && at <= end;
+      return article.status === 'published' && !isPaid(article.type) && at >= start && at <= end;
     })
     .slice(0, limit);
 }

@@ -58,6 +58,26 @@ export function partCount(pieces: readonly Pick<SeriesPiece, 'part'>[]): number 
   return numbered.reduce((most, piece) => Math.max(most, piece.part!), numbered.length);
 }
 
+/**
+ * The numbered pieces of each series, by series slug (`seriesSlug`), in the order given: what the
+ * rules on parts (`partClashes`, the check's gap notice) read. Pieces without a series or a part,
+ * or with a series name that has no slug, are left out.
+ */
+export function numberedBySeries<A>(articles: readonly A[], seriesOf: (article: A) => string | undefined, partOf: (article: A) => number | undefined): Map<string, { piece: A; part: number }[]> {
+  const bySlug = new Map<string, { piece: A; part: number }[]>();
+  for (const piece of articles) {
+    const name = seriesOf(piece);
+    const part = partOf(piece);
+    if (name === undefined || part === undefined) continue;
+    const slug = seriesSlug(name);
+    if (slug === '') continue;
+    let numbered = bySlug.get(slug);
+    if (!numbered) bySlug.set(slug, (numbered = []));
+    numbered.push({ piece, part });
+  }
+  return bySlug;
+}
+
 /** Two or more pieces claiming one part of one series. */
 export interface PartClash<A> {
   /** The series' slug (`seriesSlug`). */
@@ -71,21 +91,13 @@ export interface PartClash<A> {
  * pieces in the order given. `seriesOf` and `partOf` read a piece's series name and part.
  */
 export function partClashes<A>(articles: readonly A[], seriesOf: (article: A) => string | undefined, partOf: (article: A) => number | undefined): PartClash<A>[] {
-  const claims = new Map<string, { slug: string; part: number; articles: A[] }>();
-  for (const article of articles) {
-    const name = seriesOf(article);
-    const part = partOf(article);
-    if (name === undefined || part === undefined) continue;
-    const slug = seriesSlug(name);
-    if (slug === '') continue;
-    const key = `${slug}\0${part}`;
-    const claim = claims.get(key) ?? { slug, part, articles: [] };
-    claim.articles.push(article);
-    claims.set(key, claim);
+  const clashes: PartClash<A>[] = [];
+  for (const [slug, numbered] of numberedBySeries(articles, seriesOf, partOf)) {
+    for (const [part, claims] of Map.groupBy(numbered, (claim) => claim.part)) {
+      if (claims.length > 1) clashes.push({ slug, part, articles: claims.map((claim) => claim.piece) });
+    }
   }
-  return [...claims.values()]
-    .filter((claim) => claim.articles.length > 1)
-    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.part - b.part));
+  return clashes.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.part - b.part));
 }
 
 /** One piece as a series box lists it. */
