@@ -1,7 +1,7 @@
 import type { ArticleData } from '../schemas/article';
 import { SITE } from '../site';
 import { ARTICLE_TYPES, isLabelled, isPaid } from './article-types';
-import { bylineNames, type BylineName } from './authors';
+import { bylineNames, type BylineName, type ProfileIndex } from './authors';
 import { toArticleDate, yearMonth, type ArticleDate } from './dates';
 import { sectionFronts, findSection, type SectionFront } from './sections';
 import { readLanguage, type Language } from './language';
@@ -156,12 +156,12 @@ function latest(first: ArticleDate, ...rest: (ArticleDate | undefined)[]): Artic
 
 /**
  * Turns one checked article into what pages show. `now` decides whether it is scheduled;
- * `profiles` (byline name → profile slug, `profileIndex`) links authors to their pages.
+ * `profiles` (byline name → profile, `profileIndex`) links authors to their pages.
  */
 export function toArticle(
   input: ArticleInput,
   now: Date = new Date(),
-  profiles: ReadonlyMap<string, string> = new Map(),
+  profiles: ProfileIndex = new Map(),
 ): Article {
   const { data, media } = input;
   const { published: publishedAt, updated: updatedAt, tags, byline, language, corrections: _corrections, draft, series, ...copy } = data;
@@ -202,8 +202,8 @@ export interface Selection {
   now?: Date;
   /** Preview builds show drafts and scheduled articles too (marked as such). */
   preview?: boolean;
-  /** Byline name → profile slug (`profileIndex`). */
-  profiles?: ReadonlyMap<string, string>;
+  /** Byline name → profile (`profileIndex`). */
+  profiles?: ProfileIndex;
 }
 
 /**

@@ -14,6 +14,10 @@ export interface Author<Picture = unknown> {
   bio: string;
   image: { src: Picture; alt: string; credit?: string | undefined; digest: string } | undefined;
   links: { name: string; url: string }[];
+  /** Subjects they write about, as the profile lists them; empty when it lists none. */
+  expertise: string[];
+  /** Their fediverse handle, `@name@host`, when the profile gives one. */
+  fediverse: string | undefined;
 }
 
 /** A byline name, linked to the author's page when a profile has that exact name. */
@@ -21,7 +25,18 @@ export interface BylineName {
   name: string;
   /** The profile's slug, when there is one; agency copy and guest authors have none. */
   author: string | undefined;
+  /** The profile's fediverse handle (`@name@host`), when it has one: the article's `fediverse:creator`. */
+  fediverse?: string | undefined;
 }
+
+/** What a byline name finds of its profile (`profileIndex`): the page's slug and the fediverse handle. */
+export interface ProfileLink {
+  slug: string;
+  fediverse: string | undefined;
+}
+
+/** Byline name → the profile it links to (`profileIndex`). */
+export type ProfileIndex = ReadonlyMap<string, ProfileLink>;
 
 /** A profile as the content layer hands it over. */
 export interface AuthorEntry<Picture = unknown> {
@@ -44,20 +59,25 @@ export function toAuthors<Picture>(entries: readonly AuthorEntry<Picture>[], dig
       bio: entry.data.bio,
       image: entry.data.image && { ...entry.data.image, digest: digestOf(entry.data.image.src) },
       links: entry.data.links ?? [],
+      expertise: entry.data.expertise ?? [],
+      fediverse: entry.data.fediverse,
     }))
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
 /**
- * Byline name → profile slug. A name matches only exactly (after the schema's trimming): "J.
+ * Byline name → profile slug and fediverse handle. A name matches only exactly (after the schema's trimming): "J.
  * Smith" is not "Jane Smith", and a guess would credit the wrong person. The content check refuses
  * two profiles with one name, so the map is unambiguous.
  */
-export function profileIndex(authors: readonly Pick<Author, 'name' | 'slug'>[]): ReadonlyMap<string, string> {
-  return new Map(authors.map((author) => [author.name, author.slug]));
+export function profileIndex(authors: readonly Pick<Author, 'name' | 'slug' | 'fediverse'>[]): ProfileIndex {
+  return new Map(authors.map((author) => [author.name, { slug: author.slug, fediverse: author.fediverse }]));
 }
 
-/** An article's byline names, each linked to its author's profile when there is one. */
-export function bylineNames(names: readonly string[], profiles: ReadonlyMap<string, string>): BylineName[] {
-  return names.map((name) => ({ name, author: profiles.get(name) }));
+/** An article's byline names, each linked to its author's profile (and its fediverse handle) when there is one. */
+export function bylineNames(names: readonly string[], profiles: ProfileIndex): BylineName[] {
+  return names.map((name) => {
+    const profile = profiles.get(name);
+    return { name, author: profile?.slug, fediverse: profile?.fediverse };
+  });
 }

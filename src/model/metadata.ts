@@ -141,3 +141,32 @@ export function jsonLd(data: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
+
+/**
+ * schema.org ProfilePage for an author's page: the page's address and, as its `mainEntity`, the
+ * author as a `Person` with the profile's name, role (`jobTitle`), biography (`description`),
+ * links (`sameAs`) and subjects (`knowsAbout`), as Google's profile-page structured data wants
+ * them. Only what the profile says: a list it leaves empty is left out, not written as `[]`. No
+ * `image`: the portrait's optimised copies are made by the page's `<Picture>`, so there is no
+ * absolute address for it here.
+ */
+export function profilePage(
+  author: Pick<import('./authors').Author, 'slug' | 'name' | 'role' | 'bio' | 'links' | 'expertise'>,
+  site: URL | string,
+): import('schema-dts').WithContext<import('schema-dts').ProfilePage> {
+  const url = absoluteUrl(paths.author(author.slug), site);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url,
+    mainEntity: {
+      '@type': 'Person',
+      name: author.name,
+      jobTitle: author.role,
+      description: author.bio,
+      url,
+      ...(author.links.length > 0 && { sameAs: author.links.map((link) => link.url) }),
+      ...(author.expertise.length > 0 && { knowsAbout: author.expertise }),
+    },
+  };
+}

@@ -4,9 +4,16 @@
  * portrait) and `npm run check` (src/checks/authors.ts, with the portrait as a path) validate with it.
  */
 import { z } from 'astro/zod';
-import { normalizeName } from '../names.ts';
+import { nameKey, normalizeName } from '../names.ts';
 import { strictFields, text, webUrl } from './fields.ts';
-import { expecting } from './messages.ts';
+import { expecting, shown } from './messages.ts';
+
+/**
+ * A fediverse handle, `@name@host`: the name in letters, digits, `_`, `.` and `-`; the host a DNS
+ * name with at least one dot, each label letters, digits and inner hyphens (at most 63), the last
+ * starting with a letter (no IP address), and no port.
+ */
+const FEDIVERSE_HANDLE = /^@[A-Za-z0-9_.-]+@(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 /**
  * An author's profile, `content/authors/<slug>.yaml` (or AUTHORS_DIR): the file name is the URL
@@ -48,6 +55,26 @@ export function authorSchemaFor<Picture extends z.ZodType>(picture: Picture) {
           ),
           { error: expecting('expected a list of links, each with name and url') },
         )
+        .optional(),
+      /** Subjects the author writes about, as the newsroom names them, e.g. "Shipping". At least one; each once. Shown on their page and in its JSON-LD (`knowsAbout`). */
+      expertise: z
+        .array(text('a subject').overwrite(normalizeName), { error: expecting('expected a list of subjects') })
+        .min(1, { error: 'expected at least one subject' })
+        .superRefine((subjects, ctx) => {
+          const seen = new Map<string, string>();
+          subjects.forEach((subject, index) => {
+            const key = nameKey(subject);
+            const first = seen.get(key);
+            if (first === undefined) seen.set(key, subject);
+            else ctx.addIssue({ code: 'custom', path: [index], message: `expected each subject once, found "${subject}" again (as "${first}")` });
+          });
+        })
+        .optional(),
+      /** Their fediverse handle, `@name@host` (e.g. `@jane@social.example`): their articles name it for Mastodon's author attribution (`fediverse:creator`). */
+      fediverse: text('a fediverse handle')
+        .refine((handle) => FEDIVERSE_HANDLE.test(handle), {
+          error: (issue) => `expected a fediverse handle like @name@host, found ${shown(issue.input)}`,
+        })
         .optional(),
     },
     "an author's profile",

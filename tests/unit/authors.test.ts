@@ -25,7 +25,7 @@ describe('checkAuthors', () => {
   });
 
   it.each([
-    ['an unknown field', `${VALID}twitter: "@jane"\n`, 'twitter', 'unknown field "twitter": expected only name, role, bio, image, links'],
+    ['an unknown field', `${VALID}twitter: "@jane"\n`, 'twitter', 'unknown field "twitter": expected only name, role, bio, image, links, expertise, fediverse'],
     ['a missing role', 'name: Jane Roe\nbio: B.\n', 'role', 'missing: this field is required, expected the author\'s role, e.g. "Asia correspondent" as text'],
     ['a link without an address', `${VALID}links:\n  - name: Bluesky\n`, 'links.0.url', 'expected an absolute http(s) address like https://example.com/story'],
     ['a javascript: link', `${VALID}links:\n  - name: X\n    url: "javascript:alert(1)"\n`, 'links.0.url', 'expected an absolute http(s) address like https://example.com/story'],
@@ -34,12 +34,35 @@ describe('checkAuthors', () => {
     ['a broken YAML quote', 'name: "Jane\nrole: R\n', 'name', 'line 1, column 7: expected the closing " of this value on its line, found none'],
     ['a list never closed', `${VALID}links: [Bluesky\n`, 'links', 'line 4, column 8: expected the closing ] of this list on its line (or a missing comma), found none'],
     ['a portrait given as a web address', `${VALID}image:\n  src: https://photos.example/jane.jpg\n  alt: Jane (fixture)\n`, 'image.src', 'picture "https://photos.example/jane.jpg": expected a picture file beside the profile, as a relative path like ./portrait.jpg'],
+    // Subjects: a list of one or more, each once.
+    ['an empty list of subjects', `${VALID}expertise: []\n`, 'expertise', 'expected at least one subject'],
+    ['subjects as one text', `${VALID}expertise: Asia\n`, 'expertise', 'expected a list of subjects, found "Asia"'],
+    ['a subject twice, in another case', `${VALID}expertise: [Shipping, shipping]\n`, 'expertise.1', 'expected each subject once, found "shipping" again (as "Shipping")'],
+    ['an empty subject', `${VALID}expertise: [Shipping, ""]\n`, 'expertise.1', 'expected a subject, found an empty value'],
+    // A fediverse handle is @name@host, nothing else.
+    ['a handle without its leading @', `${VALID}fediverse: jane@social.example\n`, 'fediverse', 'expected a fediverse handle like @name@host, found "jane@social.example"'],
+    ['a handle without a host', `${VALID}fediverse: "@jane"\n`, 'fediverse', 'expected a fediverse handle like @name@host, found "@jane"'],
+    ['a handle whose host has no dot', `${VALID}fediverse: "@jane@localhost"\n`, 'fediverse', 'expected a fediverse handle like @name@host, found "@jane@localhost"'],
+    ['a handle with a space in the name', `${VALID}fediverse: "@ja ne@x.org"\n`, 'fediverse', 'expected a fediverse handle like @name@host, found "@ja ne@x.org"'],
+    ['a profile address instead of a handle', `${VALID}fediverse: https://social.example/@jane\n`, 'fediverse', 'expected a fediverse handle like @name@host, found "https://social.example/@jane"'],
+    ['a handle with a port', `${VALID}fediverse: "@jane@social.example:443"\n`, 'fediverse', 'expected a fediverse handle like @name@host, found "@jane@social.example:443"'],
+    ['a handle whose host is an IP address', `${VALID}fediverse: "@jane@192.0.2.1"\n`, 'fediverse', 'expected a fediverse handle like @name@host, found "@jane@192.0.2.1"'],
+    ['a handle without quotes, which YAML cannot read', `${VALID}fediverse: @jane@social.example\n`, 'fediverse', 'line 4, column 12: expected a field (name: value) on this line, found text YAML cannot read'],
+    ['a handle given as a number', `${VALID}fediverse: 12\n`, 'fediverse', 'expected a fediverse handle as text, found 12'],
   ])('names the field for %s', (_label, yaml, field, message) => {
     const dir = profiles('one', { 'jane-roe.yaml': yaml });
     const [problem] = checkAuthors(dir);
     expect(problem?.file).toBe(relative(process.cwd(), join(dir, 'jane-roe.yaml')));
     expect(problem?.field).toBe(field);
     expect(problem?.message).toContain(message);
+  });
+
+  it.each([
+    ['subjects and a handle', 'expertise: [Shipping, Maritime law]\nfediverse: "@jane@social.example"\n'],
+    ['a handle with dots, digits, _ and - in the name and a deep host', 'fediverse: "@jane.roe_2-x@eu.social-1.example"\n'],
+    ['subjects in flow and block style, one in non-Latin script', 'expertise:\n  - 港口\n  - "Trade, tariffs"\n'],
+  ])('accepts %s', (_label, yaml) => {
+    expect(checkAuthors(profiles('accepts', { 'jane-roe.yaml': `${VALID}${yaml}` }))).toEqual([]);
   });
 
   it('refuses a portrait that is not there, naming where it looked', () => {
@@ -90,12 +113,13 @@ describe('checkAuthors', () => {
 
 describe('bylineNames', () => {
   const index = profileIndex([
-    { name: 'Jane Roe', slug: 'jane-roe' },
-    { name: 'John Doe', slug: 'john-doe' },
+    { name: 'Jane Roe', slug: 'jane-roe', fediverse: '@janeroe@social.example' },
+    { name: 'John Doe', slug: 'john-doe', fediverse: undefined },
   ]);
   it.each([
-    [['Jane Roe'], [{ name: 'Jane Roe', author: 'jane-roe' }]],
-    [['Jane Roe', 'Guest Writer'], [{ name: 'Jane Roe', author: 'jane-roe' }, { name: 'Guest Writer', author: undefined }]],
+    [['Jane Roe'], [{ name: 'Jane Roe', author: 'jane-roe', fediverse: '@janeroe@social.example' }]],
+    [['John Doe'], [{ name: 'John Doe', author: 'john-doe', fediverse: undefined }]],
+    [['Jane Roe', 'Guest Writer'], [{ name: 'Jane Roe', author: 'jane-roe', fediverse: '@janeroe@social.example' }, { name: 'Guest Writer', author: undefined, fediverse: undefined }]],
     // Only an exact name links: a near miss could credit the wrong person.
     [['jane roe', 'J. Roe'], [{ name: 'jane roe', author: undefined }, { name: 'J. Roe', author: undefined }]],
     [[], []],

@@ -102,7 +102,7 @@ describe('authorKey', () => {
   /** A profile whose portrait throws when its metadata is read, as Astro's proxy would publish the original. */
   function profile(bio: string, digest: string): Author {
     const src = new Proxy({}, { get: () => { throw new Error('the portrait metadata was read'); }, ownKeys: () => { throw new Error('the portrait metadata was read'); } });
-    return { slug: 'a', file: 'a.yaml', name: 'A. Writer', role: 'Reporter', bio, image: { src, alt: 'A portrait', digest }, links: [] };
+    return { slug: 'a', file: 'a.yaml', name: 'A. Writer', role: 'Reporter', bio, image: { src, alt: 'A portrait', digest }, links: [], expertise: [], fediverse: undefined };
   }
 
   it('keys the profile by its portrait digest, and page keys holding it never read the portrait', () => {

@@ -112,7 +112,7 @@ describe('copy YAML would cut short at a comment, in a profile', () => {
 describe('text fields come from the schemas', () => {
   it.each([
     ['an article', articleSchema, ['title', 'standfirst', 'section', 'series', 'tags.*', 'source.name', 'byline.*', 'image.src', 'image.alt', 'image.caption', 'image.credit', 'corrections.*.text']],
-    ['a profile', authorSchema, ['name', 'role', 'bio', 'image.src', 'image.alt', 'image.credit', 'links.*.name']],
+    ['a profile', authorSchema, ['name', 'role', 'bio', 'image.src', 'image.alt', 'image.credit', 'links.*.name', 'expertise.*', 'fediverse']],
   ])('%s', (_label, schema, paths) => {
     expect(textFieldPaths(schema)).toEqual(paths);
   });

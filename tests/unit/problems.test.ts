@@ -7,10 +7,10 @@ import { authorSchema } from '../../src/schemas/profile';
 describe('schemaProblems: one problem per field, for articles and profiles alike', () => {
   it.each([
     ['a profile with two unknown fields', authorSchema, { name: 'Jane', role: 'r', bio: 'b', twiter: 'x', age: 3 }, 'profile', [
-      ['twiter', 'unknown field "twiter": expected only name, role, bio, image, links'],
-      ['age', 'unknown field "age": expected only name, role, bio, image, links'],
+      ['twiter', 'unknown field "twiter": expected only name, role, bio, image, links, expertise, fediverse'],
+      ['age', 'unknown field "age": expected only name, role, bio, image, links, expertise, fediverse'],
     ]],
-    ['a profile that is not a mapping', authorSchema, 'Jane', 'profile', [['profile', 'expected an author\'s profile with the fields name, role, bio, image, links, found "Jane"']]],
+    ['a profile that is not a mapping', authorSchema, 'Jane', 'profile', [['profile', 'expected an author\'s profile with the fields name, role, bio, image, links, expertise, fediverse, found "Jane"']]],
     ['an unknown field inside the image', articleSchema, { image: { caption: 'c', size: 2 } }, 'front matter', [['image.size', 'unknown field "size": expected only src, alt, caption, credit, afterParagraph']]],
     ['a link without an address', authorSchema, { name: 'J', role: 'r', bio: 'b', links: [{ name: 'X' }] }, 'profile', [['links.0.url', 'expected an absolute http(s) address like https://example.com/story']]],
   ])('%s', (_label, schema, data, whole, expected) => {
