@@ -1,7 +1,7 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { authorsDir, cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orStop, publishing } from './src/env.ts';
+import { authorsDir, cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orStop, pagesDir, publishing } from './src/env.ts';
 import { cacheLock, contentSyncLock } from './src/integrations/cache-lock.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { imageCache, PICTURE_SERVICE } from './src/integrations/image-cache.ts';
@@ -20,6 +20,7 @@ if (problem) throw new Error(problem);
 const { site, base } = orStop(deploySettings);
 const content = orStop(contentDir);
 const authors = orStop(() => authorsDir());
+const pages = orStop(() => pagesDir());
 orStop(publishing);
 const cache = orStop(() => cacheFolder(fileURLToPath(new URL('.', import.meta.url))));
 
@@ -64,7 +65,7 @@ export default defineConfig({
     cacheLock(),
     contentSyncLock(),
     imageCache(),
-    contentCheck(content, authors),
+    contentCheck(content, { authors, pages }),
     // Rendered bodies live beside the content store, not in it (src/integrations/body-store.ts).
     bodyStore(),
     staticHostHeaders(),

@@ -4,15 +4,16 @@
  *
  *   npm run check              (CONTENT_DIR, else content/articles)
  *   npm run check -- DIR       (another folder)
- * Writers' profiles are checked too: AUTHORS_DIR, else content/authors.
+ * Writers' profiles are checked too (AUTHORS_DIR, else content/authors), and the publication's
+ * own pages (PAGES_DIR, else content/pages).
  */
 import { checkContent, formatProblems, type ContentProblem } from '../src/checks/content.ts';
 import { formatNotices } from '../src/checks/problems.ts';
-import { authorsDir, contentDir, contentFolder, orStop } from '../src/env.ts';
+import { authorsDir, contentDir, contentFolder, orStop, pagesDir } from '../src/env.ts';
 
 const dir = orStop(() => (process.argv[2] ? contentFolder(process.argv[2]) : contentDir()));
 const notices: ContentProblem[] = [];
-const problems = await checkContent(dir, { authors: orStop(() => authorsDir()), notices });
+const problems = await checkContent(dir, { authors: orStop(() => authorsDir()), pages: orStop(() => pagesDir()), notices });
 if (notices.length > 0) console.warn(formatNotices(notices));
 if (problems.length > 0) {
   console.error(formatProblems(problems));

@@ -4,7 +4,10 @@ import { imageFilePath } from './astro-internals';
 import { fileDigest } from './checks/media';
 import { contentError, formatNotices, type ContentProblem } from './checks/problems';
 import { checkRendered } from './checks/rendered';
-import { authorsDir, publishing } from './env';
+import { authorsDir, pagesDir, publishing } from './env';
+import { aboutPagesOf } from './checks/pages';
+import { publisherOf, type AboutPage, type Publisher } from './model/about';
+import { correctionsLog, type LoggedCorrection } from './model/corrections';
 import { withBodiesRead } from './integrations/body-store';
 import { shareSearchDocuments } from './integrations/search-index';
 import { shareLastModified } from './integrations/sitemap';
@@ -50,6 +53,14 @@ export interface Catalogue {
   masthead: Section[];
   /** What the news sitemap lists (src/model/news-sitemap.ts); robots.txt names it only when this is not empty. */
   news: Article[];
+  /** The publication's own pages (PAGES_DIR, else content/pages), in the order /about/ lists them (src/model/about.ts). */
+  aboutPages: AboutPage[];
+  /** The publisher as structured data names it: which page holds each policy. One object, in the props of every page that carries it. */
+  publisher: Publisher;
+  /** Every correction and clarification of the published articles, newest first (/corrections/, src/model/corrections.ts). */
+  corrections: LoggedCorrection[];
+  /** The build's clock (BUILD_TIME, else the time it started): what ages and the front page's window are measured against. */
+  now: Date;
 }
 
 let catalogue: Promise<Catalogue> | undefined;
@@ -61,13 +72,16 @@ let catalogue: Promise<Catalogue> | undefined;
  */
 export function loadCatalogue(): Promise<Catalogue> {
   // No profiles folder, no collection to read (Astro warns about reading an empty one).
-  catalogue ??= Promise.all([getCollection('articles'), authorsDir() ? getCollection('authors') : []]).then(([entries, profiles]) => {
+  catalogue ??= Promise.all([getCollection('articles'), authorsDir() ? getCollection('authors') : [], pagesDir() ? getCollection('pages') : []]).then(([entries, profiles, pageEntries]) => {
     const settings = publishing();
     // Only the file is read (src/astro-internals.ts): touching any other field of Astro's image
     // metadata marks the original as used, and Astro then publishes it beside the optimised copies.
     const authors = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest(imageFilePath(picture)));
     const notices: ContentProblem[] = [];
-    const inputs = checkRendered(withBodiesRead(entries), { rebase: rebaserFor(import.meta.env.BASE_URL), notices });
+    // One read of the body store for both collections: it prunes every body this build did not read.
+    const read = withBodiesRead([...entries, ...pageEntries]);
+    const inputs = checkRendered(read.slice(0, entries.length) as typeof entries, { rebase: rebaserFor(import.meta.env.BASE_URL), notices });
+    const aboutPages = aboutPagesOf(read.slice(entries.length) as typeof pageEntries);
     const late = changesAfterClock(inputs, settings.now);
     if (late.length > 0) throw contentError(late);
     // The content check refuses these before every build; this guards `astro dev`, where it does not run.
@@ -107,6 +121,10 @@ export function loadCatalogue(): Promise<Catalogue> {
       authors: authors.map((author) => (authorKey(author), { author, articles: byAuthor.get(author.slug) ?? [] })),
       masthead: sections.map(({ name, slug }) => ({ name, slug })),
       news: newsArticles(articles, settings.now),
+      aboutPages,
+      publisher: publisherOf(aboutPages),
+      corrections: correctionsLog(articles),
+      now: settings.now,
     };
   });
   return catalogue;

@@ -2,16 +2,18 @@ import { defineCollection } from 'astro:content';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
 import { skippingUnchangedFrontMatter } from './astro-internals';
-import { authorsDir, contentDir } from './env';
+import { authorsDir, contentDir, pagesDir } from './env';
 import { readFrontMatter, readYaml, withContentYaml } from './checks/front-matter';
 import { articleSlug, authorSlug } from './model/urls';
 import { articleSchema } from './schemas/article';
+import { pageSchema } from './schemas/page';
 import { authorSchemaFor } from './schemas/profile';
 
 const authors = authorsDir();
+const pages = pagesDir();
 
-/** No profiles folder: an empty collection, without the glob loader's "no files found" warning. */
-const noProfiles: Loader = { name: 'broadsheet:no-profiles', load: async ({ store }) => store.clear() };
+/** No folder: an empty collection, without the glob loader's "no files found" warning. */
+const empty = (name: string): Loader => ({ name: `broadsheet:no-${name}`, load: async ({ store }) => store.clear() });
 
 export const collections = {
   articles: defineCollection({
@@ -36,7 +38,15 @@ export const collections = {
   authors: defineCollection({
     loader: authors
       ? withContentYaml(glob({ pattern: '*.yaml', base: authors, generateId: ({ entry }) => authorSlug(entry) }), readYaml)
-      : noProfiles,
+      : empty('profiles'),
     schema: ({ image }) => authorSchemaFor(image()),
+  }),
+  // The publication's own pages (PAGES_DIR, else content/pages): about, masthead, policies. Their
+  // bodies go through the articles' Markdown pipeline; the slug is the file name, as for articles.
+  pages: defineCollection({
+    loader: pages
+      ? withContentYaml(glob({ pattern: '**/*.md', base: pages, generateId: ({ entry }) => articleSlug(entry), retainBody: false }), readFrontMatter)
+      : empty('pages'),
+    schema: pageSchema,
   }),
 };

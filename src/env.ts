@@ -112,6 +112,26 @@ export function authorsDir(env: Environment = process.env): string | undefined {
   return dir;
 }
 
+/** Where the publication's own pages are when PAGES_DIR is unset: about, masthead, policies (src/model/about.ts). */
+export const DEFAULT_PAGES_DIR = 'content/pages';
+
+/**
+ * PAGES_DIR: the folder of the publication's own pages (`<slug>.md`, built at /about/<slug>/), as
+ * an absolute path, or undefined when it is unset and `content/pages` does not exist (then /about/
+ * lists none and structured data names no policy). A folder named in PAGES_DIR must exist. Throws
+ * SettingError.
+ */
+export function pagesDir(env: Environment = process.env): string | undefined {
+  const named = env['PAGES_DIR'];
+  const dir = resolve(named || DEFAULT_PAGES_DIR);
+  if (!existsSync(dir)) {
+    if (!named) return undefined;
+    throw new SettingError(`PAGES_DIR: the folder ${dir} does not exist. Expected a folder of the publication's pages (<slug>.md).`);
+  }
+  if (!statSync(dir).isDirectory()) throw new SettingError(`PAGES_DIR: ${dir} is a file. Expected a folder of the publication's pages (<slug>.md).`);
+  return dir;
+}
+
 /** Which articles a build publishes: the schedule cut-off and whether it is a preview. */
 export interface Publishing {
   /** Articles dated after this instant wait (BUILD_TIME, else the clock). */

@@ -3,6 +3,8 @@
  * Deployment settings (SITE_URL, BASE_PATH, CONTENT_DIR) come from the environment and are read
  * in `astro.config.mjs` and `src/content.config.ts`; everything here is editorial.
  */
+import type { ArticleType } from './model/article-types';
+
 export const SITE = {
   /** Masthead and `<title>` suffix. */
   title: 'Broadsheet',
@@ -19,6 +21,25 @@ export const SITE = {
   timeZone: 'America/New_York',
   /** The card sharing previews show when a page has no picture of its own (in public/). */
   shareCard: { path: '/og-default.png', type: 'image/png', width: 1200, height: 630, alt: 'Broadsheet: news reports, read calmly' },
+  /**
+   * The publisher as structured data names it (src/model/about.ts `publisherNode`): its logo, a
+   * picture in public/ with its size in pixels (Google wants one at least 112 px wide), and its
+   * accounts elsewhere (`sameAs`: absolute addresses of the newsroom's own profiles, e.g. its
+   * Wikipedia page or Mastodon account). Its policies are the pages in content/pages with a `role`.
+   */
+  publisher: { logo: { path: '/logo.png', width: 512, height: 512 }, sameAs: [] as readonly string[] },
+  /**
+   * Where readers report an error: an e-mail address. Every article then offers "Report an error",
+   * a `mailto:` link with the headline as its subject and the article's address in its body; unset,
+   * no article offers one. A static site has no server to take a form, so e-mail it is.
+   */
+  errorReportsTo: undefined as string | undefined,
+  /**
+   * The age notice (src/model/age.ts): a published piece at least `afterYears` whole years old by
+   * the build's clock (BUILD_TIME) says "This article is more than N years old" above its headline,
+   * except the kinds in `exemptTypes`, whose age is their point (an obituary).
+   */
+  ageNotice: { afterYears: 1, exemptTypes: ['obituary'] as readonly ArticleType[] },
   /** How many articles a listing page (home, tag, archive month) shows before paginating. */
   pageSize: 20,
   /**

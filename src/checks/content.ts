@@ -13,6 +13,7 @@ import { normalizeName } from '../names.ts';
 import { articleRulesSchema, articleSchema } from '../schemas/article.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { checkProfiles } from './authors.ts';
+import { checkPages } from './pages.ts';
 import { isLocalAddress } from '../markdown/url-attributes.ts';
 import { articleMedia, damagedPictures, type FileProblem, type PictureUse, type PictureVerdicts } from './media.ts';
 import { schemaProblems, type ContentProblem } from './problems.ts';
@@ -229,7 +230,8 @@ export type BodyCheck = 'always' | 'when-pictures';
  * matter (YAML and the schema), an empty body, figure placement and picture files (from the
  * parsed body, without rendering it), duplicate URLs, tags and series names that would merge, and
  * parts of a series claimed twice (series numbers that skip parts are a notice); and, given the
- * `authors` folder, every author's profile (src/checks/authors.ts).
+ * `authors` folder, every author's profile (src/checks/authors.ts); given the `pages` folder, every
+ * page of the publication's own (src/checks/pages.ts).
  *
  * The build passes `bodies: 'when-pictures'`, since the render checks figure placement anyway:
  * parsing every body twice cost ten seconds at 10,000 articles. Once anything is wrong, though,
@@ -242,19 +244,21 @@ export async function checkContent(
     cache,
     bodies = 'always',
     authors,
+    pages,
     notices,
   }: {
     cache?: CheckCache | undefined;
     bodies?: BodyCheck;
     authors?: string | undefined;
+    pages?: string | undefined;
     /** Given, receives what the pages will not show as written (`FileCheck.notices`), for the editor to read; they stop nothing. */
     notices?: ContentProblem[] | undefined;
   } = {},
 ): Promise<ContentProblem[]> {
   const { articles: files, unread: unreadArticles } = contentFiles(dir);
-  // Profiles are few and small: checked in full every time, with the articles' unreadable files.
+  // Profiles and pages are few and small: checked in full every time, with the articles' unreadable files.
   const profiles = authors ? checkProfiles(authors) : { problems: [], pictures: [] };
-  const unread = [...unreadArticles, ...profiles.problems];
+  const unread = [...unreadArticles, ...profiles.problems, ...(pages ? checkPages(pages) : [])];
   let pictures: PictureUse[] = [];
   let problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined, pictures, notices)];
   if (problems.length > unread.length && bodies !== 'always') {

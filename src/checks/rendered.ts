@@ -45,7 +45,7 @@ export function checkRendered(
     const corrections = (entry.data.corrections ?? []).map((correction, index) => {
       const rendered = renderInlineMarkdown(correction.text, { rebase });
       if ('problem' in rendered) return { problem: { field: `corrections.${index}.text`, message: rendered.problem } };
-      return { date: correction.date, ...rendered };
+      return { date: correction.date, kind: correction.kind, ...rendered };
     });
     const found = [...facts.problems, ...mediaProblems, ...corrections.flatMap((correction) => ('problem' in correction ? [correction.problem] : []))];
     if (found.length > 0) {

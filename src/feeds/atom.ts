@@ -45,7 +45,10 @@ function atomDocument(channel: FeedChannel, publisher: string): string {
         published: item.published.toISOString(),
         updated: (item.updated ?? item.published).toISOString(),
         ...(item.authors.length > 0 && { author: item.authors.map((name) => ({ name })) }),
-        category: [{ '@_term': item.type.term, '@_scheme': item.type.scheme, '@_label': item.type.label }, ...item.categories.map((term) => ({ '@_term': term }))],
+        category: [
+          ...(item.type ? [{ '@_term': item.type.term, '@_scheme': item.type.scheme, '@_label': item.type.label }] : []),
+          ...item.categories.map((term) => ({ '@_term': term })),
+        ],
         summary: { '@_type': 'text', '#text': item.summary },
         content: { '@_type': 'html', '#text': item.contentHtml },
       })),

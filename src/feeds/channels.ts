@@ -6,7 +6,9 @@ import type { SectionFront } from '../model/sections';
 import type { Tag } from '../model/tags';
 import { paths } from '../model/urls';
 import { SITE } from '../site';
-import { feedChannel, type FeedChannel } from './items';
+import type { LoggedCorrection } from '../model/corrections';
+import { correctionFeedItem, feedChannel, xmlText, type FeedChannel } from './items';
+import { absoluteUrl } from '../model/urls';
 
 /** The whole site's feed, served at `feedPath` (one per format). */
 export function siteChannel(articles: readonly Article[], site: URL, feedPath: string): FeedChannel {
@@ -62,4 +64,27 @@ export function seriesFeedContent(series: Series<Article>): Series<Article> {
 /** A series' feed, "Follow this story" (`feedPath`: its RSS, Atom or JSON Feed address), from `seriesFeedContent`. */
 export function seriesChannel(series: Series<Article>, site: URL, feedPath: string): FeedChannel {
   return listingChannel(series.articles, site, series.name, `Every piece of ${series.name} from ${SITE.title}, newest first.`, paths.series(series.slug), feedPath);
+}
+
+/**
+ * What the corrections log's feeds carry, and so their routes' props: its newest SITE.feedLimit
+ * notes (src/model/corrections.ts `correctionsLog`, newest first).
+ */
+export function correctionsFeedContent(log: readonly LoggedCorrection[]): LoggedCorrection[] {
+  return log.slice(0, SITE.feedLimit);
+}
+
+/** The corrections log's feed (`feedPath`: its RSS, Atom or JSON Feed address): one entry per correction or clarification, newest first. */
+export function correctionsChannel(log: readonly LoggedCorrection[], site: URL, feedPath: string): FeedChannel {
+  const items = log.map((entry) => correctionFeedItem(entry, site));
+  return {
+    title: xmlText(listingFeedTitle('Corrections and clarifications')),
+    description: xmlText(`Every correction and clarification to ${SITE.title}'s articles, newest first.`),
+    language: SITE.lang,
+    homeUrl: absoluteUrl(paths.corrections(), site),
+    feedUrl: absoluteUrl(feedPath, site),
+    items,
+    // Never the clock: the newest note's date, so rebuilds are byte-identical.
+    updated: items[0]?.published,
+  };
 }

@@ -38,3 +38,13 @@ export function seriesFeeds(slug: string): { format: FeedFormat; path: string }[
     { format: FEED_FORMATS.json, path: paths.seriesJsonFeed(slug) },
   ];
 }
+
+/**
+ * The corrections log's feeds (/corrections/): the same entries in each format, each at its
+ * site-relative route. Read by the feed routes, the log's discovery links, the feeds page and `_headers`.
+ */
+export const CORRECTIONS_FEEDS = [
+  { format: FEED_FORMATS.rss, route: routes.correctionsRss() },
+  { format: FEED_FORMATS.atom, route: routes.correctionsAtom() },
+  { format: FEED_FORMATS.json, route: routes.correctionsJsonFeed() },
+] as const;

@@ -8,7 +8,7 @@ import { VIDEO_BLOCK_CLASS, VIDEO_FRAME_CLASS } from '../markdown/embeds.ts';
 import { placeMediaFiles } from '../markdown/media-elements.ts';
 import { FEED_SCHEMA } from '../markdown/sanitize.ts';
 import { URL_ATTRIBUTES } from '../markdown/url-attributes.ts';
-import { correctionsHeading } from '../model/wording.ts';
+import { correctionGroups, correctionHeading, type CorrectionKind } from '../model/corrections.ts';
 
 export interface FeedHtmlOptions {
   /** The article's canonical URL: relative addresses resolve against it. */
@@ -24,10 +24,11 @@ export interface FeedHtmlOptions {
    */
   language?: { lang?: string; dir?: 'ltr' | 'rtl' } | undefined;
   /**
-   * Corrections, shown after the body as on the page (in the feed's language): the date worded
-   * for readers, its `datetime`, and the correction as inline HTML.
+   * Corrections, clarifications and editor's notes, shown after the body as on the page (in the
+   * feed's language), each kind under its heading: the date worded for readers, its `datetime`,
+   * and the note as inline HTML.
    */
-  corrections?: readonly { date: string; datetime: string; html: string }[] | undefined;
+  corrections?: readonly { kind: CorrectionKind; date: string; datetime: string; html: string }[] | undefined;
   /**
    * A link to the article after the copy and before the corrections, in the feed's language
    * (outside the copy's `lang`): what stands in for the body when a feed leaves it out.
@@ -92,13 +93,13 @@ export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), lan
   if (corrections.length > 0) {
     const foot: Root = {
       type: 'root',
-      children: [
-        h('h2', correctionsHeading(corrections.length)),
+      children: correctionGroups(corrections).flatMap(({ kind, notes }) => [
+        h('h2', correctionHeading(kind, notes.length)),
         h(
           'ul',
-          corrections.map((correction) => h('li', [h('time', { datetime: correction.datetime }, correction.date), ': ', ...(fragments.parse(correction.html).children as Element[])])),
+          notes.map((correction) => h('li', [h('time', { datetime: correction.datetime }, correction.date), ': ', ...(fragments.parse(correction.html).children as Element[])])),
         ),
-      ],
+      ]),
     };
     resolveAll(foot, new URL(pageUrl));
     clean.children.push(...(fragments.runSync(foot) as Root).children);

@@ -3,6 +3,7 @@ import { dropUnprintable } from '../text.ts';
 import { toFeedHtml } from './html.ts';
 import { ARTICLE_TYPES, isPaid } from '../model/article-types.ts';
 import type { Article } from '../model/articles.ts';
+import { correctionHeading, correctionUrl, type LoggedCorrection } from '../model/corrections.ts';
 import { creditNames } from '../model/credit.ts';
 import { formatDate, shownUpdate } from '../model/dates.ts';
 import { languageAttributes } from '../model/language.ts';
@@ -40,9 +41,9 @@ export interface FeedItem {
    * The kind of piece (src/model/article-types.ts), every item's, news included: its key (`term`),
    * the label readers see and the scheme that names the list of kinds (the /types/ page's URL), for
    * Atom's `<category term scheme label>`; RSS and JSON Feed carry the label as the first of
-   * `labelledCategories`.
+   * `labelledCategories`. None for an item that is not a piece (a correction in the corrections log's feeds).
    */
-  type: { term: string; label: string; scheme: string };
+  type?: { term: string; label: string; scheme: string } | undefined;
   /** Who the article is credited to, one name each: the authors, or else the publication. */
   authors: string[];
   image: FeedImage | undefined;
@@ -56,6 +57,7 @@ export interface FeedItem {
  * tell a kind from a topic.
  */
 export function labelledCategories(item: Pick<FeedItem, 'type' | 'categories'>): string[] {
+  if (!item.type) return [...new Set(item.categories)];
   const label = nameKey(item.type.label);
   return [item.type.label, ...new Set(item.categories.filter((name) => nameKey(name) !== label))];
 }
@@ -92,6 +94,7 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
   const mediaUrl = (name: string) => absoluteUrl(paths.media(article.slug, name), site);
   const language = languageAttributes(article.language, SITE.lang);
   const corrections = article.corrections.map((correction) => ({
+    kind: correction.kind,
     date: formatDate(correction.date, SITE.locale, SITE.timeZone),
     datetime: correction.date.datetime,
     html: correction.html,
@@ -132,6 +135,33 @@ export function feedItem(article: Article, site: URL | string): FeedItem {
   return item;
 }
 const cache = new WeakMap<Article, Map<string, FeedItem>>();
+
+/**
+ * One note of the corrections log (/corrections/) as a feed entry: its own address (the article's,
+ * with the note's anchor, src/model/corrections.ts) as link and id, so it is the same entry on
+ * every rebuild; titled with its kind and the article's headline; dated when the note was made;
+ * its text, then a link to the article, as content.
+ */
+export function correctionFeedItem(entry: LoggedCorrection, site: URL | string): FeedItem {
+  const url = correctionUrl(entry, site);
+  const heading = correctionHeading(entry.kind, 1);
+  const html = xmlText(
+    toFeedHtml(`<p>${entry.html}</p>`, { pageUrl: url, link: { href: absoluteUrl(paths.article(entry.article.slug), site), text: entry.article.title } }),
+  );
+  return {
+    url,
+    title: xmlText(`${heading}: ${entry.article.title}`),
+    summary: xmlText(entry.text),
+    contentHtml: html,
+    shortHtml: () => html,
+    published: entry.date.instant,
+    updated: undefined,
+    categories: [heading],
+    authors: [],
+    image: undefined,
+    language: SITE.lang,
+  };
+}
 
 export interface ChannelOptions {
   title: string;

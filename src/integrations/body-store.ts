@@ -124,7 +124,7 @@ export function useBodyFolder(folder: string): void {
  * `bodyStore`'s pruning. Only inside a build or dev server with the `bodyStore` integration;
  * throws when a body is missing (`readBody`).
  */
-export function withBodiesRead<Entry extends RenderedEntry>(entries: readonly Entry[]): Entry[] {
+export function withBodiesRead<Entry extends Pick<RenderedEntry, 'rendered'>>(entries: readonly Entry[]): Entry[] {
   const folder = bodyFolderInUse();
   const used = new Set<string>();
   const read = entries.map((entry) => {

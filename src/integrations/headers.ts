@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegration } from 'astro';
 import { INLINE_SCRIPTS } from '../components/inline-scripts.ts';
-import { contentType, FEED_FORMATS, SITE_FEEDS } from '../feeds/formats.ts';
+import { contentType, CORRECTIONS_FEEDS, FEED_FORMATS, SITE_FEEDS } from '../feeds/formats.ts';
 import { PLAYER_ORIGINS } from '../markdown/embeds.ts';
 import { routePatterns, routes, withBase } from '../model/urls.ts';
 
@@ -37,6 +37,7 @@ export const HEADER_RULES: HeaderRule[] = [
     { format: FEED_FORMATS.atom, route: routePatterns.seriesAtom },
     siteJson,
     { format: FEED_FORMATS.json, route: routePatterns.seriesJsonFeed },
+    ...CORRECTIONS_FEEDS,
   ].map(({ format, route }) => ({
     path: route,
     headers: { 'Content-Type': contentType(format), 'Cache-Control': FEED_CACHE },

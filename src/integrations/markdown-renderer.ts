@@ -3,6 +3,7 @@ import { rebaserFor } from '../model/urls.ts';
 import { unrendered, withStoredBody } from '../markdown/copy-facts.ts';
 import { BodyStoreError, storeBody } from './body-store.ts';
 import { markdownPipeline } from '../markdown/pipeline.ts';
+import { readDateline } from '../schemas/article.ts';
 
 /** One render: Markdown and the options Astro passes, the file as a URL string (it crosses to threads as plain data). */
 export interface RenderRequest {
@@ -49,7 +50,7 @@ async function withFailuresUnlogged<T>(render: () => Promise<T>): Promise<T> {
  * stack trace @astrojs/markdown-remark would print first (the build names file and field instead).
  */
 export async function copyRenderer(base: string, shared: AstroMarkdownOptions, bodies: string): Promise<CopyRenderer> {
-  const processor = await createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base) }) });
+  const processor = await createMarkdownProcessor({ ...shared, ...markdownPipeline({ rebase: rebaserFor(base), dateline: readDateline }) });
   return async ({ content, fileURL, frontmatter }) => {
     const result = await withFailuresUnlogged(() =>
       processor.render(content, { ...(frontmatter && { frontmatter }), ...(fileURL && { fileURL: new URL(fileURL) }) }),

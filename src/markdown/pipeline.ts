@@ -18,6 +18,7 @@ import {
   rehypeMarkMarkdownImages,
 } from './sanitize.ts';
 import { rehypeReadingTime } from './reading-time.ts';
+import { rehypeDateline, type DatelineOptions } from './rehype-dateline.ts';
 import { remarkSatteri } from './remark-satteri.ts';
 
 /**
@@ -28,7 +29,10 @@ import { remarkSatteri } from './remark-satteri.ts';
 export function markdownPipeline({
   rebase,
   parser = 'satteri',
+  dateline,
 }: BaseLinkOptions & {
+  /** How to read an article's dateline place from its front matter (src/markdown/rehype-dateline.ts); without it, none is set. */
+  dateline?: DatelineOptions['read'] | undefined;
   /**
    * Which parser reads copy: Sätteri for the bodies it reads exactly as remark-parse does and
    * remark-parse for the rest (src/markdown/remark-satteri.ts), or remark-parse for every body
@@ -66,6 +70,8 @@ export function markdownPipeline({
       rehypeScrollingTables,
       [rehypeBaseLinks, { rebase }],
       [rehypeExternalLinks, { rel: ['external', 'noopener'] }],
+      // The dateline's place leads the copy: after the sanitiser (the span is ours), before the count.
+      [rehypeDateline, { read: dateline }],
       // Last: the words counted are those the page shows.
       rehypeReadingTime,
     ],

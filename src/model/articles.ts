@@ -6,6 +6,7 @@ import { toArticleDate, yearMonth, type ArticleDate } from './dates';
 import { sectionFronts, findSection, type SectionFront } from './sections';
 import { readLanguage, type Language } from './language';
 import type { MediaFile } from './media';
+import type { Correction } from './corrections';
 import { groupSeries, seriesSlug, type Series } from './series';
 import { groupByTag, tagSlug, type Tag } from './tags';
 import { paths } from './urls';
@@ -27,7 +28,7 @@ export interface ArticleInput {
   /** Local pictures the body and front matter use, found and sized. */
   media: MediaFile[];
   /** The front matter's corrections, their text rendered (src/markdown/inline.ts), in the order given. */
-  corrections: { date: string; html: string; text: string }[];
+  corrections: (Omit<Correction, 'date'> & { date: string })[];
 }
 
 /** A tag as an article lists it. */
@@ -36,14 +37,6 @@ export interface TagRef {
   slug: string;
 }
 
-/** A correction as the article's foot and its metadata show it. */
-export interface Correction {
-  date: ArticleDate;
-  /** The correction as inline HTML (site-relative links under the base path). */
-  html: string;
-  /** The same as plain text: JSON-LD's CorrectionComment. */
-  text: string;
-}
 
 /**
  * The front-matter fields the model reads into another shape (dates, tags, names, language,
@@ -63,7 +56,7 @@ export interface Article extends Omit<ArticleData, Reshaped> {
   file: string;
   published: ArticleDate;
   updated: ArticleDate | undefined;
-  /** Corrections, oldest first. */
+  /** Corrections, clarifications and editor's notes (src/model/corrections.ts), oldest first. */
   corrections: Correction[];
   /**
    * The article's last change: the latest of `published`, `updated` and the corrections' dates.

@@ -1,5 +1,8 @@
+import type { BreadcrumbList, ItemList, NewsArticleLeaf, WithContext } from 'schema-dts';
 import { SITE } from '../site';
+import { principlesUrl, publisherId, type Publisher } from './about';
 import { schemaTypes } from './article-types';
+import { CORRECTION_KINDS, correctionHeading, type Correction } from './corrections';
 import type { Article } from './articles';
 import { creditNames } from './credit';
 import { isoWithOffset } from './dates';
@@ -42,16 +45,33 @@ export function articleOpenGraph(article: Article): [property: string, content: 
 }
 
 /**
+ * A schema.org NewsArticle whose `@type` lists NewsArticle and the subtype for its kind
+ * (`schemaTypes`): schema.org lets a node have several types, and schema-dts types one, so the
+ * node is typed as a NewsArticle (whose subtypes add no property of their own) with that list.
+ */
+export type NewsArticleNode = WithContext<Omit<NewsArticleLeaf, '@type'> & { '@type': ReturnType<typeof schemaTypes> }>;
+
+/**
  * schema.org NewsArticle for the article page, with the same values the page shows: its kind
  * (`@type` NewsArticle and the subtype that fits, src/model/article-types.ts `schemaTypes`),
  * headline, standfirst, dates (with the newsroom's offset), credit (authors as Persons, else the
- * publication as an Organization), section, tags, its series (`isPartOf` a CreativeWorkSeries) and
- * the original it is based on.
+ * publication as an Organization), the publisher by its `@id` (src/model/about.ts: the page
+ * carries its node too, `publisherNode`) and its principles page, section, tags, dateline (as
+ * `dateline` and the Place `locationCreated`), its series (`isPartOf` a CreativeWorkSeries), the
+ * original it is based on, and its notes: corrections as CorrectionComments (`correction`),
+ * clarifications and editor's notes as plain Comments (`comment`), which claim no error.
  */
-export function newsArticle(article: Article, site: URL | string): Record<string, unknown> {
+export function newsArticle(article: Article, site: URL | string, publisher: Publisher): NewsArticleNode {
   const url = absoluteUrl(paths.article(article.slug), site);
   const image = shareImage(article, site);
   const names = creditNames(article);
+  const principles = principlesUrl(publisher, site);
+  const notes = Map.groupBy(article.corrections, (correction) => CORRECTION_KINDS[correction.kind].schemaType);
+  const noteNode = (correction: Correction) => ({
+    text: correction.text,
+    // A bare day stays a day (schema.org takes a Date): midnight would read as before a timed publication.
+    datePublished: correction.date.dateOnly ? correction.date.datetime : isoWithOffset(correction.date, SITE.timeZone),
+  });
   return {
     '@context': 'https://schema.org',
     '@type': schemaTypes(article.type),
@@ -65,7 +85,9 @@ export function newsArticle(article: Article, site: URL | string): Record<string
       article.byline.length > 0
         ? article.byline.map((person) => ({ '@type': 'Person', name: person.name, ...(person.author && { url: absoluteUrl(paths.author(person.author), site) }) }))
         : names.map((name) => ({ '@type': 'Organization', name })),
-    publisher: { '@type': 'Organization', name: SITE.title, url: absoluteUrl(paths.home(), site) },
+    publisher: { '@id': publisherId(site) },
+    ...(principles && { publishingPrinciples: principles }),
+    ...(article.dateline && { dateline: article.dateline, locationCreated: { '@type': 'Place', name: article.dateline } }),
     ...(article.source && { isBasedOn: article.source.url }),
     ...(article.series && {
       isPartOf: { '@type': 'CreativeWorkSeries', name: article.series.name, url: absoluteUrl(paths.series(article.series.slug), site) },
@@ -76,13 +98,10 @@ export function newsArticle(article: Article, site: URL | string): Record<string
     inLanguage: article.language.tag,
     ...(image && { image: [image.url] }),
     // schema.org/correction: each correction as a CorrectionComment, oldest first.
-    ...(article.corrections.length > 0 && {
-      correction: article.corrections.map((correction) => ({
-        '@type': 'CorrectionComment',
-        text: correction.text,
-        // A bare day stays a day (schema.org takes a Date): midnight would read as before a timed publication.
-        datePublished: correction.date.dateOnly ? correction.date.datetime : isoWithOffset(correction.date, SITE.timeZone),
-      })),
+    ...(notes.has('CorrectionComment') && { correction: notes.get('CorrectionComment')!.map((note) => ({ '@type': 'CorrectionComment', ...noteNode(note) })) }),
+    // A clarification or an editor's note corrects nothing: a Comment, named for its kind.
+    ...(notes.has('Comment') && {
+      comment: notes.get('Comment')!.map((note) => ({ '@type': 'Comment', name: correctionHeading(note.kind, 1), ...noteNode(note) })),
     }),
   };
 }
@@ -91,7 +110,7 @@ export function newsArticle(article: Article, site: URL | string): Record<string
  * schema.org BreadcrumbList for an article: home → the section's front → the article, as Google's
  * breadcrumb structured data wants them (positions from 1, each with an absolute `item`).
  */
-export function articleBreadcrumbs(article: Pick<Article, 'slug' | 'title' | 'section'>, site: URL | string): Record<string, unknown> {
+export function articleBreadcrumbs(article: Pick<Article, 'slug' | 'title' | 'section'>, site: URL | string): WithContext<BreadcrumbList> {
   const section = findSection(article.section);
   const trail: [name: string, path: string][] = [
     [SITE.title, paths.home()],
@@ -110,7 +129,7 @@ export function articleBreadcrumbs(article: Pick<Article, 'slug' | 'title' | 'se
  * position in the whole series (from 1; `position`, else its place in `pieces`) and absolute URL,
  * as Google's carousel structured data wants them. `numberOfItems` counts the pieces listed.
  */
-export function seriesItemList(series: { name: string; slug: string; pieces: readonly { slug: string; title: string; position?: number }[] }, site: URL | string): Record<string, unknown> {
+export function seriesItemList(series: { name: string; slug: string; pieces: readonly { slug: string; title: string; position?: number }[] }, site: URL | string): WithContext<ItemList> {
   return {
     '@context': 'https://schema.org',
     '@type': 'ItemList',

@@ -123,6 +123,7 @@ const shape = {
   seriesAtom: (slug: string) => `/series/${slug}/atom.xml`,
   seriesJsonFeed: (slug: string) => `/series/${slug}/feed.json`,
   media: (file: string) => `/media/${file}`,
+  aboutPage: (slug: string) => `/about/${slug}/`,
 };
 
 /**
@@ -163,6 +164,15 @@ export const routes = {
   seriesRss: (slug: string) => shape.seriesRss(segments(slug)),
   seriesAtom: (slug: string) => shape.seriesAtom(segments(slug)),
   seriesJsonFeed: (slug: string) => shape.seriesJsonFeed(segments(slug)),
+  /** The publication's own pages (src/model/about.ts): what it is and the standards it keeps, listed. */
+  about: () => '/about/',
+  /** One of those pages: `content/pages/<slug>.md`. */
+  aboutPage: (slug: string) => shape.aboutPage(segments(slug)),
+  /** Every correction and clarification across the site, newest first (src/model/corrections.ts), paginated like a tag. */
+  corrections: (page: PageNumber = 'front') => paged('/corrections/', page),
+  correctionsRss: () => '/corrections/rss.xml',
+  correctionsAtom: () => '/corrections/atom.xml',
+  correctionsJsonFeed: () => '/corrections/feed.json',
   /** Written by src/integrations/sitemap.ts. */
   sitemap: () => '/sitemap-index.xml',
   /** The Google News sitemap: written only when some article is recent (src/model/news-sitemap.ts). */

@@ -23,14 +23,6 @@ export function countOf(count: number, noun: Noun, locale: string): string {
 }
 
 /**
- * The heading over an article's corrections, on its page and in its feed entries: "Correction",
- * or "Corrections" for more than one.
- */
-export function correctionsHeading(count: number): string {
-  return count > 1 ? 'Corrections' : 'Correction';
-}
-
-/**
  * The link a feed item carries in place of the article's text once its feed is past its byte
  * budget (src/feeds/budget.ts), after the standfirst.
  */

@@ -7,6 +7,7 @@ import { z } from 'astro/zod';
 import { typeProblem } from '../checks/article-types.ts';
 import { sectionProblem } from '../checks/sections.ts';
 import { DEFAULT_TYPE, findType } from '../model/article-types.ts';
+import { CORRECTION_KIND_NAMES, DEFAULT_CORRECTION_KIND, findCorrectionKind } from '../model/corrections.ts';
 import { isoWithOffset, toArticleDate } from '../model/dates.ts';
 import { findSection } from '../model/sections.ts';
 import { readLanguage } from '../model/language.ts';
@@ -58,6 +59,29 @@ function checkPart(data: { series?: string | undefined; part?: number | undefine
   }
 }
 
+/** The most characters a dateline's place may have: "SAN CRISTÓBAL DE LAS CASAS, Mexico" fits, a sentence does not. */
+export const DATELINE_LENGTH = 60;
+
+/**
+ * Where the story was reported from, as the copy's lead-in gives it (`BRUSSELS`, `GAZA CITY`):
+ * one line of text, spacing normalised, at most DATELINE_LENGTH characters.
+ */
+const datelineField = text('a place name like BRUSSELS')
+  .overwrite(normalizeName)
+  .refine((value) => [...value].length <= DATELINE_LENGTH, {
+    error: (issue) => `expected a place name like BRUSSELS of at most ${DATELINE_LENGTH} characters, found ${[...String(issue.input)].length}`,
+  });
+
+/**
+ * The dateline's place from front matter as written, by the schema's own rule (`datelineField`):
+ * what the Markdown pipeline sets at the head of the copy (src/markdown/rehype-dateline.ts).
+ * Undefined for none, or for a value the schema refuses (the build then stops on it).
+ */
+export function readDateline(frontmatter: Readonly<Record<string, unknown>>): string | undefined {
+  const read = datelineField.safeParse(frontmatter['dateline']);
+  return read.success ? read.data : undefined;
+}
+
 /** The most characters a standfirst may have: a generous two sentences. */
 export const STANDFIRST_LENGTH = 1000;
 
@@ -95,6 +119,12 @@ export const articleSchema = strictFields(
       ctx.addIssue({ code: 'custom', message: sectionProblem(name) });
       return z.NEVER;
     }),
+    /**
+     * Where the story was reported from, e.g. `BRUSSELS`: set before the first paragraph in small
+     * capitals ("BRUSSELS — …", src/markdown/rehype-dateline.ts) and given to structured data as
+     * the article's `dateline` and the Place it was created in. At most DATELINE_LENGTH characters.
+     */
+    dateline: datelineField.optional(),
     /**
      * What kind of piece this is (src/model/article-types.ts ARTICLE_TYPES): `news` (the default),
      * `analysis`, `opinion`, `explainer`, `review`, `interview`, `obituary`, `letter` or
@@ -208,9 +238,10 @@ export const articleSchema = strictFields(
       })
       .optional(),
     /**
-     * Corrections, in the open: each with the date it was made (same forms as `published`) and
-     * what was wrong, in inline Markdown ("An earlier version misstated *the date* of …"). Shown
-     * at the article's foot; the latest one is the article's modified time.
+     * Corrections, in the open: each with the date it was made (same forms as `published`), its
+     * kind (a correction unless it says otherwise) and what was wrong, in inline Markdown ("An
+     * earlier version misstated *the date* of …"). Shown at the article's foot; the latest one is
+     * the article's modified time.
      */
     corrections: z
       .array(
@@ -219,6 +250,22 @@ export const articleSchema = strictFields(
             /** When the correction was made. */
             date: date('the correction date'),
             /**
+             * What kind of note this is (src/model/corrections.ts CORRECTION_KINDS): `correction`
+             * (the default: an error put right), `clarification` (nothing was wrong, something was
+             * unclear or missing) or `editors-note` (a word from the editors about the piece); case
+             * ignored. Each kind has its own heading at the article's foot; corrections and
+             * clarifications are listed at /corrections/.
+             */
+            kind: z
+              .string({ error: expecting('expected a kind: correction, clarification or editors-note') })
+              .transform((typed, ctx) => {
+                const kind = findCorrectionKind(typed);
+                if (kind) return kind;
+                ctx.addIssue({ code: 'custom', message: `expected one of the kinds ${CORRECTION_KIND_NAMES.join(', ')}, found ${shown(typed)}` });
+                return z.NEVER;
+              })
+              .default(DEFAULT_CORRECTION_KIND),
+            /**
              * What was corrected: inline Markdown (emphasis, links, code), one paragraph. The
              * content check refuses blocks, pictures and raw HTML (src/markdown/inline.ts).
              */
@@ -226,7 +273,7 @@ export const articleSchema = strictFields(
           },
           'a correction',
         ),
-        { error: expecting('expected a list of corrections, each with date and text') },
+        { error: expecting('expected a list of corrections, each with date and text (and kind, if not a correction)') },
       )
       .min(1, { error: 'expected at least one correction, or leave the field out' })
       .optional(),

@@ -1,7 +1,7 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Byline from '../../src/components/Byline.astro';
-import Dateline from '../../src/components/Dateline.astro';
+import Timestamp from '../../src/components/Timestamp.astro';
 import FormattedDate from '../../src/components/FormattedDate.astro';
 import Headline from '../../src/components/Headline.astro';
 import PageTitle from '../../src/components/PageTitle.astro';
@@ -58,9 +58,9 @@ describe('Byline', () => {
   });
 });
 
-describe('Dateline', () => {
+describe('Timestamp', () => {
   it('gives published, updated and reading time', async () => {
-    const html = await container.renderToString(Dateline, {
+    const html = await container.renderToString(Timestamp, {
       props: { published: toArticleDate('2024-06-18', NY), updated: toArticleDate('2024-06-19', NY), readingMinutes: 4 },
     });
     expect(html).toContain('<time datetime="2024-06-18">18 June 2024</time>');
@@ -69,7 +69,7 @@ describe('Dateline', () => {
   });
 
   it('leaves out what it does not have', async () => {
-    const html = await container.renderToString(Dateline, { props: { published: toArticleDate('2024-06-18', NY) } });
+    const html = await container.renderToString(Timestamp, { props: { published: toArticleDate('2024-06-18', NY) } });
     expect(text(html)).toBe('Published 18 June 2024');
   });
 });

@@ -50,7 +50,7 @@ describe('the Stoltenberg article page', () => {
   });
 
   it('dates the article 18 June 2024 with a machine-readable time', async () => {
-    const published = page.locator('.dateline time').first();
+    const published = page.locator('.timestamp time').first();
     expect(await published.getAttribute('datetime')).toMatch(/^2024-06-18/);
     expect(await published.textContent()).toBe('18 June 2024');
   });
@@ -66,7 +66,7 @@ describe('the Stoltenberg article page', () => {
 
   it('shows section, reading time and tag links', async () => {
     expect(await page.locator('.article .labels').textContent()).toBe('Asia');
-    expect(await page.locator('.dateline__reading').textContent()).toMatch(/^\d+ min read$/);
+    expect(await page.locator('.timestamp__reading').textContent()).toMatch(/^\d+ min read$/);
     const tags = page.locator('.tag-list a');
     expect(await tags.allTextContents()).toEqual(
       expect.arrayContaining(['NATO', 'China', 'Russia', 'Ukraine', 'Jens Stoltenberg']),

@@ -231,7 +231,7 @@ describe('corrections', () => {
     expect(page('articles/budget-vote/index.html')).not.toContain('class="corrections"');
   });
 
-  it('says "Updated" with the latest change in the dateline', () => {
+  it('says "Updated" with the latest change in the timestamp', () => {
     expect(page('articles/harbour-reopens/index.html')).toContain(`<span>Updated <time datetime="${MODIFIED}">22 November 2026, 14:00 EST</time></span>`);
     expect(page('articles/budget-vote/index.html')).not.toContain('Updated');
   });

@@ -172,8 +172,8 @@ describe('real newsroom copy', () => {
     const direction = (selector: string) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).direction);
     expect(await direction('.article__body p')).toBe('rtl');
     // The page around the copy keeps the site's language and direction.
-    for (const chrome of ['.masthead', '.dateline', '.article__footer', '.related']) expect(await direction(chrome), chrome).toBe('ltr');
-    expect(await page.locator('.dateline').evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+    for (const chrome of ['.masthead', '.timestamp', '.article__footer', '.related']) expect(await direction(chrome), chrome).toBe('ltr');
+    expect(await page.locator('.timestamp').evaluate((element) => element.closest('[lang]')?.getAttribute('lang'))).toBe('en');
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!);
     expect(jsonLd.inLanguage).toBe('ar');
     // In listings, the headline and standfirst carry the language; the date stays the site's.

@@ -92,7 +92,7 @@ describe.each<Case>([
     expect(data.headline).toBe(squash(await page.locator('h1').textContent()));
     expect(data.description).toBe(squash(await page.locator('.article .standfirst').textContent()));
     expect(data.description).toBe(await meta('description'));
-    const [published, updated] = await page.locator('.dateline time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
+    const [published, updated] = await page.locator('.timestamp time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')!));
     expect(data.datePublished.startsWith(published!.slice(0, 10))).toBe(true);
     expect(data.dateModified.startsWith((updated ?? published)!.slice(0, 10))).toBe(true);
     expect(data.author).toEqual(credit.names.map((name) => ({ '@type': credit.type, name })));

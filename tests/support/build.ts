@@ -215,13 +215,13 @@ async function withLock<T>(lock: string, work: () => Promise<T>): Promise<T> {
  * A cold build of the site for `env`, made once per test run and shared by every test file that
  * asks for the same one: the first call builds it, later calls (from any file: Vitest gives each
  * file its own module and may run two files at once, so the memo is on disk, under a lock) return
- * the same folder. The key is `env` and the bytes of its CONTENT_DIR and AUTHORS_DIR, so two
+ * the same folder. The key is `env` and the bytes of its CONTENT_DIR, AUTHORS_DIR and PAGES_DIR, so two
  * files that write different corpora to one path get different builds. Callers must treat the
  * folder as read-only.
  */
 export async function sharedBuild(env: Record<string, string>): Promise<string> {
   const settings = JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
-  const key = digest([settings, treeDigest(env['CONTENT_DIR']), treeDigest(env['AUTHORS_DIR'])].join('\n')).slice(0, 16);
+  const key = digest([settings, treeDigest(env['CONTENT_DIR']), treeDigest(env['AUTHORS_DIR']), treeDigest(env['PAGES_DIR'])].join('\n')).slice(0, 16);
   const done = join(SHARED, `${key}.done`);
   const outDir = join(SHARED, key);
   mkdirSync(SHARED, { recursive: true });

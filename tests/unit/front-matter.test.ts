@@ -5,6 +5,7 @@ import { checkProfiles } from '../../src/checks/authors';
 import { checkFile } from '../../src/checks/content';
 import { frontMatterYamlProblem, readMarkdown, readYaml, truncatedByComments } from '../../src/checks/front-matter';
 import { textFieldPaths } from '../../src/schemas/fields';
+import { pageSchema } from '../../src/schemas/page';
 import { articleSchema } from '../../src/schemas/article';
 import { authorSchema } from '../../src/schemas/profile';
 import { TMP } from '../support/paths';
@@ -111,8 +112,9 @@ describe('copy YAML would cut short at a comment, in a profile', () => {
 
 describe('text fields come from the schemas', () => {
   it.each([
-    ['an article', articleSchema, ['title', 'standfirst', 'section', 'series', 'tags.*', 'source.name', 'byline.*', 'image.src', 'image.alt', 'image.caption', 'image.credit', 'corrections.*.text']],
+    ['an article', articleSchema, ['title', 'standfirst', 'section', 'dateline', 'series', 'tags.*', 'source.name', 'byline.*', 'image.src', 'image.alt', 'image.caption', 'image.credit', 'corrections.*.text']],
     ['a profile', authorSchema, ['name', 'role', 'bio', 'image.src', 'image.alt', 'image.credit', 'links.*.name', 'expertise.*', 'fediverse']],
+    ['a page', pageSchema, ['title', 'description']],
   ])('%s', (_label, schema, paths) => {
     expect(textFieldPaths(schema)).toEqual(paths);
   });

@@ -96,6 +96,18 @@ describe('the whole _headers file', () => {
         Content-Type: application/feed+json; charset=utf-8
         Cache-Control: public, max-age=600
 
+      /news/corrections/rss.xml
+        Content-Type: application/rss+xml; charset=utf-8
+        Cache-Control: public, max-age=600
+
+      /news/corrections/atom.xml
+        Content-Type: application/atom+xml; charset=utf-8
+        Cache-Control: public, max-age=600
+
+      /news/corrections/feed.json
+        Content-Type: application/feed+json; charset=utf-8
+        Cache-Control: public, max-age=600
+
       /news/sitemap-*.xml
         Content-Type: application/xml; charset=utf-8
 

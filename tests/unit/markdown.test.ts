@@ -180,7 +180,7 @@ describe('toFeedHtml', () => {
       lead: 'مقدمة',
       language: { lang: 'ar', dir: 'rtl' },
       link: { href: page, text: 'Read the full article' },
-      corrections: [{ date: '19 June 2024', datetime: '2024-06-19', html: 'A date was wrong.' }],
+      corrections: [{ kind: 'correction', date: '19 June 2024', datetime: '2024-06-19', html: 'A date was wrong.' }],
     });
     expect(html).toBe(
       `<div lang="ar" dir="rtl"><p>مقدمة</p></div><p><a href="${page}">Read the full article</a></p><h2>Correction</h2><ul><li>19 June 2024: A date was wrong.</li></ul>`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listingFeedTitle } from '../../src/feeds/channels';
-import { ARTICLES, correctionsHeading, countOf } from '../../src/model/wording';
+import { ARTICLES, countOf } from '../../src/model/wording';
 
 describe('countOf', () => {
   it.each([
@@ -11,16 +11,6 @@ describe('countOf', () => {
     [12000, 'de-DE', '12.000 articles'],
   ])('%d in %s → %s', (count, locale, words) => {
     expect(countOf(count, ARTICLES, locale)).toBe(words);
-  });
-});
-
-describe('correctionsHeading', () => {
-  it.each([
-    [1, 'Correction'],
-    [2, 'Corrections'],
-    [12, 'Corrections'],
-  ])('%i → %s', (count, heading) => {
-    expect(correctionsHeading(count)).toBe(heading);
   });
 });
 

@@ -1,0 +1,135 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { visit } from 'unist-util-visit';
+import { localImagePaths } from '../astro-internals.ts';
+import { readCopyFacts } from '../markdown/copy-facts.ts';
+import { localMediaSources } from '../markdown/media-elements.ts';
+import { compareAboutPages, type AboutPage } from '../model/about.ts';
+import { isLocalAddress } from '../markdown/url-attributes.ts';
+import { articleSlug, routes } from '../model/urls.ts';
+import { pageSchema, type PageData } from '../schemas/page.ts';
+import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
+import { contentError, schemaProblems, type ContentProblem } from './problems.ts';
+import { readUtf8 } from './utf8.ts';
+
+/**
+ * What an editor is told of a local picture or media file in a page's body: pages publish no
+ * files of their own (only articles do, under /media/<slug>/), so the file would be a dead link.
+ */
+export const PAGE_MEDIA_PROBLEM = 'expected no local pictures or media files in a page: pages publish no files of their own; put the picture in public/ and link it from the site root (/picture.png), or use an https address';
+
+/** Local files a page's parsed body uses: pictures and players' sources, as written. */
+function localFiles(tree: Root): string[] {
+  const found: string[] = [];
+  visit(tree, 'image', (node) => {
+    if (isLocalAddress(node.url)) found.push(node.url);
+  });
+  return [...found, ...localMediaSources(tree)];
+}
+
+/**
+ * Pages sharing a role or a URL, as problems on each of them, naming the others. `pages` are the
+ * files that passed the schema, with their slug and role.
+ */
+export function pageClashes(pages: readonly { file: string; slug: string; role?: string | undefined }[]): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const [key, field, message] of [
+    ['role', 'role', (value: string, others: string) => `expected one page with the role ${value}: ${others} has it too`],
+    ['slug', 'file', (value: string, others: string) => `expected a unique URL: ${others} also becomes ${decodeURI(routes.aboutPage(value))}`],
+  ] as const) {
+    for (const [value, same] of Map.groupBy(pages, (page) => page[key])) {
+      if (value === undefined || same.length < 2) continue;
+      for (const page of same) {
+        const others = same.filter((other) => other !== page).map((other) => other.file).join(', ');
+        problems.push({ file: page.file, field, message: message(value, others) });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks every page in `dir` (PAGES_DIR, else content/pages) as the build reads them: UTF-8 with
+ * a front-matter block the page schema accepts, a body, no local files in it (`PAGE_MEDIA_PROBLEM`),
+ * a file name that makes an address, and no role or address shared with another page. Returns
+ * every problem, sorted by file.
+ */
+export function checkPages(dir: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const pages: { file: string; slug: string; role?: string | undefined }[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;
+    const path = `${entry.parentPath}/${entry.name}`;
+    const file = relative(process.cwd(), path) || path;
+    const report = (field: string, message: string) => problems.push({ file, field, message });
+    const read = readUtf8(readFileSync(path));
+    if ('problem' in read) {
+      report('file', read.problem);
+      continue;
+    }
+    let parsed: ReturnType<typeof readMarkdown>;
+    try {
+      parsed = readMarkdown(read.text);
+    } catch (error) {
+      const problem = frontMatterYamlProblem(read.text, error);
+      report(problem.field, problem.message);
+      continue;
+    }
+    if (parsed.data === undefined) {
+      report('front matter', 'expected a front-matter block between --- lines at the top of the file, with title and description');
+      continue;
+    }
+    for (const cut of truncatedByComments(read.text, pageSchema)) report(cut.field, cut.message);
+    if (parsed.body.trim() === '') report('body', 'expected the page\'s text after the front matter, found none');
+    for (const address of localFiles(fromMarkdown(parsed.body))) report('body', `"${address}": ${PAGE_MEDIA_PROBLEM}`);
+    const slug = articleSlug(path);
+    if (slug === '') report('file', 'expected a file name with letters or digits: it becomes the page\'s address');
+    const schema = pageSchema.safeParse(parsed.data);
+    if (!schema.success) {
+      for (const problem of schemaProblems(schema.error.issues, 'front matter')) report(problem.field, problem.message);
+      continue;
+    }
+    if (slug !== '') pages.push({ file, slug, role: schema.data.role });
+  }
+  problems.push(...pageClashes(pages));
+  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** A page as the content layer hands it over, its body read back from the body store. */
+export interface RenderedPage {
+  id: string;
+  data: PageData;
+  filePath?: string | undefined;
+  rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
+}
+
+/**
+ * The build's side of the pages check: the pages as /about/ lists them (`compareAboutPages`), with
+ * what only rendering finds refused (a body that did not render, a local picture or file) and two
+ * pages with one role refused, naming the files. Throws one error listing every problem, worded as
+ * `npm run check` words them.
+ */
+export function aboutPagesOf(entries: readonly RenderedPage[]): AboutPage[] {
+  const problems: ContentProblem[] = [];
+  const pages: AboutPage[] = [];
+  for (const entry of entries) {
+    const file = entry.filePath ?? entry.id;
+    if (!entry.rendered) {
+      problems.push({ file, field: 'body', message: 'expected Markdown that renders; the content layer kept no rendering of it' });
+      continue;
+    }
+    const facts = readCopyFacts(entry.rendered.metadata);
+    const local = [...localImagePaths(entry.rendered.metadata), ...facts.mediaSources];
+    const found = [...facts.problems, ...local.map((address) => ({ field: 'body', message: `"${address}": ${PAGE_MEDIA_PROBLEM}` }))];
+    if (found.length > 0) {
+      problems.push(...found.map((problem) => ({ file, field: problem.field, message: problem.message })));
+      continue;
+    }
+    pages.push({ slug: entry.id, file, title: entry.data.title, description: entry.data.description, role: entry.data.role, html: entry.rendered.html });
+  }
+  problems.push(...pageClashes(pages));
+  if (problems.length > 0) throw contentError(problems);
+  return pages.sort(compareAboutPages);
+}
