@@ -61,7 +61,7 @@ rmSync(newsroom, { recursive: true, force: true });
 cpSync(`${root}tests/fixtures/corpora/newsroom`, newsroom, { recursive: true });
 writeFileSync(`${newsroom}/articles/strait-photo.jpg`, await testPhoto(2400, 1600, 7));
 const newsroomSite = `${root}.tmp/screenshots-newsroom-site`;
-buildFixture(newsroomSite, { CONTENT_DIR: `${newsroom}/articles`, AUTHORS_DIR: `${newsroom}/authors`, BUILD_TIME: '2026-11-28T00:00:00Z' });
+buildFixture(newsroomSite, { CONTENT_DIR: `${newsroom}/articles`, AUTHORS_DIR: `${newsroom}/authors`, PAGES_DIR: `${newsroom}/pages`, BUILD_TIME: '2026-11-28T00:00:00Z' });
 const newsroomPages = {
   front: '/',
   'series-article': '/articles/inquiry-part-2/',
@@ -69,6 +69,12 @@ const newsroomPages = {
   'section-front': '/sections/europe/',
   author: '/authors/jane-roe/',
   'corrected-article': '/articles/harbour-reopens/',
+  // Issue 23: an article more than three years old, with its dateline; notes of every kind; the log; the publication's pages.
+  'aged-article': '/articles/harbour-history/',
+  'noted-article': '/articles/inquiry-part-1/',
+  corrections: '/corrections/',
+  about: '/about/',
+  'about-page': '/about/ethics/',
 };
 const mediaCorpus = `${root}.tmp/screenshots-media`;
 rmSync(mediaCorpus, { recursive: true, force: true });

@@ -12,10 +12,11 @@ export interface AgeNoticeSettings {
 }
 
 /**
- * Whole years between `published` and `now` as the newsroom's calendar counts them (in
+ * Whole years between `published` and `now` as the newsroom's wall clock counts them (in
  * `timeZone`, through date-fns's `differenceInYears` on zoned dates): a piece published on
- * 18 June 2024 turns one at midnight on 18 June 2025 in that zone, wherever the build runs. A
- * piece published on 29 February turns one on 28 February (date-fns's rule). Never negative.
+ * 18 June 2024 (midnight there) turns one at midnight on 18 June 2025 in that zone, whatever the
+ * offset then and wherever the build runs; a timed piece at its time of day. A piece published on
+ * 29 February turns one on 1 March (date-fns's rule). Never negative.
  */
 export function wholeYears(published: Date, now: Date, timeZone: string): number {
   return Math.max(0, differenceInYears(new TZDate(now.getTime(), timeZone), new TZDate(published.getTime(), timeZone)));

@@ -1,14 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readTree, sharedBuild } from '../support/build';
+import { NEWSROOM_SITE, readTree, sharedBuild } from '../support/build';
 import { crawl, type CrawlResult } from '../support/crawl';
 import { parseXml } from '../support/feeds';
 import { ROOT } from '../support/paths';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
 const PICTURES = join(ROOT, 'tests/fixtures/corpora/pictures');
-const NEWSROOM = join(ROOT, 'tests/fixtures/corpora/newsroom');
 
 describe.each([
   { name: 'the default root build', build: () => inject('siteDir'), siteUrl: 'https://broadsheet.example/', mount: '/' },
@@ -27,7 +26,7 @@ describe.each([
   {
     name: 'the newsroom fixtures (sections, authors, corrections) under BASE_PATH=/news',
     build: () =>
-      sharedBuild({ SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: join(NEWSROOM, 'articles'), AUTHORS_DIR: join(NEWSROOM, 'authors'), BUILD_TIME: '2026-11-28T00:00:00Z' }),
+      sharedBuild(NEWSROOM_SITE),
     siteUrl: 'https://example.org/news/',
     mount: '/news/',
   },

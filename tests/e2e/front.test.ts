@@ -12,13 +12,12 @@ import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from '../support/axe';
 import { testBrowser } from '../support/browser';
-import { sharedBuild } from '../support/build';
+import { NEWSROOM_SITE, sharedBuild } from '../support/build';
 import { ensureXmllint, parseXml, RFC3339, RFC822, xmllintErrors } from '../support/feeds';
 import { nuHtmlErrors } from '../support/html-checker';
 import { ROOT } from '../support/paths';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 
-const NEWSROOM = join(ROOT, 'tests/fixtures/corpora/newsroom');
 const SITE = 'https://example.org/news';
 const article = (slug: string) => `/news/articles/${slug}/`;
 
@@ -46,7 +45,7 @@ const file = (path: string) => readFileSync(join(dir, path), 'utf8');
 const jsonLd = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
 
 beforeAll(async () => {
-  dir = await sharedBuild({ SITE_URL: 'https://example.org', BASE_PATH: '/news', CONTENT_DIR: join(NEWSROOM, 'articles'), AUTHORS_DIR: join(NEWSROOM, 'authors'), BUILD_TIME: '2026-11-28T00:00:00Z' });
+  dir = await sharedBuild(NEWSROOM_SITE);
   server = await serveStatic(dir, { mount: '/news/' });
   browser = await testBrowser();
   ensureXmllint();

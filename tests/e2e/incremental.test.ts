@@ -17,7 +17,7 @@
  * section emptied, the base path) is compared at once.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { join } from 'node:path';
 import { dump, load } from 'js-yaml';
@@ -34,12 +34,14 @@ const corpus = join(TMP, 'incremental', 'corpus');
 const warmCache = join(TMP, 'incremental', 'warm-cache');
 const coldCache = join(TMP, 'incremental', 'cold-cache');
 const authors = join(TMP, 'incremental', 'authors');
+const pages = join(TMP, 'incremental', 'pages');
 const warmOut = join(TMP, 'incremental', 'warm');
 const file = (n: number) => join(corpus, `article-${String(n).padStart(5, '0')}.md`);
 
 let env: Record<string, string> = {
   CONTENT_DIR: corpus,
   AUTHORS_DIR: authors,
+  PAGES_DIR: pages,
   BUILD_TIME: '2026-11-01T00:00:00Z',
   SITE_URL: 'https://news.example.org',
 };
@@ -60,6 +62,8 @@ interface Built {
   rendered: number;
   /** Articles Pagefind indexed (the rest came from cached shards). */
   indexed: number;
+  /** The article pages Astro rendered, as `articles/<slug>/index.html`. */
+  renderedArticles: string[];
 }
 
 async function build(kind: 'warm' | 'cold'): Promise<Built> {
@@ -78,11 +82,12 @@ async function build(kind: 'warm' | 'cold'): Promise<Built> {
 /** What a build wrote and said, or its failure with Astro's output. */
 function built(kind: string, { status, output, outDir }: BuildResult): Built {
   if (status !== 0) throw new Error(`${kind} build failed:\n${output}`);
-  const pages = pageLog(output);
+  const log = pageLog(output);
   return {
     tree: readTree(outDir),
-    reused: pages.filter((page) => page.restored).length,
-    rendered: pages.filter((page) => !page.restored).length,
+    reused: log.filter((page) => page.restored).length,
+    rendered: log.filter((page) => !page.restored).length,
+    renderedArticles: log.flatMap((page) => (!page.restored && page.path.startsWith('/articles/') ? [page.path.slice(1)] : [])).sort(),
     indexed: Number(/search index: (\d+) pages? indexed/.exec(output)?.[1] ?? NaN),
   };
 }
@@ -111,6 +116,8 @@ describe('a warm build equals a cold build of the same content, after a run of e
     const showcase = readFileSync(join(ROOT, 'tests/fixtures/corpora/newsroom-media/media-showcase.md'), 'utf8');
     writeFileSync(join(corpus, 'media-showcase.md'), showcase.replace(/^!\[.*\]\(\.\/chart\.png\)\n/m, ''));
     writeFileSync(join(corpus, 'loop.gif'), await testAnimation('gif', 320, 180));
+    // The publication's own pages (issue 23): the repository's, copied so steps can add to them.
+    cpSync(join(ROOT, 'content/pages'), pages, { recursive: true });
   });
 
   /**
@@ -169,7 +176,11 @@ describe('a warm build equals a cold build of the same content, after a run of e
     const showcase = join(corpus, 'media-showcase.md');
     writeFileSync(showcase, readFileSync(showcase, 'utf8').replace('aqz-KE-bpKQ', 'M7lc1UVf-VE'));
     writeFileSync(join(corpus, 'loop.gif'), await testAnimation('gif', 320, 180, 6));
+    // A page of the publication's own, with no role: /about/ lists it.
+    writeFileSync(join(pages, 'letters-fixture.md'), '---\ntitle: Letters to the editor (fixture)\ndescription: How to write to us (fixture).\n---\n\nWrite to us (fixture page).\n');
     await step();
+    expect(text(warm, 'about/index.html')).toContain('href="/about/letters-fixture/"');
+    expect(text(warm, 'about/letters-fixture/index.html')).toContain('Write to us (fixture page).');
     expect(text(warm, 'articles/media-showcase/index.html')).toContain('data-player="https://www.youtube-nocookie.com/embed/M7lc1UVf-VE"');
     const lead = /<img src="\/_astro\/(loop\.[^"]+\.gif)"/.exec(text(warm, 'articles/media-showcase/index.html'))![1]!;
     expect((await sharp(warm.tree.get(`_astro/${lead}`)!, { pages: -1 }).metadata()).pages).toBe(6);
@@ -191,7 +202,12 @@ describe('a warm build equals a cold build of the same content, after a run of e
       (data) =>
         void (data['corrections'] = [{ date: '2026-10-31', text: 'An earlier version gave the *wrong* figure (fixture).' }]),
     );
+    // A clarification (issue 23): its own heading on the article, and the log's front lists it.
+    editFrontMatter(13, (data) => void (data['corrections'] = [{ date: '2026-10-31', kind: 'clarification', text: 'This article now says which figure (fixture).' }]));
     await step({ compare: false });
+    expect(text(warm, 'articles/article-00013/index.html')).toMatch(/<h2 class="corrections__heading" id="clarification-heading">\s*Clarification\s*<\/h2>/);
+    expect(text(warm, 'corrections/index.html')).toContain('href="/articles/article-00013/#correction-2026-10-31T04:00:00.000Z"');
+    expect(text(warm, 'corrections/rss.xml')).toContain('This article now says which figure (fixture).');
     expect(text(warm, relatedOn)).toContain('A corrected headline for the related lists');
     expect(text(warm, 'articles/article-00012/index.html')).toContain('the <em>wrong</em> figure');
   });
@@ -288,6 +304,10 @@ bio: Invented for the test.
     editFrontMatter(30, (data) => void (data['type'] = 'opinion'));
     // Fixture series 002 has parts 1–3 (copies 41, 49, 57); part 4 is newer than the lead, unmarked.
     expect(text(warm, 'articles/article-00041/index.html')).toContain('Part 1 of 3');
+    // Anniversaries the next step's clock crosses (issue 23's age notice): 23 turns one and 24 two
+    // on 3 and 2 November in New York, which the clock passes at 2026-11-05T00:00Z, 8 pm on the 4th
+    // there; 25 turns one on the 5th, still ahead in New York though already the date in UTC.
+    for (const [n, published] of [[23, '2025-11-03'], [24, '2024-11-02'], [25, '2025-11-05']] as const) editFrontMatter(n, (data) => Object.assign(data, { published, type: 'news', draft: false }));
     writeFileSync(series, `---\ntitle: "The series goes on (fixture)"\nstandfirst: "Part four."\npublished: ${hoursBeforeClock(12)}\nsection: Europe\ntags: [NATO]\nseries: Fixture series 002\npart: 4\n---\n\nThe fourth part (fixture copy).\n`);
     // The next step's edit (the clock) re-renders only the front: a page this one got wrong stays wrong for its comparison.
     await step({ compare: false });
@@ -296,11 +316,22 @@ bio: Invented for the test.
     expect(text(warm, 'types/opinion/index.html')).toContain('href="/articles/article-00030/"');
     for (const n of [41, 49, 57]) expect(text(warm, `articles/article-000${n}/index.html`), `copy ${n}`).toContain('href="/articles/series-part-4/"');
     expect(text(warm, 'articles/article-00041/index.html')).toContain('Part 1 of 4');
+    expect(text(warm, 'articles/article-00023/index.html')).not.toContain('class="age-notice"');
+    expect(text(warm, 'articles/article-00024/index.html')).toContain('This article is more than 1 year old');
   });
 
-  it('the clock moves on, and the piece marked lead ages out of the lead window (and compare the two steps)', async () => {
+  it('the clock moves on: the piece marked lead ages out of the lead window, and exactly the pieces that pass an anniversary are rendered again (and compare the two steps)', async () => {
+    const notice = (built: Built, path: string) => /<p class="age-notice"[^>]*>([^<]*)<\/p>/.exec(text(built, path))?.[1];
+    const before = warm;
     env = { ...env, BUILD_TIME: new Date(Date.parse(env['BUILD_TIME']!) + 4 * 864e5).toISOString() };
     await step();
+    expect(notice(warm, 'articles/article-00023/index.html')).toBe('This article is more than 1 year old');
+    expect(notice(warm, 'articles/article-00024/index.html')).toBe('This article is more than 2 years old');
+    expect(notice(warm, 'articles/article-00025/index.html')).toBeUndefined();
+    // The age bucket is in the article page's key: the pages whose notice changed, and no other article page, were rendered.
+    const crossed = [...warm.tree.keys()].filter((path) => /^articles\/[^/]+\/index\.html$/.test(path) && notice(warm, path) !== notice(before, path)).sort();
+    expect(crossed).toContain('articles/article-00023/index.html');
+    expect(warm.renderedArticles).toEqual(crossed);
     // The newest piece leads now: the new part, which nobody marked.
     const lead = /<article class="lead-story[^]*?<\/article>/.exec(text(warm, 'index.html'))?.[0];
     expect(lead).toContain('href="/articles/series-part-4/"');
@@ -320,7 +351,10 @@ bio: Invented for the test.
     for (const n of articles) editFrontMatter(n, (data) => void (data['section'] = 'World'));
     const slug = section.toLowerCase().replace(/ /g, '-');
     expect(text(warm, 'index.html')).toContain(`href="/sections/${slug}/"`);
+    // A page takes a role (issue 23): every page carrying the publisher names it. This step renders every page again anyway (the masthead).
+    writeFileSync(join(pages, 'ethics-fixture.md'), '---\ntitle: Our ethics (fixture)\ndescription: The code we keep (fixture).\nrole: ethics\n---\n\nThe code (fixture page).\n');
     await step();
+    expect(text(warm, 'articles/article-00010/index.html')).toContain('"ethicsPolicy":"https://news.example.org/about/ethics-fixture/"');
     expect(text(warm, 'index.html')).not.toContain(`href="/sections/${slug}/"`);
     expect(warm.tree.has(`sections/${slug}/index.html`)).toBe(false);
   });

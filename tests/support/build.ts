@@ -232,3 +232,19 @@ export async function sharedBuild(env: Record<string, string>): Promise<string> 
     return outDir;
   });
 }
+
+/** The newsroom fixtures: articles, profiles and the publication's pages (tests/fixtures/corpora/newsroom). */
+export const NEWSROOM = join(ROOT, 'tests/fixtures/corpora/newsroom');
+
+/**
+ * The newsroom fixtures' shared build (`sharedBuild`), as every test file that reads it asks for
+ * it: under BASE_PATH=/news, with its profiles and pages, the clock two days after its newest piece.
+ */
+export const NEWSROOM_SITE: Record<string, string> = {
+  SITE_URL: 'https://example.org',
+  BASE_PATH: '/news',
+  CONTENT_DIR: join(NEWSROOM, 'articles'),
+  AUTHORS_DIR: join(NEWSROOM, 'authors'),
+  PAGES_DIR: join(NEWSROOM, 'pages'),
+  BUILD_TIME: '2026-11-28T00:00:00Z',
+};
