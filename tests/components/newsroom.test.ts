@@ -7,6 +7,8 @@ import Headline from '../../src/components/Headline.astro';
 import PageTitle from '../../src/components/PageTitle.astro';
 import SourceNote from '../../src/components/SourceNote.astro';
 import TagList from '../../src/components/TagList.astro';
+import ReportError from '../../src/components/ReportError.astro';
+import AgeNotice from '../../src/components/AgeNotice.astro';
 import { toArticleDate } from '../../src/model/dates';
 
 const NY = 'America/New_York';
@@ -122,5 +124,25 @@ describe('SourceNote', () => {
     });
     expect(text(html)).toBe('Originally published by Breitbart News on 18 June 2024.');
     expect(html).toContain('<a href="https://example.org/a" rel="external noopener">Breitbart News</a>');
+  });
+});
+
+describe('ReportError', () => {
+  it('offers an e-mail about the article when the site gives an address', async () => {
+    const html = await container.renderToString(ReportError, {
+      props: { headline: 'Q&A: harbour', url: 'https://news.example.org/articles/q-a/', address: 'corrections@news.example.org' },
+    });
+    expect(text(html)).toBe('Seen an error? Report an error');
+    expect(html).toContain('href="mailto:corrections@news.example.org?subject=Error%20report%3A%20Q%26A%3A%20harbour&amp;body=About%20https%3A%2F%2Fnews.example.org%2Farticles%2Fq-a%2F');
+  });
+
+  it('offers nothing without an address (the repository sets none)', async () => {
+    expect(await container.renderToString(ReportError, { props: { headline: 'H', url: 'https://news.example.org/a/' } })).toBe('');
+  });
+});
+
+describe('AgeNotice', () => {
+  it('says how old, as a note', async () => {
+    expect(await container.renderToString(AgeNotice, { props: { years: 2 } })).toBe('<p class="age-notice" role="note">This article is more than 2 years old</p>');
   });
 });

@@ -304,10 +304,16 @@ bio: Invented for the test.
     editFrontMatter(30, (data) => void (data['type'] = 'opinion'));
     // Fixture series 002 has parts 1–3 (copies 41, 49, 57); part 4 is newer than the lead, unmarked.
     expect(text(warm, 'articles/article-00041/index.html')).toContain('Part 1 of 3');
-    // Anniversaries the next step's clock crosses (issue 23's age notice): 23 turns one and 24 two
-    // on 3 and 2 November in New York, which the clock passes at 2026-11-05T00:00Z, 8 pm on the 4th
-    // there; 25 turns one on the 5th, still ahead in New York though already the date in UTC.
-    for (const [n, published] of [[23, '2025-11-03'], [24, '2024-11-02'], [25, '2025-11-05']] as const) editFrontMatter(n, (data) => Object.assign(data, { published, type: 'news', draft: false }));
+    // Anniversaries the next step's clock crosses (issue 23's age notice). The clock stands at
+    // midnight UTC on day D, the evening of D − 1 in New York, and the next step moves it four days
+    // on, to the evening of D + 3 there: 23 turns one and 24 two on D + 1; 25 turns one on D + 4,
+    // already the date in UTC at that clock but not yet in New York.
+    const yearsBeforeDay = (days: number, years: number) => {
+      const day = new Date(Date.parse(env['BUILD_TIME']!) + days * 864e5);
+      day.setUTCFullYear(day.getUTCFullYear() - years);
+      return day.toISOString().slice(0, 10);
+    };
+    for (const [n, published] of [[23, yearsBeforeDay(1, 1)], [24, yearsBeforeDay(1, 2)], [25, yearsBeforeDay(4, 1)]] as const) editFrontMatter(n, (data) => Object.assign(data, { published, type: 'news', draft: false }));
     writeFileSync(series, `---\ntitle: "The series goes on (fixture)"\nstandfirst: "Part four."\npublished: ${hoursBeforeClock(12)}\nsection: Europe\ntags: [NATO]\nseries: Fixture series 002\npart: 4\n---\n\nThe fourth part (fixture copy).\n`);
     // The next step's edit (the clock) re-renders only the front: a page this one got wrong stays wrong for its comparison.
     await step({ compare: false });

@@ -57,10 +57,11 @@ describe.each<Case>([
     page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
     await page.goto(origin + path);
     const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
-    // The article, then its breadcrumbs (home → section → article).
-    expect(blocks).toHaveLength(2);
+    // The article, the publisher it names by @id (issue 23), then its breadcrumbs (home → section → article).
+    expect(blocks).toHaveLength(3);
     data = JSON.parse(blocks[0]!);
-    const crumbs = JSON.parse(blocks[1]!);
+    expect(JSON.parse(blocks[1]!)).toMatchObject({ '@type': 'NewsMediaOrganization', '@id': data.publisher['@id'], name: 'Broadsheet', url: `${site}/` });
+    const crumbs = JSON.parse(blocks[2]!);
     expect(crumbs['@type']).toBe('BreadcrumbList');
     expect(crumbs.itemListElement.map((item: { position: number; item: string }) => [item.position, new URL(item.item).pathname])).toEqual([
       [1, '/'],
@@ -82,7 +83,8 @@ describe.each<Case>([
     expect(data.datePublished).toMatch(RFC3339);
     expect(data.dateModified).toMatch(RFC3339);
     expect(new Date(data.dateModified) >= new Date(data.datePublished)).toBe(true);
-    expect(data.publisher).toEqual({ '@type': 'Organization', name: 'Broadsheet', url: `${site}/` });
+    // Named by @id, its node beside (Google's Article structured data reads publisher name and url from it).
+    expect(data.publisher).toEqual({ '@id': `${site}/#publisher` });
     expect(data.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': `${site}${path}` });
     if (hasPicture) expect(data.image).toEqual([`${site}/media/with-picture/photo.jpg`]);
     else expect(data).not.toHaveProperty('image');

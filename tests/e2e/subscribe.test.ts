@@ -57,6 +57,7 @@ describe('the subscribe page', () => {
 
   const expectedUrls = [
     ...SITE_FEEDS.map((feed) => feed.href),
+    ...['rss.xml', 'atom.xml', 'feed.json'].map((name) => `${SITE}/corrections/${name}`),
     `${SITE}/sections/asia/rss.xml`,
     ...['china', 'jens-stoltenberg', 'nato', 'russia', 'ukraine', 'vladimir-putin', 'xi-jinping'].map((slug) => `${SITE}/tags/${slug}/rss.xml`),
   ];

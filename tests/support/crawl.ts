@@ -15,13 +15,26 @@ export interface CrawlResult {
   escaping: string[];
 }
 
+/** Every absolute http(s) address among a JSON value's strings, at any depth. */
+function jsonAddresses(value: unknown): string[] {
+  if (typeof value === 'string') return /^https?:\/\//.test(value) ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap(jsonAddresses);
+  return value && typeof value === 'object' ? Object.values(value).flatMap(jsonAddresses) : [];
+}
+
 /**
  * Addresses an HTML page points at: href, src, every srcset candidate (feeds and canonicals
- * included), and the sharing card's picture (`og:image`, `twitter:image`), which apps fetch.
+ * included), the sharing card's picture (`og:image`, `twitter:image`), which apps fetch, and every
+ * address in its JSON-LD (the publisher's logo and policy pages, an author's page), which search
+ * engines follow.
  */
 export function htmlLinks(html: string): string[] {
   const links: string[] = [];
   visit(fragments.parse(html), 'element', (node: Element) => {
+    if (node.tagName === 'script' && node.properties['type'] === 'application/ld+json') {
+      const text = node.children.map((child) => (child.type === 'text' ? child.value : '')).join('');
+      links.push(...jsonAddresses(JSON.parse(text)));
+    }
     const card = node.tagName === 'meta' && ['og:image', 'twitter:image'].includes(String(node.properties['property'] ?? node.properties['name']));
     if (card && typeof node.properties['content'] === 'string') links.push(node.properties['content']);
     for (const name of ['href', 'src', 'poster'] as const) {
