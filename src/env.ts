@@ -97,19 +97,27 @@ export function contentDir(env: Environment = process.env): string {
 export const DEFAULT_AUTHORS_DIR = 'content/authors';
 
 /**
+ * A folder a setting may name (`named`, the value of `variable`), which the site can do without:
+ * as an absolute path; undefined when it is unset and `fallback` does not exist either. A folder the variable names must exist
+ * and be a folder. `holds` says what it holds, for the message. Throws SettingError.
+ */
+function optionalFolder(named: string | undefined, variable: string, fallback: string, holds: string): string | undefined {
+  const dir = resolve(named || fallback);
+  if (!existsSync(dir)) {
+    if (!named) return undefined;
+    throw new SettingError(`${variable}: the folder ${dir} does not exist. Expected a folder of ${holds}.`);
+  }
+  if (!statSync(dir).isDirectory()) throw new SettingError(`${variable}: ${dir} is a file. Expected a folder of ${holds}.`);
+  return dir;
+}
+
+/**
  * AUTHORS_DIR: the folder of authors' profiles (`<slug>.yaml`), as an absolute path, or undefined
  * when it is unset and `content/authors` does not exist (then no byline links anywhere). A folder
  * named in AUTHORS_DIR must exist. Throws SettingError.
  */
 export function authorsDir(env: Environment = process.env): string | undefined {
-  const named = env['AUTHORS_DIR'];
-  const dir = resolve(named || DEFAULT_AUTHORS_DIR);
-  if (!existsSync(dir)) {
-    if (!named) return undefined;
-    throw new SettingError(`AUTHORS_DIR: the folder ${dir} does not exist. Expected a folder of authors' profiles (<slug>.yaml).`);
-  }
-  if (!statSync(dir).isDirectory()) throw new SettingError(`AUTHORS_DIR: ${dir} is a file. Expected a folder of authors' profiles (<slug>.yaml).`);
-  return dir;
+  return optionalFolder(env['AUTHORS_DIR'], 'AUTHORS_DIR', DEFAULT_AUTHORS_DIR, "authors' profiles (<slug>.yaml)");
 }
 
 /** Where the publication's own pages are when PAGES_DIR is unset: about, masthead, policies (src/model/about.ts). */
@@ -122,14 +130,7 @@ export const DEFAULT_PAGES_DIR = 'content/pages';
  * SettingError.
  */
 export function pagesDir(env: Environment = process.env): string | undefined {
-  const named = env['PAGES_DIR'];
-  const dir = resolve(named || DEFAULT_PAGES_DIR);
-  if (!existsSync(dir)) {
-    if (!named) return undefined;
-    throw new SettingError(`PAGES_DIR: the folder ${dir} does not exist. Expected a folder of the publication's pages (<slug>.md).`);
-  }
-  if (!statSync(dir).isDirectory()) throw new SettingError(`PAGES_DIR: ${dir} is a file. Expected a folder of the publication's pages (<slug>.md).`);
-  return dir;
+  return optionalFolder(env['PAGES_DIR'], 'PAGES_DIR', DEFAULT_PAGES_DIR, "the publication's pages (<slug>.md)");
 }
 
 /** Which articles a build publishes: the schedule cut-off and whether it is a preview. */

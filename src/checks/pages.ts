@@ -12,6 +12,7 @@ import { articleSlug, routes } from '../model/urls.ts';
 import { pageSchema, type PageData } from '../schemas/page.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { contentError, schemaProblems, type ContentProblem } from './problems.ts';
+import { NO_RENDERING } from './rendered.ts';
 import { readUtf8 } from './utf8.ts';
 
 /**
@@ -117,7 +118,7 @@ export function aboutPagesOf(entries: readonly RenderedPage[]): AboutPage[] {
   for (const entry of entries) {
     const file = entry.filePath ?? entry.id;
     if (!entry.rendered) {
-      problems.push({ file, field: 'body', message: 'expected Markdown that renders; the content layer kept no rendering of it' });
+      problems.push({ file, field: 'body', message: NO_RENDERING });
       continue;
     }
     const facts = readCopyFacts(entry.rendered.metadata);

@@ -7,6 +7,9 @@ import { contentError, type ContentProblem } from './problems.ts';
 import type { ArticleData } from '../schemas/article.ts';
 import { articleMedia } from './media.ts';
 
+/** What an editor is told of an entry the content layer kept no rendering of (a loader that rendered nothing). */
+export const NO_RENDERING = 'expected Markdown that renders; the content layer kept no rendering of it';
+
 /** The parts of an `astro:content` entry the build reads. */
 export interface RenderedEntry {
   id: string;
@@ -34,7 +37,7 @@ export function checkRendered(
     // A body that failed to render comes back with a problem saying so (src/markdown/copy-facts.ts
     // `unrendered`); none at all is a loader that kept no rendering.
     if (!entry.rendered) {
-      problems.push({ file, field: 'body', message: 'expected Markdown that renders; the content layer kept no rendering of it' });
+      problems.push({ file, field: 'body', message: NO_RENDERING });
       continue;
     }
     const facts = readCopyFacts(entry.rendered.metadata);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { basePath, buildOut, buildTime, cacheFolder, contentDir, deploySettings, isInside, PLACEHOLDER_SITE, publishing, SettingError, siteOrigin } from '../../src/env';
-import { ROOT } from '../support/paths';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { authorsDir, basePath, buildOut, buildTime, cacheFolder, contentDir, deploySettings, isInside, pagesDir, PLACEHOLDER_SITE, publishing, SettingError, siteOrigin } from '../../src/env';
+import { ROOT, TMP } from '../support/paths';
 
 describe('siteOrigin (SITE_URL)', () => {
   it.each([
@@ -121,5 +123,22 @@ describe('cacheFolder (CACHE_DIR)', () => {
   ])('refuses %s', (_, value) => {
     expect(() => cacheFolder(ROOT, { CACHE_DIR: value })).toThrow(SettingError);
     expect(() => cacheFolder(ROOT, { CACHE_DIR: value })).toThrow(/CACHE_DIR: .* and the articles .* would share a folder/);
+  });
+});
+
+describe.each([
+  ['authorsDir (AUTHORS_DIR)', authorsDir, 'AUTHORS_DIR', "authors' profiles (<slug>.yaml)"],
+  ['pagesDir (PAGES_DIR)', pagesDir, 'PAGES_DIR', "the publication's pages (<slug>.md)"],
+] as const)('%s', (_label, read, variable, holds) => {
+  const dir = join(TMP, 'env-folders');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'a-file'), '');
+
+  it('is the folder named, absolute', () => {
+    expect(read({ [variable]: dir })).toBe(dir);
+  });
+  it('refuses a folder named that does not exist, or a file, saying what it should hold', () => {
+    expect(() => read({ [variable]: join(dir, 'missing') })).toThrow(`${variable}: the folder ${join(dir, 'missing')} does not exist. Expected a folder of ${holds}.`);
+    expect(() => read({ [variable]: join(dir, 'a-file') })).toThrow(`${variable}: ${join(dir, 'a-file')} is a file. Expected a folder of ${holds}.`);
   });
 });
