@@ -7,7 +7,7 @@ import { testBrowser } from '../support/browser';
 import { buildSite, listFiles } from '../support/build';
 import { htmlElements, htmlText, leadParagraph, parseXml, xmllintErrors } from '../support/feeds';
 import { normalizeName } from '../../src/names';
-import { PAYLOADS, writeHostileCorpus } from '../support/hostile';
+import { datelineOf, PAYLOADS, writeHostileCorpus, writeHostilePages } from '../support/hostile';
 import { nuHtmlErrors } from '../support/html-checker';
 import { TMP } from '../support/paths';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
@@ -63,7 +63,9 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
   beforeAll(async () => {
     const corpus = join(TMP, 'corpora', 'hostile');
     writeHostileCorpus(corpus);
-    dir = buildSite({ name: 'hostile', env: { CONTENT_DIR: corpus } });
+    const standards = join(TMP, 'corpora', 'hostile-pages');
+    writeHostilePages(standards);
+    dir = buildSite({ name: 'hostile', env: { CONTENT_DIR: corpus, PAGES_DIR: standards } });
     server = await serveStatic(dir);
     browser = await testBrowser();
     const context = await browser.newContext();
@@ -92,8 +94,9 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
     expect(nuHtmlErrors(dir)).toEqual([]);
   });
 
-  it('builds a page for every article and tag', () => {
+  it("builds a page for every article, tag and page of the publication's own", () => {
     expect(pages.filter(([path]) => path.startsWith('/articles/'))).toHaveLength(PAYLOADS.length);
+    expect(pages.filter(([path]) => /^\/about\/page-\d+\/$/.test(path))).toHaveLength(PAYLOADS.length);
     expect(pages.filter(([path]) => path.startsWith('/tags/') && path !== '/tags/' && !path.includes('/page/'))).toHaveLength(PAYLOADS.length + 1);
   });
 
@@ -117,6 +120,11 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
       // JSON-LD carries the same text as the page.
       expect(jsonLd.headline).toBe(printable(`Hostile ${n} ${payload}`));
       expect(await page.locator('.article__body figcaption').textContent()).toContain(printable(`Caption ${payload}`).slice(0, 20));
+      // The dateline leads the copy as text (issue 23), kept normalised as names are.
+      if ([...datelineOf(payload)].length <= 60) expect(await page.locator('.article__body .dateline').textContent()).toBe(normalizeName(printable(datelineOf(payload))));
+      // The publication's page: its title as typed, in its page and in the /about/ list.
+      await page.goto(`${server.origin}/about/page-${n}/`);
+      expect((await page.locator('h1').textContent())!.replace(/[\r\n\u2028\u2029]+/g, ' ')).toBe(printable(`Page ${n} ${payload}`).replace(/[\r\n\u2028\u2029]+/g, ' '));
     }
     await page.close();
   });

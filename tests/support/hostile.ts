@@ -66,6 +66,23 @@ const yaml = (value: string) => JSON.stringify(value);
  * Writes one article per payload into `dir`, the payload in every field that takes text and in
  * the body (as raw HTML and as a Markdown link), plus a picture caption and credit.
  */
+/** The dateline a payload is given in the hostile corpus: short enough for the field, or too long and left out. */
+export const datelineOf = (payload: string) => `D ${payload}`;
+
+/**
+ * Writes one of the publication's pages per payload into `dir` (emptied first): the payload in
+ * its title, description and body, as `writeHostileCorpus` puts it in an article.
+ */
+export function writeHostilePages(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  PAYLOADS.forEach((payload, index) => {
+    const n = String(index + 1).padStart(2, '0');
+    const text = ['---', `title: ${yaml(`Page ${n} ${payload}`)}`, `description: ${yaml(`Description ${payload}`)}`, ...(index === 0 ? ['role: ethics'] : []), '---', '', `Policy before ${payload} and after.`, '', payload, ''];
+    writeFileSync(join(dir, `page-${n}.md`), text.join('\n'));
+  });
+}
+
 export function writeHostileCorpus(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -77,6 +94,8 @@ export function writeHostileCorpus(dir: string): void {
       `standfirst: ${yaml(`Standfirst ${payload}`)}`,
       `published: 2024-05-${String((index % 28) + 1).padStart(2, '0')}`,
       `section: World`,
+      // The dateline (issue 23), where the payload fits its 60 characters.
+      ...([...datelineOf(payload)].length <= 60 ? [`dateline: ${yaml(datelineOf(payload))}`] : []),
       `tags: [${yaml(`Tag ${n} ${payload}`)}, "Hostile"]`,
       `byline: [${yaml(`Writer ${payload}`)}]`,
       'source:',
