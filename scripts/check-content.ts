@@ -19,4 +19,4 @@ if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);
 }
-console.log(`Content is fine: no problems in ${dir}.`);
+console.log(`Content is fine: no problems in ${[dir, authorsDir(), pagesDir()].filter(Boolean).join(', ')}.`);

@@ -81,7 +81,7 @@ export function loadCatalogue(): Promise<Catalogue> {
     // One read of the body store for both collections: it prunes every body this build did not read.
     const read = withBodiesRead([...entries, ...pageEntries]);
     const inputs = checkRendered(read.slice(0, entries.length) as typeof entries, { rebase: rebaserFor(import.meta.env.BASE_URL), notices });
-    const aboutPages = aboutPagesOf(read.slice(entries.length) as typeof pageEntries);
+    const aboutPages = aboutPagesOf(read.slice(entries.length) as typeof pageEntries, { notices });
     const late = changesAfterClock(inputs, settings.now);
     if (late.length > 0) throw contentError(late);
     // The content check refuses these before every build; this guards `astro dev`, where it does not run.

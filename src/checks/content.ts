@@ -14,6 +14,8 @@ import { articleRulesSchema, articleSchema } from '../schemas/article.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { checkProfiles } from './authors.ts';
 import { checkPages } from './pages.ts';
+import { errorAddressProblem } from '../model/error-reports.ts';
+import { SITE } from '../site.ts';
 import { isLocalAddress } from '../markdown/url-attributes.ts';
 import { articleMedia, damagedPictures, type FileProblem, type PictureUse, type PictureVerdicts } from './media.ts';
 import { schemaProblems, type ContentProblem } from './problems.ts';
@@ -258,7 +260,7 @@ export async function checkContent(
   const { articles: files, unread: unreadArticles } = contentFiles(dir);
   // Profiles and pages are few and small: checked in full every time, with the articles' unreadable files.
   const profiles = authors ? checkProfiles(authors) : { problems: [], pictures: [] };
-  const unread = [...unreadArticles, ...profiles.problems, ...(pages ? checkPages(pages) : [])];
+  const unread = [...unreadArticles, ...profiles.problems, ...(pages ? checkPages(pages) : []), ...settingProblems()];
   let pictures: PictureUse[] = [];
   let problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined, pictures, notices)];
   if (problems.length > unread.length && bodies !== 'always') {
@@ -267,6 +269,12 @@ export async function checkContent(
   }
   const damaged = await damagedPictures([...profiles.pictures, ...pictures], cache?.pictures);
   return damaged.length === 0 ? problems : [...problems, ...damaged].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** The site settings content relies on (src/site.ts), as problems naming the file and the setting: the error-report address. */
+function settingProblems(): ContentProblem[] {
+  const problem = SITE.errorReportsTo === undefined ? undefined : errorAddressProblem(SITE.errorReportsTo);
+  return problem ? [{ file: 'src/site.ts', field: 'errorReportsTo', message: problem }] : [];
 }
 
 function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | undefined, pictures: PictureUse[], notices: ContentProblem[] = []): ContentProblem[] {

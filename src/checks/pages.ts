@@ -19,13 +19,14 @@ import { readUtf8 } from './utf8.ts';
  * What an editor is told of a local picture or media file in a page's body: pages publish no
  * files of their own (only articles do, under /media/<slug>/), so the file would be a dead link.
  */
-export const PAGE_MEDIA_PROBLEM = 'expected no local pictures or media files in a page: pages publish no files of their own; put the picture in public/ and link it from the site root (/picture.png), or use an https address';
+export const PAGE_MEDIA_PROBLEM =
+  'expected no local pictures, media files or links to files beside the page: pages publish no files of their own; put the file in public/ and link it from the site root (/picture.png), link another page by its site path (/about/ethics/), or use an https address';
 
-/** Local files a page's parsed body uses: pictures and players' sources, as written. */
+/** Local files a page's parsed body uses: pictures, players' sources and links to files beside it, as written. */
 function localFiles(tree: Root): string[] {
   const found: string[] = [];
-  visit(tree, 'image', (node) => {
-    if (isLocalAddress(node.url)) found.push(node.url);
+  visit(tree, ['image', 'link', 'definition'], (node) => {
+    if ('url' in node && isLocalAddress(node.url)) found.push(node.url);
   });
   return [...found, ...localMediaSources(tree)];
 }
@@ -109,10 +110,10 @@ export interface RenderedPage {
 /**
  * The build's side of the pages check: the pages as /about/ lists them (`compareAboutPages`), with
  * what only rendering finds refused (a body that did not render, a local picture or file) and two
- * pages with one role refused, naming the files. Throws one error listing every problem, worded as
+ * pages with one role refused, naming the files; what rendering did not keep goes to `notices`. Throws one error listing every problem, worded as
  * `npm run check` words them.
  */
-export function aboutPagesOf(entries: readonly RenderedPage[]): AboutPage[] {
+export function aboutPagesOf(entries: readonly RenderedPage[], { notices = [] }: { /** Receives what rendering found the pages will not show as written (a picture dropped). */ notices?: ContentProblem[] } = {}): AboutPage[] {
   const problems: ContentProblem[] = [];
   const pages: AboutPage[] = [];
   for (const entry of entries) {
@@ -122,6 +123,7 @@ export function aboutPagesOf(entries: readonly RenderedPage[]): AboutPage[] {
       continue;
     }
     const facts = readCopyFacts(entry.rendered.metadata);
+    notices.push(...facts.notices.map((notice) => ({ file, ...notice })));
     const local = [...localImagePaths(entry.rendered.metadata), ...facts.mediaSources];
     const found = [...facts.problems, ...local.map((address) => ({ field: 'body', message: `"${address}": ${PAGE_MEDIA_PROBLEM}` }))];
     if (found.length > 0) {

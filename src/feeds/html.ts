@@ -6,7 +6,7 @@ import { visit } from 'unist-util-visit';
 import { imagePlaceholder } from '../astro-internals.ts';
 import { VIDEO_BLOCK_CLASS, VIDEO_FRAME_CLASS } from '../markdown/embeds.ts';
 import { placeMediaFiles } from '../markdown/media-elements.ts';
-import { FEED_SCHEMA } from '../markdown/sanitize.ts';
+import { FEED_SCHEMA, rehypeDropUnprintable } from '../markdown/sanitize.ts';
 import { URL_ATTRIBUTES } from '../markdown/url-attributes.ts';
 import { correctionGroups, correctionHeading, type CorrectionKind } from '../model/corrections.ts';
 
@@ -86,6 +86,8 @@ export function toFeedHtml(html: string, { pageUrl, lead, media = new Map(), lan
   placeMediaFiles(tree, (address) => media.get(address));
   resolveAll(tree, new URL(pageUrl));
   const clean = fragments.runSync(tree);
+  // The sanitiser leaves `class=""` where it dropped every class (the dateline's): none in feeds either.
+  rehypeDropUnprintable()(clean);
   // After sanitising: the attributes are the model's, not the copy's.
   if (language.lang || language.dir) clean.children = [h('div', language, clean.children as Element[])];
   if (note) clean.children.unshift(h('p', h('strong', note)));

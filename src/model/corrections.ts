@@ -74,19 +74,14 @@ export interface LoggedCorrection {
 }
 
 /**
- * The anchor of each of an article's notes, in the order given (oldest first): `correction-`
- * and the instant in UTC (`correction-2024-06-19T04:00:00.000Z`), with `-2`, `-3`, … for a second
- * note at the same instant. Stable across rebuilds, since notes keep their order; the heading
- * ids copy can take are slugs, which have no capital T, colon or dot, so no copy takes one.
+ * The anchor of a note: `correction-` and its instant in UTC, in ISO 8601's basic format
+ * (`correction-20240619T040000Z`): letters, digits and a dash, as ids should be, stable across
+ * rebuilds, and unique in its article, since no two of an article's notes may share an instant
+ * (the schema refuses it: src/schemas/article.ts). Heading ids copy can take are lower-case slugs,
+ * so none is ever one of these.
  */
-export function correctionAnchors(corrections: readonly Pick<Correction, 'date'>[]): string[] {
-  const seen = new Map<string, number>();
-  return corrections.map((correction) => {
-    const instant = correction.date.instant.toISOString();
-    const count = (seen.get(instant) ?? 0) + 1;
-    seen.set(instant, count);
-    return `correction-${instant}${count > 1 ? `-${count}` : ''}`;
-  });
+export function correctionAnchor(correction: Pick<Correction, 'date'>): string {
+  return `correction-${correction.date.instant.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '')}`;
 }
 
 /**
@@ -100,11 +95,10 @@ export function correctionsLog(
   const log: (LoggedCorrection & { order: number })[] = [];
   for (const article of articles) {
     if (article.status !== 'published') continue;
-    const anchors = correctionAnchors(article.corrections);
     article.corrections.forEach((correction, order) => {
       if (!CORRECTION_KINDS[correction.kind].logged) return;
       log.push({
-        path: `${paths.article(article.slug)}#${anchors[order]}`,
+        path: `${paths.article(article.slug)}#${correctionAnchor(correction)}`,
         article: { slug: article.slug, title: article.title },
         kind: correction.kind,
         date: correction.date,

@@ -30,11 +30,25 @@ function isBefore(later: string, earlier: string): boolean {
 }
 
 /**
- * Updates and corrections come on or after publication. Zod runs an object's refinements only
+ * Updates and corrections come on or after publication, and no two notes share an instant. Zod runs an object's refinements only
  * when every field passed, so the content check also runs this through `articleRulesSchema`, so
  * an editor sees these problems in the same pass as any other.
  */
 function checkDateOrder(data: { published: string; updated?: string | undefined; corrections?: { date: string }[] | undefined }, ctx: z.RefinementCtx): void {
+  // Each note is known by its instant (its anchor, and its id in the corrections feeds:
+  // src/model/corrections.ts `correctionAnchor`), so no two may share one.
+  const seen = new Map<number, number>();
+  data.corrections?.forEach((correction, index) => {
+    const instant = toArticleDate(correction.date, SITE.timeZone).instant.getTime();
+    const first = seen.get(instant);
+    if (first === undefined) seen.set(instant, index);
+    else
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected each note at a time of its own: corrections.${first} is dated ${correction.date} too; give one of them its time of day, e.g. ${correction.date.length === 10 ? `${correction.date}T10:00:00` : 'a minute later'}`,
+        path: ['corrections', index, 'date'],
+      });
+  });
   if (data.updated !== undefined && isBefore(data.updated, data.published)) {
     ctx.addIssue({ code: 'custom', message: 'expected the update date to be on or after the publication date', path: ['updated'] });
   }
@@ -70,7 +84,9 @@ const datelineField = text('a place name like BRUSSELS')
   .overwrite(normalizeName)
   .refine((value) => [...value].length <= DATELINE_LENGTH, {
     error: (issue) => `expected a place name like BRUSSELS of at most ${DATELINE_LENGTH} characters, found ${[...String(issue.input)].length}`,
-  });
+  })
+  // The page sets the dash after the place itself.
+  .refine((value) => !/[\s\-‐‑‒–—―:,]$/.test(value), { error: (issue) => `expected the place alone, like BRUSSELS, without the dash or colon after it (the page adds " — "), found ${shown(issue.input)}` });
 
 /**
  * The dateline's place from front matter as written, by the schema's own rule (`datelineField`):

@@ -206,7 +206,7 @@ describe('a warm build equals a cold build of the same content, after a run of e
     editFrontMatter(13, (data) => void (data['corrections'] = [{ date: '2026-10-31', kind: 'clarification', text: 'This article now says which figure (fixture).' }]));
     await step({ compare: false });
     expect(text(warm, 'articles/article-00013/index.html')).toMatch(/<h2 class="corrections__heading" id="clarification-heading">\s*Clarification\s*<\/h2>/);
-    expect(text(warm, 'corrections/index.html')).toContain('href="/articles/article-00013/#correction-2026-10-31T04:00:00.000Z"');
+    expect(text(warm, 'corrections/index.html')).toContain('href="/articles/article-00013/#correction-20261031T040000Z"');
     expect(text(warm, 'corrections/rss.xml')).toContain('This article now says which figure (fixture).');
     expect(text(warm, relatedOn)).toContain('A corrected headline for the related lists');
     expect(text(warm, 'articles/article-00012/index.html')).toContain('the <em>wrong</em> figure');

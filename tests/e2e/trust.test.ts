@@ -129,7 +129,7 @@ describe('notes of every kind', () => {
       ['clarification-heading', 'Clarification'],
       ['editors-note-heading', 'Editor’s note'],
     ]);
-    expect(html).toContain('<li id="correction-2026-11-24T05:00:00.000Z">');
+    expect(html).toContain('<li id="correction-20261124T050000Z">');
     const article = jsonLd(html).find((node) => [node['@type']].flat()[0] === 'NewsArticle')!;
     expect(article).not.toHaveProperty('correction');
     expect(article['comment']).toEqual([
@@ -150,9 +150,9 @@ describe('notes of every kind', () => {
 
 describe('the corrections log', () => {
   const ENTRIES = [
-    ['Clarification', 'inquiry-part-1', 'correction-2026-11-24T05:00:00.000Z'],
-    ['Correction', 'harbour-reopens', 'correction-2026-11-22T19:00:00.000Z'],
-    ['Correction', 'harbour-reopens', 'correction-2026-11-21T05:00:00.000Z'],
+    ['Clarification', 'inquiry-part-1', 'correction-20261124T050000Z'],
+    ['Correction', 'harbour-reopens', 'correction-20261122T190000Z'],
+    ['Correction', 'harbour-reopens', 'correction-20261121T050000Z'],
   ];
 
   it("lists every correction and clarification, newest first, each linking to its note on the article (no editor's note)", async () => {

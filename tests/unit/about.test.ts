@@ -128,7 +128,13 @@ describe('checkPages names the file and the field', () => {
       'a local picture',
       page(VALID, '![Our newsroom](./newsroom.jpg)\n'),
       'body',
-      '"./newsroom.jpg": expected no local pictures or media files in a page: pages publish no files of their own; put the picture in public/ and link it from the site root (/picture.png), or use an https address',
+      '"./newsroom.jpg": expected no local pictures, media files or links to files beside the page: pages publish no files of their own; put the file in public/ and link it from the site root (/picture.png), link another page by its site path (/about/ethics/), or use an https address',
+    ],
+    [
+      'a link to a file beside it',
+      page(VALID, 'Read [the code](./code.pdf).\n'),
+      'body',
+      '"./code.pdf": expected no local pictures, media files or links to files beside the page: pages publish no files of their own; put the file in public/ and link it from the site root (/picture.png), link another page by its site path (/about/ethics/), or use an https address',
     ],
   ])('%s', (_label, text, field, message) => {
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { correctionFeedItem } from '../../src/feeds/items';
-import { correctionAnchors, correctionGroups, correctionHeading, correctionsLog, findCorrectionKind, type Correction } from '../../src/model/corrections';
+import { correctionAnchor, correctionGroups, correctionHeading, correctionsLog, findCorrectionKind, type Correction } from '../../src/model/corrections';
 import { toArticleDate } from '../../src/model/dates';
 import { articleSchema } from '../../src/schemas/article';
 
@@ -43,9 +43,15 @@ describe('the schema', () => {
   };
   it.each([
     ['a correction by default', [{ date: '2024-06-19', text: 'Fixed.' }], ['correction']],
-    ['each kind as typed', [{ date: '2024-06-19', text: 'A', kind: 'Clarification' }, { date: '2024-06-19', text: 'B', kind: "editor's note" }], ['clarification', 'editors-note']],
+    ['each kind as typed', [{ date: '2024-06-19', text: 'A', kind: 'Clarification' }, { date: '2024-06-20', text: 'B', kind: "editor's note" }], ['clarification', 'editors-note']],
     ['an unknown kind refused, naming the kinds', [{ date: '2024-06-19', text: 'A', kind: 'retraction' }], ['corrections.0.kind: expected one of the kinds correction, clarification, editors-note, found "retraction"']],
     ['a kind that is not text refused', [{ date: '2024-06-19', text: 'A', kind: 3 }], ['corrections.0.kind: expected a kind: correction, clarification or editors-note, found 3']],
+    [
+      'two notes on one day refused: each is known by its instant',
+      [{ date: '2024-06-19', text: 'A' }, { date: '2024-06-19', text: 'B', kind: 'clarification' }],
+      ['corrections.1.date: expected each note at a time of its own: corrections.0 is dated 2024-06-19 too; give one of them its time of day, e.g. 2024-06-19T10:00:00'],
+    ],
+    ['one day and a time on it are two instants', [{ date: '2024-06-19', text: 'A' }, { date: '2024-06-19T10:00:00-04:00', text: 'B' }], ['correction', 'correction']],
   ])('%s', (_label, corrections, expected) => {
     expect(kinds(corrections)).toEqual(expected);
   });
@@ -62,15 +68,11 @@ describe("an article's notes", () => {
   });
 
   it.each([
-    ['a day: midnight in New York', [note('correction', '2024-06-19')], ['correction-2024-06-19T04:00:00.000Z']],
-    ['a time (stored in UTC)', [note('correction', '2024-06-19T13:30:00.000Z')], ['correction-2024-06-19T13:30:00.000Z']],
-    [
-      'two at one instant numbered, in the order given',
-      [note('correction', '2024-06-19'), note('clarification', '2024-06-19'), note('correction', '2024-06-20')],
-      ['correction-2024-06-19T04:00:00.000Z', 'correction-2024-06-19T04:00:00.000Z-2', 'correction-2024-06-20T04:00:00.000Z'],
-    ],
-  ])('have anchors from their instants: %s', (_label, notes, anchors) => {
-    expect(correctionAnchors(notes)).toEqual(anchors);
+    ['a day: midnight in New York', note('correction', '2024-06-19'), 'correction-20240619T040000Z'],
+    ['a day in winter', note('correction', '2024-01-19'), 'correction-20240119T050000Z'],
+    ['a time (stored in UTC)', note('correction', '2024-06-19T13:30:00.000Z'), 'correction-20240619T133000Z'],
+  ])('have anchors from their instants, letters, digits and a dash: %s', (_label, one, anchor) => {
+    expect(correctionAnchor(one)).toBe(anchor);
   });
 });
 
@@ -93,16 +95,16 @@ describe('correctionsLog', () => {
 
   it("links each to its note on the article, by the anchor the article gives it", () => {
     expect(log.map((entry) => entry.path)).toEqual([
-      '/articles/budget/#correction-2024-06-21T04:00:00.000Z',
-      '/articles/harbour/#correction-2024-06-21T04:00:00.000Z',
-      '/articles/harbour/#correction-2024-06-19T04:00:00.000Z',
+      '/articles/budget/#correction-20240621T040000Z',
+      '/articles/harbour/#correction-20240621T040000Z',
+      '/articles/harbour/#correction-20240619T040000Z',
     ]);
   });
 
   it('gives each feed item that address as its id and link, titled with its kind, dated when the note was made', () => {
     const item = correctionFeedItem(log[1]!, 'https://news.example.org');
     expect(item).toMatchObject({
-      url: 'https://news.example.org/articles/harbour/#correction-2024-06-21T04:00:00.000Z',
+      url: 'https://news.example.org/articles/harbour/#correction-20240621T040000Z',
       title: 'Clarification: Headline harbour',
       summary: 'clarification on 2024-06-21',
       published: new Date('2024-06-21T04:00:00.000Z'),

@@ -42,6 +42,9 @@ describe('the dateline field', () => {
     ['\u200b', ['dateline: expected a place name like BRUSSELS, found only invisible characters']],
     [42, ['dateline: expected a place name like BRUSSELS as text, found 42 (put the value in double quotes to keep it as typed)']],
     ['X'.repeat(61), ['dateline: expected a place name like BRUSSELS of at most 60 characters, found 61']],
+    ['BRUSSELS —', ['dateline: expected the place alone, like BRUSSELS, without the dash or colon after it (the page adds " — "), found "BRUSSELS —"']],
+    ['BRUSSELS:', ['dateline: expected the place alone, like BRUSSELS, without the dash or colon after it (the page adds " — "), found "BRUSSELS:"']],
+    ['WASHINGTON, D.C.', 'WASHINGTON, D.C.'],
   ])('%j → %j', (dateline, expected) => {
     expect(read(dateline)).toEqual(expected);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorReportLink } from '../../src/model/error-reports';
+import { errorAddressProblem, errorReportLink } from '../../src/model/error-reports';
 
 describe('errorReportLink', () => {
   it.each([
@@ -26,7 +26,17 @@ describe('errorReportLink', () => {
     expect(link.searchParams.get('body')).toContain('https://news.example.org/a/');
   });
 
-  it.each([['not an address'], ['a@b'], ['a@b.org?cc=someone@else.org'], ['a@b.org,c@d.org'], ['']])('refuses %j as the address', (address) => {
-    expect(() => errorReportLink(address, 'H', 'https://x.org/')).toThrow(`SITE.errorReportsTo: expected one e-mail address like corrections@example.org, found "${address}"`);
+  it.each([['not an address'], ['a@b'], ['a@b.org?cc=someone@else.org'], ['a@b.org,c@d.org'], ['mailto:corrections@b.org'], ['']])('refuses %j as the address', (address) => {
+    expect(() => errorReportLink(address, 'H', 'https://x.org/')).toThrow(`SITE.errorReportsTo: expected one e-mail address like corrections@example.org (no "mailto:"), found "${address}"`);
+  });
+});
+
+describe('errorAddressProblem: what the content check says of the setting', () => {
+  it.each([
+    ['corrections@news.example.org', undefined],
+    ['mailto:corrections@news.example.org', 'expected one e-mail address like corrections@example.org (no "mailto:"), found "mailto:corrections@news.example.org"'],
+    ['corrections at news', 'expected one e-mail address like corrections@example.org (no "mailto:"), found "corrections at news"'],
+  ])('%j', (address, problem) => {
+    expect(errorAddressProblem(address)).toBe(problem);
   });
 });
