@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { extractFromJson, extractFromXml } from '@extractus/feed-extractor';
 import type { Browser, Page } from 'playwright';
 import Parser from 'rss-parser';
+import { formatterFactory, HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import config from '../../.htmlvalidate.mjs';
 import { axeViolations } from '../support/axe';
 import { testBrowser } from '../support/browser';
 import { NEWSROOM_SITE, sharedBuild } from '../support/build';
@@ -224,6 +226,14 @@ describe('how old, from where, by whom', () => {
     expect(profile['mainEntity']).toMatchObject({ '@type': 'Person', name: 'Jane Roe', knowsAbout: ['Shipping', 'Maritime law'] });
     expect(file('articles/inquiry-part-1/index.html')).toContain('<meta name="fediverse:creator" content="@janeroe@social.example">');
     expect(file('articles/budget-vote/index.html')).not.toContain('fediverse:creator');
+  });
+});
+
+describe('the new pages by the project\'s html-validate rules', () => {
+  const validator = new HtmlValidate(config);
+  it.each(['about/index.html', 'about/ethics/index.html', 'corrections/index.html', 'articles/harbour-history/index.html', 'articles/inquiry-part-1/index.html', 'articles/harbour-reopens/index.html', 'authors/jane-roe/index.html'])('%s', async (path) => {
+    const report = await validator.validateFile(join(dir, path));
+    expect(report.valid ? '' : formatterFactory('text')(report.results)).toBe('');
   });
 });
 
