@@ -10,10 +10,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  authorsDir,
   buildOut,
   cacheFolder,
-  contentDir,
+  editorsFolders,
   isInside,
   deploySettings,
   inheritedEnvironment,
@@ -38,16 +37,11 @@ import { removeStaleLock, running, tryLock } from '../src/integrations/cache-loc
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = buildOut(root);
-// The output folder is replaced whole: it must not hold the articles, the profiles, or the project itself.
-const content = orStop(contentDir);
-const authors = orStop(() => authorsDir());
+// The output folder is replaced whole: it must not hold an editors' folder, or the project itself.
+const folders = orStop(() => editorsFolders());
 const held = isInside(root, out)
   ? 'the project'
-  : isInside(content, out)
-    ? `the articles (${content})`
-    : authors && isInside(authors, out)
-      ? `the authors' profiles (${authors})`
-      : undefined;
+  : folders.filter(([, folder]) => isInside(folder, out)).map(([what, folder]) => `${what} (${folder})`)[0];
 if (held) {
   console.error(
     `\nBUILD_OUT: ${out} would hold ${held}, and a build replaces its output folder whole. Expected a folder of its own, like dist.\n`,

@@ -158,18 +158,30 @@ export function isInside(folder: string, parent: string): boolean {
 }
 
 /**
+ * The folders editors write in, each with what it holds (for messages): the articles, and the
+ * profiles and the publication's pages where they exist. No folder a build replaces or prunes
+ * (BUILD_OUT, CACHE_DIR) may hold one. Throws SettingError for a setting that names no folder.
+ */
+export function editorsFolders(env: Environment = process.env): [what: string, folder: string][] {
+  const authors = authorsDir(env);
+  const pages = pagesDir(env);
+  return [
+    ['the articles', contentDir(env)],
+    ...(authors ? [["the authors' profiles", authors] as [string, string]] : []),
+    ...(pages ? [["the publication's pages", pages] as [string, string]] : []),
+  ];
+}
+
+/**
  * CACHE_DIR: where a build keeps what the next one reuses (content store, rendered pages, search
  * shards), absolute; default `node_modules/.astro` under `root`. A host that keeps a folder between
- * builds can point this at it; tests give a build a cache of its own. It must not hold the
- * articles, since builds prune it. Throws SettingError.
+ * builds can point this at it; tests give a build a cache of its own. It must not hold an
+ * editors' folder (`editorsFolders`), since builds prune it. Throws SettingError.
  */
 export function cacheFolder(root: string, env: Environment = process.env): string {
   const dir = resolve(root, env['CACHE_DIR'] || 'node_modules/.astro');
-  for (const [what, folder] of [
-    ['the articles', contentDir(env)],
-    ["the authors' profiles", authorsDir(env)],
-  ] as const) {
-    if (folder && (isInside(folder, dir) || isInside(dir, folder))) {
+  for (const [what, folder] of editorsFolders(env)) {
+    if (isInside(folder, dir) || isInside(dir, folder)) {
       throw new SettingError(`CACHE_DIR: ${dir} and ${what} (${folder}) would share a folder, and builds prune their cache. Expected a folder of its own.`);
     }
   }

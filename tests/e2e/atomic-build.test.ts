@@ -153,16 +153,20 @@ describe('npm run build never replaces what it must not', () => {
   });
 });
 
-describe("npm run build never replaces the authors' profiles", () => {
-  it('refuses a BUILD_OUT that holds AUTHORS_DIR, and leaves the profiles untouched', () => {
-    const out = join(TMP, 'guard-authors', 'dist');
-    const authors = join(out, 'authors');
-    rmSync(join(TMP, 'guard-authors'), { recursive: true, force: true });
-    mkdirSync(authors, { recursive: true });
-    copyFileSync(join(ROOT, 'tests/fixtures/corpora/newsroom/authors/john-doe.yaml'), join(authors, 'john-doe.yaml'));
-    const bad = npmBuild({ BUILD_OUT: out, AUTHORS_DIR: authors });
+describe.each([
+  ['AUTHORS_DIR', "the authors' profiles", 'authors/john-doe.yaml'],
+  ['PAGES_DIR', "the publication's pages", 'pages/ethics.md'],
+] as const)('npm run build never replaces the folder %s names', (variable, what, fixture) => {
+  it(`refuses a BUILD_OUT that holds ${variable}, and leaves the files untouched`, () => {
+    const out = join(TMP, `guard-${variable}`, 'dist');
+    const folder = join(out, 'editors');
+    rmSync(join(TMP, `guard-${variable}`), { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    const name = fixture.split('/').pop()!;
+    copyFileSync(join(ROOT, 'tests/fixtures/corpora/newsroom', fixture), join(folder, name));
+    const bad = npmBuild({ BUILD_OUT: out, [variable]: folder });
     expect(bad.status).toBe(1);
-    expect(bad.output).toContain(`BUILD_OUT: ${out} would hold the authors' profiles (${authors})`);
-    expect(readdirSync(authors)).toEqual(['john-doe.yaml']);
+    expect(bad.output).toContain(`BUILD_OUT: ${out} would hold ${what} (${folder})`);
+    expect(readdirSync(folder)).toEqual([name]);
   });
 });

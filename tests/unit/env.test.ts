@@ -142,3 +142,13 @@ describe.each([
     expect(() => read({ [variable]: join(dir, 'a-file') })).toThrow(`${variable}: ${join(dir, 'a-file')} is a file. Expected a folder of ${holds}.`);
   });
 });
+
+describe("cacheFolder refuses every editors' folder", () => {
+  it("refuses a CACHE_DIR holding the publication's pages", () => {
+    const pages = join(TMP, 'env-cache-pages', 'cache', 'pages');
+    mkdirSync(pages, { recursive: true });
+    expect(() => cacheFolder(ROOT, { CACHE_DIR: join(TMP, 'env-cache-pages', 'cache'), PAGES_DIR: pages })).toThrow(
+      `CACHE_DIR: ${join(TMP, 'env-cache-pages', 'cache')} and the publication's pages (${pages}) would share a folder, and builds prune their cache. Expected a folder of its own.`,
+    );
+  });
+});
