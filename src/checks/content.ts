@@ -260,13 +260,15 @@ export async function checkContent(
   const { articles: files, unread: unreadArticles } = contentFiles(dir);
   // Profiles and pages are few and small: checked in full every time, with the articles' unreadable files.
   const profiles = authors ? checkProfiles(authors) : { problems: [], pictures: [] };
-  const unread = [...unreadArticles, ...profiles.problems, ...(pages ? checkPages(pages) : []), ...settingProblems()];
+  const pageNotices: ContentProblem[] = [];
+  const unread = [...unreadArticles, ...profiles.problems, ...(pages ? checkPages(pages, pageNotices) : []), ...settingProblems()];
   let pictures: PictureUse[] = [];
   let problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined, pictures, notices)];
   if (problems.length > unread.length && bodies !== 'always') {
     pictures = [];
     problems = [...unread, ...checkFiles(files, 'always', undefined, pictures, notices)];
   }
+  notices?.push(...pageNotices);
   const damaged = await damagedPictures([...profiles.pictures, ...pictures], cache?.pictures);
   return damaged.length === 0 ? problems : [...problems, ...damaged].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }

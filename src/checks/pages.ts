@@ -5,6 +5,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { localImagePaths } from '../astro-internals.ts';
 import { readCopyFacts } from '../markdown/copy-facts.ts';
+import { rawHtmlNotices } from '../markdown/embeds.ts';
 import { localMediaSources } from '../markdown/media-elements.ts';
 import { compareAboutPages, type AboutPage } from '../model/about.ts';
 import { isLocalAddress } from '../markdown/url-attributes.ts';
@@ -22,11 +23,14 @@ import { readUtf8 } from './utf8.ts';
 export const PAGE_MEDIA_PROBLEM =
   'expected no local pictures, media files or links to files beside the page: pages publish no files of their own; put the file in public/ and link it from the site root (/picture.png), link another page by its site path (/about/ethics/), or use an https address';
 
-/** Local files a page's parsed body uses: pictures, players' sources and links to files beside it, as written. */
+/** Local files a page's parsed body uses: pictures (Markdown's and raw `<img>`s), players' sources and links to files beside it (Markdown's and raw `<a>`s), as written. */
 function localFiles(tree: Root): string[] {
   const found: string[] = [];
-  visit(tree, ['image', 'link', 'definition'], (node) => {
+  visit(tree, ['image', 'link', 'definition', 'html'], (node) => {
     if ('url' in node && isLocalAddress(node.url)) found.push(node.url);
+    if (node.type === 'html') {
+      for (const [, src] of node.value.matchAll(/<(?:img\b[^>]*?\ssrc|a\b[^>]*?\shref)\s*=\s*["']?([^"'\s>]+)/gi)) if (src && isLocalAddress(src)) found.push(src);
+    }
   });
   return [...found, ...localMediaSources(tree)];
 }
@@ -56,9 +60,10 @@ export function pageClashes(pages: readonly { file: string; slug: string; role?:
  * Checks every page in `dir` (PAGES_DIR, else content/pages) as the build reads them: UTF-8 with
  * a front-matter block the page schema accepts, a body, no local files in it (`PAGE_MEDIA_PROBLEM`),
  * a file name that makes an address, and no role or address shared with another page. Returns
- * every problem, sorted by file.
+ * every problem, sorted by file; what the page will not show as written (raw HTML not kept) goes
+ * to `notices`.
  */
-export function checkPages(dir: string): ContentProblem[] {
+export function checkPages(dir: string, notices: ContentProblem[] = []): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const pages: { file: string; slug: string; role?: string | undefined }[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -85,7 +90,10 @@ export function checkPages(dir: string): ContentProblem[] {
     }
     for (const cut of truncatedByComments(read.text, pageSchema)) report(cut.field, cut.message);
     if (parsed.body.trim() === '') report('body', 'expected the page\'s text after the front matter, found none');
-    for (const address of localFiles(fromMarkdown(parsed.body))) report('body', `"${address}": ${PAGE_MEDIA_PROBLEM}`);
+    const tree = fromMarkdown(parsed.body);
+    for (const address of localFiles(tree)) report('body', `"${address}": ${PAGE_MEDIA_PROBLEM}`);
+    // What the page will not show as written (a script, a frame from an unknown host), as for an article's body.
+    notices.push(...rawHtmlNotices(tree).map((notice) => ({ file, ...notice })));
     const slug = articleSlug(path);
     if (slug === '') report('file', 'expected a file name with letters or digits: it becomes the page\'s address');
     const schema = pageSchema.safeParse(parsed.data);

@@ -6,6 +6,7 @@ import type { ArticleInput } from '../model/articles.ts';
 import { contentError, type ContentProblem } from './problems.ts';
 import type { ArticleData } from '../schemas/article.ts';
 import { articleMedia } from './media.ts';
+import { routes } from '../model/urls.ts';
 
 /** What an editor is told of an entry the content layer kept no rendering of (a loader that rendered nothing). */
 export const NO_RENDERING = 'expected Markdown that renders; the content layer kept no rendering of it';
@@ -46,7 +47,8 @@ export function checkRendered(
     if (paid) notices.push({ file, ...paid });
     const { media, problems: mediaProblems } = articleMedia(file, localImagePaths(entry.rendered.metadata), entry.data.image?.src, facts.mediaSources);
     const corrections = (entry.data.corrections ?? []).map((correction, index) => {
-      const rendered = renderInlineMarkdown(correction.text, { rebase });
+      // Relative links resolve against the article, wherever the note is shown (its foot, the corrections log).
+      const rendered = renderInlineMarkdown(correction.text, { rebase, page: routes.article(entry.id) });
       if ('problem' in rendered) return { problem: { field: `corrections.${index}.text`, message: rendered.problem } };
       return { date: correction.date, kind: correction.kind, ...rendered };
     });

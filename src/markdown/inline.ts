@@ -45,10 +45,22 @@ export function inlineMarkdownProblem(markdown: string): string | undefined {
   return 'problem' in read ? read.problem : undefined;
 }
 
+/** A relative address resolved against a site path, as a site path: `../b/` against `/articles/a/` is `/articles/b/`. */
+function resolvedPath(address: string, page: string): string {
+  const url = new URL(address, new URL(page, 'https://site.invalid'));
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
 /** How links in inline copy are written out. */
 export interface InlineOptions {
   /** Moves root-relative addresses under the base path (src/model/urls.ts `rebaserFor`). */
   rebase?: ((address: string) => string) | undefined;
+  /**
+   * The site path (without the base) of the page the copy belongs to, `/articles/<slug>/`: a
+   * relative address (`../other/`, `#anchor`) is resolved against it, so the copy links the same
+   * wherever it is shown (the article's foot, the corrections log).
+   */
+  page?: string | undefined;
 }
 
 /**
@@ -56,7 +68,7 @@ export interface InlineOptions {
  * inline Markdown this site can show (`inlineMarkdownProblem`'s words), from one parse. External
  * links get rel="external noopener", as in the body.
  */
-export function renderInlineMarkdown(markdown: string, { rebase }: InlineOptions = {}): { html: string; text: string } | { problem: string } {
+export function renderInlineMarkdown(markdown: string, { rebase, page }: InlineOptions = {}): { html: string; text: string } | { problem: string } {
   const read = paragraphOf(markdown);
   if ('problem' in read) return read;
   const hast = toHast(read.paragraph) as Element;
@@ -64,7 +76,8 @@ export function renderInlineMarkdown(markdown: string, { rebase }: InlineOptions
   visit(root, 'element', (node) => {
     if (node.tagName !== 'a' || typeof node.properties['href'] !== 'string') return;
     // Schemes are case-insensitive (RFC 3986 §3.1) but the sanitiser's allowlist is not: HTTPS:// would lose its address.
-    const href = node.properties['href'].replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
+    const typed = node.properties['href'].replace(/^[a-z][a-z0-9+.-]*:/i, (scheme) => scheme.toLowerCase());
+    const href = page && !/^([a-z][a-z0-9+.-]*:|\/)/i.test(typed) ? resolvedPath(typed, page) : typed;
     node.properties['href'] = rebase ? rebase(href) : href;
     if (/^(https?:)?\/\//i.test(href)) node.properties['rel'] = ['external', 'noopener'];
   });

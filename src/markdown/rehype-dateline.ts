@@ -1,5 +1,6 @@
 import type { Element, Root } from 'hast';
 import { h } from 'hastscript';
+import { toText } from 'hast-util-to-text';
 import type { VFile } from 'vfile';
 import { frontmatterOf } from '../astro-internals.ts';
 
@@ -14,8 +15,8 @@ export interface DatelineOptions {
 
 /**
  * The dateline's place as the copy's lead-in, the way newspapers set it: at the start of the
- * body's first paragraph, `<span class="dateline">BRUSSELS</span> — `. A body with no paragraph
- * at its top level gets one holding the place alone. Run after the sanitiser (the span is the
+ * body's first paragraph with words (a picture alone is not one), `<span class="dateline">BRUSSELS</span> — `.
+ * A body with no such paragraph at its top level gets one holding the place alone, first. Run after the sanitiser (the span is the
  * pipeline's, not the copy's) and before the reading time, which counts what the page shows.
  */
 export function rehypeDateline({ read }: DatelineOptions) {
@@ -23,7 +24,8 @@ export function rehypeDateline({ read }: DatelineOptions) {
     const place = read?.(frontmatterOf(file));
     if (place === undefined) return;
     const leadIn = h('span', { className: [DATELINE_CLASS] }, place);
-    const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p');
+    // The first paragraph with words: not one holding a picture alone, nor an empty one.
+    const first = tree.children.find((node): node is Element => node.type === 'element' && node.tagName === 'p' && toText(node).trim() !== '');
     if (first) first.children.unshift(leadIn, { type: 'text', value: ' — ' });
     else tree.children.unshift(h('p', [leadIn]));
   };

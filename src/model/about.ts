@@ -58,9 +58,9 @@ export type PageRole = keyof typeof PAGE_ROLES;
 /** Every role, in `PAGE_ROLES` order. */
 export const PAGE_ROLE_NAMES = Object.keys(PAGE_ROLES) as PageRole[];
 
-/** The role a typed value names, ignoring case and surrounding space; undefined for none. */
+/** The role a typed value names, ignoring case, surrounding space, and spaces or underscores for its hyphens (`Corrections policy`); undefined for none. */
 export function findRole(typed: string): PageRole | undefined {
-  const key = typed.trim().toLowerCase();
+  const key = typed.trim().toLowerCase().replace(/[\s_]+/g, '-');
   return Object.hasOwn(PAGE_ROLES, key) ? (key as PageRole) : undefined;
 }
 

@@ -1,4 +1,5 @@
 import type { ArticleDate } from './dates.ts';
+import type { Language } from './language.ts';
 import { absoluteUrl, paths } from './urls.ts';
 
 /**
@@ -66,7 +67,8 @@ export function correctionGroups<Note extends Pick<Correction, 'kind'>>(correcti
 export interface LoggedCorrection {
   /** The note's own address: its article's URL path with `#correction-<instant>` (`correctionAnchor`); also its feed items' id. */
   path: string;
-  article: { slug: string; title: string };
+  /** The article it corrects: its headline is shown in the article's own language. */
+  article: { slug: string; title: string; language: Language };
   kind: CorrectionKind;
   date: ArticleDate;
   html: string;
@@ -90,7 +92,7 @@ export function correctionAnchor(correction: Pick<Correction, 'date'>): string {
  * slug, then the order given, so every build lists them alike.
  */
 export function correctionsLog(
-  articles: readonly { slug: string; title: string; status: string; corrections: readonly Correction[] }[],
+  articles: readonly { slug: string; title: string; language: Language; status: string; corrections: readonly Correction[] }[],
 ): LoggedCorrection[] {
   const log: (LoggedCorrection & { order: number })[] = [];
   for (const article of articles) {
@@ -99,7 +101,7 @@ export function correctionsLog(
       if (!CORRECTION_KINDS[correction.kind].logged) return;
       log.push({
         path: `${paths.article(article.slug)}#${correctionAnchor(correction)}`,
-        article: { slug: article.slug, title: article.title },
+        article: { slug: article.slug, title: article.title, language: article.language },
         kind: correction.kind,
         date: correction.date,
         html: correction.html,

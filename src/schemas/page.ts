@@ -26,7 +26,9 @@ export const pageSchema = strictFields(
       .transform((typed, ctx) => {
         const role = findRole(typed);
         if (role) return role;
-        const hint = likelyMeant(typed, PAGE_ROLE_NAMES);
+        // A close spelling, else the role the typed word begins (`corrections` for corrections-policy).
+        const key = typed.trim().toLowerCase();
+        const hint = likelyMeant(typed, PAGE_ROLE_NAMES) ?? (key.length >= 4 ? PAGE_ROLE_NAMES.find((role) => role.startsWith(key)) : undefined);
         ctx.addIssue({ code: 'custom', message: `expected one of the roles ${PAGE_ROLE_NAMES.join(', ')}, found ${shown(typed)}${hint ? ` (did you mean "${hint}"?)` : ''}` });
         return z.NEVER;
       })

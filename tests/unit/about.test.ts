@@ -13,6 +13,8 @@ describe('findRole', () => {
     ['about', 'about'],
     [' Corrections-Policy ', 'corrections-policy'],
     ['UNNAMED-SOURCES', 'unnamed-sources'],
+    ['CORRECTIONS_POLICY', 'corrections-policy'],
+    ['Ownership funding', 'ownership-funding'],
     ['corrections', undefined],
     ['privacy', undefined],
     ['', undefined],
@@ -120,6 +122,7 @@ describe('checkPages names the file and the field', () => {
 
   it.each([
     ['a misspelt role', page(`${VALID}role: ethic\n`), 'role', 'expected one of the roles about, masthead, ethics, corrections-policy, verification, unnamed-sources, ownership-funding, contact, diversity, feedback, found "ethic" (did you mean "ethics"?)'],
+    ['a role cut short', page(`${VALID}role: corrections\n`), 'role', 'expected one of the roles about, masthead, ethics, corrections-policy, verification, unnamed-sources, ownership-funding, contact, diversity, feedback, found "corrections" (did you mean "corrections-policy"?)'],
     ['a missing description', page('title: Ethics\n'), 'description', 'missing: this field is required, expected a description (one sentence) as text'],
     ['an unknown field', page(`${VALID}published: 2024-06-18\n`), 'published', 'unknown field "published": expected only title, description, role'],
     ['no front matter', 'Just text.\n', 'front matter', 'expected a front-matter block between --- lines at the top of the file, with title and description'],
@@ -129,6 +132,12 @@ describe('checkPages names the file and the field', () => {
       page(VALID, '![Our newsroom](./newsroom.jpg)\n'),
       'body',
       '"./newsroom.jpg": expected no local pictures, media files or links to files beside the page: pages publish no files of their own; put the file in public/ and link it from the site root (/picture.png), link another page by its site path (/about/ethics/), or use an https address',
+    ],
+    [
+      'a raw picture beside it',
+      page(VALID, '<img src="./raw.png" alt="Raw">\n'),
+      'body',
+      '"./raw.png": expected no local pictures, media files or links to files beside the page: pages publish no files of their own; put the file in public/ and link it from the site root (/picture.png), link another page by its site path (/about/ethics/), or use an https address',
     ],
     [
       'a link to a file beside it',
@@ -141,6 +150,16 @@ describe('checkPages names the file and the field', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'ethics.md'), text);
     expect(checkPages(dir)).toContainEqual({ file: relative(process.cwd(), join(dir, 'ethics.md')), field, message });
+  });
+
+  it('says what a page will not show as written: a script, a frame from an unknown host', () => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'ethics.md'), page(VALID, 'Text.\n\n<script>alert(1)</script>\n\n<iframe src="https://evil.example/"></iframe>\n'));
+    const notices: { file: string; field: string; message: string }[] = [];
+    expect(checkPages(dir, notices)).toEqual([]);
+    expect(notices.map((notice) => notice.field)).toEqual(['body', 'body']);
+    expect(notices.map((notice) => notice.message).join('\n')).toMatch(/script[^]*evil\.example/);
   });
 
   it('passes the repository\'s own pages and the newsroom fixtures\' pages', () => {

@@ -77,7 +77,7 @@ describe("an article's notes", () => {
 });
 
 describe('correctionsLog', () => {
-  const article = (slug: string, status: string, corrections: Correction[]) => ({ slug, title: `Headline ${slug}`, status, corrections });
+  const article = (slug: string, status: string, corrections: Correction[]) => ({ slug, title: `Headline ${slug}`, language: { tag: 'en', direction: 'ltr' as const }, status, corrections });
   const log = correctionsLog([
     article('harbour', 'published', [note('correction', '2024-06-19'), note('editors-note', '2024-06-20'), note('clarification', '2024-06-21')]),
     article('budget', 'published', [note('correction', '2024-06-21')]),

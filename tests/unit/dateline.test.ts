@@ -14,6 +14,7 @@ describe('the dateline leads the copy', () => {
     ['spacing normalised as the schema stores it', 'Text.', '  GAZA   CITY ', '<p><span class="dateline">GAZA CITY</span> — Text.</p>'],
     ['escaped, never markup', 'Text.', '<b>PARIS</b>', '<p><span class="dateline">&#x3C;b>PARIS&#x3C;/b></span> — Text.</p>'],
     ['past a heading, in the first paragraph', '## Background\n\nText.', 'KYIV', '<h2 id="background">Background</h2>\n<p><span class="dateline">KYIV</span> — Text.</p>'],
+    ['past a picture alone in its paragraph, in the first paragraph with words', '![A map](https://example.org/map.png)\n\nText.', 'GENEVA', '<p><img src="https://example.org/map.png" alt="A map"></p>\n<p><span class="dateline">GENEVA</span> — Text.</p>'],
     ['alone in a paragraph of its own when the body has none', '- One\n- Two', 'OSLO', '<p><span class="dateline">OSLO</span></p><ul>\n<li>One</li>\n<li>Two</li>\n</ul>'],
     ['nowhere without one', 'Text.', undefined, '<p>Text.</p>'],
     ['nowhere for a value the schema refuses (the build stops on it)', 'Text.', 42, '<p>Text.</p>'],

@@ -18,6 +18,18 @@ describe('renderInlineMarkdown', () => {
   it('moves site links under the base path', () => {
     expect(renderInlineMarkdown('See [coverage](/tags/shipping/).', { rebase: rebaserFor('/news/') })).toEqual({ html: 'See <a href="/news/tags/shipping/">coverage</a>.', text: 'See coverage.' });
   });
+
+  it.each([
+    ['a sibling article', '[the talks](../strait-talks/)', '/', '<a href="/articles/strait-talks/">the talks</a>'],
+    ['an anchor on its own page', '[the first note](#correction-20261103T050000Z)', '/', '<a href="/articles/harbour/#correction-20261103T050000Z">the first note</a>'],
+    ['a query', '[search](?q=port)', '/', '<a href="/articles/harbour/?q=port">search</a>'],
+    ['a sibling article under a base path', '[the talks](../strait-talks/)', '/news/', '<a href="/news/articles/strait-talks/">the talks</a>'],
+    ['a site path, left as it is', '[tags](/tags/)', '/', '<a href="/tags/">tags</a>'],
+    ['another site, left as it is', '[port](https://port.example/a)', '/', '<a href="https://port.example/a" rel="external noopener">port</a>'],
+  ])('resolves %s against the page it belongs to, so it links alike on the corrections log', (_label, markdown, base, html) => {
+    const rendered = renderInlineMarkdown(markdown, { rebase: rebaserFor(base), page: '/articles/harbour/' });
+    expect('html' in rendered && rendered.html).toBe(html);
+  });
 });
 
 describe('inlineMarkdownProblem', () => {
