@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Root } from 'mdast';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { localImagePaths } from '../astro-internals.ts';
@@ -23,13 +25,22 @@ import { readUtf8 } from './utf8.ts';
 export const PAGE_MEDIA_PROBLEM =
   'expected no local pictures, media files or links to files beside the page: pages publish no files of their own; put the file in public/ and link it from the site root (/picture.png), link another page by its site path (/about/ethics/), or use an https address';
 
-/** Local files a page's parsed body uses: pictures (Markdown's and raw `<img>`s), players' sources and links to files beside it (Markdown's and raw `<a>`s), as written. */
+/**
+ * Local files a page's parsed body uses: Markdown's pictures, players' sources, and links to files
+ * beside it (Markdown's, and raw `<a>`s, their addresses read as a browser reads them). A raw
+ * `<img>` the page cannot show is dropped with a notice, as in an article (`rawHtmlNotices`).
+ */
 function localFiles(tree: Root): string[] {
   const found: string[] = [];
   visit(tree, ['image', 'link', 'definition', 'html'], (node) => {
     if ('url' in node && isLocalAddress(node.url)) found.push(node.url);
-    if (node.type === 'html') {
-      for (const [, src] of node.value.matchAll(/<(?:img\b[^>]*?\ssrc|a\b[^>]*?\shref)\s*=\s*["']?([^"'\s>]+)/gi)) if (src && isLocalAddress(src)) found.push(src);
+    if (node.type === 'html' && /<a\b/i.test(node.value)) {
+      visit(fromHtml(node.value, { fragment: true }), 'element', (element: Element) => {
+        const typed = element.tagName === 'a' ? element.properties['href'] : undefined;
+        // As the URL parser reads it: tabs and newlines anywhere, and spaces and controls at the ends, do not count.
+        const href = typeof typed === 'string' ? typed.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '') : '';
+        if (href !== '' && isLocalAddress(href)) found.push(href);
+      });
     }
   });
   return [...found, ...localMediaSources(tree)];

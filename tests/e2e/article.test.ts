@@ -84,6 +84,6 @@ describe('the Stoltenberg article page', () => {
     expect(scripts[0]).toMatch(/^inline: .*localStorage\.getItem/s);
     expect(scripts[1]).toMatch(/^\/_astro\/ThemeToggle\.[^/]+\.js$/);
     expect(scripts[2]).toMatch(/^\/_astro\/ShareLinks\.[^/]+\.js$/);
-    expect(scripts[3]).toMatch(/^\/_astro\/Article\.astro_astro_type_script_index_0_lang\.[^/]+\.js$/);
+    expect(scripts[3]).toMatch(/^\/_astro\/EmbedPlayers\.astro_astro_type_script_index_0_lang\.[^/]+\.js$/);
   });
 });

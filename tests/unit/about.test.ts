@@ -134,10 +134,10 @@ describe('checkPages names the file and the field', () => {
       '"./newsroom.jpg": expected no local pictures, media files or links to files beside the page: pages publish no files of their own; put the file in public/ and link it from the site root (/picture.png), link another page by its site path (/about/ethics/), or use an https address',
     ],
     [
-      'a raw picture beside it',
-      page(VALID, '<img src="./raw.png" alt="Raw">\n'),
+      'a raw link to a file beside it',
+      page(VALID, '<a href="./code.pdf">the code</a>\n'),
       'body',
-      '"./raw.png": expected no local pictures, media files or links to files beside the page: pages publish no files of their own; put the file in public/ and link it from the site root (/picture.png), link another page by its site path (/about/ethics/), or use an https address',
+      '"./code.pdf": expected no local pictures, media files or links to files beside the page: pages publish no files of their own; put the file in public/ and link it from the site root (/picture.png), link another page by its site path (/about/ethics/), or use an https address',
     ],
     [
       'a link to a file beside it',
@@ -152,14 +152,14 @@ describe('checkPages names the file and the field', () => {
     expect(checkPages(dir)).toContainEqual({ file: relative(process.cwd(), join(dir, 'ethics.md')), field, message });
   });
 
-  it('says what a page will not show as written: a script, a frame from an unknown host', () => {
+  it('says what a page will not show as written: a script, a frame from an unknown host, a picture it cannot publish', () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'ethics.md'), page(VALID, 'Text.\n\n<script>alert(1)</script>\n\n<iframe src="https://evil.example/"></iframe>\n'));
+    writeFileSync(join(dir, 'ethics.md'), page(VALID, 'Text.\n\n<script>alert(1)</script>\n\n<iframe src="https://evil.example/"></iframe>\n\n<img src="./raw.png" alt="Raw">\n\n<a href="&#106;avascript:x">entity</a>\n'));
     const notices: { file: string; field: string; message: string }[] = [];
     expect(checkPages(dir, notices)).toEqual([]);
-    expect(notices.map((notice) => notice.field)).toEqual(['body', 'body']);
-    expect(notices.map((notice) => notice.message).join('\n')).toMatch(/script[^]*evil\.example/);
+    expect(notices.map((notice) => notice.field)).toEqual(['body', 'body', 'body']);
+    expect(notices.map((notice) => notice.message).join('\n')).toMatch(/raw\.png[^]*script[^]*evil\.example/);
   });
 
   it('passes the repository\'s own pages and the newsroom fixtures\' pages', () => {
