@@ -8,6 +8,7 @@ import { h } from 'hastscript';
 import { rehype } from 'rehype';
 import { visit } from 'unist-util-visit';
 import type { Article, Card } from '../model/articles';
+import type { Author } from '../model/authors';
 import type { ShareImage } from '../model/metadata';
 import { shareImage } from '../model/metadata';
 import {
@@ -16,6 +17,7 @@ import {
   widestCopy,
   encodableWidths,
   PAGE_BACKGROUND,
+  PORTRAIT_WIDTH,
   pictureCopies,
   shareCardCopy,
   type PictureFacts,
@@ -176,4 +178,16 @@ export async function shareCard(article: Article, site: URL | string): Promise<S
 /** The card's lead picture as a listing thumbnail's source, or undefined when it has none. */
 export async function cardPicture(card: Card): Promise<ImageMetadata | undefined> {
   return card.leadImage && importedPicture(card.file, card.leadImage.source);
+}
+
+/**
+ * A writer's portrait as structured data gives it (ProfilePage's Person `image`): a JPEG, square,
+ * twice the width the profile shows it at (PORTRAIT_WIDTH), absolute; undefined without a portrait.
+ * JPEG, since not every crawler reads AVIF or WebP; a transparent portrait is laid on the page's
+ * background.
+ */
+export async function portraitUrl(author: Author<ImageMetadata>, site: URL | string): Promise<string | undefined> {
+  if (!author.image) return undefined;
+  const made = await getImage({ src: author.image.src, format: 'jpg', width: 2 * PORTRAIT_WIDTH, height: 2 * PORTRAIT_WIDTH, fit: 'cover', background: PAGE_BACKGROUND });
+  return absoluteUrl(made.src, site);
 }

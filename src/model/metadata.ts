@@ -1,4 +1,5 @@
-import type { BreadcrumbList, ItemList, NewsArticleLeaf, WithContext } from 'schema-dts';
+import type { BreadcrumbList, ItemList, NewsArticleLeaf, ProfilePage, WithContext } from 'schema-dts';
+import type { Author } from './authors';
 import { SITE } from '../site';
 import { principlesUrl, publisherId, type Publisher } from './about';
 import { schemaTypes } from './article-types';
@@ -165,14 +166,10 @@ export function jsonLd(data: unknown): string {
  * schema.org ProfilePage for an author's page: the page's address and, as its `mainEntity`, the
  * author as a `Person` with the profile's name, role (`jobTitle`), biography (`description`),
  * links (`sameAs`) and subjects (`knowsAbout`), as Google's profile-page structured data wants
- * them. Only what the profile says: a list it leaves empty is left out, not written as `[]`. No
- * `image`: the portrait's optimised copies are made by the page's `<Picture>`, so there is no
- * absolute address for it here.
+ * them, with the portrait's address when there is one (`image`, absolute: src/components/pictures.ts
+ * `portraitUrl`). Only what the profile says: a list it leaves empty is left out, not written as `[]`.
  */
-export function profilePage(
-  author: Pick<import('./authors').Author, 'slug' | 'name' | 'role' | 'bio' | 'links' | 'expertise'>,
-  site: URL | string,
-): import('schema-dts').WithContext<import('schema-dts').ProfilePage> {
+export function profilePage(author: Pick<Author, 'slug' | 'name' | 'role' | 'bio' | 'links' | 'expertise'>, site: URL | string, image?: string | undefined): WithContext<ProfilePage> {
   const url = absoluteUrl(paths.author(author.slug), site);
   return {
     '@context': 'https://schema.org',
@@ -184,6 +181,7 @@ export function profilePage(
       jobTitle: author.role,
       description: author.bio,
       url,
+      ...(image && { image }),
       ...(author.links.length > 0 && { sameAs: author.links.map((link) => link.url) }),
       ...(author.expertise.length > 0 && { knowsAbout: author.expertise }),
     },

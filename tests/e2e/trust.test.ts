@@ -224,6 +224,10 @@ describe('how old, from where, by whom', () => {
     expect(html).toContain('Writes about');
     const profile = jsonLd(html).find((node) => node['@type'] === 'ProfilePage')!;
     expect(profile['mainEntity']).toMatchObject({ '@type': 'Person', name: 'Jane Roe', knowsAbout: ['Shipping', 'Maritime law'] });
+    // The portrait, as a JPEG the build published.
+    const image = (profile['mainEntity'] as { image: string }).image;
+    expect(image).toMatch(new RegExp(`^${SITE}/_astro/[^/]+\\.jpg$`));
+    expect(existsSync(builtFile(image))).toBe(true);
     expect(file('articles/inquiry-part-1/index.html')).toContain('<meta name="fediverse:creator" content="@janeroe@social.example">');
     expect(file('articles/budget-vote/index.html')).not.toContain('fediverse:creator');
   });

@@ -69,6 +69,11 @@ describe('profilePage', () => {
     expect(JSON.parse(jsonLd(profilePage(profile, SITE_URL)))).toStrictEqual(expected);
   });
 
+  it("gives the portrait's address as the Person's image when the page has one", () => {
+    const { mainEntity } = profilePage(author(), SITE_URL, 'https://example.org/_astro/jane-roe.abc.jpg') as { mainEntity: Record<string, unknown> };
+    expect(mainEntity['image']).toBe('https://example.org/_astro/jane-roe.abc.jpg');
+  });
+
   it('leaves out what the profile leaves out, rather than writing it empty', () => {
     const { mainEntity } = profilePage(author(), SITE_URL) as { mainEntity: Record<string, unknown> };
     expect(Object.keys(mainEntity)).toEqual(['@type', 'name', 'jobTitle', 'description', 'url']);
