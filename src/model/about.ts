@@ -123,6 +123,7 @@ export function principlesUrl(publisher: Publisher, site: URL | string): string 
  */
 export function publisherNode(publisher: Publisher, site: URL | string): WithContext<NewsMediaOrganizationLeaf> {
   const { logo, sameAs } = SITE.publisher;
+  // A size in schema.org is a QuantitativeValue; E37 is UN/CEFACT's code for the pixel.
   const node: WithContext<NewsMediaOrganizationLeaf> = {
     '@context': 'https://schema.org',
     '@type': 'NewsMediaOrganization',
