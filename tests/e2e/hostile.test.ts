@@ -122,9 +122,9 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
       expect(await page.locator('.article__body figcaption').textContent()).toContain(printable(`Caption ${payload}`).slice(0, 20));
       // The dateline leads the copy as text (issue 23), kept normalised as names are.
       if ([...datelineOf(payload)].length <= 60) expect(await page.locator('.article__body .dateline').textContent()).toBe(normalizeName(printable(datelineOf(payload))));
-      // The publication's page: its title as typed, in its page and in the /about/ list.
-      await page.goto(`${server.origin}/about/page-${n}/`);
-      expect((await page.locator('h1').textContent())!.replace(/[\r\n\u2028\u2029]+/g, ' ')).toBe(printable(`Page ${n} ${payload}`).replace(/[\r\n\u2028\u2029]+/g, ' '));
+      // The publication's page: its title as typed (read from the built file: the crawl above ran it in Chromium).
+      const title = /<h1 class="headline headline--1">([^]*?)<\/h1>/.exec(readFileSync(join(dir, 'about', `page-${n}`, 'index.html'), 'utf8'))![1]!;
+      expect(htmlText(title).replace(/[\r\n\u2028\u2029]+/g, ' ')).toBe(printable(`Page ${n} ${payload}`).replace(/[\r\n\u2028\u2029]+/g, ' '));
     }
     await page.close();
   });

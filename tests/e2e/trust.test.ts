@@ -242,8 +242,11 @@ describe('the new pages by the project\'s html-validate rules', () => {
 });
 
 describe('accessibility of the new pages', () => {
+  // Every rule in the light scheme; the colour rules in the dark where the page has colours of its own
+  // (an about page is the article's layout, checked dark on the aged article).
   const PAGES = ['/news/about/', '/news/about/ethics/', '/news/corrections/', '/news/articles/harbour-history/', '/news/articles/inquiry-part-1/'];
-  const RUNS = PAGES.flatMap((path) => (['light', 'dark'] as const).map((scheme) => [path, scheme] as const));
+  const DARK = ['/news/about/', '/news/corrections/', '/news/articles/harbour-history/', '/news/articles/inquiry-part-1/'];
+  const RUNS = [...PAGES.map((path) => [path, 'light'] as const), ...DARK.map((path) => [path, 'dark'] as const)];
 
   it.concurrent.for(RUNS)('%s has no axe violations in the %s scheme', async ([path, colorScheme], { expect }) => {
     const page = await open(path, colorScheme);
