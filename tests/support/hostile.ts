@@ -69,18 +69,35 @@ const yaml = (value: string) => JSON.stringify(value);
 /** The dateline a payload is given in the hostile corpus: short enough for the field, or too long and left out. */
 export const datelineOf = (payload: string) => `D ${payload}`;
 
+/** How many payloads each of the publication's pages in the hostile corpus carries: ten pages hold all fifty. */
+export const PAYLOADS_PER_PAGE = 5;
+
+/** The payloads page `n` (from 1) of `writeHostilePages` carries, in its title, description and body. */
+export const pagePayloads = (n: number) => PAYLOADS.slice((n - 1) * PAYLOADS_PER_PAGE, n * PAYLOADS_PER_PAGE);
+
 /**
- * Writes one of the publication's pages per payload into `dir` (emptied first): the payload in
- * its title, description and body, as `writeHostileCorpus` puts it in an article.
+ * Writes the publication's pages into `dir` (emptied first), every payload in one of them
+ * (`pagePayloads`): in its title, its description and its body, as `writeHostileCorpus` puts each
+ * in an article. Returns how many pages it wrote.
  */
-export function writeHostilePages(dir: string): void {
+export function writeHostilePages(dir: string): number {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  PAYLOADS.forEach((payload, index) => {
-    const n = String(index + 1).padStart(2, '0');
-    const text = ['---', `title: ${yaml(`Page ${n} ${payload}`)}`, `description: ${yaml(`Description ${payload}`)}`, ...(index === 0 ? ['role: ethics'] : []), '---', '', `Policy before ${payload} and after.`, '', payload, ''];
-    writeFileSync(join(dir, `page-${n}.md`), text.join('\n'));
-  });
+  const count = Math.ceil(PAYLOADS.length / PAYLOADS_PER_PAGE);
+  for (let n = 1; n <= count; n += 1) {
+    const payloads = pagePayloads(n);
+    const text = [
+      '---',
+      `title: ${yaml(`Page ${n} ${payloads.join(' ')}`)}`,
+      `description: ${yaml(`Description ${payloads.join(' ')}`)}`,
+      ...(n === 1 ? ['role: ethics'] : []),
+      '---',
+      '',
+      ...payloads.flatMap((payload) => [`Policy before ${payload} and after.`, '', payload, '']),
+    ];
+    writeFileSync(join(dir, `page-${String(n).padStart(2, '0')}.md`), text.join('\n'));
+  }
+  return count;
 }
 
 export function writeHostileCorpus(dir: string): void {
