@@ -6,7 +6,6 @@ import { fromHtml } from 'hast-util-from-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { visit } from 'unist-util-visit';
 import { localImagePaths } from '../astro-internals.ts';
-import { readCopyFacts } from '../markdown/copy-facts.ts';
 import { rawHtmlNotices } from '../markdown/embeds.ts';
 import { localMediaSources } from '../markdown/media-elements.ts';
 import { compareAboutPages, type AboutPage } from '../model/about.ts';
@@ -15,7 +14,7 @@ import { articleSlug, routes } from '../model/urls.ts';
 import { pageSchema, type PageData } from '../schemas/page.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { contentError, schemaProblems, type ContentProblem } from './problems.ts';
-import { NO_RENDERING } from './rendered.ts';
+import { readRendering, type RenderedEntry } from './rendered.ts';
 import { readUtf8 } from './utf8.ts';
 
 /**
@@ -119,37 +118,28 @@ export function checkPages(dir: string, notices: ContentProblem[] = []): Content
 }
 
 /** A page as the content layer hands it over, its body read back from the body store. */
-export interface RenderedPage {
-  id: string;
-  data: PageData;
-  filePath?: string | undefined;
-  rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
-}
+export type RenderedPage = RenderedEntry<PageData>;
 
 /**
  * The build's side of the pages check: the pages as /about/ lists them (`compareAboutPages`), with
  * what only rendering finds refused (a body that did not render, a local picture or file) and two
- * pages with one role refused, naming the files; what rendering did not keep goes to `notices`. Throws one error listing every problem, worded as
- * `npm run check` words them.
+ * pages with one role refused, naming the files; what rendering did not keep goes to `notices`.
+ * Throws one error listing every problem, worded as `npm run check` words them.
  */
 export function aboutPagesOf(entries: readonly RenderedPage[], { notices = [] }: { /** Receives what rendering found the pages will not show as written (a picture dropped). */ notices?: ContentProblem[] } = {}): AboutPage[] {
   const problems: ContentProblem[] = [];
   const pages: AboutPage[] = [];
   for (const entry of entries) {
-    const file = entry.filePath ?? entry.id;
-    if (!entry.rendered) {
-      problems.push({ file, field: 'body', message: NO_RENDERING });
-      continue;
-    }
-    const facts = readCopyFacts(entry.rendered.metadata);
-    notices.push(...facts.notices.map((notice) => ({ file, ...notice })));
-    const local = [...localImagePaths(entry.rendered.metadata), ...facts.mediaSources];
+    const read = readRendering(entry, problems, notices);
+    if (!read) continue;
+    const { file, rendered, facts } = read;
+    const local = [...localImagePaths(rendered.metadata), ...facts.mediaSources];
     const found = [...facts.problems, ...local.map((address) => ({ field: 'body', message: `"${address}": ${PAGE_MEDIA_PROBLEM}` }))];
     if (found.length > 0) {
       problems.push(...found.map((problem) => ({ file, field: problem.field, message: problem.message })));
       continue;
     }
-    pages.push({ slug: entry.id, file, title: entry.data.title, description: entry.data.description, role: entry.data.role, html: entry.rendered.html });
+    pages.push({ slug: entry.id, file, title: entry.data.title, description: entry.data.description, role: entry.data.role, html: rendered.html });
   }
   problems.push(...pageClashes(pages));
   if (problems.length > 0) throw contentError(problems);

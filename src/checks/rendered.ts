@@ -9,12 +9,12 @@ import { articleMedia } from './media.ts';
 import { routes } from '../model/urls.ts';
 
 /** What an editor is told of an entry the content layer kept no rendering of (a loader that rendered nothing). */
-export const NO_RENDERING = 'expected Markdown that renders; the content layer kept no rendering of it';
+const NO_RENDERING = 'expected Markdown that renders; the content layer kept no rendering of it';
 
-/** The parts of an `astro:content` entry the build reads. */
-export interface RenderedEntry {
+/** The parts of an `astro:content` entry the build reads: an article's, or (`Data`) another collection's. */
+export interface RenderedEntry<Data = ArticleData> {
   id: string;
-  data: ArticleData;
+  data: Data;
   filePath?: string | undefined;
   /** What the content layer rendered: HTML, and metadata with Astro's `localImagePaths` and the plugins' facts. */
   rendered?: { html: string; metadata?: Record<string, unknown> | undefined } | undefined;
@@ -27,6 +27,27 @@ export interface RenderedEntry {
  * rendered (root-relative links moved by `rebase`). Throws one error listing every problem in every entry, worded
  * as `npm run check` words them.
  */
+/**
+ * What rendering made of one entry, read once for every collection rendered by the Markdown
+ * pipeline: the file to name, the rendering and the plugins' facts (src/markdown/copy-facts.ts),
+ * whose notices go to `notices`. Undefined, with the problem added to `problems`, when the content
+ * layer kept no rendering (a body that failed to render comes back with facts saying so, `unrendered`).
+ */
+export function readRendering<Data>(
+  entry: RenderedEntry<Data>,
+  problems: ContentProblem[],
+  notices: ContentProblem[],
+): { file: string; rendered: NonNullable<RenderedEntry['rendered']>; facts: ReturnType<typeof readCopyFacts> } | undefined {
+  const file = entry.filePath ?? entry.id;
+  if (!entry.rendered) {
+    problems.push({ file, field: 'body', message: NO_RENDERING });
+    return undefined;
+  }
+  const facts = readCopyFacts(entry.rendered.metadata);
+  notices.push(...facts.notices.map((notice) => ({ file, ...notice })));
+  return { file, rendered: entry.rendered, facts };
+}
+
 export function checkRendered(
   entries: readonly RenderedEntry[],
   { rebase, notices = [] }: InlineOptions & { /** Receives what rendering found the pages will not show as written (embeds not kept). */ notices?: ContentProblem[] } = {},
@@ -34,18 +55,12 @@ export function checkRendered(
   const inputs: ArticleInput[] = [];
   const problems: ContentProblem[] = [];
   for (const entry of entries) {
-    const file = entry.filePath ?? entry.id;
-    // A body that failed to render comes back with a problem saying so (src/markdown/copy-facts.ts
-    // `unrendered`); none at all is a loader that kept no rendering.
-    if (!entry.rendered) {
-      problems.push({ file, field: 'body', message: NO_RENDERING });
-      continue;
-    }
-    const facts = readCopyFacts(entry.rendered.metadata);
-    notices.push(...facts.notices.map((notice) => ({ file, ...notice })));
+    const read = readRendering(entry, problems, notices);
+    if (!read) continue;
+    const { file, facts, rendered: body } = read;
     const paid = paidProminenceNotice(entry.data);
     if (paid) notices.push({ file, ...paid });
-    const { media, problems: mediaProblems } = articleMedia(file, localImagePaths(entry.rendered.metadata), entry.data.image?.src, facts.mediaSources);
+    const { media, problems: mediaProblems } = articleMedia(file, localImagePaths(body.metadata), entry.data.image?.src, facts.mediaSources);
     const corrections = (entry.data.corrections ?? []).map((correction, index) => {
       // Relative links resolve against the article, wherever the note is shown (its foot, the corrections log).
       const rendered = renderInlineMarkdown(correction.text, { rebase, page: routes.article(entry.id) });
@@ -58,7 +73,7 @@ export function checkRendered(
       continue;
     }
     const rendered = corrections.flatMap((correction) => ('problem' in correction ? [] : [correction]));
-    inputs.push({ slug: entry.id, file, data: entry.data, html: entry.rendered.html, readingMinutes: facts.readingMinutes ?? 1, media, corrections: rendered });
+    inputs.push({ slug: entry.id, file, data: entry.data, html: body.html, readingMinutes: facts.readingMinutes ?? 1, media, corrections: rendered });
   }
   if (problems.length > 0) throw contentError(problems);
   return inputs;
