@@ -1,7 +1,7 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { authorsDir, cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orStop, pagesDir, publishing } from './src/env.ts';
+import { authorsDir, cacheFolder, contentDir, deploySettings, LOCAL_SERVER, orStop, pagesDir, publishing, updatesDir } from './src/env.ts';
 import { cacheLock, contentSyncLock } from './src/integrations/cache-lock.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { imageCache, PICTURE_SERVICE } from './src/integrations/image-cache.ts';
@@ -21,6 +21,7 @@ const { site, base } = orStop(deploySettings);
 const content = orStop(contentDir);
 const authors = orStop(() => authorsDir());
 const pages = orStop(() => pagesDir());
+const updates = orStop(() => updatesDir());
 orStop(publishing);
 const cache = orStop(() => cacheFolder(fileURLToPath(new URL('.', import.meta.url))));
 
@@ -65,7 +66,7 @@ export default defineConfig({
     cacheLock(),
     contentSyncLock(),
     imageCache(),
-    contentCheck(content, { authors, pages }),
+    contentCheck(content, { authors, pages, updates }),
     // Rendered bodies live beside the content store, not in it (src/integrations/body-store.ts).
     bodyStore(),
     staticHostHeaders(),

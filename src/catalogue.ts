@@ -4,8 +4,9 @@ import { imageFilePath } from './astro-internals';
 import { fileDigest } from './checks/media';
 import { contentError, formatNotices, type ContentProblem } from './checks/problems';
 import { checkRendered } from './checks/rendered';
-import { authorsDir, pagesDir, publishing } from './env';
+import { authorsDir, pagesDir, publishing, updatesDir } from './env';
 import { aboutPagesOf } from './checks/pages';
+import { liveUpdatesOf } from './checks/updates';
 import { publisherOf, type AboutPage, type Publisher } from './model/about';
 import { correctionsLog, type LoggedCorrection } from './model/corrections';
 import { withBodiesRead } from './integrations/body-store';
@@ -72,16 +73,25 @@ let catalogue: Promise<Catalogue> | undefined;
  */
 export function loadCatalogue(): Promise<Catalogue> {
   // No profiles folder, no collection to read (Astro warns about reading an empty one).
-  catalogue ??= Promise.all([getCollection('articles'), authorsDir() ? getCollection('authors') : [], pagesDir() ? getCollection('pages') : []]).then(([entries, profiles, pageEntries]) => {
+  catalogue ??= Promise.all([
+    getCollection('articles'),
+    authorsDir() ? getCollection('authors') : [],
+    pagesDir() ? getCollection('pages') : [],
+    updatesDir() ? getCollection('updates') : [],
+  ]).then(([entries, profiles, pageEntries, updateEntries]) => {
     const settings = publishing();
     // Only the file is read (src/astro-internals.ts): touching any other field of Astro's image
     // metadata marks the original as used, and Astro then publishes it beside the optimised copies.
     const authors = toAuthors<ImageMetadata>(profiles, (picture) => fileDigest(imageFilePath(picture)));
     const notices: ContentProblem[] = [];
-    // One read of the body store for both collections: it prunes every body this build did not read.
-    const read = withBodiesRead([...entries, ...pageEntries]);
-    const inputs = checkRendered(read.slice(0, entries.length) as typeof entries, { rebase: rebaserFor(import.meta.env.BASE_URL), notices });
-    const aboutPages = aboutPagesOf(read.slice(entries.length) as typeof pageEntries, { notices });
+    // One read of the body store for every rendered collection: it prunes every body this build did not read.
+    const read = withBodiesRead([...entries, ...pageEntries, ...updateEntries]);
+    const checked = checkRendered(read.slice(0, entries.length) as typeof entries, { rebase: rebaserFor(import.meta.env.BASE_URL), notices });
+    const aboutPages = aboutPagesOf(read.slice(entries.length, entries.length + pageEntries.length) as typeof pageEntries, { notices });
+    // Every article is a possible story, drafts included: an update to a draft story waits with it.
+    const stories = new Map(entries.map((entry) => [entry.id, { published: entry.data.published, live: entry.data.live }]));
+    const updates = liveUpdatesOf(read.slice(entries.length + pageEntries.length) as typeof updateEntries, stories, { notices });
+    const inputs = updates.size === 0 ? checked : checked.map((input) => ({ ...input, updates: updates.get(input.slug) }));
     const late = changesAfterClock(inputs, settings.now);
     if (late.length > 0) throw contentError(late);
     // The content check refuses these before every build; this guards `astro dev`, where it does not run.

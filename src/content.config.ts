@@ -2,15 +2,17 @@ import { defineCollection } from 'astro:content';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader } from 'astro/loaders';
 import { skippingUnchangedFrontMatter } from './astro-internals';
-import { authorsDir, contentDir, pagesDir } from './env';
+import { authorsDir, contentDir, pagesDir, updatesDir } from './env';
 import { readFrontMatter, readYaml, withContentYaml } from './checks/front-matter';
 import { articleSlug, authorSlug } from './model/urls';
 import { articleSchema } from './schemas/article';
 import { pageSchema } from './schemas/page';
+import { updateSchema } from './schemas/update';
 import { authorSchemaFor } from './schemas/profile';
 
 const authors = authorsDir();
 const pages = pagesDir();
+const updates = updatesDir();
 
 /** No folder: an empty collection, without the glob loader's "no files found" warning. */
 const empty = (name: string): Loader => ({ name: `broadsheet:no-${name}`, load: async ({ store }) => store.clear() });
@@ -48,5 +50,14 @@ export const collections = {
       ? withContentYaml(glob({ pattern: '**/*.md', base: pages, generateId: ({ entry }) => articleSlug(entry), retainBody: false }), readFrontMatter)
       : empty('pages'),
     schema: pageSchema,
+  }),
+  // Live stories' updates (UPDATES_DIR, else content/updates), one file each, naming their story
+  // (src/model/live.ts). Their bodies go through the articles' Markdown pipeline; the id is the file
+  // name, slugged, and makes the update's anchor.
+  updates: defineCollection({
+    loader: updates
+      ? withContentYaml(glob({ pattern: '**/*.md', base: updates, generateId: ({ entry }) => articleSlug(entry), retainBody: false }), readFrontMatter)
+      : empty('updates'),
+    schema: updateSchema,
   }),
 };

@@ -133,6 +133,18 @@ export function pagesDir(env: Environment = process.env): string | undefined {
   return optionalFolder(env['PAGES_DIR'], 'PAGES_DIR', DEFAULT_PAGES_DIR, "the publication's pages (<slug>.md)");
 }
 
+/** Where live stories' updates are when UPDATES_DIR is unset (src/model/live.ts). */
+export const DEFAULT_UPDATES_DIR = 'content/updates';
+
+/**
+ * UPDATES_DIR: the folder of live stories' updates (one Markdown file per update, each naming its
+ * story), as an absolute path, or undefined when it is unset and `content/updates` does not exist
+ * (then no story has updates). A folder named in UPDATES_DIR must exist. Throws SettingError.
+ */
+export function updatesDir(env: Environment = process.env): string | undefined {
+  return optionalFolder(env['UPDATES_DIR'], 'UPDATES_DIR', DEFAULT_UPDATES_DIR, "live stories' updates (<name>.md)");
+}
+
 /** Which articles a build publishes: the schedule cut-off and whether it is a preview. */
 export interface Publishing {
   /** Articles dated after this instant wait (BUILD_TIME, else the clock). */
@@ -159,16 +171,18 @@ export function isInside(folder: string, parent: string): boolean {
 
 /**
  * The folders editors write in, each with what it holds (for messages): the articles, and the
- * profiles and the publication's pages where they exist. No folder a build replaces or prunes
+ * profiles, the publication's pages and the live stories' updates where they exist. No folder a build replaces or prunes
  * (BUILD_OUT, CACHE_DIR) may hold one. Throws SettingError for a setting that names no folder.
  */
 export function editorsFolders(env: Environment = process.env): [what: string, folder: string][] {
   const authors = authorsDir(env);
   const pages = pagesDir(env);
+  const updates = updatesDir(env);
   return [
     ['the articles', contentDir(env)],
     ...(authors ? [["the authors' profiles", authors] as [string, string]] : []),
     ...(pages ? [["the publication's pages", pages] as [string, string]] : []),
+    ...(updates ? [["the live stories' updates", updates] as [string, string]] : []),
   ];
 }
 

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Definition, Image, ImageReference, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { visit } from 'unist-util-visit';
 import { rawHtmlNotices } from '../markdown/embeds.ts';
 import { localMediaSources } from '../markdown/media-elements.ts';
 import { inlineMarkdownProblem } from '../markdown/inline.ts';
@@ -22,6 +20,8 @@ import { schemaProblems, type ContentProblem } from './problems.ts';
 import { paidProminenceNotice } from './article-types.ts';
 import { seriesNotices, seriesProblems } from './series.ts';
 import { tagProblems } from './tags.ts';
+import { localPictures, spacedPictureAddresses } from './pictures.ts';
+import { checkUpdates, type StoryFacts } from './updates.ts';
 import { readUtf8 } from './utf8.ts';
 
 export { formatProblems, type ContentProblem } from './problems.ts';
@@ -62,40 +62,6 @@ function isFileBehindLink(path: string): boolean {
   }
 }
 
-/** The local picture files a Markdown body refers to, inline or by reference. */
-function localPictures(tree: Root): string[] {
-  const definitions = new Map<string, string>();
-  visit(tree, 'definition', (node: Definition) => void definitions.set(node.identifier, node.url));
-  const urls: string[] = [];
-  visit(tree, (node) => {
-    if (node.type === 'image') urls.push((node as Image).url);
-    if (node.type === 'imageReference') {
-      const url = definitions.get((node as ImageReference).identifier);
-      if (url) urls.push(url);
-    }
-  });
-  return urls.filter(isLocalAddress);
-}
-
-/**
- * Pictures Markdown did not read as pictures because their address has a space in it
- * (`![Map](./images/harbour map.png)`: CommonMark § 6.3 allows none in a bare destination), which
- * the page would print as text. One problem each, saying the two ways to write it. Found in text
- * nodes, so code spans and code blocks (which show Markdown on purpose) are left alone.
- * Replays getpelican/pelican#1388.
- */
-export function spacedPictureAddresses(tree: Root): FileProblem[] {
-  const problems: FileProblem[] = [];
-  visit(tree, 'text', (node) => {
-    for (const [, address] of node.value.matchAll(/!\[[^\]]*\]\(\s*([^()\s<>][^()<>]*?\s[^()<>]*?)\s*\)/g)) {
-      problems.push({
-        field: 'body',
-        message: `picture "${address}": expected an address without spaces, or in angle brackets: write <${address}> or ${address!.replace(/ /g, '%20')}; as it is, the page shows the Markdown as text`,
-      });
-    }
-  });
-  return problems;
-}
 
 interface Checked {
   file: string;
@@ -103,14 +69,19 @@ interface Checked {
   tags: string[];
   series?: string | undefined;
   part?: number | undefined;
+  published?: string | undefined;
+  live?: boolean | undefined;
 }
 
 /** What checking one file found: its own problems, and what the cross-file checks need. */
 export interface FileCheck {
   /** Problems within the file, without the file name (the name is the cache key's business). */
   problems: FileProblem[];
-  /** The URL slug, tags, series and part, when the file got far enough to have them. */
-  article?: { slug: string; tags: string[]; series?: string | undefined; part?: number | undefined };
+  /**
+   * The URL slug, tags, series and part, when the file got far enough to have them; its
+   * publication (canonical) and `live` field when the front matter passed, for the updates' rules.
+   */
+  article?: { slug: string; tags: string[]; series?: string | undefined; part?: number | undefined; published?: string | undefined; live?: boolean | undefined };
   /** True when the result depends on other files (pictures beside the article), so no cache may keep it. */
   readsOtherFiles: boolean;
   /** The picture files the article uses, for the decode check (`damagedPictures`). */
@@ -191,7 +162,14 @@ export function checkFile(path: string, bytes: Buffer, { bodies = 'always' }: { 
   const series = schema.success ? schema.data.series : typeof raw.series === 'string' ? normalizeName(raw.series) || undefined : undefined;
   const part = schema.success ? schema.data.part : Number.isInteger(raw.part) ? (raw.part as number) : undefined;
   if (name === '') report('file', 'expected a file name with letters or digits: it becomes the article URL');
-  else result.article = { slug: name, tags, ...(series !== undefined && { series }), ...(part !== undefined && { part }) };
+  else
+    result.article = {
+      slug: name,
+      tags,
+      ...(series !== undefined && { series }),
+      ...(part !== undefined && { part }),
+      ...(schema.success && { published: schema.data.published, live: schema.data.live }),
+    };
 
   const rawImage = raw.image as { src?: unknown; afterParagraph?: unknown } | null | undefined;
   const image = schema.success
@@ -247,12 +225,15 @@ export async function checkContent(
     bodies = 'always',
     authors,
     pages,
+    updates,
     notices,
   }: {
     cache?: CheckCache | undefined;
     bodies?: BodyCheck;
     authors?: string | undefined;
     pages?: string | undefined;
+    /** The live stories' updates (UPDATES_DIR, else content/updates), checked against the articles (src/checks/updates.ts). */
+    updates?: string | undefined;
     /** Given, receives what the pages will not show as written (`FileCheck.notices`), for the editor to read; they stop nothing. */
     notices?: ContentProblem[] | undefined;
   } = {},
@@ -263,12 +244,19 @@ export async function checkContent(
   const pageNotices: ContentProblem[] = [];
   const unread = [...unreadArticles, ...profiles.problems, ...(pages ? checkPages(pages, pageNotices) : []), ...settingProblems()];
   let pictures: PictureUse[] = [];
-  let problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined, pictures, notices)];
+  const stories: Parameters<typeof checkFiles>[5] = new Map();
+  let problems = [...unread, ...checkFiles(files, bodies, bodies === 'when-pictures' ? cache : undefined, pictures, notices, stories)];
   if (problems.length > unread.length && bodies !== 'always') {
     pictures = [];
-    problems = [...unread, ...checkFiles(files, 'always', undefined, pictures, notices)];
+    problems = [...unread, ...checkFiles(files, 'always', undefined, pictures, notices, stories)];
   }
   notices?.push(...pageNotices);
+  // Updates are checked against the articles that passed: one whose story failed is judged once the story is fixed.
+  if (updates) {
+    const updateNotices: ContentProblem[] = [];
+    problems.push(...checkUpdates(updates, stories, updateNotices));
+    notices?.push(...updateNotices);
+  }
   const damaged = await damagedPictures([...profiles.pictures, ...pictures], cache?.pictures);
   return damaged.length === 0 ? problems : [...problems, ...damaged].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
@@ -279,8 +267,9 @@ function settingProblems(): ContentProblem[] {
   return problem ? [{ file: 'src/site.ts', field: 'errorReportsTo', message: problem }] : [];
 }
 
-function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | undefined, pictures: PictureUse[], notices: ContentProblem[] = []): ContentProblem[] {
+function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | undefined, pictures: PictureUse[], notices: ContentProblem[] = [], stories: Map<string, StoryFacts extends ReadonlyMap<string, infer V> ? V : never> = new Map()): ContentProblem[] {
   notices.length = 0;
+  stories.clear();
   const problems: ContentProblem[] = [];
   const checked: Checked[] = [];
 
@@ -297,6 +286,7 @@ function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | unde
     for (const picture of result.pictures ?? []) pictures.push({ file, ...picture });
     for (const notice of result.notices ?? []) notices.push({ file, ...notice });
     if (result.article) checked.push({ file, ...result.article });
+    if (result.article?.published !== undefined) stories.set(result.article.slug, { published: result.article.published, live: result.article.live });
   }
 
   const bySlug = Map.groupBy(checked, (article) => article.slug);

@@ -120,9 +120,10 @@ const ANIMATION_LINK_CLASS = 'picture-animation';
  * its default image only), so a link to the published original (ANIMATION_LINK), which every
  * current browser animates, follows it. The files `<audio>` and `<video>` name are pointed at
  * their published copies (src/markdown/media-elements.ts). A body without local files is
- * returned as it is.
+ * returned as it is. A live update's body is shown the same way: its own file, its media, its
+ * story's slug (the files are published beside the story's).
  */
-export async function bodyWithPictures(article: Article): Promise<string> {
+export async function bodyWithPictures(article: Pick<Article, 'html' | 'media' | 'file' | 'slug'> & Partial<Pick<Article, 'image' | 'leadImage'>>): Promise<string> {
   if (article.media.length === 0) return article.html;
   const tree = fragments.parse(article.html);
   const found: { node: Element; parent: Element | Root; src: string; alt: string; className: string[] | undefined }[] = [];

@@ -7,7 +7,8 @@ import type { Tag } from '../model/tags';
 import { paths } from '../model/urls';
 import { SITE } from '../site';
 import type { LoggedCorrection } from '../model/corrections';
-import { correctionFeedItem, feedChannel, xmlText, type FeedChannel } from './items';
+import { correctionFeedItem, feedChannel, updateFeedItem, xmlText, type FeedChannel } from './items';
+import type { Coverage } from '../model/live';
 import { absoluteUrl } from '../model/urls';
 
 /** The whole site's feed, served at `feedPath` (one per format). */
@@ -87,4 +88,33 @@ export function correctionsChannel(log: readonly LoggedCorrection[], site: URL, 
     // Never the clock: the newest note's date, so rebuilds are byte-identical.
     updated: items[0]?.published,
   };
+}
+
+/**
+ * A live story's updates as a feed (src/model/live.ts): every update published by the build's
+ * clock, newest first, as its page lists them (`updateFeedItem`); titled with the story's
+ * headline, linked to its page, and `expired` once coverage has ended. The story must have
+ * coverage (`Article.coverage`).
+ */
+export function updatesChannel(story: UpdatesFeedContent, site: URL, feedPath: string): FeedChannel {
+  const items = story.coverage.updates.map((update) => updateFeedItem(update, story, site));
+  return {
+    title: xmlText(`${story.title}: live updates`),
+    description: xmlText(story.standfirst),
+    language: story.language.tag,
+    homeUrl: absoluteUrl(paths.article(story.slug), site),
+    feedUrl: absoluteUrl(feedPath, site),
+    items,
+    updated: items[0]?.published ?? story.published.instant,
+    expired: !story.coverage.live,
+  };
+}
+
+/** What a live story's update feeds show of it, and so their routes' props: the fields `updatesChannel` reads. */
+export type UpdatesFeedContent = Pick<Article, 'slug' | 'title' | 'standfirst' | 'language' | 'published'> & { coverage: Coverage };
+
+/** The update feeds' props for a story with coverage: only what they show, so an edit to its body leaves them alone. */
+export function updatesFeedContent(story: Article & { coverage: Coverage }): UpdatesFeedContent {
+  const { slug, title, standfirst, language, published, coverage } = story;
+  return { slug, title, standfirst, language, published, coverage };
 }

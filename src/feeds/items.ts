@@ -4,7 +4,8 @@ import { toFeedHtml } from './html.ts';
 import { ARTICLE_TYPES, isPaid } from '../model/article-types.ts';
 import type { Article } from '../model/articles.ts';
 import { correctionHeading, correctionUrl, type LoggedCorrection } from '../model/corrections.ts';
-import { creditNames } from '../model/credit.ts';
+import { creditNames, joinNameParts } from '../model/credit.ts';
+import { KEY_EVENT, updateHeading, type LiveUpdate } from '../model/live.ts';
 import { formatDate, shownUpdate } from '../model/dates.ts';
 import { languageAttributes } from '../model/language.ts';
 import { FULL_ARTICLE_LINK, paidContentNote } from '../model/wording.ts';
@@ -49,6 +50,12 @@ export interface FeedItem {
   image: FeedImage | undefined;
   /** The article's BCP 47 language tag; feeds say it where it differs from the channel's. */
   language: string;
+  /**
+   * For an update of a live story (src/model/live.ts): what its page shows around the body, as the
+   * build words it, so the page's script (src/client/live.ts) shows a new update as a rebuilt page
+   * would without wording anything itself. JSON Feed carries it as the extension `_live`.
+   */
+  live?: { datetime: string; time: string; titled: boolean; key: boolean; byline: string | undefined } | undefined;
 }
 
 /**
@@ -74,6 +81,8 @@ export interface FeedChannel {
   items: FeedItem[];
   /** The newest item's last change: never the clock, so rebuilds are byte-identical. */
   updated: Date | undefined;
+  /** True when the feed will not change again (a live story whose coverage has ended): JSON Feed 1.1's `expired`. */
+  expired?: boolean | undefined;
 }
 
 /**
@@ -187,5 +196,44 @@ export function feedChannel(articles: readonly Article[], site: URL | string, op
     feedUrl: absoluteUrl(options.feedPath, site),
     items,
     updated,
+  };
+}
+
+/**
+ * One update of a live story as a feed entry: its permalink (the story's address with the update's
+ * anchor) as link and id, so it is the same entry on every rebuild; titled by `updateHeading`;
+ * dated when it was posted; its body, every address absolute, as content; a key event carries the
+ * KEY_EVENT category; and what the page shows around it (`FeedItem.live`).
+ */
+export function updateFeedItem(update: LiveUpdate, story: Pick<Article, 'slug' | 'language'>, site: URL | string): FeedItem {
+  const storyUrl = absoluteUrl(paths.article(story.slug), site);
+  const url = `${storyUrl}#${update.id}`;
+  const html = xmlText(
+    toFeedHtml(update.html, {
+      pageUrl: storyUrl,
+      media: new Map(update.media.map((file) => [file.source, absoluteUrl(paths.media(story.slug, file.name), site)])),
+      language: languageAttributes(story.language, SITE.lang),
+    }),
+  );
+  const names = update.byline.map((person) => person.name);
+  return {
+    url,
+    title: xmlText(updateHeading(update, SITE.locale, SITE.timeZone)),
+    summary: xmlText(update.text),
+    contentHtml: html,
+    shortHtml: () => html,
+    published: update.published.instant,
+    updated: undefined,
+    categories: update.key ? [KEY_EVENT] : [],
+    authors: names.map(xmlText),
+    image: undefined,
+    language: story.language.tag,
+    live: {
+      datetime: update.published.datetime,
+      time: formatDate(update.published, SITE.locale, SITE.timeZone),
+      titled: update.title !== undefined,
+      key: update.key,
+      byline: names.length > 0 ? xmlText(`By ${joinNameParts(names).map((part) => ('text' in part ? part.text : names[part.index])).join('')}`) : undefined,
+    },
   };
 }

@@ -20,6 +20,8 @@ function jsonFeedDocument(channel: FeedChannel, publisher: string): string {
     description: channel.description,
     language: channel.language,
     authors: [{ name: publisher }],
+    // JSON Feed 1.1: "whether or not the feed is finished", as a live story's is once coverage ends.
+    ...(channel.expired && { expired: true }),
     items: channel.items.map((item) => ({
       id: item.url,
       url: item.url,
@@ -36,6 +38,8 @@ function jsonFeedDocument(channel: FeedChannel, publisher: string): string {
         image: item.image.url,
         attachments: [{ url: item.image.url, mime_type: item.image.type, size_in_bytes: item.image.length }],
       }),
+      // An extension (JSON Feed 1.1: custom keys start with "_"), for the live page's script.
+      ...(item.live && { _live: item.live }),
     })),
   };
   return `${JSON.stringify(feed, null, 2)}\n`;

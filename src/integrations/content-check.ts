@@ -12,7 +12,10 @@ const seconds = (since: number) => `${((performance.now() - since) / 1000).toFix
  * file's result is kept in Astro's cache folder, so a rebuild only rechecks files that changed
  * (`astro build --force` or deleting the folder starts afresh).
  */
-export function contentCheck(dir: string, { authors, pages }: { authors?: string | undefined; pages?: string | undefined } = {}): AstroIntegration {
+export function contentCheck(
+  dir: string,
+  { authors, pages, updates }: { authors?: string | undefined; pages?: string | undefined; updates?: string | undefined } = {},
+): AstroIntegration {
   return {
     name: 'broadsheet:content-check',
     hooks: {
@@ -21,7 +24,7 @@ export function contentCheck(dir: string, { authors, pages }: { authors?: string
         // Verdicts are kept for the code that reached them; `--force` ignores them, as it does Astro's caches.
         const cache = await jsonCheckCache(new URL('broadsheet-content-check.json', config.cacheDir), codeDigest(config.root), { fresh: startsAfresh() });
         const started = performance.now();
-        const problems = await checkContent(dir, { cache, bodies: 'when-pictures', authors, pages });
+        const problems = await checkContent(dir, { cache, bodies: 'when-pictures', authors, pages, updates });
         await cache.save();
         if (problems.length > 0) {
           // Thrown, the list would be printed under Astro's "An unhandled error occurred while

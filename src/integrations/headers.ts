@@ -13,6 +13,12 @@ export interface HeaderRule {
 }
 
 const FEED_CACHE = 'public, max-age=600';
+/**
+ * A live story's update feeds are polled every 30 seconds by its open pages (src/client/live.ts):
+ * a cache may keep a copy but must ask the host before each use (RFC 9111 §5.2.2.4), so an update
+ * reaches readers as soon as the host has it. Hosts answer unchanged files with 304, cheaply.
+ */
+const LIVE_FEED_CACHE = 'public, no-cache';
 const [siteRss, siteAtom, siteJson] = SITE_FEEDS;
 /**
  * Sitemaps are UTF-8 XML (sitemaps.org), and the news sitemap carries headlines: said in the
@@ -42,6 +48,10 @@ export const HEADER_RULES: HeaderRule[] = [
     path: route,
     headers: { 'Content-Type': contentType(format), 'Cache-Control': FEED_CACHE },
   })),
+  ...[
+    { format: FEED_FORMATS.json, route: routePatterns.updatesJsonFeed },
+    { format: FEED_FORMATS.rss, route: routePatterns.updatesRss },
+  ].map(({ format, route }) => ({ path: route, headers: { 'Content-Type': contentType(format), 'Cache-Control': LIVE_FEED_CACHE } })),
   ...[routePatterns.sitemaps, routes.newsSitemap()].map((path) => ({ path, headers: { 'Content-Type': SITEMAP_TYPE } })),
 ];
 

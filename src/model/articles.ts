@@ -7,6 +7,7 @@ import { sectionFronts, findSection, type SectionFront } from './sections';
 import { readLanguage, type Language } from './language';
 import type { MediaFile } from './media';
 import type { Correction } from './corrections';
+import { coverageOf, LIVE_LABEL, liveState, toLiveUpdate, type Coverage, type LiveState, type UpdateInput } from './live';
 import { groupSeries, seriesSlug, type Series } from './series';
 import { groupByTag, tagSlug, type Tag } from './tags';
 import { paths } from './urls';
@@ -29,6 +30,8 @@ export interface ArticleInput {
   media: MediaFile[];
   /** The front matter's corrections, their text rendered (src/markdown/inline.ts), in the order given. */
   corrections: (Omit<Correction, 'date'> & { date: string })[];
+  /** The updates naming this story (src/model/live.ts), checked, in any order; none for a piece that was never live. */
+  updates?: UpdateInput[] | undefined;
 }
 
 /** A tag as an article lists it. */
@@ -43,7 +46,7 @@ export interface TagRef {
  * corrections, the draft flag). Every other field reaches `Article` exactly as the schema declares
  * it (src/schemas/article.ts), so a new field is declared once and the compiler follows it from there.
  */
-type Reshaped = 'published' | 'updated' | 'tags' | 'byline' | 'language' | 'corrections' | 'draft' | 'series';
+type Reshaped = 'published' | 'updated' | 'tags' | 'byline' | 'language' | 'corrections' | 'draft' | 'series' | 'live';
 
 /**
  * An article as pages, feeds and the sitemap use it: its front matter (the fields not in
@@ -59,10 +62,14 @@ export interface Article extends Omit<ArticleData, Reshaped> {
   /** Corrections, clarifications and editor's notes (src/model/corrections.ts), oldest first. */
   corrections: Correction[];
   /**
-   * The article's last change: the latest of `published`, `updated` and the corrections' dates.
-   * Feeds, JSON-LD, the sitemap and Open Graph all give this one time.
+   * The article's last change: the latest of `published`, `updated`, the corrections' dates and
+   * a live story's latest update. Feeds, JSON-LD, the sitemap and Open Graph all give this one time.
    */
   modified: ArticleDate;
+  /** A live story's coverage (src/model/live.ts): its updates, key events and when it ran; undefined for a piece that was never live. */
+  coverage: Coverage | undefined;
+  /** While coverage runs, what cards show of it (the "Live" label and its latest change); else undefined. */
+  live: LiveState | undefined;
   tags: TagRef[];
   /** The series the piece belongs to (src/model/series.ts), named as its page names it; `part` is its place. */
   series: TagRef | undefined;
@@ -86,7 +93,7 @@ export interface Article extends Omit<ArticleData, Reshaped> {
  * neighbours), and no others: `Card` and `cardOf` are made from this one list, and the components
  * that show cards take `Card`, so they cannot show a field the card's cache key leaves out.
  * `file` and `leadImage` give the listing thumbnail its picture; `type` its label; `byline` and
- * `source` its credit.
+ * `source` its credit; `live` the "Live" label and the time of a running story's latest update.
  */
 export const CARD_FIELDS = [
   'slug',
@@ -100,6 +107,7 @@ export const CARD_FIELDS = [
   'language',
   'file',
   'leadImage',
+  'live',
 ] as const satisfies readonly (keyof Article)[];
 
 /** What a listing, a related list or the article pager shows of an article (`CARD_FIELDS`). */
@@ -126,19 +134,23 @@ export interface Label {
   text: string;
   /** Where the label leads, as a site path (the section's front); undefined for plain words. */
   path: string | undefined;
+  /** True for the "Live" label of a running story (src/model/live.ts), shown in the breaking-news colour. */
+  live?: boolean;
 }
 
 /**
  * The labels shown above an article's headline wherever it appears, in order: its section, which
  * leads to the section's front, then its kind when it is not news ("Analysis", leading to
- * /types/analysis/). Every view of an article (page, card, search result) shows this list, so a
+ * /types/analysis/), and "Live" while a live story's coverage runs. Every view of an article (page, card, search result) shows this list, so a
  * new label is added here once.
  */
-export function labelsOf(card: Pick<Card, 'section' | 'type'>): Label[] {
+export function labelsOf(card: Pick<Card, 'section' | 'type'> & Partial<Pick<Card, 'live'>>): Label[] {
   const section = findSection(card.section);
   return [
     { text: card.section, path: section && paths.section(section.slug) },
     ...(isLabelled(card.type) ? [{ text: ARTICLE_TYPES[card.type].label, path: paths.type(card.type) }] : []),
+    // While coverage runs, beside the desk: the story is still being told.
+    ...(card.live ? [{ text: LIVE_LABEL, path: undefined, live: true }] : []),
   ];
 }
 
@@ -157,13 +169,14 @@ export function toArticle(
   profiles: ProfileIndex = new Map(),
 ): Article {
   const { data, media } = input;
-  const { published: publishedAt, updated: updatedAt, tags, byline, language, corrections: _corrections, draft, series, ...copy } = data;
+  const { published: publishedAt, updated: updatedAt, tags, byline, language, corrections: _corrections, draft, series, live, ...copy } = data;
   const lead = media.find((picture) => picture.source === data.image?.src);
   const published = toArticleDate(publishedAt, SITE.timeZone);
   const updated = updatedAt === undefined ? undefined : toArticleDate(updatedAt, SITE.timeZone);
   const corrections = input.corrections
     .map((correction) => ({ ...correction, date: toArticleDate(correction.date, SITE.timeZone) }))
     .sort((a, b) => a.date.instant.getTime() - b.date.instant.getTime());
+  const coverage = coverageOf(live, published, (input.updates ?? []).map((update) => toLiveUpdate(update, SITE.timeZone, profiles)), now);
   return {
     ...copy,
     slug: input.slug,
@@ -171,7 +184,9 @@ export function toArticle(
     published,
     updated,
     corrections,
-    modified: latest(published, updated, ...corrections.map((correction) => correction.date)),
+    modified: latest(published, updated, ...corrections.map((correction) => correction.date), coverage?.latest),
+    coverage,
+    live: liveState(coverage, published),
     tags: tags.map((name) => ({ name, slug: tagSlug(name) })),
     series: series === undefined ? undefined : { name: series, slug: seriesSlug(series) },
     byline: bylineNames(byline ?? [], profiles),

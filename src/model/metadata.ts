@@ -1,4 +1,4 @@
-import type { BreadcrumbList, ItemList, NewsArticleLeaf, ProfilePage, WithContext } from 'schema-dts';
+import type { BlogPosting, BreadcrumbList, ItemList, LiveBlogPostingLeaf, NewsArticleLeaf, ProfilePage, WithContext } from 'schema-dts';
 import type { Author } from './authors';
 import { SITE } from '../site';
 import { principlesUrl, publisherId, type Publisher } from './about';
@@ -6,7 +6,8 @@ import { schemaTypes } from './article-types';
 import { CORRECTION_KINDS, correctionHeading, type Correction } from './corrections';
 import type { Article } from './articles';
 import { creditNames } from './credit';
-import { isoWithOffset } from './dates';
+import { isoWithOffset, type ArticleDate } from './dates';
+import type { LiveUpdate } from './live';
 import { findSection } from './sections';
 import { absoluteUrl, paths } from './urls';
 
@@ -50,7 +51,31 @@ export function articleOpenGraph(article: Article): [property: string, content: 
  * (`schemaTypes`): schema.org lets a node have several types, and schema-dts types one, so the
  * node is typed as a NewsArticle (whose subtypes add no property of their own) with that list.
  */
-export type NewsArticleNode = WithContext<Omit<NewsArticleLeaf, '@type'> & { '@type': ReturnType<typeof schemaTypes> }>;
+export type NewsArticleNode = WithContext<
+  Omit<NewsArticleLeaf, '@type'> &
+    Partial<Pick<LiveBlogPostingLeaf, 'coverageStartTime' | 'coverageEndTime' | 'liveBlogUpdate'>> & { '@type': ReturnType<typeof schemaTypes> }
+>;
+
+/** A time with the newsroom's offset, or a bare day kept a day (schema.org takes a Date; midnight would read as before a timed publication). */
+function schemaTime(date: ArticleDate): string {
+  return date.dateOnly ? date.datetime : isoWithOffset(date, SITE.timeZone);
+}
+
+/**
+ * One update of a live story as schema.org's `liveBlogUpdate` wants it: a BlogPosting with its
+ * heading (the update's own, else the story's headline), time, text and its permalink (the
+ * story's address with the update's anchor).
+ */
+export function liveBlogUpdate(update: LiveUpdate, storyUrl: string, headline: string): BlogPosting {
+  return {
+    '@type': 'BlogPosting',
+    headline: update.title ?? headline,
+    datePublished: schemaTime(update.published),
+    articleBody: update.text,
+    url: `${storyUrl}#${update.id}`,
+    ...(update.byline.length > 0 && { author: update.byline.map((person) => ({ '@type': 'Person' as const, name: person.name })) }),
+  };
+}
 
 /**
  * schema.org NewsArticle for the article page, with the same values the page shows: its kind
@@ -60,7 +85,8 @@ export type NewsArticleNode = WithContext<Omit<NewsArticleLeaf, '@type'> & { '@t
  * carries its node too, `publisherNode`) and its principles page, section, tags, dateline (as
  * `dateline` and the Place `locationCreated`), its series (`isPartOf` a CreativeWorkSeries), the
  * original it is based on, and its notes: corrections as CorrectionComments (`correction`),
- * clarifications and editor's notes as plain Comments (`comment`), which claim no error.
+ * clarifications and editor's notes as plain Comments (`comment`), which claim no error. A live
+ * story adds `LiveBlogPosting` to its types, with its coverage's times and updates (`liveBlogUpdate`).
  */
 export function newsArticle(article: Article, site: URL | string, publisher: Publisher): NewsArticleNode {
   const url = absoluteUrl(paths.article(article.slug), site);
@@ -68,14 +94,11 @@ export function newsArticle(article: Article, site: URL | string, publisher: Pub
   const names = creditNames(article);
   const principles = principlesUrl(publisher, site);
   const notes = Map.groupBy(article.corrections, (correction) => CORRECTION_KINDS[correction.kind].schemaType);
-  const noteNode = (correction: Correction) => ({
-    text: correction.text,
-    // A bare day stays a day (schema.org takes a Date): midnight would read as before a timed publication.
-    datePublished: correction.date.dateOnly ? correction.date.datetime : isoWithOffset(correction.date, SITE.timeZone),
-  });
+  const noteNode = (correction: Correction) => ({ text: correction.text, datePublished: schemaTime(correction.date) });
+  const coverage = article.coverage;
   return {
     '@context': 'https://schema.org',
-    '@type': schemaTypes(article.type),
+    '@type': coverage ? [...schemaTypes(article.type), 'LiveBlogPosting'] : schemaTypes(article.type),
     headline: article.title,
     description: article.standfirst,
     url,
@@ -103,6 +126,14 @@ export function newsArticle(article: Article, site: URL | string, publisher: Pub
     // A clarification or an editor's note corrects nothing: a Comment, named for its kind.
     ...(notes.has('Comment') && {
       comment: notes.get('Comment')!.map((note) => ({ '@type': 'Comment', name: correctionHeading(note.kind, 1), ...noteNode(note) })),
+    }),
+    // A live story (src/model/live.ts) is a LiveBlogPosting too: Google's live badge reads
+    // coverageStartTime, coverageEndTime once it has ended, and each update (developers.google.com,
+    // "Live blog" structured data; schema.org/LiveBlogPosting).
+    ...(coverage && {
+      coverageStartTime: schemaTime(coverage.start),
+      ...(coverage.end && { coverageEndTime: schemaTime(coverage.end) }),
+      liveBlogUpdate: coverage.updates.map((update) => liveBlogUpdate(update, url, article.title)),
     }),
   };
 }

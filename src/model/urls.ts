@@ -110,6 +110,8 @@ function paged(listing: string, page: PageNumber): string {
 // Each URL shape spelled once, over segments that are already encoded (or `*` for a pattern).
 const shape = {
   article: (slug: string) => `/articles/${slug}/`,
+  updatesJsonFeed: (slug: string) => `/articles/${slug}/updates.json`,
+  updatesRss: (slug: string) => `/articles/${slug}/updates.xml`,
   tag: (slug: string) => `/tags/${slug}/`,
   tagRss: (slug: string) => `/tags/${slug}/rss.xml`,
   section: (slug: string) => `/sections/${slug}/`,
@@ -133,6 +135,10 @@ const shape = {
 export const routes = {
   home: (page: PageNumber = 'front') => paged('/', page),
   article: (slug: string) => shape.article(segments(slug)),
+  /** A live story's updates as a JSON Feed, newest first (src/model/live.ts): what the page's script polls. */
+  updatesJsonFeed: (slug: string) => shape.updatesJsonFeed(segments(slug)),
+  /** A live story's updates as RSS, newest first. */
+  updatesRss: (slug: string) => shape.updatesRss(segments(slug)),
   tags: () => '/tags/',
   tag: (slug: string, page: PageNumber = 'front') => paged(shape.tag(segments(slug)), page),
   archive: () => '/archive/',
@@ -205,6 +211,8 @@ export const routePatterns = {
   seriesRss: shape.seriesRss('*'),
   seriesAtom: shape.seriesAtom('*'),
   seriesJsonFeed: shape.seriesJsonFeed('*'),
+  updatesJsonFeed: shape.updatesJsonFeed('*'),
+  updatesRss: shape.updatesRss('*'),
   /** The sitemap index and the sitemaps it lists (src/integrations/sitemap.ts): sitemap-index.xml, sitemap-0.xml, … */
   sitemaps: '/sitemap-*.xml',
 };

@@ -18,10 +18,11 @@ import { date, strictFields, text, webUrl } from './fields.ts';
 import { expecting, shown } from './messages.ts';
 
 /**
- * Whether canonical date `later` comes before `earlier`. A bare day is the whole day in the
+ * Whether canonical date `later` comes before `earlier` (an article's notes and updates against
+ * its publication, a live update against its story's: src/checks/updates.ts). A bare day is the whole day in the
  * newsroom's zone, so a correction dated 2024-06-18 may follow an article published at 09:30 that day.
  */
-function isBefore(later: string, earlier: string): boolean {
+export function isBefore(later: string, earlier: string): boolean {
   const a = toArticleDate(later, SITE.timeZone);
   const b = toArticleDate(earlier, SITE.timeZone);
   if (a.dateOnly || b.dateOnly)
@@ -103,6 +104,16 @@ export const STANDFIRST_LENGTH = 1000;
 
 /** Characters as a reader counts them: code points, so an emoji or a rare CJK character is one, not two UTF-16 units. */
 const characters = (value: string) => [...value].length;
+
+/**
+ * A byline: the authors' names as the copy gives them, at least one. Spelled as profiles are
+ * (src/names.ts normalizeName), so a name typed on a Mac or pasted with a zero-width space still
+ * finds its profile. An article's and a live update's byline (src/schemas/update.ts).
+ */
+export const bylineField = z
+  .array(text('an author name').overwrite(normalizeName), { error: expecting('expected a list of names') })
+  .min(1, { error: 'expected at least one name' })
+  .optional();
 
 /** The front matter of one article in `content/articles/`. Unknown keys are rejected. */
 export const articleSchema = strictFields(
@@ -207,11 +218,7 @@ export const articleSchema = strictFields(
       'the source',
     ).optional(),
     /** The authors' names, when the copy gives them. Never guessed: leave it out when unknown. */
-    byline: z
-      // Spelled as profiles are (src/text.ts normalizeName), so a name typed on a Mac or pasted with a zero-width space still finds its profile.
-      .array(text('an author name').overwrite(normalizeName), { error: expecting('expected a list of names') })
-      .min(1, { error: 'expected at least one name' })
-      .optional(),
+    byline: bylineField,
     /** The article's picture, or its caption alone when the picture itself is not available. */
     image: strictFields(
       {
@@ -293,6 +300,13 @@ export const articleSchema = strictFields(
       )
       .min(1, { error: 'expected at least one correction, or leave the field out' })
       .optional(),
+    /**
+     * A live story (src/model/live.ts): `true` while coverage runs, its updates (content/updates/,
+     * or UPDATES_DIR) shown newest first under the body, the page labelled "Live" and refreshed by
+     * a small script; `false` once coverage has ended (the updates stay, the page reads as a
+     * finished story). Leave it out for a piece that was never live: no update may name it.
+     */
+    live: z.boolean({ error: expecting('expected true (coverage running) or false (coverage ended)') }).optional(),
     /** Drafts are built only in preview, never published. */
     draft: z.boolean({ error: expecting('expected true or false') }).default(false),
   },

@@ -7,7 +7,7 @@ import { ROOT, TMP } from '../support/paths';
 
 const BROKEN = join(ROOT, 'tests/fixtures/broken');
 const DATE = 'expected the publication date as a date like 2024-06-18 or a date and time like 2024-06-18T09:30:00-04:00';
-const FIELDS = 'expected only title, standfirst, published, updated, section, dateline, type, prominence, series, part, tags, source, byline, image, language, corrections, draft';
+const FIELDS = 'expected only title, standfirst, published, updated, section, dateline, type, prominence, series, part, tags, source, byline, image, language, corrections, live, draft';
 
 /** Every broken article, the field it must be blamed on, and what the message must say. */
 const EXPECTED: [file: string, field: string, message: string][] = [

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { authorsDir, basePath, buildOut, buildTime, cacheFolder, contentDir, deploySettings, isInside, pagesDir, PLACEHOLDER_SITE, publishing, SettingError, siteOrigin } from '../../src/env';
+import { authorsDir, basePath, buildOut, buildTime, cacheFolder, contentDir, deploySettings, isInside, pagesDir,
+  updatesDir, PLACEHOLDER_SITE, publishing, SettingError, siteOrigin } from '../../src/env';
 import { ROOT, TMP } from '../support/paths';
 
 describe('siteOrigin (SITE_URL)', () => {
@@ -129,6 +130,7 @@ describe('cacheFolder (CACHE_DIR)', () => {
 describe.each([
   ['authorsDir (AUTHORS_DIR)', authorsDir, 'AUTHORS_DIR', "authors' profiles (<slug>.yaml)"],
   ['pagesDir (PAGES_DIR)', pagesDir, 'PAGES_DIR', "the publication's pages (<slug>.md)"],
+  ['updatesDir (UPDATES_DIR)', updatesDir, 'UPDATES_DIR', "live stories' updates (<name>.md)"],
 ] as const)('%s', (_label, read, variable, holds) => {
   const dir = join(TMP, 'env-folders');
   mkdirSync(dir, { recursive: true });
@@ -149,6 +151,13 @@ describe("cacheFolder refuses every editors' folder", () => {
     mkdirSync(pages, { recursive: true });
     expect(() => cacheFolder(ROOT, { CACHE_DIR: join(TMP, 'env-cache-pages', 'cache'), PAGES_DIR: pages })).toThrow(
       `CACHE_DIR: ${join(TMP, 'env-cache-pages', 'cache')} and the publication's pages (${pages}) would share a folder, and builds prune their cache. Expected a folder of its own.`,
+    );
+  });
+  it("refuses a CACHE_DIR inside the live stories' updates", () => {
+    const updates = join(TMP, 'env-cache-updates', 'updates');
+    mkdirSync(updates, { recursive: true });
+    expect(() => cacheFolder(ROOT, { CACHE_DIR: join(updates, 'cache'), UPDATES_DIR: updates })).toThrow(
+      `CACHE_DIR: ${join(updates, 'cache')} and the live stories' updates (${updates}) would share a folder, and builds prune their cache. Expected a folder of its own.`,
     );
   });
 });

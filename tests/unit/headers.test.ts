@@ -108,6 +108,14 @@ describe('the whole _headers file', () => {
         Content-Type: application/feed+json; charset=utf-8
         Cache-Control: public, max-age=600
 
+      /news/articles/*/updates.json
+        Content-Type: application/feed+json; charset=utf-8
+        Cache-Control: public, no-cache
+
+      /news/articles/*/updates.xml
+        Content-Type: application/rss+xml; charset=utf-8
+        Cache-Control: public, no-cache
+
       /news/sitemap-*.xml
         Content-Type: application/xml; charset=utf-8
 

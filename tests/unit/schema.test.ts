@@ -96,7 +96,7 @@ describe('articleSchema', () => {
     ['no tags', { ...valid, tags: [] }, 'tags: expected at least one tag'],
     ['tags as a string', { ...valid, tags: 'NATO' }, 'tags: expected a list of tags, found "NATO"'],
     ['a tag of punctuation', { ...valid, tags: ['!!!'] }, 'tags.0: expected a tag with at least one letter, digit or emoji'],
-    ['an unknown key', { ...valid, author: 'Someone' }, ': unknown field "author": expected only title, standfirst, published, updated, section, dateline, type, prominence, series, part, tags, source, byline, image, language, corrections, draft'],
+    ['an unknown key', { ...valid, author: 'Someone' }, ': unknown field "author": expected only title, standfirst, published, updated, section, dateline, type, prominence, series, part, tags, source, byline, image, language, corrections, live, draft'],
     ['an unknown nested key', { ...valid, source: { name: 'X', url: 'https://x.org/', date: 1 } }, 'source: unknown field "date": expected only name, url'],
     ['a source that is not a set of fields', { ...valid, source: 'Reuters' }, 'source: expected the source with the fields name, url, found "Reuters"'],
     ['a relative source address', { ...valid, source: { name: 'X', url: '/story' } }, 'source.url: expected an absolute http(s) address like https://example.com/story'],
