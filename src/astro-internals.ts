@@ -11,7 +11,7 @@
  * Node runs this module as it is (bench/, tests/, the Markdown worker thread): it imports types
  * only, and Astro's virtual module is imported when a picture is first looked up, in the build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
@@ -496,4 +496,22 @@ export function imageLog(output: string): ImageLog {
  */
 export function finishesPageLine(begun: AstroLoggerMessage, event: AstroLoggerMessage): boolean {
   return event.newLine && event.label === 'SKIP_FORMAT' && event.level === begun.level;
+}
+
+// ─── Built scripts ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * The built file of an Astro component's `<script>` in a built site `dist`, as an absolute path:
+ * Astro hands each component script to Vite as the module `<Component>.astro?astro&type=script&index=0&lang.ts`,
+ * which Vite writes as `_astro/<Component>.astro_astro_type_script_index_0_lang.<hash>.js`, whether
+ * or not a page renders the component (Astro 7.4.7: the compiler's output module
+ * which imports `?astro&type=script&index=<n>&lang.ts` for every script of every compiled component,
+ * rendered or not; astro/src/vite-plugin-astro/compile.ts). Undefined when the build wrote none. For `npm run size`, which
+ * reports a script no page of the seed site loads (the live story's).
+ */
+export function componentScriptFile(dist: string, component: string): string | undefined {
+  const folder = join(dist, '_astro');
+  const prefix = `${component}.astro_astro_type_script_index_0_lang.`;
+  const name = existsSync(folder) ? readdirSync(folder).find((file) => file.startsWith(prefix) && file.endsWith('.js')) : undefined;
+  return name && join(folder, name);
 }

@@ -55,9 +55,10 @@ export function startLive(root: HTMLElement | null = document.querySelector<HTML
     update.setAttribute('aria-labelledby', `${id}-heading`);
     const link = find<HTMLAnchorElement>('.live-update__time', update);
     link.href = `#${id}`;
-    const time = find<HTMLTimeElement>('time', link);
+    const time = document.createElement('time');
     time.dateTime = item._live.datetime;
     time.textContent = item._live.time;
+    link.replaceChildren(time);
     find<HTMLElement>('.live-update__key', update).hidden = !item._live.key;
     const heading = find<HTMLElement>('.live-update__title', update);
     heading.id = `${id}-heading`;
