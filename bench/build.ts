@@ -1,9 +1,10 @@
 /**
  * Build benchmark: Broadsheet against a minimal Astro 7 site (bench/baseline/: Astro's default
  * Markdown processor, one page per article plus an index) on the same generated corpora, in the
- * same run. For each size: cold builds (caches deleted) of both, then Broadsheet's two daily
- * builds, each warm from the build before: publishing one new article, and correcting one
- * article's body. Every build is verified before its time counts: it exited 0, it has one page per
+ * same run. For each size: cold builds (caches deleted) of both, then Broadsheet's three daily
+ * builds, each warm from the build before: publishing one new article, correcting one article's
+ * body, and posting one update to a live story (issue 24; the corpus has one running, with three
+ * updates). Every build is verified before its time counts: it exited 0, it has one page per
  * published article, an article's text, and a search index holding every published article.
  * Prints the tables; a run of the default sizes also writes docs/benchmarks.md.
  *
@@ -12,7 +13,7 @@
  *   BENCH_RUNS=3 npm run bench              (time each build three times; default 2)
  */
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -307,6 +308,7 @@ interface Row {
   cold: Run;
   publish: Run;
   correct: Run;
+  update: Run;
   baseline: Run;
   pages: number;
   distMb: number;
@@ -335,8 +337,18 @@ for (const size of sizes) {
   writeCorpus(size, corpus, SEED, { authors, bodies: 'varied' });
   for (const [i, name] of CORPUS_PHOTOS.entries()) writeFileSync(join(corpus, name), await testPhoto(1600, 1067, i + 1));
   const published = publishedIn(corpus);
+  // A live story (issue 24): the last published copy by name, running, with three updates the
+  // evening before the bench's clock; the day's builds post one more.
+  const updates = join(work, `updates-${size}`);
+  const story = [...published].sort().at(-1)!;
+  writeFileSync(join(corpus, `${story}.md`), readFileSync(join(corpus, `${story}.md`), 'utf8').replace(/^published: .*$/m, (line) => `${line}\nlive: true`));
+  rmSync(updates, { recursive: true, force: true });
+  mkdirSync(updates, { recursive: true });
+  const postUpdate = (name: string, time: string, text: string) =>
+    writeFileSync(join(updates, `${name}.md`), `---\nstory: ${story}\npublished: ${time}\ntitle: ${JSON.stringify(text)}\n---\n\n${text}: what happened, in a paragraph.\n`);
+  for (const [n, time] of ['2026-10-31T22:00:00Z', '2026-10-31T22:30:00Z', '2026-10-31T23:00:00Z'].entries()) postUpdate(`update-${n + 1}`, time, `Update number ${n + 1}`);
   // Broadsheet's cache folder is the bench's own, whatever CACHE_DIR the shell has.
-  const env = { CONTENT_DIR: corpus, AUTHORS_DIR: authors, CACHE_DIR: join(work, 'cache') };
+  const env = { CONTENT_DIR: corpus, AUTHORS_DIR: authors, UPDATES_DIR: updates, CACHE_DIR: join(work, 'cache') };
   const baselineProject = join(root, 'bench/baseline');
   const firstSlug = [...published].sort()[0]!;
   // Its body's first sentence: the page must show it.
@@ -368,6 +380,7 @@ for (const size of sizes) {
   // The newsroom's day: each build warm from the one before.
   const publishes: Run[] = [];
   const corrects: Run[] = [];
+  const posts: Run[] = [];
   for (let run = 1; run <= runs; run += 1) {
     process.stdout.write(`${size} articles, run ${run}: publish one… `);
     const slug = `published-today-${run}`;
@@ -388,6 +401,10 @@ for (const size of sizes) {
     appendFileSync(join(corpus, `${corrected}.md`), `\nCorrection number ${run}: an added sentence.\n`);
     corrects.push(await build(root, out, env, { cold: false }));
     verify(out, published, { slug: corrected, text: `Correction number ${run}: an added sentence.` }, { search: true });
+    process.stdout.write('post one update… ');
+    postUpdate(`update-today-${run}`, `2026-10-31T23:${String(30 + run).padStart(2, '0')}:00Z`, `Posted today, number ${run}`);
+    posts.push(await build(root, out, env, { cold: false }));
+    verify(out, published, { slug: story, text: `Posted today, number ${run}` }, { search: true });
     process.stdout.write('\n');
   }
   process.stdout.write(`${size} articles: search…\n`);
@@ -398,6 +415,7 @@ for (const size of sizes) {
     cold: fastest(colds),
     publish: fastest(publishes),
     correct: fastest(corrects),
+    update: fastest(posts),
     baseline: fastest(baselines),
     pages: files.filter((file) => file.endsWith('.html')).length,
     distMb: bytes(files) / 1e6,
@@ -422,15 +440,15 @@ const marginal = (i: number, pick: (row: Row) => number) =>
 const peakOf = (row: Row, prefix: string) =>
   Math.max(
     0,
-    ...[row.cold, row.publish, row.correct].flatMap((run) =>
+    ...[row.cold, row.publish, row.correct, row.update].flatMap((run) =>
       Object.entries(run.memory.byName)
         .filter(([name]) => name.startsWith(prefix))
         .map(([, rss]) => rss),
     ),
   );
 const table = [
-  '| articles | runs | cold s | baseline cold s | cold ÷ baseline | publish one s | ÷ cold | correct one s | ÷ cold | ms/article (marginal) | baseline ms/article (marginal) | peak MiB, all processes | Astro (node) MiB | Pagefind MiB | baseline peak MiB | pages | dist MB | search index MB | shards | common word: KB, results (articles searched) | rare word: KB, results (articles searched) | oldest headline: KB, in first ten | article HTML+CSS gzip B |',
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| articles | runs | cold s | baseline cold s | cold ÷ baseline | publish one s | ÷ cold | correct one s | ÷ cold | post one update s | ÷ baseline cold | ms/article (marginal) | baseline ms/article (marginal) | peak MiB, all processes | Astro (node) MiB | Pagefind MiB | baseline peak MiB | pages | dist MB | search index MB | shards | common word: KB, results (articles searched) | rare word: KB, results (articles searched) | oldest headline: KB, in first ten | article HTML+CSS gzip B |',
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows
     .map((row, i) =>
       [
@@ -443,9 +461,11 @@ const table = [
         percent(row.publish.seconds, row.cold.seconds),
         fixed(row.correct.seconds),
         percent(row.correct.seconds, row.cold.seconds),
+        fixed(row.update.seconds),
+        `${fixed(row.update.seconds / row.baseline.seconds, 2)}×`,
         marginal(i, (r) => r.cold.seconds),
         marginal(i, (r) => r.baseline.seconds),
-        mb(Math.max(row.cold.memory.total, row.publish.memory.total, row.correct.memory.total)),
+        mb(Math.max(row.cold.memory.total, row.publish.memory.total, row.correct.memory.total, row.update.memory.total)),
         mb(peakOf(row, 'node')),
         mb(peakOf(row, 'pagefind')),
         mb(row.baseline.memory.total),
@@ -466,12 +486,12 @@ const phaseTable = [
   '| articles | build | total s | content check s | content sync s | page rendering s | pages rendered | pages copied | section & author pages rendered | their share of render ms | search index s | articles indexed | the rest s |',
   '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.flatMap((row) =>
-    (['cold', 'publish', 'correct'] as const).map((kind) => {
+    (['cold', 'publish', 'correct', 'update'] as const).map((kind) => {
       const run = row[kind];
       const { check, sync, render, search } = run.phases;
       const rest = run.seconds - [check, sync, render, search].reduce<number>((sum, value) => sum + (value ?? 0), 0);
       const show = (value: number | undefined) => (value === undefined ? '?' : fixed(value));
-      const name = { cold: 'cold', publish: 'publish one', correct: 'correct one' }[kind];
+      const name = { cold: 'cold', publish: 'publish one', correct: 'correct one', update: 'post one update' }[kind];
       const newsroom = [run.phases.newsroomPages, percent(run.phases.newsroomShare, 1)];
       return `| ${[row.size, name, fixed(run.seconds), show(check), show(sync), show(render), run.phases.rendered, run.phases.reused, ...newsroom, show(search), run.phases.indexed ?? '?', fixed(rest)].join(' | ')} |`;
     }),
@@ -481,9 +501,9 @@ const frontTable = [
   '| articles | build | front page rendered, ms | kinds\' pages and feeds rendered | their ms | series\' pages and feeds rendered | their ms | all pages rendered | all pages\' ms |',
   '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...rows.flatMap((row) =>
-    (['cold', 'publish', 'correct'] as const).map((kind) => {
+    (['cold', 'publish', 'correct', 'update'] as const).map((kind) => {
       const { front, kinds, series, rendered } = row[kind].phases;
-      const name = { cold: 'cold', publish: 'publish one', correct: 'correct one' }[kind];
+      const name = { cold: 'cold', publish: 'publish one', correct: 'correct one', update: 'post one update' }[kind];
       const all = row[kind].phases.renderMs;
       return `| ${[row.size, name, front.pages > 0 ? fixed(front.ms, 0) : 'copied', kinds.pages, fixed(kinds.ms, 0), series.pages, fixed(series.ms, 0), rendered, fixed(all, 0)].join(' | ')} |`;
     }),

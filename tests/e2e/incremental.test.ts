@@ -35,6 +35,7 @@ const warmCache = join(TMP, 'incremental', 'warm-cache');
 const coldCache = join(TMP, 'incremental', 'cold-cache');
 const authors = join(TMP, 'incremental', 'authors');
 const pages = join(TMP, 'incremental', 'pages');
+const updates = join(TMP, 'incremental', 'updates');
 const warmOut = join(TMP, 'incremental', 'warm');
 const file = (n: number) => join(corpus, `article-${String(n).padStart(5, '0')}.md`);
 
@@ -42,6 +43,7 @@ let env: Record<string, string> = {
   CONTENT_DIR: corpus,
   AUTHORS_DIR: authors,
   PAGES_DIR: pages,
+  UPDATES_DIR: updates,
   BUILD_TIME: '2026-11-01T00:00:00Z',
   SITE_URL: 'https://news.example.org',
 };
@@ -64,6 +66,8 @@ interface Built {
   indexed: number;
   /** The article pages Astro rendered, as `articles/<slug>/index.html`. */
   renderedArticles: string[];
+  /** Every page and feed Astro rendered, as its path in the site (`index.html`, `tags/nato/rss.xml`). */
+  renderedPaths: string[];
 }
 
 async function build(kind: 'warm' | 'cold'): Promise<Built> {
@@ -87,7 +91,8 @@ function built(kind: string, { status, output, outDir }: BuildResult): Built {
     tree: readTree(outDir),
     reused: log.filter((page) => page.restored).length,
     rendered: log.filter((page) => !page.restored).length,
-    renderedArticles: log.flatMap((page) => (!page.restored && page.path.startsWith('/articles/') ? [page.path.slice(1)] : [])).sort(),
+    renderedArticles: log.flatMap((page) => (!page.restored && page.path.startsWith('/articles/') && page.path.endsWith('/index.html') ? [page.path.slice(1)] : [])).sort(),
+    renderedPaths: log.flatMap((page) => (page.restored ? [] : [page.path.slice(1)])).sort(),
     indexed: Number(/search index: (\d+) pages? indexed/.exec(output)?.[1] ?? NaN),
   };
 }
@@ -118,6 +123,10 @@ describe('a warm build equals a cold build of the same content, after a run of e
     writeFileSync(join(corpus, 'loop.gif'), await testAnimation('gif', 320, 180));
     // The publication's own pages (issue 23): the repository's, copied so steps can add to them.
     cpSync(join(ROOT, 'content/pages'), pages, { recursive: true });
+    // A live story (issue 24), running, with one update; steps post another, mark a key event and end it.
+    editFrontMatter(11, (data) => Object.assign(data, { live: true, published: '2026-10-31T08:00:00-04:00', draft: false }));
+    mkdirSync(updates, { recursive: true });
+    writeFileSync(join(updates, 'live-1.md'), '---\nstory: article-00011\npublished: 2026-10-31T09:00:00-04:00\ntitle: First update (fixture)\n---\n\nThe first update (fixture copy).\n');
   });
 
   /**
@@ -242,8 +251,27 @@ describe('a warm build equals a cold build of the same content, after a run of e
     expect(text(warm, 'articles/article-00014/index.html')).toContain('Edited before a build that is killed');
   });
 
-  it("delete an article, change another's tags, give a byline name its first profile (and compare the two steps)", async () => {
+  it("post one update to a live story: its page, its feeds, the feeds carrying it and the pages showing its card are rendered again, nothing else (compared with the next step)", async () => {
+    // What every build renders, changed or not (the few pages without a cache key): a build with no edit.
+    await step({ compare: false });
+    const everyBuild = new Set(warm.renderedPaths);
+    // What shows the story: its own page and feeds, and every page or feed that links it (its card, its feed item).
+    const showing = new Set([...warm.tree].flatMap(([path, bytes]) => (/\.(html|xml|json)$/.test(path) && bytes.toString().includes('/articles/article-00011/') ? [path] : [])));
+    writeFileSync(join(updates, 'live-2.md'), '---\nstory: article-00011\npublished: 2026-10-31T19:30:00-04:00\ntitle: Second update (fixture)\n---\n\nThe second update (fixture copy).\n');
+    await step({ compare: false });
+    expect(text(warm, 'articles/article-00011/index.html')).toContain('id="update-live-2"');
+    expect(text(warm, 'articles/article-00011/updates.json')).toContain('#update-live-2');
+    expect(text(warm, 'index.html')).toContain('Updated <time datetime="2026-10-31T19:30:00-04:00">');
+    expect(warm.renderedPaths).toContain('articles/article-00011/index.html');
+    expect(warm.renderedPaths).toContain('articles/article-00011/updates.xml');
+    expect(warm.renderedPaths.filter((path) => !showing.has(path) && !everyBuild.has(path))).toEqual([]);
+    expect(everyBuild).not.toContain('articles/article-00011/index.html');
+  });
+
+  it("delete an article, change another's tags, give a byline name its first profile, mark an update a key event (and compare the two steps)", async () => {
     rmSync(file(20));
+    const update = join(updates, 'live-2.md');
+    writeFileSync(update, readFileSync(update, 'utf8').replace('title: Second update (fixture)', 'title: Second update (fixture)\nkey: true'));
     editFrontMatter(30, (data) => void (data['tags'] = ['A tag of its own', 'NATO']));
     const unprofiled = Array.from({ length: 10 }, (_, i) => `Fixture Writer ${21 + i}`);
     const name = unprofiled.find((candidate) =>
@@ -259,6 +287,8 @@ bio: Invented for the test.
     );
     await step();
     expect(warm.tree.has('articles/article-00020/index.html')).toBe(false);
+    expect(/<nav class="key-events"[^>]*>[^]*?<\/nav>/.exec(text(warm, 'articles/article-00011/index.html'))?.[0]).toContain('href="#update-live-2"');
+    expect(JSON.parse(text(warm, 'articles/article-00011/updates.json')).items[0].tags).toEqual(['Key event']);
     expect(warm.tree.has('tags/a-tag-of-its-own/index.html')).toBe(true);
     expect(
       [...warm.tree.entries()].some(
@@ -268,7 +298,7 @@ bio: Invented for the test.
     ).toBe(true);
   });
 
-  it("a draft becomes published, a picture changes in place to the same number of bytes, and the clock passes a scheduled article's time (and compare the two steps)", async () => {
+  it("a draft becomes published, a picture changes in place to the same number of bytes, the clock passes a scheduled article's time, and a live story's coverage ends (and compare the two steps)", async () => {
     expect(warm.tree.has('articles/article-00003/index.html')).toBe(false);
     editFrontMatter(3, (data) => void delete data['draft']);
     // The map's pixel density (its pHYs chunk) changes, with the chunk's checksum: a valid PNG
@@ -284,7 +314,13 @@ bio: Invented for the test.
       (load(/^---\n([\s\S]*?)\n---/.exec(readFileSync(file(7), 'utf8'))![1]!) as { published: unknown }).published,
     );
     env = { ...env, BUILD_TIME: new Date(Date.parse(`${published.slice(0, 10)}T00:00:00Z`) + 2 * 864e5).toISOString() };
+    // The live story's coverage ends (issue 24): its page keeps its updates; its cards lose the label.
+    editFrontMatter(11, (data) => void (data['live'] = false));
     await step();
+    expect(text(warm, 'articles/article-00011/index.html')).toContain('<p class="live__ended" role="note">Coverage has ended</p>');
+    expect(text(warm, 'articles/article-00011/index.html')).toContain('id="update-live-2"');
+    expect(JSON.parse(text(warm, 'articles/article-00011/updates.json')).expired).toBe(true);
+    expect([...warm.tree].filter(([path, bytes]) => path.endsWith('.html') && bytes.includes('labels__live"'))).toEqual([]);
     expect(warm.tree.has('articles/article-00003/index.html')).toBe(true);
     expect(text(warm, 'articles/with-picture/index.html')).not.toBe(before);
     expect(warm.tree.has('articles/article-00007/index.html')).toBe(true);
