@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { visit as visitTree } from 'unist-util-visit';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testBrowser } from '../support/browser';
 import { buildSite, listFiles } from '../support/build';
 import { htmlElements, htmlText, leadParagraph, parseXml, xmllintErrors } from '../support/feeds';
 import { normalizeName } from '../../src/names';
-import { datelineOf, pagePayloads, PAYLOADS, writeHostileCorpus, writeHostilePages } from '../support/hostile';
+import { datelineOf, HOSTILE_STORY, pagePayloads, PAYLOADS, writeHostileCorpus, writeHostilePages, writeHostileUpdates } from '../support/hostile';
 import { nuHtmlErrors } from '../support/html-checker';
 import { TMP } from '../support/paths';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
@@ -30,6 +33,7 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
   let browser: Browser;
   const pages: [string, Findings][] = [];
   let pageCount = 0;
+  let updateCount = 0;
 
   async function visit(page: Page, path: string): Promise<Findings> {
     const found: Findings = { ran: false, dialogs: [], consoleErrors: [], cspViolations: [], badLinks: [] };
@@ -66,7 +70,9 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
     writeHostileCorpus(corpus);
     const standards = join(TMP, 'corpora', 'hostile-pages');
     pageCount = writeHostilePages(standards);
-    dir = buildSite({ name: 'hostile', env: { CONTENT_DIR: corpus, PAGES_DIR: standards } });
+    const updates = join(TMP, 'corpora', 'hostile-updates');
+    updateCount = writeHostileUpdates(updates);
+    dir = buildSite({ name: 'hostile', env: { CONTENT_DIR: corpus, PAGES_DIR: standards, UPDATES_DIR: updates } });
     server = await serveStatic(dir);
     browser = await testBrowser();
     const context = await browser.newContext();
@@ -130,7 +136,35 @@ describe(`${PAYLOADS.length} hostile payloads in every field and the body`, () =
       const title = /<h1 class="headline headline--1">([^]*?)<\/h1>/.exec(readFileSync(join(dir, 'about', `page-${String(n).padStart(2, '0')}`, 'index.html'), 'utf8'))![1]!;
       expect(htmlText(title).replace(/[\r\n\u2028\u2029]+/g, ' ')).toBe(printable(`Page ${n} ${pagePayloads(n).join(' ')}`).replace(/[\r\n\u2028\u2029]+/g, ' '));
     }
+    // A live story's updates (issue 24): each heading and byline as typed, on the page the crawl above ran.
+    const story = readFileSync(join(dir, 'articles', HOSTILE_STORY, 'index.html'), 'utf8');
+    const headings = [...story.matchAll(/<h3 class="live-update__title[^"]*" id="[^"]+">([^]*?)<\/h3>/g)].map((m) => htmlText(m[1]!).replace(/[\r\n\u2028\u2029]+/g, ' '));
+    expect(headings).toEqual(Array.from({ length: updateCount }, (_, i) => printable(`Update ${updateCount - i} ${pagePayloads(updateCount - i).join(' ')}`).replace(/[\r\n\u2028\u2029]+/g, ' ')));
     await page.close();
+  });
+
+  it("keeps a live story's update feeds well-formed, their titles and names text, their bodies free of anything executable", async () => {
+    const xml = readFileSync(join(dir, 'articles', HOSTILE_STORY, 'updates.xml'), 'utf8');
+    expect(xmllintErrors(xml)).toBe('');
+    const rss = await new Parser().parseString(xml);
+    const json = JSON.parse(readFileSync(join(dir, 'articles', HOSTILE_STORY, 'updates.json'), 'utf8'));
+    const titles = Array.from({ length: updateCount }, (_, i) => printable(`Update ${updateCount - i} ${pagePayloads(updateCount - i).join(' ')}`));
+    expect(json.items.map((item: { title: string }) => item.title)).toEqual(titles);
+    expect(rss.items.map((item) => item.title)).toEqual(titles);
+    for (const item of json.items) {
+      expect(item._live.byline).toMatch(/^By Reporter /);
+      // Markdown's and harmless raw HTML's elements (a <b> the copy wrote) stay; nothing that runs, frames, styles or submits.
+      const active = ['script', 'iframe', 'frame', 'object', 'embed', 'style', 'link', 'meta', 'base', 'form', 'input', 'textarea', 'button', 'svg', 'math', 'img'];
+      expect(htmlElements(item.content_html).filter((element: string) => active.includes(element)), item.title).toEqual([]);
+      // No handler and no script address in any attribute, as a reader's parser reads the HTML (the words may stand in text and titles).
+      const risky: string[] = [];
+      visitTree(fromHtml(item.content_html, { fragment: true }), 'element', (node: Element) => {
+        for (const [name, value] of Object.entries(node.properties)) {
+          if (/^on/i.test(name) || (['href', 'src', 'action', 'formAction'].includes(name) && /^\s*(javascript|data|vbscript):/i.test(String(value)))) risky.push(`${node.tagName} ${name}`);
+        }
+      });
+      expect(risky, item.title).toEqual([]);
+    }
   });
 
   it('keeps feed text as text: fields readers render as HTML hold no element the copy did not write as Markdown', () => {

@@ -111,6 +111,8 @@ export function writeHostileCorpus(dir: string): void {
       `standfirst: ${yaml(`Standfirst ${payload}`)}`,
       `published: 2024-05-${String((index % 28) + 1).padStart(2, '0')}`,
       `section: World`,
+      // The first is a live story (issue 24): writeHostileUpdates gives it every payload in updates.
+      ...(index === 0 ? ['live: true'] : []),
       // The dateline (issue 23), where the payload fits its 60 characters.
       ...([...datelineOf(payload)].length <= 60 ? [`dateline: ${yaml(datelineOf(payload))}`] : []),
       `tags: [${yaml(`Tag ${n} ${payload}`)}, "Hostile"]`,
@@ -133,4 +135,33 @@ export function writeHostileCorpus(dir: string): void {
     ].join('\n');
     writeFileSync(join(dir, `hostile-${n}.md`), front);
   });
+}
+
+/** The live story of the hostile corpus (`writeHostileCorpus` marks it live). */
+export const HOSTILE_STORY = 'hostile-01';
+
+/**
+ * Writes updates to HOSTILE_STORY into `dir` (emptied first), every payload in one of them
+ * (`pagePayloads`: five each): in its title, its byline and its body. Returns how many it wrote.
+ */
+export function writeHostileUpdates(dir: string): number {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const count = Math.ceil(PAYLOADS.length / PAYLOADS_PER_PAGE);
+  for (let n = 1; n <= count; n += 1) {
+    const payloads = pagePayloads(n);
+    const text = [
+      '---',
+      `story: ${HOSTILE_STORY}`,
+      `published: 2024-05-01T12:${String(n).padStart(2, '0')}:00Z`,
+      `title: ${yaml(`Update ${n} ${payloads.join(' ')}`)}`,
+      `byline: [${yaml(`Reporter ${payloads[0]}`)}]`,
+      ...(n % 2 === 0 ? ['key: true'] : []),
+      '---',
+      '',
+      ...payloads.flatMap((payload) => [`Update before ${payload} and after.`, '', payload, '']),
+    ];
+    writeFileSync(join(dir, `update-${String(n).padStart(2, '0')}.md`), text.join('\n'));
+  }
+  return count;
 }
