@@ -7,7 +7,9 @@
  * section's front, an author's page, a corrected article, the front page (lead, top stories and
  * section rows) and a piece of a series with the series' page, from the newsroom fixtures
  * (tests/fixtures/corpora/newsroom: invented authors; its test card replaced by a photo); and an article with an animated GIF lead,
- * a video block and a transparent chart (tests/fixtures/corpora/newsroom-media, pictures made here).
+ * a video block and a transparent chart (tests/fixtures/corpora/newsroom-media, pictures made here);
+ * and a live story with its "Show 1 new update" button, as a reader further down the page sees it
+ * when the next build has published an update (tests/fixtures/corpora/live, built at two clocks).
  *
  *   npm run screenshots    (builds first; writes docs/screenshots/*.png)
  */
@@ -83,12 +85,22 @@ await writeNewsroomMediaPictures(mediaCorpus);
 const mediaSite = `${root}.tmp/screenshots-media-site`;
 buildFixture(mediaSite, { CONTENT_DIR: mediaCorpus });
 const mediaPages = { 'media-article': '/articles/media-showcase/' };
+// A live story (issue 24), built at noon in New York and again at 14:30, when its held-back
+// 14:00 update is out: the page of the first build is shown polling the feed of the second.
+const live = `${root}tests/fixtures/corpora/live`;
+const liveEnv = { CONTENT_DIR: `${live}/articles`, UPDATES_DIR: `${live}/updates`, AUTHORS_DIR: `${root}tests/fixtures/corpora/newsroom/authors` };
+const liveSite = `${root}.tmp/screenshots-live-site`;
+const liveLater = `${root}.tmp/screenshots-live-later`;
+buildFixture(liveSite, { ...liveEnv, BUILD_TIME: '2026-11-28T17:00:00Z' });
+buildFixture(liveLater, { ...liveEnv, BUILD_TIME: '2026-11-28T19:30:00Z' });
+const livePath = '/articles/summit-live/';
 
 ensureChromium();
 const server = await serveStatic(`${root}dist`);
 const photoServer = await serveStatic(photoSite);
 const newsroomServer = await serveStatic(newsroomSite);
 const mediaServer = await serveStatic(mediaSite);
+const liveServer = await serveStatic(liveSite);
 const browser = await launchBrowser();
 try {
   for (const [width, px] of Object.entries(widths)) {
@@ -117,6 +129,19 @@ try {
         await page.screenshot({ path: file, fullPage: true });
         console.log(file.slice(root.length));
       }
+      // The live story, a reader further down it when the next build's update arrives: the page's
+      // timers in Playwright's hands, its feed request answered from the later build.
+      const reader = await context.newPage();
+      await reader.clock.install();
+      await reader.route('**/updates.json', (route) => route.fulfill({ path: `${liveLater}${livePath}updates.json`, contentType: 'application/feed+json' }));
+      await reader.goto(liveServer.origin + livePath);
+      await reader.locator('#update-summit-0915').evaluate((update) => window.scrollTo(0, update.getBoundingClientRect().top + window.scrollY - 80));
+      await reader.clock.runFor(30_000);
+      await reader.locator('.live__new').waitFor();
+      await reader.evaluate(() => Promise.all([...document.images].map((img) => img.decode().catch(() => undefined))));
+      const file = `${out}/live-story-${width}-${scheme}.png`;
+      await reader.screenshot({ path: file });
+      console.log(file.slice(root.length));
       await context.close();
     }
   }
@@ -131,4 +156,5 @@ try {
   await photoServer.close();
   await newsroomServer.close();
   await mediaServer.close();
+  await liveServer.close();
 }
