@@ -251,7 +251,7 @@ export async function checkContent(
     problems = [...unread, ...checkFiles(files, 'always', undefined, pictures, notices, stories)];
   }
   notices?.push(...pageNotices);
-  // Updates are checked against the articles that passed: one whose story failed is judged once the story is fixed.
+  // Updates are checked against the articles: one whose story has problems of its own is judged once the story is fixed.
   if (updates) {
     const updateNotices: ContentProblem[] = [];
     problems.push(...checkUpdates(updates, stories, updateNotices));
@@ -286,7 +286,7 @@ function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | unde
     for (const picture of result.pictures ?? []) pictures.push({ file, ...picture });
     for (const notice of result.notices ?? []) notices.push({ file, ...notice });
     if (result.article) checked.push({ file, ...result.article });
-    if (result.article?.published !== undefined) stories.set(result.article.slug, { published: result.article.published, live: result.article.live });
+    if (result.article) stories.set(result.article.slug, result.article.published === undefined ? undefined : { published: result.article.published, live: result.article.live });
   }
 
   const bySlug = Map.groupBy(checked, (article) => article.slug);

@@ -18,8 +18,12 @@ import { readRendering, type RenderedEntry } from './rendered.ts';
 import { readUtf8 } from './utf8.ts';
 import { localPictures, spacedPictureAddresses } from './pictures.ts';
 
-/** What the update rules need of each article: its publication (canonical, as the schema stores it) and its `live` field. */
-export type StoryFacts = ReadonlyMap<string, { published: string; live: boolean | undefined }>;
+/**
+ * What the update rules need of each article, by slug: its publication (canonical, as the schema
+ * stores it) and its `live` field; undefined for an article whose front matter has problems of its
+ * own, so its updates are judged once it is fixed rather than refused as naming no article.
+ */
+export type StoryFacts = ReadonlyMap<string, { published: string; live: boolean | undefined } | undefined>;
 
 /** What the update rules need of each update: its file, anchor id, story and time (canonical). */
 export interface UpdateClaim {
@@ -42,6 +46,7 @@ export function updateProblems(updates: readonly UpdateClaim[], stories: StoryFa
   let slugs: string[] | undefined;
   for (const update of updates) {
     const story = stories.get(update.story);
+    if (!story && stories.has(update.story)) continue;
     if (!story) {
       const meant = likelyMeant(update.story, (slugs ??= [...stories.keys()]));
       problems.push({

@@ -89,6 +89,7 @@ describe('updateProblems: the rules between an update and its story', () => {
     ['harbour-summit', { published: '2026-11-28T12:00:00.000Z', live: true }],
     ['storm-passes', { published: '2026-11-20', live: false }],
     ['budget-vote', { published: '2026-11-18', live: undefined }],
+    ['broken-story', undefined],
   ]);
   const claim = (story: string, published: string, id = 'one'): UpdateClaim => ({ file: `content/updates/${id}.md`, id, story, published });
 
@@ -97,6 +98,7 @@ describe('updateProblems: the rules between an update and its story', () => {
     ['a running story, at its publication', claim('harbour-summit', '2026-11-28T12:00:00.000Z')],
     ['an ended story', claim('storm-passes', '2026-11-20T11:00:00.000Z')],
     ['a story published on a bare day, earlier that day', claim('storm-passes', '2026-11-20T05:30:00.000Z')],
+    ['a story whose front matter has problems of its own (judged once it is fixed)', claim('broken-story', '2020-01-01T00:00:00.000Z')],
   ])('accepts an update to %s', (_label, update) => {
     expect(updateProblems([update], stories)).toEqual([]);
   });
