@@ -6,7 +6,7 @@ import { contentError, formatNotices, type ContentProblem } from './checks/probl
 import { checkRendered } from './checks/rendered';
 import { authorsDir, pagesDir, publishing, updatesDir } from './env';
 import { aboutPagesOf } from './checks/pages';
-import { liveUpdatesOf } from './checks/updates';
+import { liveUpdatesOf, updateMediaClashes } from './checks/updates';
 import { publisherOf, type AboutPage, type Publisher } from './model/about';
 import { correctionsLog, type LoggedCorrection } from './model/corrections';
 import { withBodiesRead } from './integrations/body-store';
@@ -89,8 +89,10 @@ export function loadCatalogue(): Promise<Catalogue> {
     const checked = checkRendered(read.slice(0, entries.length) as typeof entries, { rebase: rebaserFor(import.meta.env.BASE_URL), notices });
     const aboutPages = aboutPagesOf(read.slice(entries.length, entries.length + pageEntries.length) as typeof pageEntries, { notices });
     // Every article is a possible story, drafts included: an update to a draft story waits with it.
-    const stories = new Map(entries.map((entry) => [entry.id, { published: entry.data.published, live: entry.data.live }]));
+    const stories = new Map(entries.map((entry) => [entry.id, { file: entry.filePath ?? entry.id, published: entry.data.published, live: entry.data.live }]));
     const updates = liveUpdatesOf(read.slice(entries.length + pageEntries.length) as typeof updateEntries, stories, { notices });
+    const taken = updateMediaClashes(checked, updates);
+    if (taken.length > 0) throw contentError(taken);
     const inputs = updates.size === 0 ? checked : checked.map((input) => ({ ...input, updates: updates.get(input.slug) }));
     const late = changesAfterClock(inputs, settings.now);
     if (late.length > 0) throw contentError(late);

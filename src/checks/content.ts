@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { rawHtmlNotices } from '../markdown/embeds.ts';
 import { localMediaSources } from '../markdown/media-elements.ts';
@@ -25,42 +25,9 @@ import { checkUpdates, type StoryFacts } from './updates.ts';
 import { readUtf8 } from './utf8.ts';
 
 export { formatProblems, type ContentProblem } from './problems.ts';
+export { contentFiles } from './files.ts';
+import { contentFiles } from './files.ts';
 
-// Characters the glob loader reads as a pattern, so a file whose name holds one is never built.
-const GLOB_SPECIAL = /[?*[\]{}!]/;
-
-/**
- * The articles in a content folder, sorted: exactly the files the build's glob loader reads
- * (every lower-case .md below the folder, not hidden or in hidden folders, symbolic links followed), so
- * nothing is built unchecked or checked unbuilt. Files an editor meant as articles that the build
- * would skip without a word (`.MD`, a name with a pattern character) come back as problems. One
- * walk of the folder.
- */
-export function contentFiles(dir: string): { articles: string[]; unread: ContentProblem[] } {
-  const articles: string[] = [];
-  const unread: ContentProblem[] = [];
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    const path = join(entry.parentPath, entry.name);
-    const file = relative(process.cwd(), path);
-    if (!/\.md$/i.test(entry.name) || relative(dir, path).split(/[\\/]/).some((part) => part.startsWith('.'))) continue;
-    if (!entry.name.endsWith('.md')) {
-      unread.push({ file, field: 'file', message: `expected the extension .md in lower case, found "${entry.name.slice(-3)}": the build reads only .md files` });
-    } else if (GLOB_SPECIAL.test(entry.name)) {
-      unread.push({ file, field: 'file', message: 'expected a file name without ? * [ ] { } or !, which the build reads as a pattern and so never builds the file' });
-    } else if (entry.isFile() || (entry.isSymbolicLink() && isFileBehindLink(path))) {
-      articles.push(path);
-    }
-  }
-  return { articles: articles.sort(), unread };
-}
-
-function isFileBehindLink(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false; // A broken link: nothing to read, for the check or the build.
-  }
-}
 
 
 interface Checked {
@@ -286,7 +253,7 @@ function checkFiles(paths: string[], bodies: BodyCheck, cache: CheckCache | unde
     for (const picture of result.pictures ?? []) pictures.push({ file, ...picture });
     for (const notice of result.notices ?? []) notices.push({ file, ...notice });
     if (result.article) checked.push({ file, ...result.article });
-    if (result.article) stories.set(result.article.slug, result.article.published === undefined ? undefined : { published: result.article.published, live: result.article.live });
+    if (result.article) stories.set(result.article.slug, result.article.published === undefined ? undefined : { file, published: result.article.published, live: result.article.live });
   }
 
   const bySlug = Map.groupBy(checked, (article) => article.slug);

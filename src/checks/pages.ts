@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { Element } from 'hast';
@@ -16,6 +16,7 @@ import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './fro
 import { contentError, schemaProblems, type ContentProblem } from './problems.ts';
 import { readRendering, type RenderedEntry } from './rendered.ts';
 import { readUtf8 } from './utf8.ts';
+import { contentFiles } from './files.ts';
 
 /**
  * What an editor is told of a local picture or media file in a page's body: pages publish no
@@ -76,9 +77,10 @@ export function pageClashes(pages: readonly { file: string; slug: string; role?:
 export function checkPages(dir: string, notices: ContentProblem[] = []): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const pages: { file: string; slug: string; role?: string | undefined }[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;
-    const path = `${entry.parentPath}/${entry.name}`;
+  // Exactly the files the build's glob loader reads, and the ones it would skip without a word as problems.
+  const { articles: files, unread } = contentFiles(dir);
+  problems.push(...unread);
+  for (const path of files) {
     const file = relative(process.cwd(), path) || path;
     const report = (field: string, message: string) => problems.push({ file, field, message });
     const read = readUtf8(readFileSync(path));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -7,8 +7,11 @@ import { rawHtmlNotices } from '../markdown/embeds.ts';
 import { localMediaSources } from '../markdown/media-elements.ts';
 import { readerText } from '../markdown/text-of.ts';
 import { updateAnchor, type UpdateInput } from '../model/live.ts';
+import type { MediaFile } from '../model/media.ts';
 import { articleSlug } from '../model/urls.ts';
 import { isBefore } from '../schemas/article.ts';
+import { toArticleDate } from '../model/dates.ts';
+import { SITE } from '../site.ts';
 import { likelyMeant } from '../schemas/messages.ts';
 import { updateSchema, type UpdateData } from '../schemas/update.ts';
 import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
@@ -16,14 +19,18 @@ import { articleMedia } from './media.ts';
 import { contentError, schemaProblems, type ContentProblem } from './problems.ts';
 import { readRendering, type RenderedEntry } from './rendered.ts';
 import { readUtf8 } from './utf8.ts';
+import { contentFiles } from './files.ts';
 import { localPictures, spacedPictureAddresses } from './pictures.ts';
 
 /**
- * What the update rules need of each article, by slug: its publication (canonical, as the schema
+ * What the update rules need of each article, by slug: its file, its publication (canonical, as the schema
  * stores it) and its `live` field; undefined for an article whose front matter has problems of its
  * own, so its updates are judged once it is fixed rather than refused as naming no article.
  */
-export type StoryFacts = ReadonlyMap<string, { published: string; live: boolean | undefined } | undefined>;
+export type StoryFacts = ReadonlyMap<string, { file: string; published: string; live: boolean | undefined } | undefined>;
+
+/** A canonical date as an editor reads it: the day, or the time with the newsroom's offset (2026-11-28T09:15:00-05:00). */
+const shownDate = (canonical: string) => toArticleDate(canonical, SITE.timeZone).datetime;
 
 /** What the update rules need of each update: its file, anchor id, story and time (canonical). */
 export interface UpdateClaim {
@@ -60,7 +67,7 @@ export function updateProblems(updates: readonly UpdateClaim[], stories: StoryFa
       problems.push({
         file: update.file,
         field: 'story',
-        message: `expected a live story, found "${update.story}", which is not one (its front matter has no live field). Mark the story live: true while coverage runs, and live: false (not removing the field) once it has ended`,
+        message: `expected a live story, found "${update.story}", which is not one (${story.file} has no live field). Mark the story live: true while coverage runs, and live: false (not removing the field) once it has ended`,
       });
       continue;
     }
@@ -68,7 +75,7 @@ export function updateProblems(updates: readonly UpdateClaim[], stories: StoryFa
       problems.push({
         file: update.file,
         field: 'published',
-        message: `expected a time on or after the story's publication (${story.published}), found ${update.published}`,
+        message: `expected a time on or after the story's publication (${shownDate(story.published)} in ${story.file}), found ${shownDate(update.published)}`,
       });
     }
   }
@@ -92,9 +99,10 @@ export function updateProblems(updates: readonly UpdateClaim[], stories: StoryFa
 export function checkUpdates(dir: string, stories: StoryFacts, notices: ContentProblem[] = []): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const claims: UpdateClaim[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || entry.name.startsWith('.') || !entry.name.endsWith('.md')) continue;
-    const path = `${entry.parentPath}/${entry.name}`;
+  // Exactly the files the build's glob loader reads, and the ones it would skip without a word as problems.
+  const { articles: files, unread } = contentFiles(dir);
+  problems.push(...unread);
+  for (const path of files) {
     const file = relative(process.cwd(), path) || path;
     const report = (field: string, message: string) => problems.push({ file, field, message });
     const read = readUtf8(readFileSync(path));
@@ -133,6 +141,37 @@ export function checkUpdates(dir: string, stories: StoryFacts, notices: ContentP
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
+/** Elements a reader sees without text: a picture from the web, a player, a video block. */
+const SHOWN_WITHOUT_TEXT = /<(img|picture|video|audio|iframe)\b|data-player=/i;
+
+/**
+ * Files an update publishes beside its story's (under /media/<story>/<name>) that would take the
+ * address of another file: the story's own or another update's, by the same name with other
+ * bytes. One problem on each update whose file would be overwritten or overwrite, naming the other
+ * file; the same file used twice is fine. `stories` are the checked articles with their media.
+ */
+export function updateMediaClashes(stories: readonly { slug: string; file: string; media: readonly MediaFile[] }[], updates: ReadonlyMap<string, readonly UpdateInput[]>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  for (const story of stories) {
+    const posted = updates.get(story.slug);
+    if (!posted) continue;
+    const taken = new Map(story.media.map((file) => [file.name, { file: story.file, digest: file.digest }]));
+    for (const update of posted) {
+      for (const media of update.media) {
+        const other = taken.get(media.name);
+        if (other && other.digest !== media.digest) {
+          problems.push({
+            file: update.file,
+            field: 'body',
+            message: `"${media.source}": expected a file name of its own: ${other.file} publishes another file as /media/${story.slug}/${media.name}, beside which the story's files are published; rename one of them`,
+          });
+        } else taken.set(media.name, { file: update.file, digest: media.digest });
+      }
+    }
+  }
+  return problems;
+}
+
 /** An update as the content layer hands it over, its body read back from the body store. */
 export type RenderedUpdate = RenderedEntry<UpdateData>;
 
@@ -157,6 +196,11 @@ export function liveUpdatesOf(entries: readonly RenderedUpdate[], stories: Story
       continue;
     }
     const text = readerText(fromHtml(rendered.html, { fragment: true })).replace(/\s+/g, ' ').trim();
+    // A body of a comment, a dropped script or a no-break space would publish a time over nothing.
+    if (text === '' && media.length === 0 && !SHOWN_WITHOUT_TEXT.test(rendered.html)) {
+      problems.push({ file, field: 'body', message: "expected the update's text (or a picture, sound or video), found nothing a reader would see" });
+      continue;
+    }
     inputs.push({ id: entry.id, file, data: entry.data, html: rendered.html, text, media });
   }
   problems.push(...updateProblems(inputs.map((input) => ({ file: input.file, id: input.id, story: input.data.story, published: input.data.published })), stories));

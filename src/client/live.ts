@@ -27,6 +27,9 @@ interface Feed {
   }[];
 }
 
+/** The element id an update's permalink points at: its fragment, decoded as a browser decodes it (src/model/live.ts `updatePermalink`). */
+const anchorOf = (permalink: string) => decodeURIComponent(new URL(permalink).hash.slice(1));
+
 const plural = (count: number) => `${count} new update${count === 1 ? '' : 's'}`;
 
 /** Starts polling for the live section on this page, if there is one and it has a feed (coverage running). */
@@ -49,7 +52,7 @@ export function startLive(root: HTMLElement | null = document.querySelector<HTML
   const keyEntries = new WeakMap<HTMLElement, HTMLLIElement>();
 
   const build = (item: Feed['items'][number]): HTMLElement => {
-    const id = new URL(item.id).hash.slice(1);
+    const id = anchorOf(item.id);
     const update = (template.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
     update.id = id;
     update.setAttribute('aria-labelledby', `${id}-heading`);
@@ -99,7 +102,7 @@ export function startLive(root: HTMLElement | null = document.querySelector<HTML
       const response = await fetch(feed, { cache: 'no-cache' });
       if (response.ok) {
         const data = (await response.json()) as Feed;
-        const fresh = data.items.filter((item) => !seen.has(new URL(item.id).hash.slice(1))).map(build);
+        const fresh = data.items.filter((item) => !seen.has(anchorOf(item.id))).map(build);
         for (const update of fresh) seen.add(update.id);
         if (fresh.length > 0) {
           // "At the top": the list's first update has not scrolled above the window.

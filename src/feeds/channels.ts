@@ -91,13 +91,14 @@ export function correctionsChannel(log: readonly LoggedCorrection[], site: URL, 
 }
 
 /**
- * A live story's updates as a feed (src/model/live.ts): every update published by the build's
- * clock, newest first, as its page lists them (`updateFeedItem`); titled with the story's
+ * A live story's updates as a feed (src/model/live.ts): the newest SITE.feedLimit updates published
+ * by the build's clock, newest first, as its page lists them (`updateFeedItem`): what an open
+ * page's script needs, at the weight of any other feed; titled with the story's
  * headline, linked to its page, and `expired` once coverage has ended. The story must have
  * coverage (`Article.coverage`).
  */
 export function updatesChannel(story: UpdatesFeedContent, site: URL, feedPath: string): FeedChannel {
-  const items = story.coverage.updates.map((update) => updateFeedItem(update, story, site));
+  const items = story.coverage.updates.slice(0, SITE.feedLimit).map((update) => updateFeedItem(update, story, site));
   return {
     title: xmlText(`${story.title}: live updates`),
     description: xmlText(story.standfirst),
@@ -111,10 +112,10 @@ export function updatesChannel(story: UpdatesFeedContent, site: URL, feedPath: s
 }
 
 /** What a live story's update feeds show of it, and so their routes' props: the fields `updatesChannel` reads. */
-export type UpdatesFeedContent = Pick<Article, 'slug' | 'title' | 'standfirst' | 'language' | 'published'> & { coverage: Coverage };
+export type UpdatesFeedContent = Pick<Article, 'slug' | 'title' | 'standfirst' | 'language' | 'published' | 'type'> & { coverage: Coverage };
 
 /** The update feeds' props for a story with coverage: only what they show, so an edit to its body leaves them alone. */
 export function updatesFeedContent(story: Article & { coverage: Coverage }): UpdatesFeedContent {
-  const { slug, title, standfirst, language, published, coverage } = story;
-  return { slug, title, standfirst, language, published, coverage };
+  const { slug, title, standfirst, language, published, type, coverage } = story;
+  return { slug, title, standfirst, language, published, type, coverage };
 }

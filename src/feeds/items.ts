@@ -5,10 +5,10 @@ import { ARTICLE_TYPES, isPaid } from '../model/article-types.ts';
 import type { Article } from '../model/articles.ts';
 import { correctionHeading, correctionUrl, type LoggedCorrection } from '../model/corrections.ts';
 import { creditNames, joinNameParts } from '../model/credit.ts';
-import { KEY_EVENT, updateHeading, type LiveUpdate } from '../model/live.ts';
+import { KEY_EVENT, updateHeading, updatePermalink, type LiveUpdate } from '../model/live.ts';
 import { formatDate, shownUpdate } from '../model/dates.ts';
 import { languageAttributes } from '../model/language.ts';
-import { FULL_ARTICLE_LINK, paidContentNote } from '../model/wording.ts';
+import { FULL_ARTICLE_LINK, FULL_UPDATE_LINK, paidContentNote } from '../model/wording.ts';
 import { SITE } from '../site.ts';
 import { absoluteUrl, paths } from '../model/urls.ts';
 
@@ -205,23 +205,30 @@ export function feedChannel(articles: readonly Article[], site: URL | string, op
  * dated when it was posted; its body, every address absolute, as content; a key event carries the
  * KEY_EVENT category; and what the page shows around it (`FeedItem.live`).
  */
-export function updateFeedItem(update: LiveUpdate, story: Pick<Article, 'slug' | 'language'>, site: URL | string): FeedItem {
+export function updateFeedItem(update: LiveUpdate, story: Pick<Article, 'slug' | 'language' | 'type'>, site: URL | string): FeedItem {
   const storyUrl = absoluteUrl(paths.article(story.slug), site);
-  const url = `${storyUrl}#${update.id}`;
+  const url = updatePermalink(storyUrl, update.id);
+  const language = languageAttributes(story.language, SITE.lang);
+  // Paid content says so in every item, as the story's own item does.
+  const note = isPaid(story.type) ? paidContentNote(SITE.title) : undefined;
+  const summary = xmlText(excerpt(update.text, UPDATE_SUMMARY_LENGTH));
   const html = xmlText(
     toFeedHtml(update.html, {
       pageUrl: storyUrl,
       media: new Map(update.media.map((file) => [file.source, absoluteUrl(paths.media(story.slug, file.name), site)])),
-      language: languageAttributes(story.language, SITE.lang),
+      language,
+      note,
     }),
   );
+  let short: string | undefined;
   const names = update.byline.map((person) => person.name);
   return {
     url,
     title: xmlText(updateHeading(update, SITE.locale, SITE.timeZone)),
-    summary: xmlText(update.text),
+    summary,
     contentHtml: html,
-    shortHtml: () => html,
+    // Past the feed's byte budget: the summary and a link to the update, as an article's item gives its standfirst.
+    shortHtml: () => (short ??= xmlText(toFeedHtml('', { pageUrl: storyUrl, lead: summary, language, link: { href: url, text: FULL_UPDATE_LINK }, note }))),
     published: update.published.instant,
     updated: undefined,
     categories: update.key ? [KEY_EVENT] : [],
@@ -236,4 +243,16 @@ export function updateFeedItem(update: LiveUpdate, story: Pick<Article, 'slug' |
       byline: names.length > 0 ? xmlText(`By ${joinNameParts(names).map((part) => ('text' in part ? part.text : names[part.index])).join('')}`) : undefined,
     },
   };
+}
+
+/** The most characters of an update's text its feed summary gives (an RSS description, a JSON Feed summary): a paragraph's worth. */
+export const UPDATE_SUMMARY_LENGTH = 280;
+
+/** `text` cut to at most `length` characters (code points) at a word, with an ellipsis when cut. */
+export function excerpt(text: string, length: number): string {
+  const characters = [...text];
+  if (characters.length <= length) return text;
+  const cut = characters.slice(0, length - 1).join('');
+  const word = cut.replace(/\s+\S*$/, '');
+  return `${word.length > 0 ? word : cut}…`;
 }

@@ -10,10 +10,10 @@
  * has arrived (src/client/live.ts). The Guardian's live blogs and Newspack's rolling coverage are
  * the models.
  */
-import { bylineNames, type BylineName, type ProfileIndex } from './authors';
-import { formatDate, toArticleDate, type ArticleDate } from './dates';
-import type { MediaFile } from './media';
-import type { UpdateData } from '../schemas/update';
+import { bylineNames, type BylineName, type ProfileIndex } from './authors.ts';
+import { formatDate, toArticleDate, type ArticleDate } from './dates.ts';
+import type { MediaFile } from './media.ts';
+import type { UpdateData } from '../schemas/update.ts';
 
 /** The most key events the top of a live story lists, newest first (the Guardian shows about as many). */
 export const KEY_EVENTS_LIMIT = 10;
@@ -143,4 +143,14 @@ export function liveState(coverage: Coverage | undefined, published: ArticleDate
  */
 export function updateHeading(update: Pick<LiveUpdate, 'title' | 'published'>, locale: string, timeZone: string): string {
   return update.title ?? `Update, ${formatDate(update.published, locale, timeZone)}`;
+}
+
+/**
+ * An update's permalink: the story's absolute address with the update's anchor as its fragment,
+ * percent-encoded (an anchor made from an accented file name is not ASCII; URLs in feeds must be),
+ * which a browser decodes back to the element's id. Feeds' ids and links and structured data's
+ * `url` give this one address.
+ */
+export function updatePermalink(storyUrl: string, anchor: string): string {
+  return `${storyUrl}#${encodeURIComponent(anchor)}`;
 }

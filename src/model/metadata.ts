@@ -7,7 +7,7 @@ import { CORRECTION_KINDS, correctionHeading, type Correction } from './correcti
 import type { Article } from './articles';
 import { creditNames } from './credit';
 import { isoWithOffset, type ArticleDate } from './dates';
-import type { LiveUpdate } from './live';
+import { updatePermalink, type LiveUpdate } from './live';
 import { findSection } from './sections';
 import { absoluteUrl, paths } from './urls';
 
@@ -28,8 +28,8 @@ export function shareImage(article: Article, site: URL | string): ShareImage | u
 }
 
 /**
- * The article's last change (`Article.modified`: the latest of published, updated and the
- * corrections) with the newsroom's offset: `article:modified_time`, JSON-LD's `dateModified` and
+ * The article's last change (`Article.modified`: the latest of published, updated, the
+ * corrections and a live story's latest update) with the newsroom's offset: `article:modified_time`, JSON-LD's `dateModified` and
  * the sitemap's `lastmod` agree; the feeds give the same instant.
  */
 export function modifiedTime(article: Pick<Article, 'modified'>): string {
@@ -72,7 +72,7 @@ export function liveBlogUpdate(update: LiveUpdate, storyUrl: string, headline: s
     headline: update.title ?? headline,
     datePublished: schemaTime(update.published),
     articleBody: update.text,
-    url: `${storyUrl}#${update.id}`,
+    url: updatePermalink(storyUrl, update.id),
     ...(update.byline.length > 0 && { author: update.byline.map((person) => ({ '@type': 'Person' as const, name: person.name })) }),
   };
 }

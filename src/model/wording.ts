@@ -28,6 +28,9 @@ export function countOf(count: number, noun: Noun, locale: string): string {
  */
 export const FULL_ARTICLE_LINK = 'Read the full article';
 
+/** The link a live update's feed item ends with when its feed is past its byte budget (src/feeds/items.ts `updateFeedItem`). */
+export const FULL_UPDATE_LINK = 'Read this update';
+
 /**
  * The link after an animated PNG's still picture to its published original, which animates
  * (src/components/pictures.ts `bodyWithPictures`).

@@ -15,10 +15,14 @@ export const updateSchema = strictFields(
     /** The live story the update belongs to: its slug, as in its address (`/articles/<slug>/`). */
     story: text("the live story's slug (as in its address, /articles/<slug>/)"),
     /**
-     * When the update was posted: a date and time (same forms as an article's `published`). An
-     * update dated after the build's clock (BUILD_TIME) waits, as a scheduled article does.
+     * When the update was posted: a date and time (same forms as an article's `published`, but
+     * never a bare date). An update dated after the build's clock (BUILD_TIME) waits, as a
+     * scheduled article does.
      */
-    published: date('the time of the update'),
+    published: date('the time of the update').refine((canonical) => canonical.length > 10, {
+      // A bare day would be midnight: listed as the oldest update of its day, shown without a time.
+      error: 'expected the time of the update as a date and time like 2026-11-28T09:15, found a date alone',
+    }),
     /** The update's own heading, e.g. "Leaders arrive in Vilnius"; without one, its time heads it. */
     title: text("the update's heading").optional(),
     /** A key event (src/model/live.ts): listed under "Key events" at the top of the story. */

@@ -9,8 +9,10 @@
  * This file builds its own site: the script's test needs a build it can change under an open page,
  * and a warm build needs the cache of the cold one before it.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { extractFromJson, extractFromXml } from '@extractus/feed-extractor';
 import { formatterFactory, HtmlValidate } from 'html-validate';
@@ -21,11 +23,12 @@ import config from '../../.htmlvalidate.mjs';
 import { serveStatic, type StaticServer } from '../../scripts/lib/server';
 import { axeViolations } from '../support/axe';
 import { testBrowser } from '../support/browser';
-import { buildSiteAsync, npmBuild } from '../support/build';
+import { buildSiteAsync, cleanEnv, npmBuild } from '../support/build';
 import { crawl } from '../support/crawl';
 import { ensureXmllint, xmllintErrors } from '../support/feeds';
 import { nuHtmlErrors } from '../support/html-checker';
 import { ROOT, TMP } from '../support/paths';
+import { testPhoto } from '../../scripts/lib/test-photos';
 import { schemaOrgProblems } from '../support/schema-org';
 
 const SITE = 'https://example.org/news';
@@ -54,6 +57,8 @@ const build = () => buildSiteAsync({ name: 'live/site', inPlace: true, warm: tru
 beforeAll(async () => {
   rmSync(join(TMP, 'live'), { recursive: true, force: true });
   cpSync(FIXTURE, corpus, { recursive: true });
+  // A photo wider than any phone: an update's picture fits the column as an article's does.
+  writeFileSync(join(corpus, 'updates', 'summit-photo.jpg'), await testPhoto(1600, 900));
   dir = await build();
   server = await serveStatic(dir, { mount: '/news/' });
   browser = await testBrowser();
@@ -123,6 +128,18 @@ describe('a live story with JavaScript off', () => {
     expect(await page.locator('.timestamp').textContent()).toContain('Updated 28 November 2026, 11:00 EST');
     expect(await page.locator('meta[http-equiv="refresh" i]').count()).toBe(0);
     expect(await page.locator('.live__ended').isVisible()).toBe(false);
+  });
+
+  it("fits an update's picture to the column on a phone: nothing scrolls sideways", async () => {
+    const phone = await open('/news/articles/summit-live/', { javaScript: false, width: 375 });
+    const { page: width, picture, column } = await phone.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      picture: document.querySelector('#update-summit-0915 img')!.getBoundingClientRect().width,
+      column: document.querySelector('.live-update__body')!.getBoundingClientRect().width,
+    }));
+    expect(width).toBe(375);
+    expect(picture).toBeLessThanOrEqual(column);
+    await phone.context().close();
   });
 
   it('shows a picture in an update, published beside the story', async () => {
@@ -266,9 +283,19 @@ describe('the content check refuses what an update gets wrong, naming file and f
     writeFileSync(join(bad, 'updates', 'early.md'), '---\nstory: summit-live\npublished: 2026-11-28T06:59\n---\n\nText.\n');
     const result = npmBuild({ ...env, CONTENT_DIR: join(bad, 'articles'), UPDATES_DIR: join(bad, 'updates'), CACHE_DIR: join(bad, 'cache'), BUILD_OUT: join(bad, 'dist') });
     expect(result.status).toBe(1);
-    expect(result.output).toMatch(/updates\/early\.md\n\s+published: expected a time on or after the story's publication \(2026-11-28T12:00:00\.000Z\), found 2026-11-28T11:59:00\.000Z/);
-    expect(result.output).toMatch(/updates\/plain\.md\n\s+story: expected a live story, found "harbour-plain", which is not one/);
+    expect(result.output).toMatch(/updates\/early\.md\n\s+published: expected a time on or after the story's publication \(2026-11-28T07:00:00-05:00 in \S+summit-live\.md\), found 2026-11-28T06:59:00-05:00/);
+    expect(result.output).toMatch(/updates\/plain\.md\n\s+story: expected a live story, found "harbour-plain", which is not one \(\S+harbour-plain\.md has no live field\)/);
     expect(result.output).toMatch(/updates\/typo\.md\n\s+story: expected the slug of a live story \(its address is \/articles\/<slug>\/\), found "summit-lve", which no article has \(did you mean "summit-live"\?\)/);
+    // npm run check says the same, in the same words, without building.
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check-content.ts'), join(bad, 'articles')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...cleanEnv(), UPDATES_DIR: join(bad, 'updates'), AUTHORS_DIR: env['AUTHORS_DIR']! },
+    });
+    expect(check.status).toBe(1);
+    const lines = result.output.split('\n').filter((line) => /^ {4}(story|published): /.test(line));
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(stripVTControlCharacters(check.stderr)).toContain(line);
   }, 120_000);
 });
 
@@ -300,7 +327,7 @@ describe("the live page's script against the served site, while a warm build pub
     });
     // A new key update with hostile copy, and the clock past the held-back 14:00 one.
     writeFileSync(
-      join(corpus, 'updates', 'summit-1420.md'),
+      join(corpus, 'updates', 'summit-1420-café.md'),
       `---\nstory: summit-live\npublished: 2026-11-28T14:20:00-05:00\ntitle: ${JSON.stringify(HOSTILE_TITLE)}\nkey: true\nbyline: [John Doe]\n---\n\nThe leaders agreed <script>window.__xss=1</script> on the lanes <img src=x onerror="window.__xss=1">.\n`,
     );
     env['BUILD_TIME'] = '2026-11-28T19:30:00Z';
@@ -315,30 +342,35 @@ describe("the live page's script against the served site, while a warm build pub
     const response = polled(page);
     await page.clock.runFor(30_000);
     await response;
-    await expect.poll(() => ids(page)).toEqual(['update-summit-1420', 'update-summit-1400', ...SHOWN]);
+    await expect.poll(() => ids(page)).toEqual(['update-summit-1420-café', 'update-summit-1400', ...SHOWN]);
     expect(await page.locator('.live__status').getAttribute('role')).toBe('status');
     expect(await page.locator('.live__status').textContent()).toBe('2 new updates');
     expect(await page.locator('.live__new').isVisible()).toBe(false);
-    const first = page.locator('#update-summit-1420');
+    const first = page.locator('#update-summit-1420-café');
     expect(await first.locator('h3').textContent()).toBe(HOSTILE_TITLE);
     expect(await first.locator('time').getAttribute('datetime')).toBe('2026-11-28T14:20:00-05:00');
     expect(await first.locator('.live-update__key').isVisible()).toBe(true);
     expect(await first.locator('.byline').textContent()).toBe('By John Doe');
-    expect(await page.locator('.key-events a').first().getAttribute('href')).toBe('#update-summit-1420');
+    expect(await page.locator('.key-events a').first().getAttribute('href')).toBe('#update-summit-1420-café');
     expect(await page.locator('.key-events li').count()).toBe(3);
+    // The next poll finds nothing new: an update is known by its anchor, accents and all.
+    const again = polled(page);
+    await page.clock.runFor(30_000);
+    await again;
+    expect(await ids(page)).toEqual(['update-summit-1420-café', 'update-summit-1400', ...SHOWN]);
   });
 
   it("inserts only what the build sanitised: the hostile copy is text, and nothing of it runs", async () => {
     const page = pages.top;
-    const body = await page.locator('#update-summit-1420 .live-update__body').innerHTML();
+    const body = await page.locator('#update-summit-1420-café .live-update__body').innerHTML();
     expect(body).not.toMatch(/<script|onerror|<img/i);
-    expect(await page.locator('#update-summit-1420 img').count()).toBe(0);
+    expect(await page.locator('#update-summit-1420-café img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     // The page after a reload shows the same update as the script did.
     const fresh = await context.newPage();
     await fresh.goto(`${server.origin}/news/articles/summit-live/`);
-    expect(await fresh.locator('#update-summit-1420 h3').textContent()).toBe(HOSTILE_TITLE);
-    expect(await fresh.locator('#update-summit-1420 .live-update__body').textContent()).toBe(await page.locator('#update-summit-1420 .live-update__body').textContent());
+    expect(await fresh.locator('#update-summit-1420-café h3').textContent()).toBe(HOSTILE_TITLE);
+    expect(await fresh.locator('#update-summit-1420-café .live-update__body').textContent()).toBe(await page.locator('#update-summit-1420-café .live-update__body').textContent());
     await fresh.close();
   });
 
@@ -354,9 +386,9 @@ describe("the live page's script against the served site, while a warm build pub
     expect(await ids(page)).toEqual(SHOWN);
     expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
     await page.locator('.live__new').click();
-    expect(await ids(page)).toEqual(['update-summit-1420', 'update-summit-1400', ...SHOWN]);
+    expect(await ids(page)).toEqual(['update-summit-1420-café', 'update-summit-1400', ...SHOWN]);
     expect(await page.locator('.live__new').isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('update-summit-1420');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('update-summit-1420-café');
   });
 
   it('asks nothing while the tab is hidden, and asks at once when it is shown', async () => {
@@ -371,7 +403,7 @@ describe("the live page's script against the served site, while a warm build pub
       document.dispatchEvent(new Event('visibilitychange'));
     });
     await response;
-    await expect.poll(() => ids(page)).toEqual(['update-summit-1420', 'update-summit-1400', ...SHOWN]);
+    await expect.poll(() => ids(page)).toEqual(['update-summit-1420-café', 'update-summit-1400', ...SHOWN]);
   });
 
   it('stops with "Coverage has ended" when the feed says so', async () => {

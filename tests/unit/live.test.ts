@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkRendered, type RenderedEntry } from '../../src/checks/rendered';
-import { updateProblems, type StoryFacts, type UpdateClaim } from '../../src/checks/updates';
+import { updateMediaClashes, updateProblems, type StoryFacts, type UpdateClaim } from '../../src/checks/updates';
+import { excerpt } from '../../src/feeds/items';
 import { updatesChannel, updatesFeedContent } from '../../src/feeds/channels';
 import { labelsOf, toArticle, type Article } from '../../src/model/articles';
 import { toArticleDate } from '../../src/model/dates';
-import { compareUpdates, coverageOf, KEY_EVENTS_LIMIT, toLiveUpdate, updateAnchor, updateHeading, type LiveUpdate, type UpdateInput } from '../../src/model/live';
+import { compareUpdates, coverageOf, KEY_EVENTS_LIMIT, toLiveUpdate, updateAnchor, updateHeading, updatePermalink, type LiveUpdate, type UpdateInput } from '../../src/model/live';
 import { newsArticle } from '../../src/model/metadata';
 import { publisherOf } from '../../src/model/about';
 import { updateSchema } from '../../src/schemas/update';
@@ -86,9 +87,9 @@ describe('updateHeading', () => {
 
 describe('updateProblems: the rules between an update and its story', () => {
   const stories: StoryFacts = new Map([
-    ['harbour-summit', { published: '2026-11-28T12:00:00.000Z', live: true }],
-    ['storm-passes', { published: '2026-11-20', live: false }],
-    ['budget-vote', { published: '2026-11-18', live: undefined }],
+    ['harbour-summit', { file: 'content/articles/harbour-summit.md', published: '2026-11-28T12:00:00.000Z', live: true }],
+    ['storm-passes', { file: 'content/articles/storm-passes.md', published: '2026-11-20', live: false }],
+    ['budget-vote', { file: 'content/articles/budget-vote.md', published: '2026-11-18', live: undefined }],
     ['broken-story', undefined],
   ]);
   const claim = (story: string, published: string, id = 'one'): UpdateClaim => ({ file: `content/updates/${id}.md`, id, story, published });
@@ -115,15 +116,15 @@ describe('updateProblems: the rules between an update and its story', () => {
       'a story that is not live and never was',
       claim('budget-vote', '2026-11-19T10:00:00.000Z'),
       'story',
-      'expected a live story, found "budget-vote", which is not one (its front matter has no live field). Mark the story live: true while coverage runs, and live: false (not removing the field) once it has ended',
+      'expected a live story, found "budget-vote", which is not one (content/articles/budget-vote.md has no live field). Mark the story live: true while coverage runs, and live: false (not removing the field) once it has ended',
     ],
     [
       'a time before its story was published',
       claim('harbour-summit', '2026-11-28T11:59:00.000Z'),
       'published',
-      "expected a time on or after the story's publication (2026-11-28T12:00:00.000Z), found 2026-11-28T11:59:00.000Z",
+      "expected a time on or after the story's publication (2026-11-28T07:00:00-05:00 in content/articles/harbour-summit.md), found 2026-11-28T06:59:00-05:00",
     ],
-    ["a day before its story's day", claim('storm-passes', '2026-11-19T23:00:00.000Z'), 'published', "expected a time on or after the story's publication (2026-11-20), found 2026-11-19T23:00:00.000Z"],
+    ["a day before its story's day", claim('storm-passes', '2026-11-19T23:00:00.000Z'), 'published', "expected a time on or after the story's publication (2026-11-20 in content/articles/storm-passes.md), found 2026-11-19T18:00:00-05:00"],
   ])('refuses %s, naming the file and field', (_label, update, field, message) => {
     expect(updateProblems([update], stories)).toEqual([{ file: update.file, field, message }]);
   });
@@ -144,6 +145,7 @@ describe('updateSchema', () => {
     ['no story', { published: '2026-11-28T09:00' }, 'story'],
     ['no time', { story: 's' }, 'published'],
     ['an empty title', { story: 's', published: '2026-11-28T09:00', title: ' ' }, 'title'],
+    ['a date without a time', { story: 's', published: '2026-11-28' }, 'published'],
   ])('refuses %s', (_label, data, field) => {
     const result = updateSchema.safeParse(data);
     expect(result.success).toBe(false);
@@ -210,5 +212,49 @@ describe('a live story as pages, cards and feeds see it', () => {
     expect(feed.items[1]!.live).toEqual({ datetime: '2026-11-28T07:05:00-05:00', time: '28 November 2026, 07:05 EST', titled: true, key: true, byline: 'By Jane Roe' });
     expect(feed.expired).toBe(false);
     expect(updatesChannel(updatesFeedContent(ended as Article & { coverage: NonNullable<Article['coverage']> }), site, '/x').expired).toBe(true);
+  });
+});
+
+describe('updateMediaClashes: files published beside the story', () => {
+  const file = (name: string, digest: string) => ({ source: `./${name}`, name, fsPath: `/x/${name}`, type: 'image/jpeg', length: 1, digest });
+  const story = { slug: 'summit', file: 'content/articles/summit.md', media: [file('photo.jpg', 'A')] };
+  const posted = (id: string, ...media: ReturnType<typeof file>[]): UpdateInput => ({ ...input(id, 5), media });
+
+  it.each([
+    ['a name of its own', [posted('a', file('crowd.jpg', 'B'))], []],
+    ["the story's own file, the same bytes", [posted('a', file('photo.jpg', 'A'))], []],
+    ['one file in two updates', [posted('a', file('crowd.jpg', 'B')), posted('b', file('crowd.jpg', 'B'))], []],
+  ])('accepts %s', (_label, updates, expected) => {
+    expect(updateMediaClashes([story], new Map([['summit', updates]]))).toEqual(expected);
+  });
+
+  it.each([
+    ["the story's file name with other bytes", [posted('a', file('photo.jpg', 'Z'))], 'content/updates/a.md', 'content/articles/summit.md'],
+    ["another update's file name with other bytes", [posted('a', file('crowd.jpg', 'B')), posted('b', file('crowd.jpg', 'C'))], 'content/updates/b.md', 'content/updates/a.md'],
+  ])('refuses %s, naming both files', (_label, updates, refused, other) => {
+    const [name] = [updates.at(-1)!.media[0]!.name];
+    expect(updateMediaClashes([story], new Map([['summit', updates]]))).toEqual([
+      { file: refused, field: 'body', message: `"./${name}": expected a file name of its own: ${other} publishes another file as /media/summit/${name}, beside which the story's files are published; rename one of them` },
+    ]);
+  });
+});
+
+describe('update permalinks and summaries', () => {
+  it.each([
+    ['an ASCII anchor', 'update-summit-0915', 'https://example.org/articles/s/#update-summit-0915'],
+    ['an anchor with accents, percent-encoded', 'update-café', 'https://example.org/articles/s/#update-caf%C3%A9'],
+  ])('gives %s', (_label, anchor, url) => {
+    expect(updatePermalink('https://example.org/articles/s/', anchor)).toBe(url);
+    expect(decodeURIComponent(new URL(url).hash.slice(1))).toBe(anchor);
+  });
+
+  it.each([
+    ['short text as it is', 'Leaders arrive.', 20, 'Leaders arrive.'],
+    ['long text cut at a word', 'Leaders arrive at the centre before noon.', 20, 'Leaders arrive at…'],
+    ['one long word cut where it must be', 'Aaaaaaaaaaaaaaaaaaaaaaaaaa', 10, 'Aaaaaaaaa…'],
+    ['code points, not UTF-16 units', '🇺🇦🇺🇦🇺🇦 flags', 4, '🇺🇦🇺…'],
+  ])('excerpts %s', (_label, text, length, expected) => {
+    expect(excerpt(text, length)).toBe(expected);
+    expect([...excerpt(text, length)].length).toBeLessThanOrEqual(length);
   });
 });
