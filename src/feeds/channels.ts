@@ -100,7 +100,7 @@ export function correctionsChannel(log: readonly LoggedCorrection[], site: URL, 
 export function updatesChannel(story: UpdatesFeedContent, site: URL, feedPath: string): FeedChannel {
   const items = story.coverage.updates.slice(0, SITE.feedLimit).map((update) => updateFeedItem(update, story, site));
   return {
-    title: xmlText(`${story.title}: live updates`),
+    title: xmlText(updatesFeedTitle(story.title)),
     description: xmlText(story.standfirst),
     language: story.language.tag,
     homeUrl: absoluteUrl(paths.article(story.slug), site),
@@ -109,6 +109,11 @@ export function updatesChannel(story: UpdatesFeedContent, site: URL, feedPath: s
     updated: items[0]?.published ?? story.published.instant,
     expired: !story.coverage.live,
   };
+}
+
+/** The title of a live story's update feeds, in the feeds and on the links to them. */
+export function updatesFeedTitle(headline: string): string {
+  return `${headline}: live updates`;
 }
 
 /** What a live story's update feeds show of it, and so their routes' props: the fields `updatesChannel` reads. */

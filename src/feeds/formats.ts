@@ -40,6 +40,17 @@ export function seriesFeeds(slug: string): { format: FeedFormat; path: string }[
 }
 
 /**
+ * A live story's update feeds (src/model/live.ts), by their paths under the base: what its page
+ * advertises (`<link rel="alternate">`) and links, and what its script polls (the JSON Feed).
+ */
+export function updatesFeeds(slug: string): { format: FeedFormat; path: string }[] {
+  return [
+    { format: FEED_FORMATS.rss, path: paths.updatesRss(slug) },
+    { format: FEED_FORMATS.json, path: paths.updatesJsonFeed(slug) },
+  ];
+}
+
+/**
  * The corrections log's feeds (/corrections/): the same entries in each format, each at its
  * site-relative route. Read by the feed routes, the log's discovery links, the feeds page and `_headers`.
  */

@@ -119,6 +119,18 @@ describe('a live story with JavaScript off', () => {
     expect(await page.locator('.article__body + .live').count()).toBe(1);
   });
 
+  it('advertises and links its update feeds, for feed readers to find', async () => {
+    const advertised = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((link) => [link.getAttribute('type'), link.getAttribute('href'), link.getAttribute('title')]));
+    expect(advertised.slice(0, 2)).toEqual([
+      ['application/rss+xml', `${SITE}/articles/summit-live/updates.xml`, 'Leaders meet for the harbour summit (fixture): live updates (RSS)'],
+      ['application/feed+json', `${SITE}/articles/summit-live/updates.json`, 'Leaders meet for the harbour summit (fixture): live updates (JSON Feed)'],
+    ]);
+    expect(await page.locator('.live__follow a').evaluateAll((links) => links.map((link) => [link.textContent, link.getAttribute('href')]))).toEqual([
+      ['RSS', '/news/articles/summit-live/updates.xml'],
+      ['JSON Feed', '/news/articles/summit-live/updates.json'],
+    ]);
+  });
+
   it('holds back the update dated after the clock, everywhere', () => {
     for (const path of ['articles/summit-live/index.html', 'articles/summit-live/updates.json', 'articles/summit-live/updates.xml']) expect(file(path), path).not.toContain('summit-1400');
   });
