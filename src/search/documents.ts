@@ -1,5 +1,5 @@
 import { labelsOf, type Article } from '../model/articles';
-import { articleKey } from '../model/cache-keys';
+import { pageKey } from '../model/cache-keys';
 import { formatDate } from '../model/dates';
 import type { SearchShard } from '../model/search-shards';
 import { routes } from '../model/urls';
@@ -23,8 +23,10 @@ export interface SearchDocument extends Pick<Article, 'title' | 'standfirst' | '
   /** The search shard it belongs to (src/model/search-shards.ts). */
   shard: string;
   /**
-   * Changes whenever what the document is made from does (src/model/cache-keys.ts `articleKey`);
-   * a change to how it is made changes the build's code digest, which every shard is kept under.
+   * The digest of what the document holds (every field above but the shard; src/model/cache-keys.ts
+   * `pageKey`), so only a change search shows re-indexes its shard: a live story's new update, which
+   * changes the article but not its document, does not. A change to how it is made changes the
+   * build's code digest, which every shard is kept under.
    */
   digest: string;
 }
@@ -41,20 +43,21 @@ export function searchDocuments(shards: readonly SearchShard<Article>[]): Search
   return {
     shards: shards.map((shard) => shard.name),
     documents: shards.flatMap((shard) =>
-      shard.articles.map((article) => ({
-        url: routes.article(article.slug),
-        title: article.title,
-        standfirst: article.standfirst,
-        html: article.html,
-        language: article.language.tag,
-        labels: labelsOf(article)
-          .map((label) => label.text)
-          .join(' · '),
-        datetime: article.published.datetime,
-        date: formatDate(article.published, SITE.locale, SITE.timeZone),
-        shard: shard.name,
-        digest: articleKey(article),
-      })),
+      shard.articles.map((article) => {
+        const shown = {
+          url: routes.article(article.slug),
+          title: article.title,
+          standfirst: article.standfirst,
+          html: article.html,
+          language: article.language.tag,
+          labels: labelsOf(article)
+            .map((label) => label.text)
+            .join(' · '),
+          datetime: article.published.datetime,
+          date: formatDate(article.published, SITE.locale, SITE.timeZone),
+        };
+        return { ...shown, shard: shard.name, digest: pageKey(shown) };
+      }),
     ),
   };
 }

@@ -265,6 +265,8 @@ describe('a warm build equals a cold build of the same content, after a run of e
     expect(warm.renderedPaths).toContain('articles/article-00011/index.html');
     expect(warm.renderedPaths).toContain('articles/article-00011/updates.xml');
     expect(warm.renderedPaths.filter((path) => !showing.has(path) && !everyBuild.has(path))).toEqual([]);
+    // Search shows the story's summary, not its updates: no shard is indexed again.
+    expect(warm.indexed).toBe(0);
     expect(everyBuild).not.toContain('articles/article-00011/index.html');
   });
 

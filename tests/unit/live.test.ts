@@ -7,6 +7,8 @@ import { labelsOf, toArticle, type Article } from '../../src/model/articles';
 import { toArticleDate } from '../../src/model/dates';
 import { compareUpdates, coverageOf, KEY_EVENTS_LIMIT, toLiveUpdate, updateAnchor, updateHeading, updatePermalink, type LiveUpdate, type UpdateInput } from '../../src/model/live';
 import { newsArticle } from '../../src/model/metadata';
+import { searchDocuments } from '../../src/search/documents';
+import type { SearchShard } from '../../src/model/search-shards';
 import { publisherOf } from '../../src/model/about';
 import { updateSchema } from '../../src/schemas/update';
 import { SITE } from '../../src/site';
@@ -256,5 +258,16 @@ describe('update permalinks and summaries', () => {
   ])('excerpts %s', (_label, text, length, expected) => {
     expect(excerpt(text, length)).toBe(expected);
     expect([...excerpt(text, length)].length).toBeLessThanOrEqual(length);
+  });
+});
+
+describe("a live story's search document", () => {
+  const digest = (article: Article) => searchDocuments([{ name: 'shard', articles: [article] } as SearchShard<Article>]).documents[0]!.digest;
+
+  it('keeps its digest when an update is posted (search shows the summary, not the updates), and changes it when what search shows does', () => {
+    const before = story(true, [input('first', 5)]);
+    expect(digest(story(true, [input('first', 5), input('second', 40, { key: true })]))).toBe(digest(before));
+    // Coverage ended: the Live label leaves the result's labels.
+    expect(digest(story(false, [input('first', 5)]))).not.toBe(digest(before));
   });
 });
