@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import type { Root } from 'mdast';
 import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -12,11 +10,9 @@ import { compareAboutPages, type AboutPage } from '../model/about.ts';
 import { isLocalAddress } from '../markdown/url-attributes.ts';
 import { articleSlug, routes } from '../model/urls.ts';
 import { pageSchema, type PageData } from '../schemas/page.ts';
-import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { contentError, schemaProblems, type ContentProblem } from './problems.ts';
 import { readRendering, type RenderedEntry } from './rendered.ts';
-import { readUtf8 } from './utf8.ts';
-import { contentFiles } from './files.ts';
+import { markdownEntries } from './files.ts';
 
 /**
  * What an editor is told of a local picture or media file in a page's body: pages publish no
@@ -77,38 +73,15 @@ export function pageClashes(pages: readonly { file: string; slug: string; role?:
 export function checkPages(dir: string, notices: ContentProblem[] = []): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const pages: { file: string; slug: string; role?: string | undefined }[] = [];
-  // Exactly the files the build's glob loader reads, and the ones it would skip without a word as problems.
-  const { articles: files, unread } = contentFiles(dir);
-  problems.push(...unread);
-  for (const path of files) {
-    const file = relative(process.cwd(), path) || path;
-    const report = (field: string, message: string) => problems.push({ file, field, message });
-    const read = readUtf8(readFileSync(path));
-    if ('problem' in read) {
-      report('file', read.problem);
-      continue;
-    }
-    let parsed: ReturnType<typeof readMarkdown>;
-    try {
-      parsed = readMarkdown(read.text);
-    } catch (error) {
-      const problem = frontMatterYamlProblem(read.text, error);
-      report(problem.field, problem.message);
-      continue;
-    }
-    if (parsed.data === undefined) {
-      report('front matter', 'expected a front-matter block between --- lines at the top of the file, with title and description');
-      continue;
-    }
-    for (const cut of truncatedByComments(read.text, pageSchema)) report(cut.field, cut.message);
-    if (parsed.body.trim() === '') report('body', 'expected the page\'s text after the front matter, found none');
-    const tree = fromMarkdown(parsed.body);
+  for (const { path, file, data, body, report } of markdownEntries(dir, pageSchema, 'title and description', problems)) {
+    if (body.trim() === '') report('body', 'expected the page\'s text after the front matter, found none');
+    const tree = fromMarkdown(body);
     for (const address of localFiles(tree)) report('body', `"${address}": ${PAGE_MEDIA_PROBLEM}`);
     // What the page will not show as written (a script, a frame from an unknown host), as for an article's body.
     notices.push(...rawHtmlNotices(tree).map((notice) => ({ file, ...notice })));
     const slug = articleSlug(path);
     if (slug === '') report('file', 'expected a file name with letters or digits: it becomes the page\'s address');
-    const schema = pageSchema.safeParse(parsed.data);
+    const schema = pageSchema.safeParse(data);
     if (!schema.success) {
       for (const problem of schemaProblems(schema.error.issues, 'front matter')) report(problem.field, problem.message);
       continue;

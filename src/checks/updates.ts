@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
 import { fromHtml } from 'hast-util-from-html';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { localImagePaths } from '../astro-internals.ts';
@@ -14,12 +12,10 @@ import { toArticleDate } from '../model/dates.ts';
 import { SITE } from '../site.ts';
 import { likelyMeant } from '../schemas/messages.ts';
 import { updateSchema, type UpdateData } from '../schemas/update.ts';
-import { frontMatterYamlProblem, readMarkdown, truncatedByComments } from './front-matter.ts';
 import { articleMedia } from './media.ts';
 import { contentError, schemaProblems, type ContentProblem } from './problems.ts';
 import { readRendering, type RenderedEntry } from './rendered.ts';
-import { readUtf8 } from './utf8.ts';
-import { contentFiles } from './files.ts';
+import { markdownEntries } from './files.ts';
 import { localPictures, spacedPictureAddresses } from './pictures.ts';
 
 /**
@@ -99,38 +95,15 @@ export function updateProblems(updates: readonly UpdateClaim[], stories: StoryFa
 export function checkUpdates(dir: string, stories: StoryFacts, notices: ContentProblem[] = []): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const claims: UpdateClaim[] = [];
-  // Exactly the files the build's glob loader reads, and the ones it would skip without a word as problems.
-  const { articles: files, unread } = contentFiles(dir);
-  problems.push(...unread);
-  for (const path of files) {
-    const file = relative(process.cwd(), path) || path;
-    const report = (field: string, message: string) => problems.push({ file, field, message });
-    const read = readUtf8(readFileSync(path));
-    if ('problem' in read) {
-      report('file', read.problem);
-      continue;
-    }
-    let parsed: ReturnType<typeof readMarkdown>;
-    try {
-      parsed = readMarkdown(read.text);
-    } catch (error) {
-      const problem = frontMatterYamlProblem(read.text, error);
-      report(problem.field, problem.message);
-      continue;
-    }
-    if (parsed.data === undefined) {
-      report('front matter', 'expected a front-matter block between --- lines at the top of the file, with story and published');
-      continue;
-    }
-    for (const cut of truncatedByComments(read.text, updateSchema)) report(cut.field, cut.message);
-    if (parsed.body.trim() === '') report('body', "expected the update's text after the front matter, found none");
-    const tree = fromMarkdown(parsed.body);
+  for (const { path, file, data, body, report } of markdownEntries(dir, updateSchema, 'story and published', problems)) {
+    if (body.trim() === '') report('body', "expected the update's text after the front matter, found none");
+    const tree = fromMarkdown(body);
     problems.push(...spacedPictureAddresses(tree).map((problem) => ({ file, ...problem })));
     problems.push(...articleMedia(path, localPictures(tree), undefined, localMediaSources(tree)).problems.map((problem) => ({ file, ...problem })));
     notices.push(...rawHtmlNotices(tree).map((notice) => ({ file, ...notice })));
     const id = articleSlug(path);
     if (id === '') report('file', "expected a file name with letters or digits: it becomes the update's anchor");
-    const schema = updateSchema.safeParse(parsed.data);
+    const schema = updateSchema.safeParse(data);
     if (!schema.success) {
       problems.push(...schemaProblems(schema.error.issues, 'front matter').map((problem) => ({ file, ...problem })));
       continue;
