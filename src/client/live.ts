@@ -43,7 +43,8 @@ export function startLive(root: HTMLElement | null = document.querySelector<HTML
   const status = find<HTMLElement>('.live__status');
   const keyEvents = find<HTMLElement>('.key-events');
   const keyList = find<HTMLOListElement>('ol', keyEvents);
-  const keyLimit = Math.max(10, keyList.children.length);
+  // The cap the build lists key events to (src/model/live.ts KEY_EVENTS_LIMIT), read from the page.
+  const keyLimit = Number(keyList.dataset['limit']);
   const seen = new Set([...list.children].map((update) => update.id));
   let waiting: HTMLElement[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -15,12 +15,12 @@ import { formatDate, toArticleDate, type ArticleDate } from './dates.ts';
 import type { MediaFile } from './media.ts';
 import type { UpdateData } from '../schemas/update.ts';
 
-/** The most key events the top of a live story lists, newest first (the Guardian shows about as many). */
+/** The most key events the top of a live story lists, newest first (the Guardian shows about as many); the page hands it to its script (`data-limit`). */
 export const KEY_EVENTS_LIMIT = 10;
 
 /**
- * The label of a key event: a key update's category in the story's update feeds (the first of its
- * tags in JSON Feed), which the page's script reads to keep the key events list in step.
+ * The label of a key event: on the update in the page, and its category in the story's update feeds
+ * (the first of its tags in JSON Feed). The page's script reads the feed's `_live.key` instead.
  */
 export const KEY_EVENT = 'Key event';
 

@@ -76,28 +76,50 @@ export const PAYLOADS_PER_PAGE = 5;
 export const pagePayloads = (n: number) => PAYLOADS.slice((n - 1) * PAYLOADS_PER_PAGE, n * PAYLOADS_PER_PAGE);
 
 /**
- * Writes the publication's pages into `dir` (emptied first), every payload in one of them
- * (`pagePayloads`): in its title, its description and its body, as `writeHostileCorpus` puts each
- * in an article. Returns how many pages it wrote.
+ * Writes one Markdown file per group of payloads (`pagePayloads`: five each, every payload in one
+ * of them) into `dir`, emptied first: `front(n, payloads)` gives file n's front-matter lines,
+ * `word` names the file (`page-01.md`) and leads each body paragraph. Returns how many it wrote.
  */
-export function writeHostilePages(dir: string): number {
+function writePayloadFiles(dir: string, word: string, front: (n: number, payloads: readonly string[]) => string[]): number {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const count = Math.ceil(PAYLOADS.length / PAYLOADS_PER_PAGE);
   for (let n = 1; n <= count; n += 1) {
     const payloads = pagePayloads(n);
-    const text = [
-      '---',
-      `title: ${yaml(`Page ${n} ${payloads.join(' ')}`)}`,
-      `description: ${yaml(`Description ${payloads.join(' ')}`)}`,
-      ...(n === 1 ? ['role: ethics'] : []),
-      '---',
-      '',
-      ...payloads.flatMap((payload) => [`Policy before ${payload} and after.`, '', payload, '']),
-    ];
-    writeFileSync(join(dir, `page-${String(n).padStart(2, '0')}.md`), text.join('\n'));
+    const body = payloads.flatMap((payload) => [`${word[0]!.toUpperCase()}${word.slice(1)} before ${payload} and after.`, '', payload, '']);
+    writeFileSync(join(dir, `${word}-${String(n).padStart(2, '0')}.md`), ['---', ...front(n, payloads), '---', '', ...body].join('\n'));
   }
   return count;
+}
+
+/**
+ * Writes the publication's pages into `dir` (emptied first), every payload in one of them
+ * (`pagePayloads`): in its title, its description and its body, as `writeHostileCorpus` puts each
+ * in an article. Returns how many pages it wrote.
+ */
+export function writeHostilePages(dir: string): number {
+  return writePayloadFiles(dir, 'page', (n, payloads) => [
+    `title: ${yaml(`Page ${n} ${payloads.join(' ')}`)}`,
+    `description: ${yaml(`Description ${payloads.join(' ')}`)}`,
+    ...(n === 1 ? ['role: ethics'] : []),
+  ]);
+}
+
+/** The live story of the hostile corpus (`writeHostileCorpus` marks it live). */
+export const HOSTILE_STORY = 'hostile-01';
+
+/**
+ * Writes updates to HOSTILE_STORY into `dir` (emptied first), every payload in one of them
+ * (`pagePayloads`: five each): in its title, its byline and its body. Returns how many it wrote.
+ */
+export function writeHostileUpdates(dir: string): number {
+  return writePayloadFiles(dir, 'update', (n, payloads) => [
+    `story: ${HOSTILE_STORY}`,
+    `published: 2024-05-01T12:${String(n).padStart(2, '0')}:00Z`,
+    `title: ${yaml(`Update ${n} ${payloads.join(' ')}`)}`,
+    `byline: [${yaml(`Reporter ${payloads[0]}`)}]`,
+    ...(n % 2 === 0 ? ['key: true'] : []),
+  ]);
 }
 
 export function writeHostileCorpus(dir: string): void {
@@ -137,31 +159,3 @@ export function writeHostileCorpus(dir: string): void {
   });
 }
 
-/** The live story of the hostile corpus (`writeHostileCorpus` marks it live). */
-export const HOSTILE_STORY = 'hostile-01';
-
-/**
- * Writes updates to HOSTILE_STORY into `dir` (emptied first), every payload in one of them
- * (`pagePayloads`: five each): in its title, its byline and its body. Returns how many it wrote.
- */
-export function writeHostileUpdates(dir: string): number {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  const count = Math.ceil(PAYLOADS.length / PAYLOADS_PER_PAGE);
-  for (let n = 1; n <= count; n += 1) {
-    const payloads = pagePayloads(n);
-    const text = [
-      '---',
-      `story: ${HOSTILE_STORY}`,
-      `published: 2024-05-01T12:${String(n).padStart(2, '0')}:00Z`,
-      `title: ${yaml(`Update ${n} ${payloads.join(' ')}`)}`,
-      `byline: [${yaml(`Reporter ${payloads[0]}`)}]`,
-      ...(n % 2 === 0 ? ['key: true'] : []),
-      '---',
-      '',
-      ...payloads.flatMap((payload) => [`Update before ${payload} and after.`, '', payload, '']),
-    ];
-    writeFileSync(join(dir, `update-${String(n).padStart(2, '0')}.md`), text.join('\n'));
-  }
-  return count;
-}
